@@ -1,0 +1,89 @@
+// Every example the spec holds, each paired with the schema it claims to fit.
+import type { OpenApiDocument } from './load-spec.ts';
+
+export interface ExampleCase {
+  /** JSON pointer of the example in the bundled document. */
+  where: string;
+  /** JSON pointer of the schema it must validate against. */
+  schemaPointer: string;
+  value: unknown;
+}
+
+const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function resolveRef(document: OpenApiDocument, node: unknown): unknown {
+  let current = node;
+  for (let i = 0; i < 16 && isObject(current) && typeof current.$ref === 'string'; i++) {
+    const ref = current.$ref as string;
+    current = ref.slice(2).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<unknown>((n, k) => (isObject(n) ? n[k] : undefined), document);
+  }
+  return current;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Walks the bundled document and returns schema, parameter and media-type examples. */
+export function collectExamples(document: OpenApiDocument): ExampleCase[] {
+  const cases: ExampleCase[] = [];
+
+  // Schema-level `examples` (JSON Schema 2020-12 style) and `example`, wherever a schema sits.
+  const visitSchema = (schema: unknown, pointer: string): void => {
+    if (!isObject(schema)) return;
+    if (Array.isArray(schema.examples)) {
+      schema.examples.forEach((value, i) => cases.push({ where: `${pointer}/examples/${i}`, schemaPointer: pointer, value }));
+    }
+    if ('example' in schema) cases.push({ where: `${pointer}/example`, schemaPointer: pointer, value: schema.example });
+    for (const key of ['properties', '$defs'] as const) {
+      if (isObject(schema[key])) {
+        for (const [name, sub] of Object.entries(schema[key] as Record<string, unknown>)) visitSchema(sub, `${pointer}/${key}/${escape(name)}`);
+      }
+    }
+    if (isObject(schema.items)) visitSchema(schema.items, `${pointer}/items`);
+    for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
+      if (Array.isArray(schema[key])) (schema[key] as unknown[]).forEach((sub, i) => visitSchema(sub, `${pointer}/${key}/${i}`));
+    }
+  };
+
+  const components = document.components ?? {};
+  for (const [name, schema] of Object.entries(components.schemas ?? {})) visitSchema(schema, `#/components/schemas/${escape(name)}`);
+  for (const [name, parameter] of Object.entries(components.parameters ?? {})) {
+    if (isObject(parameter)) visitSchema(parameter.schema, `#/components/parameters/${escape(name)}/schema`);
+  }
+
+  const visitMediaTypes = (content: unknown, pointer: string): void => {
+    if (!isObject(content)) return;
+    for (const [mediaType, media] of Object.entries(content)) {
+      if (!isObject(media)) continue;
+      const at = `${pointer}/${escape(mediaType)}`;
+      visitSchema(media.schema, `${at}/schema`);
+      if ('example' in media) cases.push({ where: `${at}/example`, schemaPointer: `${at}/schema`, value: media.example });
+      if (isObject(media.examples)) {
+        for (const [name, example] of Object.entries(media.examples)) {
+          const resolved = resolveRef(document, example);
+          if (isObject(resolved) && 'value' in resolved) {
+            cases.push({ where: `${at}/examples/${escape(name)}`, schemaPointer: `${at}/schema`, value: resolved.value });
+          }
+        }
+      }
+    }
+  };
+
+  for (const [pathKey, pathItem] of Object.entries(document.paths)) {
+    for (const [verb, operation] of Object.entries(pathItem)) {
+      if (!isObject(operation)) continue;
+      const at = `#/paths/${escape(pathKey)}/${verb}`;
+      const body = resolveRef(document, operation.requestBody);
+      if (isObject(body)) visitMediaTypes(body.content, `${at}/requestBody/content`);
+      if (isObject(operation.responses)) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          const resolved = resolveRef(document, response);
+          if (isObject(resolved)) visitMediaTypes(resolved.content, `${at}/responses/${escape(status)}/content`);
+        }
+      }
+    }
+  }
+  return cases;
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests talk to, when they are missing.
+# Nothing here yet needs one; later issues add redis-server and chromium.
+set -euo pipefail
+needed=()
+for pkg in "$@"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || needed+=("$pkg")
+done
+if ((${#needed[@]})); then
+  echo "== apt-get install ${needed[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${needed[@]}"
+fi
