@@ -1,0 +1,81 @@
+// Copied from runtime/errors.ts by the TOP generator: edit that file, then regenerate.
+// Every way a TOP call can fail, each its own class so callers can tell them
+// apart with instanceof, and each naming the TOP method it was for.
+
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. `request_param.tenant_id`; `session` for a missing session. */
+  path: string;
+  message: string;
+}
+
+/** Base of every error this client throws. */
+export class TopClientError extends Error {
+  override name = 'TopClientError';
+  constructor(message: string, readonly method: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** The gateway answered `error_response`. */
+export class TopError extends TopClientError {
+  override name = 'TopError';
+  constructor(
+    method: string,
+    readonly code: number,
+    readonly msg: string,
+    readonly subCode: string | undefined,
+    readonly subMsg: string | undefined,
+    readonly requestId: string | undefined,
+  ) {
+    super(`${method}: TOP error ${code} ${msg}${subCode ? ` (${subCode}${subMsg ? `: ${subMsg}` : ''})` : ''}${requestId ? ` [request_id ${requestId}]` : ''}`, method);
+  }
+
+  /** A platform-side failure (`isp.*`, or 7/10/15) that TOP says to retry later, with the same idempotency key. */
+  get isRetryable(): boolean {
+    return (this.subCode?.startsWith('isp.') ?? false) || this.code === 7 || this.code === 10 || this.code === 15;
+  }
+}
+
+/** The request was refused before any network I/O: the fields named are missing, of the wrong type or cannot be encoded. */
+export class TopValidationError extends TopClientError {
+  override name = 'TopValidationError';
+  constructor(method: string, readonly problems: readonly FieldProblem[]) {
+    super(`${method}: invalid request: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, method);
+  }
+}
+
+/**
+ * The request could not be completed over the network. `reachedGateway` is
+ * false only when it provably never left this host (connection refused, name
+ * not resolved); otherwise the gateway may have acted on it.
+ */
+export class TopNetworkError extends TopClientError {
+  override name = 'TopNetworkError';
+  constructor(method: string, readonly reachedGateway: boolean, readonly code: string | undefined, options?: ErrorOptions) {
+    super(`${method}: network error${code ? ` ${code}` : ''}${reachedGateway ? ' (the request may have reached the gateway)' : ' (the request never reached the gateway)'}`, method, options);
+  }
+}
+
+/** No answer within the call's timeout. The gateway may have acted on the request. */
+export class TopTimeoutError extends TopClientError {
+  override name = 'TopTimeoutError';
+  constructor(method: string, readonly timeoutMs: number) {
+    super(`${method}: no answer within ${timeoutMs} ms (the request may have reached the gateway)`, method);
+  }
+}
+
+/** The caller's AbortSignal fired. The gateway may have acted on the request if it was already sent. */
+export class TopAbortError extends TopClientError {
+  override name = 'TopAbortError';
+  constructor(method: string, readonly reason: unknown) {
+    super(`${method}: aborted`, method, { cause: reason });
+  }
+}
+
+/** The gateway answered, but not with a TOP envelope this client can read (HTTP status, not JSON, no root, or a body that fails its schema). */
+export class TopDecodeError extends TopClientError {
+  override name = 'TopDecodeError';
+  constructor(method: string, detail: string, readonly status: number, readonly body: string, options?: ErrorOptions) {
+    super(`${method}: undecodable answer: ${detail} (HTTP ${status}, body ${JSON.stringify(body.slice(0, 200))}${body.length > 200 ? '…' : ''})`, method, options);
+  }
+}

@@ -1,0 +1,105 @@
+// What the client templates print, computed from the model: TypeScript for
+// the shapes, JSDoc lines, type names. Templates stay free of decisions.
+import type { ApiModel, FieldModel, OperationModel, ShapeModel } from '../model/types.ts';
+
+const PRIMITIVES = { string: 'string', boolean: 'boolean', int64: 'int64', number: 'number' } as const;
+
+/** TypeScript for a shape, naming object shapes by their schema name. */
+export function shapeExpression(shape: ShapeModel): string {
+  switch (shape.kind) {
+    case 'object':
+      if (shape.name) return shape.name;
+      return objectLiteral(shape.fields);
+    case 'array':
+      return `{ type: 'array', items: ${shapeExpression(shape.items)} }`;
+    default:
+      return PRIMITIVES[shape.kind];
+  }
+}
+
+function objectLiteral(fields: FieldModel[]): string {
+  return `{ type: 'object', fields: { ${fields.map((f) => `${propertyKey(f.name)}: ${shapeExpression(f.shape)}`).join(', ')} } }`;
+}
+
+function propertyKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+function primitivesUsed(shapes: ShapeModel[]): string[] {
+  const used = new Set<string>();
+  const visit = (s: ShapeModel): void => {
+    if (s.kind === 'object') s.fields.forEach((f) => visit(f.shape));
+    else if (s.kind === 'array') visit(s.items);
+    else used.add(s.kind);
+  };
+  shapes.forEach(visit);
+  return Object.keys(PRIMITIVES).filter((k) => used.has(k));
+}
+
+/** Named object shapes with every dependency before its user. */
+function orderedShapes(model: ApiModel): { name: string; shape: ShapeModel & { kind: 'object' } }[] {
+  const byName = new Map(model.schemas.map((s) => [s.name, s.shape]));
+  const out: { name: string; shape: ShapeModel & { kind: 'object' } }[] = [];
+  const done = new Set<string>();
+  const visit = (name: string): void => {
+    if (done.has(name)) return;
+    done.add(name);
+    const shape = byName.get(name)!;
+    const deps = (s: ShapeModel): void => {
+      if (s.kind === 'object') {
+        if (s.name && s.name !== name) visit(s.name);
+        else s.fields.forEach((f) => deps(f.shape));
+      } else if (s.kind === 'array') deps(s.items);
+    };
+    shape.fields.forEach((f) => deps(f.shape));
+    out.push({ name, shape });
+  };
+  [...byName.keys()].forEach(visit);
+  return out;
+}
+
+/** A JSDoc block, each line prefixed, `*\/` made harmless. */
+export function jsdoc(lines: string[], indent: string): string {
+  const safe = lines.flatMap((l) => l.split('\n')).map((l) => l.replace(/\*\//g, '*\\/'));
+  return [`${indent}/**`, ...safe.map((l) => (l ? `${indent} * ${l}` : `${indent} *`)), `${indent} */`].join('\n');
+}
+
+function operationDoc(op: OperationModel): string[] {
+  const lines = [`${op.summary.zh} — ${op.summary.en}`, ''];
+  if (op.description.zh && op.description.zh !== op.summary.zh) lines.push(op.description.zh, '');
+  if (op.description.en) lines.push(op.description.en, '');
+  lines.push(`TOP method \`${op.method}\`; answer root \`${op.responseRoot}\`.`);
+  lines.push(op.session ? 'Needs a user session: pass `options.session` or set `session` on the client.' : 'No user session needed.');
+  lines.push(`Idempotency key: ${op.idempotencyKey.map((k) => `\`${k}\``).join(', else ')}. To retry after an uncertain failure, call again with the same value.`);
+  lines.push('@throws {TopValidationError} before any network I/O, naming the field path');
+  lines.push('@throws {TopError} when the gateway answers `error_response`');
+  if (op.deprecated) lines.push('@deprecated');
+  return lines;
+}
+
+const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+
+export function clientView(model: ApiModel) {
+  const shapes = orderedShapes(model);
+  const primitives = primitivesUsed([...model.schemas.map((s) => s.shape), ...model.operations.flatMap((op) => op.params.map((p) => p.shape))]);
+  return {
+    title: model.title,
+    version: model.version,
+    primitives: primitives.map((kind) => ({ name: kind, kind })),
+    shapes: shapes.map(({ name, shape }) => ({ name, code: objectLiteral(shape.fields) })),
+    schemaTypes: model.schemas.map((s) => ({ name: s.name, doc: jsdoc([s.description.zh, s.description.en].filter(Boolean), '') })),
+    operations: model.operations.map((op) => ({
+      operationId: op.operationId,
+      typePrefix: pascal(op.operationId),
+      method: op.method,
+      responseRoot: op.responseRoot,
+      session: op.session,
+      idempotencyKey: JSON.stringify(op.idempotencyKey),
+      requestType: op.requestSchema,
+      responseType: op.responseSchema,
+      params: op.params.map((p) => ({ key: propertyKey(p.name), shape: shapeExpression(p.shape), required: p.required })),
+      response: op.responseSchema,
+      doc: jsdoc(operationDoc(op), '  '),
+    })),
+  };
+}

@@ -1,0 +1,35 @@
+// generated/client: the typed TOP client.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ApiModel } from '../model/types.ts';
+import { clientView } from './client-view.ts';
+import { render } from './templates.ts';
+import { renderTypes } from './types.ts';
+import { compileValidators } from './validators.ts';
+
+export const RUNTIME_DIR = path.resolve(import.meta.dirname, '../../runtime');
+
+export type OutputFiles = Map<string, string>;
+
+/** The runtime's source files, each marked as a copy so nobody edits it in place. */
+export function runtimeFiles(targetDir: string): OutputFiles {
+  const files: OutputFiles = new Map();
+  for (const name of readdirSync(RUNTIME_DIR).filter((f) => f.endsWith('.ts')).sort()) {
+    const source = readFileSync(path.join(RUNTIME_DIR, name), 'utf8');
+    files.set(`${targetDir}/${name}`, `// Copied from runtime/${name} by the TOP generator: edit that file, then regenerate.\n${source}`);
+  }
+  return files;
+}
+
+export async function renderClient(model: ApiModel): Promise<OutputFiles> {
+  const view = clientView(model);
+  const files: OutputFiles = new Map();
+  files.set('client/src/types.ts', await renderTypes(model));
+  files.set('client/src/validators.js', compileValidators(model));
+  files.set('client/src/validators.d.ts', render('client/validators.d.ts.hbs', view));
+  files.set('client/src/operations.ts', render('client/operations.ts.hbs', view));
+  files.set('client/src/client.ts', render('client/client.ts.hbs', view));
+  files.set('client/src/index.ts', render('client/index.ts.hbs', view));
+  for (const [name, content] of runtimeFiles('client/src/runtime')) files.set(name, content);
+  return files;
+}
