@@ -1,0 +1,125 @@
+// The pipeline as a user runs it: deterministic output, --check, and a bad
+// spec that names file, line and pointer and leaves generated/ alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generate } from '../../generator/generate.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(ROOT, 'generator/cli.ts');
+
+function runCli(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: r.status, out: r.stdout + r.stderr };
+}
+
+/** A scratch copy of the project's inputs, so tests can break them. */
+function scratch(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'top-gen-'));
+  for (const item of ['spec', 'redocly.yaml', 'generated']) cpSync(path.join(ROOT, item), path.join(dir, item), { recursive: true });
+  // The config names the lint plugin by a relative path.
+  writeFileSync(path.join(dir, 'redocly.yaml'), readFileSync(path.join(ROOT, 'redocly.yaml'), 'utf8').replace('./generator/', `${ROOT}/generator/`));
+  return dir;
+}
+
+test('generation is deterministic: two runs give the same bytes', async () => {
+  const a = await generate('spec/openapi.yaml');
+  const b = await generate('spec/openapi.yaml');
+  assert.deepEqual([...a.files.keys()], [...b.files.keys()]);
+  for (const [name, content] of a.files) assert.equal(b.files.get(name), content, name);
+});
+
+test('generated/ in the repository is current (generate --check)', () => {
+  const r = runCli(ROOT, '--check');
+  assert.equal(r.status, 0, r.out);
+  assert.match(r.out, /is current \(5 operations, \d+ files/);
+});
+
+test('--check names every stale, missing and extra file and writes nothing', () => {
+  const dir = scratch();
+  try {
+    writeFileSync(path.join(dir, 'generated/client/src/client.ts'), '// edited by hand\n');
+    rmSync(path.join(dir, 'generated/client/src/types.ts'));
+    writeFileSync(path.join(dir, 'generated/client/src/leftover.ts'), '');
+    const r = runCli(dir, '--check');
+    assert.equal(r.status, 1);
+    assert.match(r.out, /stale: generated\/client\/src\/client\.ts/);
+    assert.match(r.out, /missing: generated\/client\/src\/types\.ts/);
+    assert.match(r.out, /extra: generated\/client\/src\/leftover\.ts/);
+    assert.match(r.out, /3 files out of date/);
+    assert.equal(readFileSync(path.join(dir, 'generated/client/src/client.ts'), 'utf8'), '// edited by hand\n');
+    // A real run puts it right, and a second run changes nothing.
+    assert.match(runCli(dir).out, /\(3 changed\)/);
+    assert.match(runCli(dir).out, /\(0 changed\)/);
+    assert.equal(runCli(dir, '--check').status, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const broken: { name: string; file: string; edit: (text: string) => string; want: RegExp }[] = [
+  {
+    name: 'a YAML type error in a DTO',
+    file: 'spec/components/schemas/TenderPrePayCmd.yaml',
+    edit: (t) => t.replace('    type: integer\n    format: int64', '    type: integr\n    format: int64'),
+    want: /spec\/components\/schemas\/TenderPrePayCmd\.yaml:\d+:\d+ error struct: .*#\/properties\/pre_pay_action\/type/,
+  },
+  {
+    name: 'an operationId off the naming rule',
+    file: 'spec/paths/alibaba.idle.tender.pre.pay.action.yaml',
+    edit: (t) => t.replace('operationId: alibabaIdleTenderPrePayAction', 'operationId: prePay'),
+    want: /spec\/paths\/alibaba\.idle\.tender\.pre\.pay\.action\.yaml:2:\d+ error top\/operation-extensions: `operationId` must be `alibabaIdleTenderPrePayAction`.*\(at #\/post\/operationId\)/,
+  },
+  {
+    name: 'a broken $ref',
+    file: 'spec/components/schemas/AlibabaIdleTenderPrePayActionRequest.yaml',
+    edit: (t) => t.replace('./TenderPrePayCmd.yaml', './Nope.yaml'),
+    want: /AlibabaIdleTenderPrePayActionRequest\.yaml:\d+:\d+ error no-unresolved-refs: .*#\/properties\/param0/,
+  },
+  {
+    name: 'a DTO parameter without its JSON encoding (a model rule)',
+    file: 'spec/paths/alibaba.idle.tender.pre.pay.action.yaml',
+    edit: (t) => t.replace(/        encoding:\n          param0:\n            contentType: application\/json\n/, ''),
+    want: /#\/paths\/~1router~1rest#alibaba\.idle\.tender\.pre\.pay\.action\/post\/requestBody\/content\/application~1x-www-form-urlencoded\/encoding: `param0` is a TenderPrePayCmd and travels as JSON text/,
+  },
+];
+for (const c of broken) {
+  test(`a bad spec (${c.name}) is reported with where, exits 1 and leaves generated/ as it was`, () => {
+    const dir = scratch();
+    try {
+      const target = path.join(dir, c.file);
+      const before = readFileSync(target, 'utf8');
+      const after = c.edit(before);
+      assert.notEqual(after, before, 'the edit applied');
+      writeFileSync(target, after);
+      writeFileSync(path.join(dir, 'generated/client/src/client.ts'), '// sentinel\n');
+      const r = runCli(dir);
+      assert.equal(r.status, 1, r.out);
+      assert.match(r.out, c.want);
+      assert.match(r.out, /generated\/ was left as it was/);
+      assert.equal(readFileSync(path.join(dir, 'generated/client/src/client.ts'), 'utf8'), '// sentinel\n');
+      assert.ok(!existsSync(path.join(dir, `.generated.staging-${process.pid}`)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('the generated client compiles under tsc --strict --noUnusedLocals --noUnusedParameters', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'top-tsc-'));
+  try {
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: ['node'], typeRoots: [path.join(ROOT, 'node_modules/@types')],
+        strict: true, noUnusedLocals: true, noUnusedParameters: true, allowImportingTsExtensions: true, noEmit: true,
+      },
+      include: [path.join(ROOT, 'generated/client/src/**/*.ts')],
+    }));
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
