@@ -11,12 +11,17 @@ export const RUNTIME_DIR = path.resolve(import.meta.dirname, '../../runtime');
 
 export type OutputFiles = Map<string, string>;
 
-/** The runtime's source files, each marked as a copy so nobody edits it in place. */
-export function runtimeFiles(targetDir: string): OutputFiles {
+/**
+ * Runtime folders' source files (`common`, `client`, `server`), each marked
+ * as a copy so nobody edits it in place.
+ */
+export function runtimeFiles(targetDir: string, folders: readonly string[]): OutputFiles {
   const files: OutputFiles = new Map();
-  for (const name of readdirSync(RUNTIME_DIR).filter((f) => f.endsWith('.ts')).sort()) {
-    const source = readFileSync(path.join(RUNTIME_DIR, name), 'utf8');
-    files.set(`${targetDir}/${name}`, `// Copied from runtime/${name} by the TOP generator: edit that file, then regenerate.\n${source}`);
+  for (const folder of folders) {
+    for (const name of readdirSync(path.join(RUNTIME_DIR, folder)).filter((f) => f.endsWith('.ts')).sort()) {
+      const source = readFileSync(path.join(RUNTIME_DIR, folder, name), 'utf8');
+      files.set(`${targetDir}/${folder}/${name}`, `// Copied from runtime/${folder}/${name} by the TOP generator: edit that file, then regenerate.\n${source}`);
+    }
   }
   return files;
 }
@@ -30,6 +35,6 @@ export async function renderClient(model: ApiModel): Promise<OutputFiles> {
   files.set('client/src/operations.ts', render('client/operations.ts.hbs', view));
   files.set('client/src/client.ts', render('client/client.ts.hbs', view));
   files.set('client/src/index.ts', render('client/index.ts.hbs', view));
-  for (const [name, content] of runtimeFiles('client/src/runtime')) files.set(name, content);
+  for (const [name, content] of runtimeFiles('client/src/runtime', ['common', 'client'])) files.set(name, content);
   return files;
 }

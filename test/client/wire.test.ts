@@ -3,8 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TopClient, operations, type OperationId } from '../../generated/client/src/index.ts';
-import { reviveInt64 } from '../../generated/client/src/runtime/shape.ts';
-import { stringifyJson } from '../../generated/client/src/runtime/json.ts';
+import { reviveInt64 } from '../../generated/client/src/runtime/common/shape.ts';
+import { stringifyJson } from '../../generated/client/src/runtime/common/json.ts';
 import { loadSpec } from '../../generator/load/load-spec.ts';
 import { buildModel } from '../../generator/model/build-model.ts';
 import { json, startTestGateway, TEST_APP_KEY, TEST_SECRET, type TestGateway } from '../support/test-gateway.ts';

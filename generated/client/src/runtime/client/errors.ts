@@ -1,11 +1,10 @@
+// Copied from runtime/client/errors.ts by the TOP generator: edit that file, then regenerate.
 // Every way a TOP call can fail, each its own class so callers can tell them
 // apart with instanceof, and each naming the TOP method it was for.
 
-export interface FieldProblem {
-  /** Dotted path of the field, e.g. `request_param.tenant_id`; `session` for a missing session. */
-  path: string;
-  message: string;
-}
+import type { FieldProblem } from '../common/validation.ts';
+
+export type { FieldProblem };
 
 /** Base of every error this client throws. */
 export class TopClientError extends Error {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sign, signingString, type SignMethod } from '../../runtime/sign.ts';
-import { independentSign } from '../support/independent-signer.ts';
+import { sign, signingString, type SignMethod } from '../../../runtime/common/sign.ts';
+import { independentSign } from '../../support/independent-signer.ts';
 
 // ../shared/top-protocol.md §3, worked examples (secret `helloworld`).
 const exampleA = {

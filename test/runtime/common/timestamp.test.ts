@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { formatTimestamp, parseTimestamp } from '../../runtime/timestamp.ts';
+import { formatTimestamp, parseTimestamp } from '../../../runtime/common/timestamp.ts';
 
 const cases: { given: string; want: string }[] = [
   { given: '2026-11-24T04:00:00Z', want: '2026-11-24 12:00:00' },
@@ -18,7 +18,7 @@ for (const c of cases) {
 }
 
 test('the same instant gives the same timestamp under TZ=UTC and TZ=America/Los_Angeles', () => {
-  const script = `import('${new URL('../../runtime/timestamp.ts', import.meta.url).href}').then(m => process.stdout.write(m.formatTimestamp(Date.parse('2026-07-01T20:15:30Z')) + '|' + new Date(0).getTimezoneOffset()))`;
+  const script = `import('${new URL('../../../runtime/common/timestamp.ts', import.meta.url).href}').then(m => process.stdout.write(m.formatTimestamp(Date.parse('2026-07-01T20:15:30Z')) + '|' + new Date(0).getTimezoneOffset()))`;
   const run = (tz: string) => execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
   const [utc, utcOffset] = run('UTC').split('|');
   const [la, laOffset] = run('America/Los_Angeles').split('|');

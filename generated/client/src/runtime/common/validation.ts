@@ -1,8 +1,13 @@
-// Copied from runtime/validation.ts by the TOP generator: edit that file, then regenerate.
+// Copied from runtime/common/validation.ts by the TOP generator: edit that file, then regenerate.
 // Turns the errors of an ajv standalone validator into field problems with
 // dotted paths. The validators are compiled by the generator; nothing here
 // depends on ajv.
-import type { FieldProblem } from './errors.ts';
+
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. `request_param.tenant_id`; `session` for a missing session. */
+  path: string;
+  message: string;
+}
 
 /** The part of ajv's ErrorObject this module reads. */
 export interface ValidatorError {

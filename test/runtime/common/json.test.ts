@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseJson, stringifyJson } from '../../runtime/json.ts';
-import type { Shape } from '../../runtime/shape.ts';
+import { parseJson, stringifyJson } from '../../../runtime/common/json.ts';
+import type { Shape } from '../../../runtime/common/shape.ts';
 
 const parseCases: { given: string; want: unknown }[] = [
   { given: '{"biz_order_id":9007199254740993}', want: { biz_order_id: 9007199254740993n } },

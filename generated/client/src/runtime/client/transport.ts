@@ -1,4 +1,4 @@
-// Copied from runtime/transport.ts by the TOP generator: edit that file, then regenerate.
+// Copied from runtime/client/transport.ts by the TOP generator: edit that file, then regenerate.
 // One HTTP exchange with the gateway over node:http(s) with a keep-alive agent
 // (several times the throughput of fetch on Node 20 for small calls; see
 // BENCHMARKS.md). Knows whether the request provably never left this host,

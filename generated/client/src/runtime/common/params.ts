@@ -1,7 +1,7 @@
-// Copied from runtime/params.ts by the TOP generator: edit that file, then regenerate.
+// Copied from runtime/common/params.ts by the TOP generator: edit that file, then regenerate.
 // Business parameters on the wire: one form field each, a DTO or list as
 // compact JSON text, an int64 as digits, a boolean as true/false.
-import type { FieldProblem } from './errors.ts';
+import type { FieldProblem } from './validation.ts';
 import { parseJson, stringifyJson } from './json.ts';
 import { reviveInt64, type Shape } from './shape.ts';
 import { isSendable } from './sign.ts';

@@ -1,4 +1,4 @@
-// Copied from runtime/sign.ts by the TOP generator: edit that file, then regenerate.
+// Copied from runtime/common/sign.ts by the TOP generator: edit that file, then regenerate.
 // TOP request signing (top-protocol.md §3), the same as the Java SDK's
 // TaobaoUtils.signTopRequest: sort by name, concatenate name+value of every
 // non-empty parameter except `sign`, hash the UTF-8 bytes, upper-case hex.

@@ -1,4 +1,4 @@
-// Copied from runtime/json.ts by the TOP generator: edit that file, then regenerate.
+// Copied from runtime/common/json.ts by the TOP generator: edit that file, then regenerate.
 // Lossless JSON for TOP. Every TOP `Number` is a Java Long, and real ids pass
 // 2^53, which JSON.parse rounds. Reading: JSON.parse when no integer could be
 // unsafe (the common case, native speed), else a small parser that yields

@@ -1,16 +1,16 @@
-// Copied from runtime/client-core.ts by the TOP generator: edit that file, then regenerate.
+// Copied from runtime/client/client-core.ts by the TOP generator: edit that file, then regenerate.
 // The part of the client every operation shares: validate, encode, sign,
 // send, decode. The generated TopClient is a typed face over `invoke`.
 import type http from 'node:http';
 import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError, type FieldProblem } from './errors.ts';
-import { encodeForm } from './form.ts';
-import { parseJson } from './json.ts';
-import { encodeParams, type ParamSpecs } from './params.ts';
-import { reviveInt64, type Shape } from './shape.ts';
-import { isSendable, sign, SIGN_METHODS, type SignMethod } from './sign.ts';
-import { formatTimestamp } from './timestamp.ts';
+import { encodeForm } from '../common/form.ts';
+import { parseJson } from '../common/json.ts';
+import { encodeParams, type ParamSpecs } from '../common/params.ts';
+import { reviveInt64, type Shape } from '../common/shape.ts';
+import { isSendable, sign, SIGN_METHODS, type SignMethod } from '../common/sign.ts';
+import { formatTimestamp } from '../common/timestamp.ts';
 import { createAgent, exchange } from './transport.ts';
-import { toFieldProblems, type CompiledValidator } from './validation.ts';
+import { toFieldProblems, type CompiledValidator } from '../common/validation.ts';
 
 export const PRODUCTION_GATEWAY = 'https://eco.taobao.com/router/rest';
 export const SANDBOX_GATEWAY = 'https://gw.api.tbsandbox.com/router/rest';

@@ -1,4 +1,4 @@
-// Copied from runtime/form.ts by the TOP generator: edit that file, then regenerate.
+// Copied from runtime/common/form.ts by the TOP generator: edit that file, then regenerate.
 // application/x-www-form-urlencoded, UTF-8.
 
 export function encodeForm(fields: Readonly<Record<string, string>>): string {

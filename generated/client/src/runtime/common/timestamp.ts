@@ -1,4 +1,4 @@
-// Copied from runtime/timestamp.ts by the TOP generator: edit that file, then regenerate.
+// Copied from runtime/common/timestamp.ts by the TOP generator: edit that file, then regenerate.
 // TOP timestamps are `yyyy-MM-dd HH:mm:ss` in GMT+8 whatever the host's time
 // zone (top-protocol.md §2). Computed from the epoch, never from local fields.
 

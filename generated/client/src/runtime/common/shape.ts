@@ -1,4 +1,4 @@
-// Copied from runtime/shape.ts by the TOP generator: edit that file, then regenerate.
+// Copied from runtime/common/shape.ts by the TOP generator: edit that file, then regenerate.
 // The shape of a value as the wire needs to know it: which fields are int64
 // (bigint in TypeScript, digits on the wire), which are objects sent as JSON
 // text, and the schema's field order. The generator emits one Shape per schema
