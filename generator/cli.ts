@@ -3,12 +3,15 @@ import { watch } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate, SpecError } from './generate.ts';
+import { scaffold } from './scaffold.ts';
 import { clearTemplateCache, TEMPLATES_DIR } from './render/templates.ts';
 import { compareOutput, writeOutput } from './write/output.ts';
 
 const USAGE = `usage: npm run generate -- [--check] [--watch] [--spec spec/openapi.yaml] [--out generated]
-  --check   write nothing; exit 1 naming every stale, missing or extra file
-  --watch   regenerate whenever spec/ or templates/ change`;
+       npm run generate -- --scaffold DIR [--import-from @top-payments/server]
+  --check       write nothing; exit 1 naming every stale, missing or extra file
+  --watch       regenerate whenever spec/ or templates/ change
+  --scaffold    write a handler file per operation into DIR, keeping every file already there`;
 
 async function once(spec: string, out: string, check: boolean): Promise<number> {
   const started = performance.now();
@@ -47,6 +50,8 @@ async function main(): Promise<number> {
         watch: { type: 'boolean', default: false },
         spec: { type: 'string', default: 'spec/openapi.yaml' },
         out: { type: 'string', default: 'generated' },
+        scaffold: { type: 'string' },
+        'import-from': { type: 'string', default: '@top-payments/server' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -62,6 +67,26 @@ async function main(): Promise<number> {
   if (values.check && values.watch) {
     console.error('generate: --check and --watch do not go together');
     return 2;
+  }
+  if (values.scaffold !== undefined) {
+    if (values.check || values.watch) {
+      console.error('generate: --scaffold goes alone');
+      return 2;
+    }
+    try {
+      const { model } = await generate(values.spec);
+      const { written, kept } = scaffold(model, values.scaffold, values['import-from']);
+      for (const file of written) console.log(`wrote ${file}`);
+      for (const file of kept) console.log(`kept  ${file} (exists)`);
+      console.log(`scaffold: ${written.length} new handler file${written.length === 1 ? '' : 's'}, ${kept.length} kept, in ${values.scaffold}/`);
+      return 0;
+    } catch (error) {
+      if (error instanceof SpecError) {
+        console.error(`generate: ${error.message}`);
+        return 1;
+      }
+      throw error;
+    }
   }
   const code = await once(values.spec, values.out, values.check);
   if (!values.watch) return code;

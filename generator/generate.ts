@@ -4,6 +4,7 @@ import { formatProblem, loadSpec } from './load/load-spec.ts';
 import { buildModel } from './model/build-model.ts';
 import { ModelError, type ApiModel } from './model/types.ts';
 import { renderClient } from './render/client.ts';
+import { renderServer } from './render/server.ts';
 import type { OutputFiles } from './write/output.ts';
 
 export interface GenerateResult {
@@ -33,6 +34,8 @@ export async function generate(specPath: string, configPath = 'redocly.yaml'): P
     throw error;
   }
   const files: OutputFiles = new Map();
-  for (const [name, content] of await renderClient(model)) files.set(name, content);
+  for (const render of [renderClient, renderServer]) {
+    for (const [name, content] of await render(model)) files.set(name, content);
+  }
   return { model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), specFiles: loaded.files };
 }

@@ -17,8 +17,25 @@ export function shapeExpression(shape: ShapeModel): string {
   }
 }
 
-function objectLiteral(fields: FieldModel[]): string {
-  return `{ type: 'object', fields: { ${fields.map((f) => `${propertyKey(f.name)}: ${shapeExpression(f.shape)}`).join(', ')} } }`;
+function objectLiteral(fields: FieldModel[], name?: string): string {
+  return `{ type: 'object',${name ? ` name: '${name}',` : ''} fields: { ${fields.map((f) => `${propertyKey(f.name)}: ${shapeExpression(f.shape)}`).join(', ')} } }`;
+}
+
+/** A TypeScript literal of a spec value, with int64 fields as bigint literals. */
+export function tsLiteral(value: unknown, shape: ShapeModel | undefined, indent = ''): string {
+  if (value === null || value === undefined) return 'undefined';
+  if (shape?.kind === 'int64' && (typeof value === 'number' || typeof value === 'string') && /^-?\d+$/.test(String(value))) return `${value}n`;
+  if (Array.isArray(value)) {
+    const items = shape?.kind === 'array' ? shape.items : undefined;
+    return `[${value.map((v) => tsLiteral(v, items, indent)).join(', ')}]`;
+  }
+  if (typeof value === 'object') {
+    const fields = shape?.kind === 'object' ? shape.fields : [];
+    const inner = `${indent}  `;
+    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${inner}${propertyKey(k)}: ${tsLiteral(v, fields.find((f) => f.name === k)?.shape, inner)},`);
+    return entries.length ? `{\n${entries.join('\n')}\n${indent}}` : '{}';
+  }
+  return JSON.stringify(value);
 }
 
 function propertyKey(name: string): string {
@@ -83,10 +100,15 @@ export function clientView(model: ApiModel) {
   const shapes = orderedShapes(model);
   const primitives = primitivesUsed([...model.schemas.map((s) => s.shape), ...model.operations.flatMap((op) => op.params.map((p) => p.shape))]);
   return {
+    // Each file imports exactly the names it uses (the output compiles under noUnusedLocals).
+    schemaImports: ['TopMethod', 'TopMethods', ...new Set(model.operations.flatMap((op) => [op.requestSchema, op.responseSchema]))].join(', '),
+    operationTypeImports: [...new Set(model.operations.flatMap((op) => [op.requestSchema, op.responseSchema]))].join(', '),
+    responseTypeImports: [...new Set(model.operations.map((op) => op.responseSchema))].join(', '),
     title: model.title,
     version: model.version,
+    methodList: model.operations.map((op) => op.method).join(', '),
     primitives: primitives.map((kind) => ({ name: kind, kind })),
-    shapes: shapes.map(({ name, shape }) => ({ name, code: objectLiteral(shape.fields) })),
+    shapes: shapes.map(({ name, shape }) => ({ name, code: objectLiteral(shape.fields, name) })),
     schemaTypes: model.schemas.map((s) => ({ name: s.name, doc: jsdoc([s.description.zh, s.description.en].filter(Boolean), '') })),
     operations: model.operations.map((op) => ({
       operationId: op.operationId,

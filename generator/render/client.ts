@@ -26,13 +26,21 @@ export function runtimeFiles(targetDir: string, folders: readonly string[]): Out
   return files;
 }
 
+/** What both packages hold: types, validators, operation descriptors, schema names. */
+export async function sharedFiles(model: ApiModel, dir: string): Promise<OutputFiles> {
+  const view = clientView(model);
+  return new Map([
+    [`${dir}/types.ts`, await renderTypes(model)],
+    [`${dir}/validators.js`, compileValidators(model)],
+    [`${dir}/validators.d.ts`, render('shared/validators.d.ts.hbs', view)],
+    [`${dir}/operations.ts`, render('shared/operations.ts.hbs', view)],
+    [`${dir}/schemas.ts`, render('shared/schemas.ts.hbs', view)],
+  ]);
+}
+
 export async function renderClient(model: ApiModel): Promise<OutputFiles> {
   const view = clientView(model);
-  const files: OutputFiles = new Map();
-  files.set('client/src/types.ts', await renderTypes(model));
-  files.set('client/src/validators.js', compileValidators(model));
-  files.set('client/src/validators.d.ts', render('client/validators.d.ts.hbs', view));
-  files.set('client/src/operations.ts', render('client/operations.ts.hbs', view));
+  const files: OutputFiles = await sharedFiles(model, 'client/src');
   files.set('client/src/client.ts', render('client/client.ts.hbs', view));
   files.set('client/src/index.ts', render('client/index.ts.hbs', view));
   for (const [name, content] of runtimeFiles('client/src/runtime', ['common', 'client'])) files.set(name, content);

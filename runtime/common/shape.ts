@@ -8,7 +8,7 @@ export type Shape =
   | { readonly type: 'boolean' }
   | { readonly type: 'int64' }
   | { readonly type: 'number' }
-  | { readonly type: 'object'; readonly fields: Readonly<Record<string, Shape>> }
+  | { readonly type: 'object'; readonly name?: string; readonly fields: Readonly<Record<string, Shape>> }
   | { readonly type: 'array'; readonly items: Shape };
 
 const INTEGER_TEXT = /^-?(?:0|[1-9]\d*)$/;

@@ -5,29 +5,18 @@ import type http from 'node:http';
 import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError, type FieldProblem } from './errors.ts';
 import { encodeForm } from '../common/form.ts';
 import { parseJson } from '../common/json.ts';
-import { encodeParams, type ParamSpecs } from '../common/params.ts';
-import { reviveInt64, type Shape } from '../common/shape.ts';
+import { encodeParams } from '../common/params.ts';
+import type { OperationDescriptor } from '../common/operation.ts';
+import { reviveInt64 } from '../common/shape.ts';
 import { isSendable, sign, SIGN_METHODS, type SignMethod } from '../common/sign.ts';
 import { formatTimestamp } from '../common/timestamp.ts';
 import { createAgent, exchange } from './transport.ts';
-import { toFieldProblems, type CompiledValidator } from '../common/validation.ts';
+import { toFieldProblems } from '../common/validation.ts';
 
 export const PRODUCTION_GATEWAY = 'https://eco.taobao.com/router/rest';
 export const SANDBOX_GATEWAY = 'https://gw.api.tbsandbox.com/router/rest';
 
-/** What the generator knows about one TOP API, as the runtime needs it. */
-export interface OperationDescriptor {
-  readonly operationId: string;
-  readonly method: string;
-  readonly responseRoot: string;
-  readonly session: boolean;
-  /** Candidate dotted paths of the idempotency key, first present wins. */
-  readonly idempotencyKey: readonly string[];
-  readonly params: ParamSpecs;
-  readonly response: Shape;
-  readonly validateRequest: CompiledValidator;
-  readonly validateResponse: CompiledValidator;
-}
+export type { OperationDescriptor };
 
 export interface TopClientOptions {
   appKey: string;

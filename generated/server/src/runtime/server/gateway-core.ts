@@ -1,0 +1,318 @@
+// Copied from runtime/server/gateway-core.ts by the TOP generator: edit that file, then regenerate.
+// The TOP gateway, transport-free: one request in (method, URL, content type,
+// body bytes), one answer out. The node:http listener and the fastify plugin
+// are thin adapters over `GatewayCore.handle`.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { idempotencyKeyOf, type OperationDescriptor } from '../common/operation.ts';
+import { parseJson, stringifyJson } from '../common/json.ts';
+import { decodeParams, encodeParam } from '../common/params.ts';
+import { reviveInt64 } from '../common/shape.ts';
+import { isSendable, sign, SIGN_METHODS, type SignMethod } from '../common/sign.ts';
+import { parseTimestamp } from '../common/timestamp.ts';
+import { isMissing, toFieldProblems } from '../common/validation.ts';
+import { decodeUtf8, parseForm, type FormFields } from './form-parse.ts';
+import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.ts';
+import { GatewayError } from './platform-errors.ts';
+import { toXmlDocument } from './xml.ts';
+
+/** What a handler learns about the call besides its business parameters. */
+export interface HandlerContext {
+  appKey: string;
+  method: string;
+  /** The gateway's id of this request, also in the answer. */
+  requestId: string;
+  /** The session, when the call carried one. */
+  session: string | undefined;
+  /** What `verifySession` returned for it (the user), when it was checked. */
+  user: unknown;
+  /** The idempotency key's path and value, when the call has one. */
+  idempotencyKey: { path: string; value: string } | undefined;
+}
+
+export type Handler = (params: never, context: HandlerContext) => unknown;
+
+export interface GatewayLimits {
+  /** Largest request body read, in bytes; default 1 MiB. */
+  maxBodyBytes: number;
+  /** Most parameters (query and body together); default 256. */
+  maxParams: number;
+  /** Longest request target (path and query), in characters; default 8192. */
+  maxUrlLength: number;
+}
+
+export const DEFAULT_LIMITS: GatewayLimits = { maxBodyBytes: 1024 * 1024, maxParams: 256, maxUrlLength: 8192 };
+
+export interface GatewayCoreOptions {
+  operations: Readonly<Record<string, OperationDescriptor>>;
+  /** The secret of an app key, or undefined when the key is unknown (code 29). May be async (a database). */
+  apps: (appKey: string) => string | undefined | null | Promise<string | undefined | null>;
+  /** The user a session belongs to, or a falsy value when it is expired or unknown (code 27). */
+  verifySession?: (session: string, call: { appKey: string; method: string }) => unknown;
+  handlers: Readonly<Record<string, Handler | undefined>>;
+  idempotencyStore?: IdempotencyStore;
+  /** How long a recorded answer is replayed; default 24 h. */
+  idempotencyTtlMs?: number;
+  /** How long a duplicate waits for the first call's answer; default 30 s. */
+  idempotencyWaitMs?: number;
+  limits?: Partial<GatewayLimits>;
+  /** The clock for the timestamp check; default Date.now. */
+  clock?: () => number;
+  /** Allowed difference between the caller's timestamp and the clock; default 10 minutes. */
+  timestampToleranceMs?: number;
+  /** Check every handler answer against the spec (code 15 when it does not fit); default true. */
+  validateResponses?: boolean;
+  /** Told about every handler failure answered as an isp error (the answer never carries a stack trace). */
+  onHandlerError?: (error: unknown, context: HandlerContext) => void;
+}
+
+export interface GatewayRequest {
+  httpMethod: string;
+  /** The request target: path and query string. */
+  url: string;
+  contentType: string | undefined;
+  body: Uint8Array;
+  /** Set by an adapter that stopped reading a body past limits.maxBodyBytes. */
+  bodyTooLarge?: boolean;
+}
+
+export interface GatewayAnswer {
+  status: 200;
+  headers: Record<string, string>;
+  body: string;
+}
+
+type Format = 'json' | 'xml';
+
+const JSON_TYPE = 'application/json;charset=UTF-8';
+const XML_TYPE = 'text/xml;charset=UTF-8';
+const SYSTEM = new Set(['method', 'app_key', 'timestamp', 'v', 'sign_method', 'sign', 'format', 'simplify', 'session', 'partner_id', 'target_app_key']);
+
+export function newRequestId(): string {
+  // TOP's request ids are short base-36 strings ("16sxh5ldx4gr3").
+  return BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36);
+}
+
+const FORMAT_IN_QUERY = /[?&]format=(json|xml)(?:&|$)/;
+const FORMAT_IN_BODY = /(?:^|&)format=(json|xml)(?:&|$)/;
+
+/**
+ * The format asked for, read leniently from whatever could be parsed, so that
+ * even a request refused for its encoding or size is answered in it.
+ */
+function requestedFormat(fields: FormFields | undefined, request: GatewayRequest): Format {
+  const format =
+    fields?.get('format') ??
+    FORMAT_IN_QUERY.exec(request.url)?.[1] ??
+    (request.body.length <= 65536 ? FORMAT_IN_BODY.exec(Buffer.from(request.body).toString('latin1'))?.[1] : undefined);
+  return format === 'json' ? 'json' : 'xml';
+}
+
+function equalSignatures(given: string, expected: string): boolean {
+  const a = Buffer.from(given.toUpperCase(), 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  // Compare in constant time; a length difference reveals only the sign method's length.
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class GatewayCore {
+  readonly limits: GatewayLimits;
+  readonly #options: GatewayCoreOptions;
+  readonly #byMethod = new Map<string, OperationDescriptor>();
+  readonly #store: IdempotencyStore;
+  /** Calls running in this process, by idempotency store key, so duplicates share one handler run. */
+  readonly #inflight = new Map<string, { fingerprint: string; result: Promise<string> }>();
+
+  constructor(options: GatewayCoreOptions) {
+    if (typeof options?.apps !== 'function') throw new TypeError('createGateway: options.apps must be a function from app_key to secret');
+    if (typeof options.handlers !== 'object' || options.handlers === null) throw new TypeError('createGateway: options.handlers must be an object of handlers by operationId');
+    for (const id of Object.keys(options.handlers)) {
+      if (!Object.hasOwn(options.operations, id)) throw new TypeError(`createGateway: options.handlers.${id} is not an operation of this gateway (${Object.keys(options.operations).join(', ')})`);
+      if (typeof options.handlers[id] !== 'function') throw new TypeError(`createGateway: options.handlers.${id} must be a function`);
+    }
+    this.#options = options;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.#store = options.idempotencyStore ?? new MemoryIdempotencyStore();
+    for (const op of Object.values(options.operations)) this.#byMethod.set(op.method, op);
+  }
+
+  async handle(request: GatewayRequest): Promise<GatewayAnswer> {
+    const requestId = newRequestId();
+    let fields: FormFields | undefined;
+    try {
+      if (request.url.length > this.limits.maxUrlLength) throw new GatewayError(43, 'isv.url-too-long', `the request target is longer than ${this.limits.maxUrlLength} characters`);
+      if (request.httpMethod !== 'GET' && request.httpMethod !== 'POST') throw new GatewayError(9, undefined, `HTTP ${request.httpMethod} is not allowed; use POST or GET`);
+      fields = new Map();
+      const q = request.url.indexOf('?');
+      parseForm(q === -1 ? '' : request.url.slice(q + 1), fields, this.limits.maxParams);
+      if (request.bodyTooLarge || request.body.length > this.limits.maxBodyBytes) throw new GatewayError(43, 'isv.body-too-large', `the body is larger than ${this.limits.maxBodyBytes} bytes`);
+      // Only a form body carries parameters; any other body is not read (as TOP).
+      if (request.httpMethod === 'POST' && request.body.length > 0 && /^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.contentType ?? '')) {
+        parseForm(decodeUtf8(request.body), fields, this.limits.maxParams);
+      }
+      const format = requestedFormat(fields, request);
+      const formatParam = fields.get('format');
+      if (isSendable(formatParam) && formatParam !== 'json' && formatParam !== 'xml') throw new GatewayError(23, undefined, `format must be json or xml; got ${formatParam}`);
+      const simplify = format === 'json' && fields.get('simplify') === 'true';
+      return this.#answer(format, simplify, requestId, await this.#call(fields, requestId));
+    } catch (error) {
+      const failure = GatewayError.is(error) ? error : new GatewayError(15, 'isp.unknown-error', 'the gateway failed; try again later');
+      return this.#error(requestedFormat(fields, request), requestId, failure);
+    }
+  }
+
+  /** Everything from the system parameters to the handler's answer, as {root, body}. */
+  async #call(fields: FormFields, requestId: string): Promise<{ op: OperationDescriptor; body: Record<string, unknown> }> {
+    const get = (name: string) => {
+      const value = fields.get(name);
+      return isSendable(value) ? value : undefined;
+    };
+    const method = get('method');
+    if (!method) throw new GatewayError(21);
+    const op = this.#byMethod.get(method);
+    const handler = op ? this.#options.handlers[op.operationId] : undefined;
+    if (!op || !handler) throw new GatewayError(22, undefined, `no API ${method} here`);
+
+    const appKey = get('app_key');
+    if (!appKey) throw new GatewayError(28);
+    const secret = await this.#options.apps(appKey);
+    if (!isSendable(secret)) throw new GatewayError(29);
+
+    const timestamp = get('timestamp');
+    if (!timestamp) throw new GatewayError(30);
+    const instant = parseTimestamp(timestamp);
+    if (instant === undefined) throw new GatewayError(31, undefined, 'timestamp must be yyyy-MM-dd HH:mm:ss in GMT+8');
+    const tolerance = this.#options.timestampToleranceMs ?? 10 * 60 * 1000;
+    if (Math.abs((this.#options.clock ?? Date.now)() - instant) > tolerance) throw new GatewayError(31, undefined, `timestamp is more than ${Math.round(tolerance / 60000)} minutes from the gateway's clock`);
+
+    const v = get('v');
+    if (!v) throw new GatewayError(32);
+    if (!/^\d+\.\d+$/.test(v)) throw new GatewayError(33);
+    if (v !== '2.0') throw new GatewayError(34, undefined, `version ${v} is not supported; use 2.0`);
+
+    const signMethod = get('sign_method');
+    if (!signMethod || !SIGN_METHODS.includes(signMethod as SignMethod)) throw new GatewayError(25, undefined, `sign_method must be one of ${SIGN_METHODS.join(', ')}`);
+    const givenSign = get('sign');
+    if (!givenSign) throw new GatewayError(24);
+    const all: Record<string, string> = {};
+    for (const [name, value] of fields) all[name] = value;
+    if (!equalSignatures(givenSign, sign(all, secret, signMethod as SignMethod))) throw new GatewayError(25);
+
+    const session = get('session');
+    let user: unknown;
+    if (op.session) {
+      if (!session) throw new GatewayError(26);
+      user = this.#options.verifySession ? await this.#options.verifySession(session, { appKey, method }) : session;
+      if (!user) throw new GatewayError(27);
+    }
+
+    const business: Record<string, string> = {};
+    for (const [name, value] of fields) if (!SYSTEM.has(name)) business[name] = value;
+    const decoded = decodeParams(business, op.params);
+    if (decoded.problems.length) {
+      const p = decoded.problems[0]!;
+      throw new GatewayError(41, `isv.invalid-parameter:${p.path}`, `${p.path} ${p.message}`);
+    }
+    if (!op.validateRequest(decoded.params)) {
+      const errors = op.validateRequest.errors ?? [];
+      const missing = errors.find(isMissing);
+      const first = toFieldProblems(missing ? [missing] : errors.slice(0, 1))[0]!;
+      throw missing
+        ? new GatewayError(40, `isv.missing-parameter:${first.path}`, `${first.path} is required`)
+        : new GatewayError(41, `isv.invalid-parameter:${first.path}`, `${first.path} ${first.message}`);
+    }
+
+    const context: HandlerContext = { appKey, method, requestId, session, user, idempotencyKey: idempotencyKeyOf(op, decoded.params) };
+    const run = () => this.#runHandler(op, handler, decoded.params, context);
+    const serialized = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run) : await run();
+    const body = reviveInt64(parseJson(serialized), op.response) as Record<string, unknown>;
+    return { op, body };
+  }
+
+  /** Runs the handler; returns its answer as JSON text (what the store records). */
+  async #runHandler(op: OperationDescriptor, handler: Handler, params: unknown, context: HandlerContext): Promise<string> {
+    let result: unknown;
+    try {
+      result = await (handler as (p: unknown, c: HandlerContext) => unknown)(params, context);
+    } catch (error) {
+      if (GatewayError.is(error)) throw error;
+      this.#options.onHandlerError?.(error, context);
+      throw new GatewayError(15, 'isp.service-error', 'the service failed; try again later with the same idempotency key');
+    }
+    if (typeof result !== 'object' || result === null || Array.isArray(result)) {
+      this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
+      throw new GatewayError(15, 'isp.invalid-response', 'the service gave no answer');
+    }
+    if ((this.#options.validateResponses ?? true) && !op.validateResponse(result)) {
+      const problems = toFieldProblems(op.validateResponse.errors ?? []);
+      this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`), context);
+      throw new GatewayError(15, 'isp.invalid-response', 'the service gave an answer that does not fit its specification');
+    }
+    const { request_id: _ignored, ...body } = result as Record<string, unknown>;
+    return stringifyJson(body, op.response);
+  }
+
+  async #idempotent(op: OperationDescriptor, appKey: string, key: { path: string; value: string }, params: Record<string, unknown>, run: () => Promise<string>): Promise<string> {
+    const storeKey = `${appKey}\n${op.method}\n${key.value}`;
+    let canonical = '';
+    for (const [name, spec] of Object.entries(op.params)) {
+      if (params[name] !== undefined) canonical += `${name}=${encodeParam(params[name], spec.shape)}\n`;
+    }
+    const fingerprint = createHash('sha256').update(canonical).digest('hex');
+    const conflict = () =>
+      new GatewayError(41, `isv.idempotency-conflict:${key.path}`, `${key.path} ${JSON.stringify(key.value)} was already used with different parameters`);
+    const ttl = this.#options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000;
+    const deadline = Date.now() + (this.#options.idempotencyWaitMs ?? 30_000);
+
+    for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
+      const local = this.#inflight.get(storeKey);
+      if (local) {
+        if (local.fingerprint !== fingerprint) throw conflict();
+        try {
+          return await local.result;
+        } catch {
+          continue; // the first run failed and released the key: this call may claim it
+        }
+      }
+      const claim = await this.#store.claim(storeKey, fingerprint, ttl);
+      if (claim.status === 'claimed') {
+        const result = (async () => {
+          try {
+            const answer = await run();
+            await this.#store.complete(storeKey, fingerprint, answer, ttl);
+            return answer;
+          } catch (error) {
+            await this.#store.release(storeKey, fingerprint);
+            throw error;
+          }
+        })();
+        this.#inflight.set(storeKey, { fingerprint, result });
+        try {
+          return await result;
+        } finally {
+          this.#inflight.delete(storeKey);
+        }
+      }
+      if (claim.fingerprint !== fingerprint) throw conflict();
+      if (claim.status === 'done') return claim.result;
+      // Pending in another process: wait for its answer.
+      if (Date.now() > deadline) throw new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${key.path} ${JSON.stringify(key.value)} is still running; try again later`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
+  #answer(format: Format, simplify: boolean, requestId: string, { op, body }: { op: OperationDescriptor; body: Record<string, unknown> }): GatewayAnswer {
+    const withId = { ...body, request_id: requestId };
+    if (format === 'xml') return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(op.responseRoot, withId, op.response) };
+    const inner = stringifyJson(withId, op.response);
+    return { status: 200, headers: { 'content-type': JSON_TYPE }, body: simplify ? inner : `{${JSON.stringify(op.responseRoot)}:${inner}}` };
+  }
+
+  #error(format: Format, requestId: string, error: GatewayError): GatewayAnswer {
+    const body: Record<string, unknown> = { code: error.code, msg: error.msg };
+    if (error.subCode) body.sub_code = error.subCode;
+    if (error.subMsg) body.sub_msg = error.subMsg;
+    body.request_id = requestId;
+    if (format === 'xml') return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument('error_response', body) };
+    return { status: 200, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ error_response: body }) };
+  }
+}

@@ -1,0 +1,48 @@
+// What the server and mock templates print, beyond the client's view.
+import type { ApiModel, OperationModel, ShapeModel } from '../model/types.ts';
+import { clientView, tsLiteral } from './client-view.ts';
+
+type Leaf = { path: string; name: string; kind: string };
+
+function leaves(fields: { name: string; shape: ShapeModel }[], prefix = ''): Leaf[] {
+  return fields.flatMap((f) => {
+    const path = prefix ? `${prefix}.${f.name}` : f.name;
+    if (f.shape.kind === 'object') return leaves(f.shape.fields, path);
+    if (f.shape.kind === 'array') return [];
+    return [{ path, name: f.name, kind: f.shape.kind }];
+  });
+}
+
+/**
+ * The answer fields the mock fills from the request: a response leaf whose
+ * name and type match exactly one request leaf (the caller's own ids come
+ * back), and `app_key` from the caller. The envelope's request_id is the
+ * gateway's and is never echoed.
+ */
+export function mockEchoes(op: OperationModel): [string, string][] {
+  const request = leaves(op.params);
+  return leaves(op.response)
+    .filter((leaf) => leaf.path !== 'request_id')
+    .flatMap((leaf): [string, string][] => {
+      if (leaf.name === 'app_key' && leaf.kind === 'string') return [[leaf.path, '$app_key']];
+      const matches = request.filter((r) => r.name === leaf.name && r.kind === leaf.kind);
+      return matches.length === 1 ? [[leaf.path, matches[0]!.path]] : [];
+    });
+}
+
+export function serverView(model: ApiModel) {
+  const base = clientView(model);
+  return {
+    ...base,
+    operations: base.operations.map((view, i) => {
+      const op = model.operations[i]!;
+      const success = op.jsonExamples.find((e) => e.name === 'success')?.value as Record<string, unknown> | undefined;
+      const example = success?.[op.responseRoot] ?? {};
+      return {
+        ...view,
+        exampleAnswer: tsLiteral(example, { kind: 'object', name: op.responseSchema, fields: op.response }),
+        echoes: JSON.stringify(mockEchoes(op)),
+      };
+    }),
+  };
+}

@@ -1,0 +1,16 @@
+// generated/server: gateway stubs, the fastify plugin and the mock gateway.
+import type { ApiModel } from '../model/types.ts';
+import { runtimeFiles, sharedFiles, type OutputFiles } from './client.ts';
+import { serverView } from './server-view.ts';
+import { render } from './templates.ts';
+
+export async function renderServer(model: ApiModel): Promise<OutputFiles> {
+  const view = serverView(model);
+  const files: OutputFiles = await sharedFiles(model, 'server/src');
+  files.set('server/src/server.ts', render('server/server.ts.hbs', view));
+  files.set('server/src/mock.ts', render('server/mock.ts.hbs', view));
+  files.set('server/src/mock-cli.ts', render('server/mock-cli.ts.hbs', view));
+  files.set('server/src/index.ts', render('server/index.ts.hbs', view));
+  for (const [name, content] of runtimeFiles('server/src/runtime', ['common', 'server'])) files.set(name, content);
+  return files;
+}

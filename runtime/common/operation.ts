@@ -1,0 +1,36 @@
+// What the generator knows about one TOP API, as both runtimes need it.
+import type { ParamSpecs } from './params.ts';
+import type { Shape } from './shape.ts';
+import type { CompiledValidator } from './validation.ts';
+
+export interface OperationDescriptor {
+  readonly operationId: string;
+  readonly method: string;
+  readonly responseRoot: string;
+  readonly session: boolean;
+  /** Candidate dotted paths of the idempotency key, first present wins. */
+  readonly idempotencyKey: readonly string[];
+  readonly params: ParamSpecs;
+  readonly response: Shape;
+  readonly validateRequest: CompiledValidator;
+  readonly validateResponse: CompiledValidator;
+}
+
+/** The value at a dotted path (`param0.pre_pay_no`) of decoded parameters, if present. */
+export function valueAtPath(params: unknown, path: string): unknown {
+  let current = params;
+  for (const segment of path.split('.')) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/** The idempotency key of a call: the first candidate path that holds a non-empty value. */
+export function idempotencyKeyOf(op: OperationDescriptor, params: unknown): { path: string; value: string } | undefined {
+  for (const path of op.idempotencyKey) {
+    const value = valueAtPath(params, path);
+    if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'bigint' || typeof value === 'number') return { path, value: String(value) };
+  }
+  return undefined;
+}

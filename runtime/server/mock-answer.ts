@@ -1,0 +1,24 @@
+// Answers for the mock gateway: the spec's example answer, with the fields
+// that echo a request field (same name, same type) taken from the request, so
+// a caller sees its own ids come back.
+import { valueAtPath } from '../common/operation.ts';
+
+/** A response path and the request path it echoes; `$app_key` is the caller's app key. */
+export type Echo = readonly [responsePath: string, requestPath: string];
+
+export function answerFromExample(example: unknown, echoes: readonly Echo[], params: unknown, appKey: string): Record<string, unknown> {
+  const answer = structuredClone(example) as Record<string, unknown>;
+  for (const [responsePath, requestPath] of echoes) {
+    const value = requestPath === '$app_key' ? appKey : valueAtPath(params, requestPath);
+    if (value === undefined) continue;
+    const segments = responsePath.split('.');
+    let node = answer;
+    for (const segment of segments.slice(0, -1)) {
+      const next = node[segment];
+      if (typeof next !== 'object' || next === null) node[segment] = {};
+      node = node[segment] as Record<string, unknown>;
+    }
+    node[segments.at(-1)!] = value;
+  }
+  return answer;
+}

@@ -1,0 +1,167 @@
+// Idempotent replay, conflicts and concurrent duplicates, against the
+// in-memory store and a real redis-server on loopback shared by two gateways.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Redis } from 'ioredis';
+import { TopClient, TopError } from '../../generated/client/src/index.ts';
+import { createGateway, MemoryIdempotencyStore, RedisIdempotencyStore, type Handlers, type IdempotencyStore } from '../../generated/server/src/index.ts';
+import { APP_KEY, SECRET } from '../support/raw-call.ts';
+import { listen, startRedis } from '../support/servers.ts';
+
+let redis: Awaited<ReturnType<typeof startRedis>>;
+const clients: Redis[] = [];
+before(async () => {
+  redis = await startRedis();
+});
+after(async () => {
+  for (const c of clients) c.disconnect();
+  await redis.stop();
+});
+
+function redisStore(prefix: string): IdempotencyStore {
+  const client = new Redis({ port: redis.port, host: '127.0.0.1', lazyConnect: false, maxRetriesPerRequest: 1 });
+  clients.push(client);
+  return new RedisIdempotencyStore(client, prefix);
+}
+
+/** Two gateways (as two processes would be) sharing one store, with a counting, slow handler. */
+async function setup(makeStore: () => IdempotencyStore, shared: boolean) {
+  const calls: string[] = [];
+  let fail = false;
+  const handlers: Handlers = {
+    alibabaCloudgameTradeplatformPayorder: async (params) => {
+      calls.push(params.request_param.pay_idempotent_code);
+      await new Promise((r) => setTimeout(r, 50));
+      if (fail) throw new Error('payment backend down');
+      return { result_success: true, value: { pay_status: 'PAY_SUCCESS', pay_url: `https://pay/${calls.length}` } };
+    },
+  };
+  const store = makeStore();
+  const gateways = await Promise.all([0, 1].map(() => listen(createGateway({ apps: () => SECRET, handlers, idempotencyStore: shared ? store : makeStore() }))));
+  const clientsFor = gateways.map((g) => new TopClient({ appKey: APP_KEY, appSecret: SECRET, gateway: g.url }));
+  return {
+    calls,
+    setFail: (v: boolean) => (fail = v),
+    clients: clientsFor,
+    close: async () => {
+      clientsFor.forEach((c) => c.close());
+      await Promise.all(gateways.map((g) => g.close()));
+    },
+  };
+}
+
+const order = (key: string, amount = 1n) => ({
+  request_param: { charge_item_code: '1', order_id: 'o', category_code: 'c', user_country: 'CHINA', balance_pay_amount: amount, tenant_id: 9007199254740993n, commodity_code: 'x', pay_start_time: 1n, currency: 'CNY', pay_idempotent_code: key, pay_serial_id: 's' },
+});
+
+const stores: { name: string; make: () => IdempotencyStore }[] = [
+  { name: 'memory', make: () => new MemoryIdempotencyStore() },
+  { name: 'redis', make: () => redisStore(`test:${Math.random().toString(36).slice(2)}:`) },
+];
+
+for (const s of stores) {
+  test(`${s.name}: a replay returns the first answer without running the handler again`, async () => {
+    const t = await setup(s.make, true);
+    try {
+      const first = await t.clients[0]!.alibabaCloudgameTradeplatformPayorder(order('k1'));
+      const again = await t.clients[0]!.alibabaCloudgameTradeplatformPayorder(order('k1'));
+      assert.deepEqual(t.calls, ['k1']);
+      assert.equal(again.value?.pay_url, first.value?.pay_url);
+      assert.notEqual(again.request_id, first.request_id, 'each answer has its own request_id');
+    } finally {
+      await t.close();
+    }
+  });
+
+  test(`${s.name}: the same key with different parameters is a conflict naming the key`, async () => {
+    const t = await setup(s.make, true);
+    try {
+      await t.clients[0]!.alibabaCloudgameTradeplatformPayorder(order('k2', 1n));
+      const error = await t.clients[0]!.alibabaCloudgameTradeplatformPayorder(order('k2', 2n)).catch((e: unknown) => e);
+      assert.ok(error instanceof TopError);
+      assert.equal(error.code, 41);
+      assert.equal(error.subCode, 'isv.idempotency-conflict:request_param.pay_idempotent_code');
+      assert.match(error.subMsg!, /"k2" was already used with different parameters/);
+      assert.deepEqual(t.calls, ['k2']);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test(`${s.name}: 20 concurrent duplicates run the handler once and all get its answer`, async () => {
+    const t = await setup(s.make, true);
+    try {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => t.clients[0]!.alibabaCloudgameTradeplatformPayorder(order('k3'))));
+      assert.deepEqual(t.calls, ['k3']);
+      assert.equal(new Set(answers.map((a) => a.value?.pay_url)).size, 1);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test(`${s.name}: a failed handler releases the key, so a retry runs it again`, async () => {
+    const t = await setup(s.make, true);
+    try {
+      t.setFail(true);
+      const error = await t.clients[0]!.alibabaCloudgameTradeplatformPayorder(order('k4')).catch((e: unknown) => e);
+      assert.ok(error instanceof TopError && error.isRetryable, String(error));
+      t.setFail(false);
+      const answer = await t.clients[0]!.alibabaCloudgameTradeplatformPayorder(order('k4'));
+      assert.equal(answer.result_success, true);
+      assert.deepEqual(t.calls, ['k4', 'k4']);
+    } finally {
+      await t.close();
+    }
+  });
+}
+
+test('redis: two gateways sharing the store run concurrent duplicates once between them', async () => {
+  const t = await setup(() => redisStore(`shared:${Math.random().toString(36).slice(2)}:`), true);
+  try {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => t.clients[i % 2]!.alibabaCloudgameTradeplatformPayorder(order('k5'))));
+    assert.deepEqual(t.calls, ['k5']);
+    assert.equal(new Set(answers.map((a) => a.value?.pay_url)).size, 1);
+  } finally {
+    await t.close();
+  }
+});
+
+test('memory: separate stores do not share (the reason for the Redis store)', async () => {
+  const t = await setup(() => new MemoryIdempotencyStore(), false);
+  try {
+    await t.clients[0]!.alibabaCloudgameTradeplatformPayorder(order('k6'));
+    await t.clients[1]!.alibabaCloudgameTradeplatformPayorder(order('k6'));
+    assert.deepEqual(t.calls, ['k6', 'k6']);
+  } finally {
+    await t.close();
+  }
+});
+
+test('MemoryIdempotencyStore is bounded and expires entries', async () => {
+  let now = 0;
+  const store = new MemoryIdempotencyStore(3, () => now);
+  for (const k of ['a', 'b', 'c']) {
+    await store.claim(k, 'f', 1000);
+    await store.complete(k, 'f', '{}', 1000);
+  }
+  await store.claim('d', 'f', 1000);
+  assert.equal(store.size, 3, 'the oldest finished entry made room');
+  assert.deepEqual(await store.claim('a', 'f', 1000), { status: 'claimed' }, 'a was evicted');
+  now = 5000;
+  assert.deepEqual(await store.claim('b', 'g', 1000), { status: 'claimed' }, 'b expired');
+  assert.throws(() => new MemoryIdempotencyStore(0), /maxEntries must be a positive integer/);
+});
+
+test('an API call without an idempotency value (the optional DTO left out) is not deduplicated', async () => {
+  let n = 0;
+  const g = await listen(createGateway({ apps: () => SECRET, handlers: { alibabaDiantaoTripartiteRightPayNotify: () => ({ succ: true, msg_code: String(++n) }) } }));
+  const client = new TopClient({ appKey: APP_KEY, appSecret: SECRET, gateway: g.url });
+  const a = await client.alibabaDiantaoTripartiteRightPayNotify({});
+  const b = await client.alibabaDiantaoTripartiteRightPayNotify({});
+  // With only outer_order_id (the fallback key) it is deduplicated.
+  const c = await client.alibabaDiantaoTripartiteRightPayNotify({ tripartite_pay_notify_dto: { source: 's', outer_order_id: '1057706761588580000' } });
+  const d = await client.alibabaDiantaoTripartiteRightPayNotify({ tripartite_pay_notify_dto: { source: 's', outer_order_id: '1057706761588580000' } });
+  client.close();
+  await g.close();
+  assert.deepEqual([a.msg_code, b.msg_code, c.msg_code, d.msg_code], ['1', '2', '3', '3']);
+});
