@@ -16,7 +16,7 @@ const USAGE = `usage: npm run generate -- [--check] [--watch] [--spec spec/opena
 async function once(spec: string, out: string, check: boolean): Promise<number> {
   const started = performance.now();
   try {
-    const { model, files } = await generate(spec);
+    const { model, files } = await generate(spec, 'redocly.yaml', out);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (check) {
       const differences = compareOutput(out, files);

@@ -5,6 +5,7 @@ import { buildModel } from './model/build-model.ts';
 import { ModelError, type ApiModel } from './model/types.ts';
 import { renderClient } from './render/client.ts';
 import { renderServer } from './render/server.ts';
+import { renderDocs } from './render/docs.ts';
 import type { OutputFiles } from './write/output.ts';
 
 export interface GenerateResult {
@@ -22,7 +23,7 @@ export class SpecError extends Error {
   }
 }
 
-export async function generate(specPath: string, configPath = 'redocly.yaml'): Promise<GenerateResult> {
+export async function generate(specPath: string, configPath = 'redocly.yaml', outDir = 'generated'): Promise<GenerateResult> {
   const loaded = await loadSpec(specPath, configPath);
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new SpecError(errors.map(formatProblem));
@@ -37,5 +38,6 @@ export async function generate(specPath: string, configPath = 'redocly.yaml'): P
   for (const render of [renderClient, renderServer]) {
     for (const [name, content] of await render(model)) files.set(name, content);
   }
+  for (const [name, content] of renderDocs(model, outDir)) files.set(name, content);
   return { model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), specFiles: loaded.files };
 }

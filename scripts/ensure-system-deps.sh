@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests talk to, when they are missing.
-# Nothing here yet needs one; later issues add redis-server and chromium.
+# redis-server (idempotency store tests), chromium (docs site tests) and a CJK
+# font (so Chinese text renders in screenshots) are what the tests use today.
 set -euo pipefail
 needed=()
 for pkg in "$@"; do
