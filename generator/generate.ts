@@ -6,6 +6,10 @@ import { ModelError, type ApiModel } from './model/types.ts';
 import { renderClient } from './render/client.ts';
 import { renderServer } from './render/server.ts';
 import { renderDocs } from './render/docs.ts';
+import { CompileError } from './render/compile.ts';
+import { checkChangelog, renderPackages } from './render/packages.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { OutputFiles } from './write/output.ts';
 
 export interface GenerateResult {
@@ -39,5 +43,16 @@ export async function generate(specPath: string, configPath = 'redocly.yaml', ou
     for (const [name, content] of await render(model)) files.set(name, content);
   }
   for (const [name, content] of renderDocs(model, outDir)) files.set(name, content);
+  const changelogPath = path.join(path.dirname(specPath), 'CHANGELOG.md');
+  const changelog = existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : undefined;
+  const changelogProblem = checkChangelog(changelog, model.version);
+  if (changelogProblem) throw new SpecError([`${changelogPath}: ${changelogProblem}`]);
+  try {
+    for (const [name, content] of renderPackages(model, files, changelog!, outDir)) files.set(name, content);
+  } catch (error) {
+    // Generated code that does not type-check is the generator's bug, but it surfaces as a failed generation, not a crash.
+    if (error instanceof CompileError) throw new SpecError([error.message]);
+    throw error;
+  }
   return { model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), specFiles: loaded.files };
 }

@@ -1,0 +1,11 @@
+export * from './client.ts';
+export type * from './schemas.ts';
+export { operations, operationsByMethod, type OperationId } from './operations.ts';
+export type { components, paths } from './types.ts';
+export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY, type CallOptions, type TopClientOptions } from './runtime/client/client-core.ts';
+export type { OperationDescriptor } from './runtime/common/operation.ts';
+export { TopClientError, TopError, TopValidationError, TopNetworkError, TopTimeoutError, TopAbortError, TopDecodeError, type FieldProblem } from './runtime/client/errors.ts';
+export type { SignMethod } from './runtime/common/sign.ts';
+export { sign, signingString } from './runtime/common/sign.ts';
+export { formatTimestamp } from './runtime/common/timestamp.ts';
+export { parseJson, stringifyJson } from './runtime/common/json.ts';

@@ -1,0 +1,111 @@
+import * as validators from './validators.js';
+const string = { type: 'string' };
+const boolean = { type: 'boolean' };
+const int64 = { type: 'int64' };
+export const QingchengPayReqDTO = { type: 'object', name: 'QingchengPayReqDTO', fields: { nego_price: string, qr_code: string, request_id: string, machine_id: string, out_biz_id: string, item_id: int64, cashier_name: string, cashier_id: string, store_id: string } };
+export const AlibabaAlisportsLianbeiXposPayRequest = { type: 'object', name: 'AlibabaAlisportsLianbeiXposPayRequest', fields: { param0: QingchengPayReqDTO } };
+export const QingchengPayRespDTO = { type: 'object', name: 'QingchengPayRespDTO', fields: { checkout_id: string, biz_order_id: int64, success: boolean, current_pay_fee: int64, payment_order_id: string, result_status: int64, buyer_id: int64 } };
+export const QingchengXPosResult = { type: 'object', name: 'QingchengXPosResult', fields: { model: QingchengPayRespDTO, http_status_code: int64, msg_code: string, msg_info: string, success: boolean } };
+export const AlibabaAlisportsLianbeiXposPayResponse = { type: 'object', name: 'AlibabaAlisportsLianbeiXposPayResponse', fields: { result: QingchengXPosResult, request_id: string } };
+export const RefundSubscribeRequest = { type: 'object', name: 'RefundSubscribeRequest', fields: { subscribe_id: string, refund_amount: int64 } };
+export const PayOrderRequest = { type: 'object', name: 'PayOrderRequest', fields: { charge_item_code: string, order_id: string, category_code: string, refund_subscribe_list: { type: 'array', items: RefundSubscribeRequest }, user_country: string, balance_pay_amount: int64, pay_amount: int64, tenant_id: int64, commodity_code: string, pay_start_time: int64, currency: string, pay_idempotent_code: string, huijin_account_id: int64, pay_serial_id: string, credit_pay_amount: int64, credit_account_id: int64 } };
+export const AlibabaCloudgameTradeplatformPayorderRequest = { type: 'object', name: 'AlibabaCloudgameTradeplatformPayorderRequest', fields: { request_param: PayOrderRequest } };
+export const ErrorCode = { type: 'object', name: 'ErrorCode', fields: { code: string, prefix: string } };
+export const CommonError = { type: 'object', name: 'CommonError', fields: { error_code: ErrorCode, location: string, message: string } };
+export const PayOrderResponse = { type: 'object', name: 'PayOrderResponse', fields: { pay_status: string, pay_url: string } };
+export const AlibabaCloudgameTradeplatformPayorderResponse = { type: 'object', name: 'AlibabaCloudgameTradeplatformPayorderResponse', fields: { result_success: boolean, error: CommonError, value: PayOrderResponse, request_id: string } };
+export const TripartitePayNotifyDTO = { type: 'object', name: 'TripartitePayNotifyDTO', fields: { extend: string, biz: string, amount: int64, phone_number: string, pay_time: int64, right_code: string, idempotent_id: string, biz_scene: string, title: string, channel_id: int64, source: string, outer_order_id: string } };
+export const AlibabaDiantaoTripartiteRightPayNotifyRequest = { type: 'object', name: 'AlibabaDiantaoTripartiteRightPayNotifyRequest', fields: { tripartite_pay_notify_dto: TripartitePayNotifyDTO } };
+export const TripartitePayNotifyRespDTO = { type: 'object', name: 'TripartitePayNotifyRespDTO', fields: { open_id: string, order_id: string } };
+export const AlibabaDiantaoTripartiteRightPayNotifyResponse = { type: 'object', name: 'AlibabaDiantaoTripartiteRightPayNotifyResponse', fields: { msg_info: string, msg_code: string, succ: boolean, data: TripartitePayNotifyRespDTO, request_id: string } };
+export const TenderPrePayCmd = { type: 'object', name: 'TenderPrePayCmd', fields: { order_id: string, pre_pay_no: string, pre_pay_action: int64 } };
+export const AlibabaIdleTenderPrePayActionRequest = { type: 'object', name: 'AlibabaIdleTenderPrePayActionRequest', fields: { param0: TenderPrePayCmd } };
+export const TenderPrepayTopResult = { type: 'object', name: 'TenderPrepayTopResult', fields: { order_id: string, pre_pay_amount: int64, pre_pay_no: string, pre_pay_status: string, pre_pay_action: int64, app_key: string, request_id: string } };
+export const CommonResult = { type: 'object', name: 'CommonResult', fields: { data: TenderPrepayTopResult, success: boolean, error_code: string, error_msg: string } };
+export const AlibabaIdleTenderPrePayActionResponse = { type: 'object', name: 'AlibabaIdleTenderPrePayActionResponse', fields: { result: CommonResult, request_id: string } };
+export const GameVirtualCreateOrderResponse = { type: 'object', name: 'GameVirtualCreateOrderResponse', fields: { result_message: string, result_code: string, alipay_order_id: string, tb_order_id: string, out_order_id: string } };
+export const GameVirtualOrderCreateRequest = { type: 'object', name: 'GameVirtualOrderCreateRequest', fields: { ext: string, biz_code: string, picture_url: string, item_name: string, pay_price: int64, account: string, seller_id: int64, out_order_id: string } };
+export const VirtualTopResult = { type: 'object', name: 'VirtualTopResult', fields: { model: GameVirtualCreateOrderResponse, message: string, code: string } };
+export const GameVirtualOrderCreateResponse = { type: 'object', name: 'GameVirtualOrderCreateResponse', fields: { result: VirtualTopResult, request_id: string } };
+export const operations = {
+    alibabaCloudgameTradeplatformPayorder: {
+        operationId: 'alibabaCloudgameTradeplatformPayorder',
+        method: 'alibaba.cloudgame.tradeplatform.payorder',
+        responseRoot: 'alibaba_cloudgame_tradeplatform_payorder_response',
+        session: false,
+        idempotencyKey: ["request_param.pay_idempotent_code"],
+        params: {
+            request_param: { shape: PayOrderRequest, required: true },
+        },
+        response: AlibabaCloudgameTradeplatformPayorderResponse,
+        validateRequest: validators.validateRequest_alibabaCloudgameTradeplatformPayorder,
+        validateResponse: validators.validateResponse_alibabaCloudgameTradeplatformPayorder,
+    },
+    taobaoGameVirtualOrderCreate: {
+        operationId: 'taobaoGameVirtualOrderCreate',
+        method: 'taobao.game.virtual.order.create',
+        responseRoot: 'game_virtual_order_create_response',
+        session: true,
+        idempotencyKey: ["out_order_id"],
+        params: {
+            ext: { shape: string, required: false },
+            biz_code: { shape: string, required: true },
+            picture_url: { shape: string, required: true },
+            item_name: { shape: string, required: true },
+            pay_price: { shape: int64, required: true },
+            account: { shape: string, required: true },
+            seller_id: { shape: int64, required: true },
+            out_order_id: { shape: string, required: true },
+        },
+        response: GameVirtualOrderCreateResponse,
+        validateRequest: validators.validateRequest_taobaoGameVirtualOrderCreate,
+        validateResponse: validators.validateResponse_taobaoGameVirtualOrderCreate,
+    },
+    alibabaDiantaoTripartiteRightPayNotify: {
+        operationId: 'alibabaDiantaoTripartiteRightPayNotify',
+        method: 'alibaba.diantao.tripartite.right.pay.notify',
+        responseRoot: 'alibaba_diantao_tripartite_right_pay_notify_response',
+        session: false,
+        idempotencyKey: ["tripartite_pay_notify_dto.idempotent_id", "tripartite_pay_notify_dto.outer_order_id"],
+        params: {
+            tripartite_pay_notify_dto: { shape: TripartitePayNotifyDTO, required: false },
+        },
+        response: AlibabaDiantaoTripartiteRightPayNotifyResponse,
+        validateRequest: validators.validateRequest_alibabaDiantaoTripartiteRightPayNotify,
+        validateResponse: validators.validateResponse_alibabaDiantaoTripartiteRightPayNotify,
+    },
+    alibabaIdleTenderPrePayAction: {
+        operationId: 'alibabaIdleTenderPrePayAction',
+        method: 'alibaba.idle.tender.pre.pay.action',
+        responseRoot: 'alibaba_idle_tender_pre_pay_action_response',
+        session: true,
+        idempotencyKey: ["param0.pre_pay_no"],
+        params: {
+            param0: { shape: TenderPrePayCmd, required: true },
+        },
+        response: AlibabaIdleTenderPrePayActionResponse,
+        validateRequest: validators.validateRequest_alibabaIdleTenderPrePayAction,
+        validateResponse: validators.validateResponse_alibabaIdleTenderPrePayAction,
+    },
+    alibabaAlisportsLianbeiXposPay: {
+        operationId: 'alibabaAlisportsLianbeiXposPay',
+        method: 'alibaba.alisports.lianbei.xpos.pay',
+        responseRoot: 'alibaba_alisports_lianbei_xpos_pay_response',
+        session: false,
+        idempotencyKey: ["param0.request_id"],
+        params: {
+            param0: { shape: QingchengPayReqDTO, required: true },
+        },
+        response: AlibabaAlisportsLianbeiXposPayResponse,
+        validateRequest: validators.validateRequest_alibabaAlisportsLianbeiXposPay,
+        validateResponse: validators.validateResponse_alibabaAlisportsLianbeiXposPay,
+    },
+};
+/** Each operation by its TOP method name. */
+export const operationsByMethod = Object.freeze({
+    'alibaba.cloudgame.tradeplatform.payorder': operations.alibabaCloudgameTradeplatformPayorder,
+    'taobao.game.virtual.order.create': operations.taobaoGameVirtualOrderCreate,
+    'alibaba.diantao.tripartite.right.pay.notify': operations.alibabaDiantaoTripartiteRightPayNotify,
+    'alibaba.idle.tender.pre.pay.action': operations.alibabaIdleTenderPrePayAction,
+    'alibaba.alisports.lianbei.xpos.pay': operations.alibabaAlisportsLianbeiXposPay,
+});

@@ -1,0 +1,86 @@
+// Copied from runtime/client/errors.ts by the TOP generator: edit that file, then regenerate.
+// Every way a TOP call can fail, each its own class so callers can tell them
+// apart with instanceof, and each naming the TOP method it was for.
+/** Base of every error this client throws. */
+export class TopClientError extends Error {
+    method;
+    name = 'TopClientError';
+    constructor(message, method, options) {
+        super(message, options);
+        this.method = method;
+    }
+}
+/** The gateway answered `error_response`. */
+export class TopError extends TopClientError {
+    code;
+    msg;
+    subCode;
+    subMsg;
+    requestId;
+    name = 'TopError';
+    constructor(method, code, msg, subCode, subMsg, requestId) {
+        super(`${method}: TOP error ${code} ${msg}${subCode ? ` (${subCode}${subMsg ? `: ${subMsg}` : ''})` : ''}${requestId ? ` [request_id ${requestId}]` : ''}`, method);
+        this.code = code;
+        this.msg = msg;
+        this.subCode = subCode;
+        this.subMsg = subMsg;
+        this.requestId = requestId;
+    }
+    /** A platform-side failure (`isp.*`, or 7/10/15) that TOP says to retry later, with the same idempotency key. */
+    get isRetryable() {
+        return (this.subCode?.startsWith('isp.') ?? false) || this.code === 7 || this.code === 10 || this.code === 15;
+    }
+}
+/** The request was refused before any network I/O: the fields named are missing, of the wrong type or cannot be encoded. */
+export class TopValidationError extends TopClientError {
+    problems;
+    name = 'TopValidationError';
+    constructor(method, problems) {
+        super(`${method}: invalid request: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, method);
+        this.problems = problems;
+    }
+}
+/**
+ * The request could not be completed over the network. `reachedGateway` is
+ * false only when it provably never left this host (connection refused, name
+ * not resolved); otherwise the gateway may have acted on it.
+ */
+export class TopNetworkError extends TopClientError {
+    reachedGateway;
+    code;
+    name = 'TopNetworkError';
+    constructor(method, reachedGateway, code, options) {
+        super(`${method}: network error${code ? ` ${code}` : ''}${reachedGateway ? ' (the request may have reached the gateway)' : ' (the request never reached the gateway)'}`, method, options);
+        this.reachedGateway = reachedGateway;
+        this.code = code;
+    }
+}
+/** No answer within the call's timeout. The gateway may have acted on the request. */
+export class TopTimeoutError extends TopClientError {
+    timeoutMs;
+    name = 'TopTimeoutError';
+    constructor(method, timeoutMs) {
+        super(`${method}: no answer within ${timeoutMs} ms (the request may have reached the gateway)`, method);
+        this.timeoutMs = timeoutMs;
+    }
+}
+/** The caller's AbortSignal fired. The gateway may have acted on the request if it was already sent. */
+export class TopAbortError extends TopClientError {
+    reason;
+    name = 'TopAbortError';
+    constructor(method, reason) {
+        super(`${method}: aborted`, method, { cause: reason });
+        this.reason = reason;
+    }
+}
+/** The gateway answered, but not with a TOP envelope this client can read (HTTP status, not JSON, no root, or a body that fails its schema). */
+export class TopDecodeError extends TopClientError {
+    status;
+    body;
+    name = 'TopDecodeError';
+    constructor(method, detail, status, body, options) {
+        super(`${method}: undecodable answer: ${detail} (HTTP ${status}, body ${JSON.stringify(body.slice(0, 200))}${body.length > 200 ? '…' : ''})`, method, options);
+        this.status = status;
+        this.body = body;
+    }
+}

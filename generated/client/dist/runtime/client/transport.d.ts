@@ -1,0 +1,20 @@
+import http from 'node:http';
+export interface HttpAnswer {
+    status: number;
+    contentType: string | undefined;
+    body: string;
+}
+export interface Exchange {
+    url: URL;
+    /** Form-encoded system parameters, sent in the query string. */
+    query: string;
+    /** Form-encoded business parameters, sent as the body. */
+    body: string;
+    method: string;
+    timeoutMs: number;
+    signal?: AbortSignal | undefined;
+    maxResponseBytes: number;
+    agent: http.Agent;
+}
+export declare function createAgent(url: URL): http.Agent;
+export declare function exchange(x: Exchange): Promise<HttpAnswer>;

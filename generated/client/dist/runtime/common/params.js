@@ -1,0 +1,101 @@
+import { parseJson, stringifyJson } from "./json.js";
+import { reviveInt64 } from "./shape.js";
+import { isSendable } from "./sign.js";
+/** Whether a string can be sent as UTF-8 (a lone surrogate cannot). */
+function wellFormed(text) {
+    return text.isWellFormed();
+}
+function findIllFormed(value, path) {
+    if (typeof value === 'string')
+        return wellFormed(value) ? undefined : path;
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    for (const [key, item] of Object.entries(value)) {
+        const found = findIllFormed(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+export function encodeParam(value, shape) {
+    switch (shape.type) {
+        case 'object':
+        case 'array':
+            return stringifyJson(value, shape);
+        case 'int64':
+            return typeof value === 'bigint' ? value.toString() : String(value);
+        default:
+            return String(value);
+    }
+}
+/**
+ * Encodes validated business parameters into form fields. A parameter whose
+ * text would be empty is not sent (TOP drops it); a required one is then a
+ * problem, not a silent omission.
+ */
+export function encodeParams(params, specs) {
+    const fields = {};
+    const problems = [];
+    for (const [name, spec] of Object.entries(specs)) {
+        const value = params[name];
+        if (value === undefined || value === null)
+            continue;
+        const bad = findIllFormed(value, name);
+        if (bad) {
+            problems.push({ path: bad, message: 'holds a lone UTF-16 surrogate, which cannot be sent as UTF-8' });
+            continue;
+        }
+        let text;
+        try {
+            text = encodeParam(value, spec.shape);
+        }
+        catch (error) {
+            problems.push({ path: name, message: `cannot be encoded: ${error.message}` });
+            continue;
+        }
+        if (!isSendable(text)) {
+            if (spec.required)
+                problems.push({ path: name, message: 'is required, and TOP does not send an empty or blank value' });
+            continue;
+        }
+        fields[name] = text;
+    }
+    return { fields, problems };
+}
+/**
+ * Decodes form fields back into typed business parameters (the gateway's
+ * side). A DTO whose JSON does not parse is reported by path; a value of the
+ * wrong type is left as it came for the validator to name.
+ */
+export function decodeParams(fields, specs) {
+    const params = {};
+    const problems = [];
+    for (const [name, spec] of Object.entries(specs)) {
+        const text = fields[name];
+        if (!isSendable(text))
+            continue;
+        switch (spec.shape.type) {
+            case 'object':
+            case 'array':
+                try {
+                    params[name] = reviveInt64(parseJson(text), spec.shape);
+                }
+                catch (error) {
+                    problems.push({ path: name, message: `is not valid JSON: ${error.message}` });
+                }
+                break;
+            case 'boolean':
+                params[name] = text === 'true' ? true : text === 'false' ? false : text;
+                break;
+            case 'int64':
+                params[name] = reviveInt64(text, spec.shape);
+                break;
+            case 'number':
+                params[name] = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? Number(text) : text;
+                break;
+            default:
+                params[name] = text;
+        }
+    }
+    return { params, problems };
+}

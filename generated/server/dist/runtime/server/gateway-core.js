@@ -1,0 +1,270 @@
+// Copied from runtime/server/gateway-core.ts by the TOP generator: edit that file, then regenerate.
+// The TOP gateway, transport-free: one request in (method, URL, content type,
+// body bytes), one answer out. The node:http listener and the fastify plugin
+// are thin adapters over `GatewayCore.handle`.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { idempotencyKeyOf } from "../common/operation.js";
+import { parseJson, stringifyJson } from "../common/json.js";
+import { decodeParams, encodeParam } from "../common/params.js";
+import { reviveInt64 } from "../common/shape.js";
+import { isSendable, sign, SIGN_METHODS } from "../common/sign.js";
+import { parseTimestamp } from "../common/timestamp.js";
+import { isMissing, toFieldProblems } from "../common/validation.js";
+import { decodeUtf8, parseForm } from "./form-parse.js";
+import { MemoryIdempotencyStore } from "./idempotency.js";
+import { GatewayError } from "./platform-errors.js";
+import { toXmlDocument } from "./xml.js";
+export const DEFAULT_LIMITS = { maxBodyBytes: 1024 * 1024, maxParams: 256, maxUrlLength: 8192 };
+const JSON_TYPE = 'application/json;charset=UTF-8';
+const XML_TYPE = 'text/xml;charset=UTF-8';
+const SYSTEM = new Set(['method', 'app_key', 'timestamp', 'v', 'sign_method', 'sign', 'format', 'simplify', 'session', 'partner_id', 'target_app_key']);
+export function newRequestId() {
+    // TOP's request ids are short base-36 strings ("16sxh5ldx4gr3").
+    return BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36);
+}
+const FORMAT_IN_QUERY = /[?&]format=(json|xml)(?:&|$)/;
+const FORMAT_IN_BODY = /(?:^|&)format=(json|xml)(?:&|$)/;
+/**
+ * The format asked for, read leniently from whatever could be parsed, so that
+ * even a request refused for its encoding or size is answered in it.
+ */
+function requestedFormat(fields, request) {
+    const format = fields?.get('format') ??
+        FORMAT_IN_QUERY.exec(request.url)?.[1] ??
+        (request.body.length <= 65536 ? FORMAT_IN_BODY.exec(Buffer.from(request.body).toString('latin1'))?.[1] : undefined);
+    return format === 'json' ? 'json' : 'xml';
+}
+function equalSignatures(given, expected) {
+    const a = Buffer.from(given.toUpperCase(), 'utf8');
+    const b = Buffer.from(expected, 'utf8');
+    // Compare in constant time; a length difference reveals only the sign method's length.
+    return a.length === b.length && timingSafeEqual(a, b);
+}
+export class GatewayCore {
+    limits;
+    #options;
+    #byMethod = new Map();
+    #store;
+    /** Calls running in this process, by idempotency store key, so duplicates share one handler run. */
+    #inflight = new Map();
+    constructor(options) {
+        if (typeof options?.apps !== 'function')
+            throw new TypeError('createGateway: options.apps must be a function from app_key to secret');
+        if (typeof options.handlers !== 'object' || options.handlers === null)
+            throw new TypeError('createGateway: options.handlers must be an object of handlers by operationId');
+        for (const id of Object.keys(options.handlers)) {
+            if (!Object.hasOwn(options.operations, id))
+                throw new TypeError(`createGateway: options.handlers.${id} is not an operation of this gateway (${Object.keys(options.operations).join(', ')})`);
+            if (typeof options.handlers[id] !== 'function')
+                throw new TypeError(`createGateway: options.handlers.${id} must be a function`);
+        }
+        this.#options = options;
+        this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+        this.#store = options.idempotencyStore ?? new MemoryIdempotencyStore();
+        for (const op of Object.values(options.operations))
+            this.#byMethod.set(op.method, op);
+    }
+    async handle(request) {
+        const requestId = newRequestId();
+        let fields;
+        try {
+            if (request.url.length > this.limits.maxUrlLength)
+                throw new GatewayError(43, 'isv.url-too-long', `the request target is longer than ${this.limits.maxUrlLength} characters`);
+            if (request.httpMethod !== 'GET' && request.httpMethod !== 'POST')
+                throw new GatewayError(9, undefined, `HTTP ${request.httpMethod} is not allowed; use POST or GET`);
+            fields = new Map();
+            const q = request.url.indexOf('?');
+            parseForm(q === -1 ? '' : request.url.slice(q + 1), fields, this.limits.maxParams);
+            if (request.bodyTooLarge || request.body.length > this.limits.maxBodyBytes)
+                throw new GatewayError(43, 'isv.body-too-large', `the body is larger than ${this.limits.maxBodyBytes} bytes`);
+            // Only a form body carries parameters; any other body is not read (as TOP).
+            if (request.httpMethod === 'POST' && request.body.length > 0 && /^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.contentType ?? '')) {
+                parseForm(decodeUtf8(request.body), fields, this.limits.maxParams);
+            }
+            const format = requestedFormat(fields, request);
+            const formatParam = fields.get('format');
+            if (isSendable(formatParam) && formatParam !== 'json' && formatParam !== 'xml')
+                throw new GatewayError(23, undefined, `format must be json or xml; got ${formatParam}`);
+            const simplify = format === 'json' && fields.get('simplify') === 'true';
+            return this.#answer(format, simplify, requestId, await this.#call(fields, requestId));
+        }
+        catch (error) {
+            const failure = GatewayError.is(error) ? error : new GatewayError(15, 'isp.unknown-error', 'the gateway failed; try again later');
+            return this.#error(requestedFormat(fields, request), requestId, failure);
+        }
+    }
+    /** Everything from the system parameters to the handler's answer, as {root, body}. */
+    async #call(fields, requestId) {
+        const get = (name) => {
+            const value = fields.get(name);
+            return isSendable(value) ? value : undefined;
+        };
+        const method = get('method');
+        if (!method)
+            throw new GatewayError(21);
+        const op = this.#byMethod.get(method);
+        const handler = op ? this.#options.handlers[op.operationId] : undefined;
+        if (!op || !handler)
+            throw new GatewayError(22, undefined, `no API ${method} here`);
+        const appKey = get('app_key');
+        if (!appKey)
+            throw new GatewayError(28);
+        const secret = await this.#options.apps(appKey);
+        if (!isSendable(secret))
+            throw new GatewayError(29);
+        const timestamp = get('timestamp');
+        if (!timestamp)
+            throw new GatewayError(30);
+        const instant = parseTimestamp(timestamp);
+        if (instant === undefined)
+            throw new GatewayError(31, undefined, 'timestamp must be yyyy-MM-dd HH:mm:ss in GMT+8');
+        const tolerance = this.#options.timestampToleranceMs ?? 10 * 60 * 1000;
+        if (Math.abs((this.#options.clock ?? Date.now)() - instant) > tolerance)
+            throw new GatewayError(31, undefined, `timestamp is more than ${Math.round(tolerance / 60000)} minutes from the gateway's clock`);
+        const v = get('v');
+        if (!v)
+            throw new GatewayError(32);
+        if (!/^\d+\.\d+$/.test(v))
+            throw new GatewayError(33);
+        if (v !== '2.0')
+            throw new GatewayError(34, undefined, `version ${v} is not supported; use 2.0`);
+        const signMethod = get('sign_method');
+        if (!signMethod || !SIGN_METHODS.includes(signMethod))
+            throw new GatewayError(25, undefined, `sign_method must be one of ${SIGN_METHODS.join(', ')}`);
+        const givenSign = get('sign');
+        if (!givenSign)
+            throw new GatewayError(24);
+        const all = {};
+        for (const [name, value] of fields)
+            all[name] = value;
+        if (!equalSignatures(givenSign, sign(all, secret, signMethod)))
+            throw new GatewayError(25);
+        const session = get('session');
+        let user;
+        if (op.session) {
+            if (!session)
+                throw new GatewayError(26);
+            user = this.#options.verifySession ? await this.#options.verifySession(session, { appKey, method }) : session;
+            if (!user)
+                throw new GatewayError(27);
+        }
+        const business = {};
+        for (const [name, value] of fields)
+            if (!SYSTEM.has(name))
+                business[name] = value;
+        const decoded = decodeParams(business, op.params);
+        if (decoded.problems.length) {
+            const p = decoded.problems[0];
+            throw new GatewayError(41, `isv.invalid-parameter:${p.path}`, `${p.path} ${p.message}`);
+        }
+        if (!op.validateRequest(decoded.params)) {
+            const errors = op.validateRequest.errors ?? [];
+            const missing = errors.find(isMissing);
+            const first = toFieldProblems(missing ? [missing] : errors.slice(0, 1))[0];
+            throw missing
+                ? new GatewayError(40, `isv.missing-parameter:${first.path}`, `${first.path} is required`)
+                : new GatewayError(41, `isv.invalid-parameter:${first.path}`, `${first.path} ${first.message}`);
+        }
+        const context = { appKey, method, requestId, session, user, idempotencyKey: idempotencyKeyOf(op, decoded.params) };
+        const run = () => this.#runHandler(op, handler, decoded.params, context);
+        const serialized = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run) : await run();
+        const body = reviveInt64(parseJson(serialized), op.response);
+        return { op, body };
+    }
+    /** Runs the handler; returns its answer as JSON text (what the store records). */
+    async #runHandler(op, handler, params, context) {
+        let result;
+        try {
+            result = await handler(params, context);
+        }
+        catch (error) {
+            if (GatewayError.is(error))
+                throw error;
+            this.#options.onHandlerError?.(error, context);
+            throw new GatewayError(15, 'isp.service-error', 'the service failed; try again later with the same idempotency key');
+        }
+        if (typeof result !== 'object' || result === null || Array.isArray(result)) {
+            this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
+            throw new GatewayError(15, 'isp.invalid-response', 'the service gave no answer');
+        }
+        if ((this.#options.validateResponses ?? true) && !op.validateResponse(result)) {
+            const problems = toFieldProblems(op.validateResponse.errors ?? []);
+            this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`), context);
+            throw new GatewayError(15, 'isp.invalid-response', 'the service gave an answer that does not fit its specification');
+        }
+        const { request_id: _ignored, ...body } = result;
+        return stringifyJson(body, op.response);
+    }
+    async #idempotent(op, appKey, key, params, run) {
+        const storeKey = `${appKey}\n${op.method}\n${key.value}`;
+        let canonical = '';
+        for (const [name, spec] of Object.entries(op.params)) {
+            if (params[name] !== undefined)
+                canonical += `${name}=${encodeParam(params[name], spec.shape)}\n`;
+        }
+        const fingerprint = createHash('sha256').update(canonical).digest('hex');
+        const conflict = () => new GatewayError(41, `isv.idempotency-conflict:${key.path}`, `${key.path} ${JSON.stringify(key.value)} was already used with different parameters`);
+        const ttl = this.#options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000;
+        const deadline = Date.now() + (this.#options.idempotencyWaitMs ?? 30_000);
+        for (let delay = 5;; delay = Math.min(delay * 2, 200)) {
+            const local = this.#inflight.get(storeKey);
+            if (local) {
+                if (local.fingerprint !== fingerprint)
+                    throw conflict();
+                try {
+                    return await local.result;
+                }
+                catch {
+                    continue; // the first run failed and released the key: this call may claim it
+                }
+            }
+            const claim = await this.#store.claim(storeKey, fingerprint, ttl);
+            if (claim.status === 'claimed') {
+                const result = (async () => {
+                    try {
+                        const answer = await run();
+                        await this.#store.complete(storeKey, fingerprint, answer, ttl);
+                        return answer;
+                    }
+                    catch (error) {
+                        await this.#store.release(storeKey, fingerprint);
+                        throw error;
+                    }
+                })();
+                this.#inflight.set(storeKey, { fingerprint, result });
+                try {
+                    return await result;
+                }
+                finally {
+                    this.#inflight.delete(storeKey);
+                }
+            }
+            if (claim.fingerprint !== fingerprint)
+                throw conflict();
+            if (claim.status === 'done')
+                return claim.result;
+            // Pending in another process: wait for its answer.
+            if (Date.now() > deadline)
+                throw new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${key.path} ${JSON.stringify(key.value)} is still running; try again later`);
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+    }
+    #answer(format, simplify, requestId, { op, body }) {
+        const withId = { ...body, request_id: requestId };
+        if (format === 'xml')
+            return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(op.responseRoot, withId, op.response) };
+        const inner = stringifyJson(withId, op.response);
+        return { status: 200, headers: { 'content-type': JSON_TYPE }, body: simplify ? inner : `{${JSON.stringify(op.responseRoot)}:${inner}}` };
+    }
+    #error(format, requestId, error) {
+        const body = { code: error.code, msg: error.msg };
+        if (error.subCode)
+            body.sub_code = error.subCode;
+        if (error.subMsg)
+            body.sub_msg = error.subMsg;
+        body.request_id = requestId;
+        if (format === 'xml')
+            return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument('error_response', body) };
+        return { status: 200, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ error_response: body }) };
+    }
+}

@@ -1,0 +1,35 @@
+// Characters XML 1.0 cannot hold at all; replaced so the document stays well-formed.
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export function escapeXml(text) {
+    return text.replace(INVALID_XML_CHARS, '\uFFFD').replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
+}
+const snake = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+function itemName(shape) {
+    if (!shape)
+        return 'item';
+    if (shape.type === 'object')
+        return shape.name ? snake(shape.name) : 'item';
+    return shape.type === 'int64' ? 'number' : shape.type === 'array' ? 'item' : shape.type;
+}
+// A key that is not an XML name (from an unvalidated handler answer) is left
+// out rather than allowed to break or inject markup.
+const XML_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+function element(name, value, shape) {
+    if (value === undefined || value === null || !XML_NAME.test(name))
+        return '';
+    if (Array.isArray(value)) {
+        const items = shape?.type === 'array' ? shape.items : undefined;
+        const inner = itemName(items);
+        return `<${name}>${value.map((item) => element(inner, item, items)).join('')}</${name}>`;
+    }
+    if (typeof value === 'object') {
+        const record = value;
+        const fields = shape?.type === 'object' ? shape.fields : undefined;
+        const keys = fields ? [...Object.keys(fields).filter((k) => Object.hasOwn(record, k)), ...Object.keys(record).filter((k) => !Object.hasOwn(fields, k))] : Object.keys(record);
+        return `<${name}>${keys.map((k) => element(k, record[k], fields?.[k])).join('')}</${name}>`;
+    }
+    return `<${name}>${escapeXml(String(value))}</${name}>`;
+}
+export function toXmlDocument(root, value, shape) {
+    return `<?xml version="1.0" encoding="utf-8" ?>${element(root, value, shape)}`;
+}

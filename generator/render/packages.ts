@@ -1,0 +1,69 @@
+// Makes generated/client and generated/server npm packages: package.json
+// (version from info.version), README, LICENSE, CHANGELOG and compiled dist/.
+import type { ApiModel } from '../model/types.ts';
+import type { OutputFiles } from './client.ts';
+import { tsLiteral } from './client-view.ts';
+import { compilePackages } from './compile.ts';
+import { asset, render } from './templates.ts';
+
+export const PACKAGE_NAMES = { client: '@top-payments/client', server: '@top-payments/server' } as const;
+
+/** The changelog entry for info.version must exist: a release without one is a spec problem. */
+export function checkChangelog(changelog: string | undefined, version: string): string | undefined {
+  if (changelog === undefined) return 'spec/CHANGELOG.md is missing: the packages need a changelog with an entry for each info.version';
+  const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^## ${escaped}\\s*$`, 'm').test(changelog) ? undefined : `spec/CHANGELOG.md has no "## ${version}" entry for info.version ${version}`;
+}
+
+function packageJson(kind: 'client' | 'server', model: ApiModel): string {
+  const pkg: Record<string, unknown> = {
+    name: PACKAGE_NAMES[kind],
+    version: model.version,
+    description: kind === 'client'
+      ? `Typed client for ${model.title}: TOP signing, validation, lossless int64.`
+      : `TOP gateway stubs, fastify plugin and mock gateway for ${model.title}.`,
+    license: 'MIT',
+    type: 'module',
+    main: './dist/index.js',
+    types: './dist/index.d.ts',
+    exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
+    ...(kind === 'server' ? { bin: { 'top-mock-gateway': 'dist/mock-cli.js' } } : {}),
+    files: ['dist', 'README.md', 'CHANGELOG.md', 'LICENSE'],
+    engines: { node: '>=20.19.0' },
+    sideEffects: false,
+    keywords: ['taobao', 'top', 'openapi', kind === 'client' ? 'client' : 'gateway'],
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+function readmeView(kind: 'client' | 'server', model: ApiModel) {
+  const first = model.operations[0]!;
+  const example = `const answer = await top.${first.operationId}(${tsLiteral(first.requestExample ?? {}, { kind: 'object', name: first.requestSchema, fields: first.params })}${first.session ? ', { session: userSessionKey }' : ''});`;
+  const handlerExample = `    ${first.operationId}: async (params, context) => {\n      // params.${first.params[0]?.name ?? ''} is validated; context.appKey, context.requestId, context.user\n      return { /* the answer inside ${first.responseRoot} */ };\n    },`;
+  return {
+    name: PACKAGE_NAMES[kind],
+    title: model.title,
+    version: model.version,
+    example,
+    handlerExample,
+    firstMethod: first.method,
+    operations: model.operations.map((op) => ({
+      method: op.method,
+      operationId: op.operationId,
+      session: op.session ? 'required' : 'no',
+      keys: op.idempotencyKey.map((k) => `\`${k}\``).join(', else '),
+    })),
+  };
+}
+
+export function renderPackages(model: ApiModel, sources: OutputFiles, changelog: string, outDir: string): OutputFiles {
+  const files: OutputFiles = new Map();
+  for (const kind of ['client', 'server'] as const) {
+    files.set(`${kind}/package.json`, packageJson(kind, model));
+    files.set(`${kind}/README.md`, render(`packages/${kind}-README.md.hbs`, readmeView(kind, model)));
+    files.set(`${kind}/LICENSE`, asset('packages/LICENSE'));
+    files.set(`${kind}/CHANGELOG.md`, changelog);
+  }
+  for (const [name, content] of compilePackages(['client', 'server'], new Map([...sources, ...files]), outDir)) files.set(name, content);
+  return files;
+}
