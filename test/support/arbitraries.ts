@@ -24,7 +24,7 @@ export function valueOf(shape: ShapeModel): fc.Arbitrary<unknown> {
 }
 
 export function objectOf(fields: FieldModel[]): fc.Arbitrary<Record<string, unknown>> {
-  return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueOf(f.shape)])), { requiredKeys: fields.filter((f) => f.required).map((f) => f.name) }) as fc.Arbitrary<Record<string, unknown>>;
+  return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueOf(f.shape)])), { requiredKeys: fields.filter((f) => f.required).map((f) => f.name), noNullPrototype: true }) as fc.Arbitrary<Record<string, unknown>>;
 }
 
 /** Every leaf of a value with its dotted path (arrays as `[i]`), the way the gateway names fields. */
