@@ -5,7 +5,7 @@ import { buildModel } from './model/build-model.ts';
 import { ModelError, type ApiModel } from './model/types.ts';
 import { renderClient } from './render/client.ts';
 import { renderServer } from './render/server.ts';
-import { renderDocs } from './render/docs.ts';
+import { buildReference, renderDocs } from './render/docs.ts';
 import { CompileError } from './render/compile.ts';
 import { checkChangelog, renderPackages } from './render/packages.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -38,11 +38,14 @@ export async function generate(specPath: string, configPath = 'redocly.yaml', ou
     if (error instanceof ModelError) throw new SpecError([`${specPath} (bundled) ${error.message}`]);
     throw error;
   }
+  // The reference page builds in a child process while everything else renders.
+  const reference = buildReference(model, outDir);
+  reference.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
   const files: OutputFiles = new Map();
   for (const render of [renderClient, renderServer]) {
     for (const [name, content] of await render(model)) files.set(name, content);
   }
-  for (const [name, content] of renderDocs(model, outDir)) files.set(name, content);
+  for (const [name, content] of renderDocs(model, await reference)) files.set(name, content);
   const changelogPath = path.join(path.dirname(specPath), 'CHANGELOG.md');
   const changelog = existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : undefined;
   const changelogProblem = checkChangelog(changelog, model.version);

@@ -26,12 +26,25 @@ export function runtimeFiles(targetDir: string, folders: readonly string[]): Out
   return files;
 }
 
+// Types and validators are the slow renders (openapi-typescript, ajv): both
+// packages hold the same ones, so each model renders them once.
+const shared = new WeakMap<ApiModel, Promise<{ types: string; validators: string }>>();
+function typesAndValidators(model: ApiModel): Promise<{ types: string; validators: string }> {
+  let pending = shared.get(model);
+  if (!pending) {
+    pending = renderTypes(model).then((types) => ({ types, validators: compileValidators(model) }));
+    shared.set(model, pending);
+  }
+  return pending;
+}
+
 /** What both packages hold: types, validators, operation descriptors, schema names. */
 export async function sharedFiles(model: ApiModel, dir: string): Promise<OutputFiles> {
   const view = clientView(model);
+  const { types, validators } = await typesAndValidators(model);
   return new Map([
-    [`${dir}/types.ts`, await renderTypes(model)],
-    [`${dir}/validators.js`, compileValidators(model)],
+    [`${dir}/types.ts`, types],
+    [`${dir}/validators.js`, validators],
     [`${dir}/validators.d.ts`, render('shared/validators.d.ts.hbs', view)],
     [`${dir}/operations.ts`, render('shared/operations.ts.hbs', view)],
     [`${dir}/schemas.ts`, render('shared/schemas.ts.hbs', view)],

@@ -1,32 +1,23 @@
-// Compiles a generated package's src/ to dist/ (.js and .d.ts) with the
-// TypeScript API, from the in-memory files, type-checking them on the way:
-// a generator bug that produces ill-typed code stops generation here. The
-// output is deterministic; like the docs reference it is reused while the
-// sources' hash is unchanged (`<pkg>/.dist-build` records it).
+// Compiles a generated package's src/ to dist/ (.js and .d.ts), one file at a
+// time with TypeScript's transpileModule and transpileDeclaration: no program,
+// no type-check (the tests type-check the generated code under strict tsc with
+// isolatedDeclarations, which is what makes per-file declarations exact).
+// Deterministic; reused while the sources' hash is unchanged
+// (`<pkg>/.dist-build` records it).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
 import type { OutputFiles } from './client.ts';
-
-const require = createRequire(import.meta.url);
-const NODE_TYPES = path.dirname(path.dirname(require.resolve('@types/node/package.json')));
 
 export const COMPILER_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  lib: ['lib.es2022.d.ts'],
-  types: ['node'],
-  typeRoots: [NODE_TYPES],
-  strict: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
   declaration: true,
+  isolatedDeclarations: true,
   rewriteRelativeImportExtensions: true,
   allowImportingTsExtensions: true,
-  skipLibCheck: true,
   newLine: ts.NewLineKind.LineFeed,
   removeComments: false,
 };
@@ -36,19 +27,16 @@ export class CompileError extends Error {
 }
 
 /**
- * `files` holds each package's sources under `<pkg>/src/`; returns the files
- * for `<pkg>/dist/`. One program compiles them all, so the standard library
- * and @types/node are read once. `outDir` is where an earlier build may be
- * reused from.
+ * `files` holds each package's sources under `<pkg>/src/` and its
+ * package.json ("type": "module", which makes every file an ES module);
+ * returns the files for `<pkg>/dist/`. `outDir` is where an earlier build
+ * may be reused from.
  */
 export function compilePackages(pkgs: readonly string[], files: OutputFiles, outDir: string): OutputFiles {
   const result: OutputFiles = new Map();
-  const stale = pkgs.filter((pkg) => {
-    const reused = reuse(pkg, files, outDir);
-    if (reused) for (const [name, content] of reused) result.set(name, content);
-    return !reused;
-  });
-  if (stale.length) for (const [name, content] of compile(stale, files, outDir)) result.set(name, content);
+  for (const pkg of pkgs) {
+    for (const [name, content] of reuse(pkg, files, outDir) ?? compile(pkg, files)) result.set(name, content);
+  }
   return result;
 }
 
@@ -56,8 +44,12 @@ function sourcesOf(pkg: string, files: OutputFiles): [string, string][] {
   return [...files].filter(([name]) => name.startsWith(`${pkg}/src/`)).sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
+// The recipe is part of the key: this module's own text (how files are
+// compiled) and the compiler's version, besides the sources.
+const RECIPE = `${ts.version}\0${readFileSync(import.meta.filename, 'utf8')}`;
+
 function hashOf(pkg: string, files: OutputFiles): string {
-  const hash = createHash('sha256').update(ts.version);
+  const hash = createHash('sha256').update(RECIPE);
   for (const [name, content] of sourcesOf(pkg, files)) hash.update(`${name}\0${content}\0`);
   return hash.digest('hex');
 }
@@ -81,53 +73,33 @@ function reuse(pkg: string, files: OutputFiles, outDir: string): OutputFiles | u
   return reused;
 }
 
-function compile(pkgs: readonly string[], files: OutputFiles, outDir: string): OutputFiles {
-  const sources = pkgs.flatMap((pkg) => sourcesOf(pkg, files));
-  // A virtual folder: sources come from memory, everything else from disk.
-  const root = path.resolve(outDir, '.compile');
-  const memory = new Map(sources.map(([name, content]) => [path.join(root, name), content]));
-  // Each package's own package.json ("type": "module") decides the module format, wherever outDir is.
-  for (const pkg of pkgs) {
-    const manifest = files.get(`${pkg}/package.json`);
-    if (manifest === undefined) throw new CompileError(`${pkg}/package.json must be rendered before compiling`);
-    memory.set(path.join(root, pkg, 'package.json'), manifest);
+function compile(pkg: string, files: OutputFiles): OutputFiles {
+  const manifest = files.get(`${pkg}/package.json`);
+  if (manifest === undefined || (JSON.parse(manifest) as { type?: string }).type !== 'module') {
+    throw new CompileError(`${pkg}/package.json must be rendered, with "type": "module", before compiling`);
   }
-  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
-  const readFile = host.readFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
-  const memoryDirs = new Set<string>();
-  for (const f of memory.keys()) for (let d = path.dirname(f); d.startsWith(root); d = path.dirname(d)) memoryDirs.add(d);
-  host.readFile = (f) => memory.get(f) ?? readFile(f);
-  host.fileExists = (f) => memory.has(f) || fileExists(f);
-  const directoryExists = host.directoryExists?.bind(host);
-  host.directoryExists = (d) => memoryDirs.has(d) || (directoryExists ? directoryExists(d) : false);
-  host.realpath = (f) => f;
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (f, language, onError) => {
-    const text = memory.get(f);
-    return text !== undefined ? ts.createSourceFile(f, text, language) : getSourceFile(f, language, onError);
-  };
   const out: OutputFiles = new Map();
-  // Each package's src/ maps to its dist/: compile from the root, then move `<pkg>/src/x` to `<pkg>/dist/x`.
-  const emitDir = path.join(root, '.emit');
-  host.writeFile = (f, text) => {
-    const rel = path.relative(emitDir, f).split(path.sep).join('/');
-    out.set(rel.replace(/^([^/]+)\/src\//, '$1/dist/'), text);
-  };
-  const rootNames = [...memory.keys()].filter((f) => f.endsWith('.ts'));
-  const program = ts.createProgram({ rootNames, options: { ...COMPILER_OPTIONS, rootDir: root, outDir: emitDir }, host });
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  if (diagnostics.length) {
-    throw new CompileError(`generated ${pkgs.join(' and ')} do${pkgs.length === 1 ? 'es' : ''} not compile:\n${ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' })}`);
+  for (const [name, content] of sourcesOf(pkg, files)) {
+    const target = name.replace(`${pkg}/src/`, `${pkg}/dist/`);
+    // Plain JavaScript (the ajv validators) and hand-written declarations are copied as they are.
+    if (name.endsWith('.js') || name.endsWith('.d.ts')) {
+      out.set(target, content);
+      continue;
+    }
+    // transpileModule turns declarations off, and isolatedDeclarations needs them on: each its own options.
+    // A lone file has no package.json to say it is an ES module: ESNext says so (NodeNext would emit CommonJS).
+    const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
+    const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName: name, reportDiagnostics: true });
+    const dts = ts.transpileDeclaration(content, { compilerOptions: COMPILER_OPTIONS, fileName: name, reportDiagnostics: true });
+    const diagnostics = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
+    if (diagnostics.length) {
+      throw new CompileError(`generated ${name} cannot be compiled file by file:\n${ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '', getNewLine: () => '\n' })}`);
+    }
+    out.set(target.replace(/\.ts$/, '.js'), js.outputText);
+    out.set(target.replace(/\.ts$/, '.d.ts'), dts.outputText);
   }
-  program.emit();
-  // Plain JavaScript sources (the ajv validators) are copied as they are.
-  for (const [name, content] of sources) if (name.endsWith('.js') || name.endsWith('.d.ts')) out.set(name.replace(/^([^/]+)\/src\//, '$1/dist/'), content);
-  const result: OutputFiles = new Map();
-  for (const pkg of pkgs) {
-    const names = [...out.keys()].filter((n) => n.startsWith(`${pkg}/dist/`)).sort();
-    for (const n of names) result.set(n, out.get(n)!);
-    result.set(buildRecord(pkg), recordText(hashOf(pkg, files), names));
-  }
+  const names = [...out.keys()].sort();
+  const result: OutputFiles = new Map(names.map((n) => [n, out.get(n)!]));
+  result.set(buildRecord(pkg), recordText(hashOf(pkg, files), names));
   return result;
 }

@@ -35,7 +35,16 @@ export const GameVirtualOrderCreateRequest: Shape = { type: 'object', name: 'Gam
 export const VirtualTopResult: Shape = { type: 'object', name: 'VirtualTopResult', fields: { model: GameVirtualCreateOrderResponse, message: string, code: string } };
 export const GameVirtualOrderCreateResponse: Shape = { type: 'object', name: 'GameVirtualOrderCreateResponse', fields: { result: VirtualTopResult, request_id: string } };
 
-export const operations = {
+/** Every operation of the spec by operationId (a type alias: it must fit Record<string, OperationDescriptor>). */
+export type Operations = {
+  readonly alibabaCloudgameTradeplatformPayorder: OperationDescriptor;
+  readonly taobaoGameVirtualOrderCreate: OperationDescriptor;
+  readonly alibabaDiantaoTripartiteRightPayNotify: OperationDescriptor;
+  readonly alibabaIdleTenderPrePayAction: OperationDescriptor;
+  readonly alibabaAlisportsLianbeiXposPay: OperationDescriptor;
+};
+
+export const operations: Operations = {
   alibabaCloudgameTradeplatformPayorder: {
     operationId: 'alibabaCloudgameTradeplatformPayorder',
     method: 'alibaba.cloudgame.tradeplatform.payorder',
@@ -108,9 +117,9 @@ export const operations = {
     validateRequest: validators.validateRequest_alibabaAlisportsLianbeiXposPay,
     validateResponse: validators.validateResponse_alibabaAlisportsLianbeiXposPay,
   },
-} as const satisfies Record<string, OperationDescriptor>;
+};
 
-export type OperationId = keyof typeof operations;
+export type OperationId = keyof Operations;
 
 /** Each operation by its TOP method name. */
 export const operationsByMethod: Readonly<Record<string, OperationDescriptor>> = Object.freeze({

@@ -10,7 +10,7 @@ interface FastifyReplyLike {
     headers(values: Record<string, string>): FastifyReplyLike;
     send(payload: string): FastifyReplyLike;
 }
-interface FastifyLike {
+export interface FastifyLike {
     addContentTypeParser(type: string | RegExp, options: {
         parseAs: 'buffer';
         bodyLimit: number;

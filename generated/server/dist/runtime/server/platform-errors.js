@@ -35,21 +35,21 @@ export const PLATFORM_MESSAGES = {
  * failure; a handler throws one to answer a business error of its own (use
  * code 50 or 15 with an `isv.` or `isp.` sub_code, as TOP's own APIs do).
  */
-const BRAND = Symbol.for('top-payments.GatewayError');
 export class GatewayError extends Error {
     code;
     subCode;
     subMsg;
     name = 'GatewayError';
     msg;
-    [BRAND] = true;
+    /** Marks a GatewayError across copies of this module (see `is`). */
+    isTopGatewayError = true;
     /**
      * Whether a value is a GatewayError, even one from another copy of this
      * module (a handler loaded as CommonJS, or a second install of the package),
      * where instanceof would say no.
      */
     static is(value) {
-        return typeof value === 'object' && value !== null && value[BRAND] === true;
+        return value instanceof Error && value.isTopGatewayError === true;
     }
     constructor(code, subCode, subMsg, msg) {
         super(`${code} ${msg ?? PLATFORM_MESSAGES[code] ?? 'Error'}${subCode ? ` (${subCode})` : ''}${subMsg ? `: ${subMsg}` : ''}`);

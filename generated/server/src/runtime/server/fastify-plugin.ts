@@ -17,7 +17,7 @@ interface FastifyReplyLike {
   headers(values: Record<string, string>): FastifyReplyLike;
   send(payload: string): FastifyReplyLike;
 }
-interface FastifyLike {
+export interface FastifyLike {
   addContentTypeParser(type: string | RegExp, options: { parseAs: 'buffer'; bodyLimit: number }, parser: (req: unknown, body: Buffer, done: (error: Error | null, body?: Buffer) => void) => void): void;
   removeAllContentTypeParsers(): void;
   setErrorHandler(handler: (error: Error & { code?: string; statusCode?: number }, request: FastifyRequestLike, reply: FastifyReplyLike) => unknown): void;
@@ -29,7 +29,7 @@ export interface TopGatewayPluginOptions {
   path?: string;
 }
 
-export function topGatewayPlugin(core: GatewayCore, pluginOptions: TopGatewayPluginOptions = {}) {
+export function topGatewayPlugin(core: GatewayCore, pluginOptions: TopGatewayPluginOptions = {}): (fastify: FastifyLike) => Promise<void> {
   const path = pluginOptions.path ?? '/router/rest';
   const send = async (reply: FastifyReplyLike, request: FastifyRequestLike, body: Uint8Array, bodyTooLarge = false) => {
     const contentType = request.headers['content-type'];

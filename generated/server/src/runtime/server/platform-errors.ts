@@ -37,12 +37,11 @@ export const PLATFORM_MESSAGES: Readonly<Record<number, string>> = {
  * failure; a handler throws one to answer a business error of its own (use
  * code 50 or 15 with an `isv.` or `isp.` sub_code, as TOP's own APIs do).
  */
-const BRAND = Symbol.for('top-payments.GatewayError');
-
 export class GatewayError extends Error {
   override name = 'GatewayError';
   readonly msg: string;
-  readonly [BRAND] = true;
+  /** Marks a GatewayError across copies of this module (see `is`). */
+  readonly isTopGatewayError: true = true;
 
   /**
    * Whether a value is a GatewayError, even one from another copy of this
@@ -50,7 +49,7 @@ export class GatewayError extends Error {
    * where instanceof would say no.
    */
   static is(value: unknown): value is GatewayError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return value instanceof Error && (value as { isTopGatewayError?: unknown }).isTopGatewayError === true;
   }
 
   constructor(readonly code: number, readonly subCode?: string, readonly subMsg?: string, msg?: string) {
