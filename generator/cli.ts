@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { generate, SpecError } from './generate.ts';
 import { scaffold } from './scaffold.ts';
 import { clearTemplateCache, TEMPLATES_DIR } from './render/templates.ts';
-import { compareOutput, writeOutput } from './write/output.ts';
+import { compareOutput, writeFileAtomically, writeOutput } from './write/output.ts';
 
 const USAGE = `usage: npm run generate -- [--check] [--watch] [--spec spec/openapi.yaml] [--out generated]
        npm run generate -- --scaffold DIR [--import-from @top-payments/server]
@@ -13,10 +13,10 @@ const USAGE = `usage: npm run generate -- [--check] [--watch] [--spec spec/opena
   --watch       regenerate whenever spec/ or templates/ change
   --scaffold    write a handler file per operation into DIR, keeping every file already there`;
 
-async function once(spec: string, out: string, check: boolean): Promise<number> {
+async function once(spec: string, out: string, check: boolean, watching = false): Promise<number> {
   const started = performance.now();
   try {
-    const { model, files } = await generate(spec, 'redocly.yaml', out);
+    const { model, files, referenceLater } = await generate(spec, { outDir: out, deferReference: watching });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (check) {
       const differences = compareOutput(out, files);
@@ -30,6 +30,11 @@ async function once(spec: string, out: string, check: boolean): Promise<number> 
     }
     const { written, changed } = writeOutput(out, files);
     console.log(`generated ${model.operations.length} operations: ${written} files written to ${out}/ (${changed} changed) in ${seconds} s`);
+    if (referenceLater) {
+      const { file, content } = await referenceLater;
+      writeFileAtomically(path.join(out, file), content);
+      console.log(`rebuilt ${path.join(out, file)} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    }
     return 0;
   } catch (error) {
     if (error instanceof SpecError) {
@@ -74,7 +79,7 @@ async function main(): Promise<number> {
       return 2;
     }
     try {
-      const { model } = await generate(values.spec);
+      const { model } = await generate(values.spec, { outDir: values.out });
       const { written, kept } = scaffold(model, values.scaffold, values['import-from']);
       for (const file of written) console.log(`wrote ${file}`);
       for (const file of kept) console.log(`kept  ${file} (exists)`);
@@ -100,7 +105,7 @@ async function main(): Promise<number> {
       running = running.then(() => {
         if (what.startsWith(TEMPLATES_DIR)) clearTemplateCache();
         console.log(`change in ${path.relative(process.cwd(), what)}; regenerating`);
-        return once(values.spec!, values.out!, false);
+        return once(values.spec!, values.out!, false, true);
       });
     }, 30);
   };

@@ -5,7 +5,7 @@ import { buildModel } from './model/build-model.ts';
 import { ModelError, type ApiModel } from './model/types.ts';
 import { renderClient } from './render/client.ts';
 import { renderServer } from './render/server.ts';
-import { buildReference, renderDocs } from './render/docs.ts';
+import { buildReference, cachedReference, previousReference, REFERENCE_FILE, renderDocs } from './render/docs.ts';
 import { CompileError } from './render/compile.ts';
 import { checkChangelog, renderPackages } from './render/packages.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +17,23 @@ export interface GenerateResult {
   files: OutputFiles;
   /** Every file the spec was read from (for --watch). */
   specFiles: string[];
+  /**
+   * With `deferReference`, when the reference page must be rebuilt: `files`
+   * holds the previous page, and this resolves to the new one (its path under
+   * outDir and its content) for the caller to write afterwards.
+   */
+  referenceLater?: Promise<{ file: string; content: string }>;
+}
+
+export interface GenerateOptions {
+  configPath?: string;
+  outDir?: string;
+  /**
+   * --watch: do not wait ~0.7 s for `redocly build-docs`; write everything
+   * else first (with the previous reference page, if any) and the new page
+   * when it is ready.
+   */
+  deferReference?: boolean;
 }
 
 /** A spec that cannot be generated from: each line names file, line and pointer. */
@@ -27,7 +44,8 @@ export class SpecError extends Error {
   }
 }
 
-export async function generate(specPath: string, configPath = 'redocly.yaml', outDir = 'generated'): Promise<GenerateResult> {
+export async function generate(specPath: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const { configPath = 'redocly.yaml', outDir = 'generated' } = options;
   const loaded = await loadSpec(specPath, configPath);
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new SpecError(errors.map(formatProblem));
@@ -39,13 +57,15 @@ export async function generate(specPath: string, configPath = 'redocly.yaml', ou
     throw error;
   }
   // The reference page builds in a child process while everything else renders.
-  const reference = buildReference(model, outDir);
-  reference.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
+  const cached = cachedReference(model, outDir);
+  const previous = options.deferReference && cached === undefined ? previousReference(outDir) : undefined;
+  const reference = cached !== undefined ? Promise.resolve(cached) : buildReference(model, outDir);
+  reference.catch(() => {}); // awaited below (or by the caller); never an unhandled rejection meanwhile
   const files: OutputFiles = new Map();
   for (const render of [renderClient, renderServer]) {
     for (const [name, content] of await render(model)) files.set(name, content);
   }
-  for (const [name, content] of renderDocs(model, await reference)) files.set(name, content);
+  for (const [name, content] of renderDocs(model, previous ?? (await reference))) files.set(name, content);
   const changelogPath = path.join(path.dirname(specPath), 'CHANGELOG.md');
   const changelog = existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : undefined;
   const changelogProblem = checkChangelog(changelog, model.version);
@@ -57,5 +77,7 @@ export async function generate(specPath: string, configPath = 'redocly.yaml', ou
     if (error instanceof CompileError) throw new SpecError([error.message]);
     throw error;
   }
-  return { model, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), specFiles: loaded.files };
+  const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const referenceLater = previous !== undefined ? reference.then((content) => ({ file: REFERENCE_FILE, content })) : undefined;
+  return { model, files: sorted, specFiles: loaded.files, ...(referenceLater ? { referenceLater } : {}) };
 }

@@ -2,7 +2,7 @@
 // redocly.yaml (the recommended ruleset plus the `top` plugin). Everything
 // downstream reads the bundled document through the model, never the files.
 import path from 'node:path';
-import { bundle, getLineColLocation, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
+import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
 
 export interface SpecProblem {
   severity: 'error' | 'warn';
@@ -35,9 +35,11 @@ export type OpenApiDocument = Record<string, unknown> & {
 
 export async function loadSpec(entry: string, configPath = 'redocly.yaml'): Promise<LoadedSpec> {
   const config = await loadConfig({ configPath });
+  // One resolver for both passes: every spec file is read and parsed once.
+  const externalRefResolver = new BaseResolver(config.resolve);
   const [lintProblems, bundled] = await Promise.all([
-    lint({ ref: entry, config }),
-    bundle({ ref: entry, config, dereference: false }),
+    lint({ ref: entry, config, externalRefResolver }),
+    bundle({ ref: entry, config, dereference: false, externalRefResolver }),
   ]);
   const problems = [...lintProblems, ...bundled.problems]
     .filter((p) => p.severity === 'error' || p.severity === 'warn')

@@ -17,22 +17,39 @@ const require = createRequire(import.meta.url);
 const REDOCLY_BIN = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
 const REDOCLY_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(REDOCLY_BIN), '../package.json'), 'utf8')) as { version: string }).version;
 
+function referenceMarker(model: ApiModel): string {
+  // Keyed by what makes the page: redocly's version, this module (its options and post-processing) and the spec.
+  const hash = createHash('sha256').update(`${REDOCLY_VERSION}\n${readFileSync(import.meta.filename, 'utf8')}\n${JSON.stringify(model.document)}`).digest('hex');
+  return `<!-- top-payments reference: redocly ${REDOCLY_VERSION}, build key sha256 ${hash} -->\n`;
+}
+
+/** The committed reference page, if it was built from exactly this spec and recipe. */
+export function cachedReference(model: ApiModel, outDir: string): string | undefined {
+  const existing = path.join(outDir, REFERENCE);
+  if (!existsSync(existing)) return undefined;
+  const content = readFileSync(existing, 'utf8');
+  return content.startsWith(referenceMarker(model)) ? content : undefined;
+}
+
+/** The reference page as it stands in outDir, current or not (for --watch's first write). */
+export function previousReference(outDir: string): string | undefined {
+  const existing = path.join(outDir, REFERENCE);
+  return existsSync(existing) ? readFileSync(existing, 'utf8') : undefined;
+}
+
+export const REFERENCE_FILE = REFERENCE;
+
 /**
  * The reference page: `redocly build-docs --inlineBundle` (self-contained, no
  * CDN), ~0.7 s in a child process, started early so that it runs while the
- * rest renders. Its first line records a hash of what it was built from, so an
+ * rest renders. Its first line records a key of what it was built from, so an
  * unchanged spec reuses the committed page instead of building it again.
  */
 export async function buildReference(model: ApiModel, outDir: string): Promise<string> {
+  const cached = cachedReference(model, outDir);
+  if (cached !== undefined) return cached;
+  const marker = referenceMarker(model);
   const document = JSON.stringify(model.document);
-  // Keyed by what makes the page: redocly's version, this module (its options and post-processing) and the spec.
-  const hash = createHash('sha256').update(`${REDOCLY_VERSION}\n${readFileSync(import.meta.filename, 'utf8')}\n${document}`).digest('hex');
-  const marker = `<!-- top-payments reference: redocly ${REDOCLY_VERSION}, build key sha256 ${hash} -->\n`;
-  const existing = path.join(outDir, REFERENCE);
-  if (existsSync(existing)) {
-    const content = readFileSync(existing, 'utf8');
-    if (content.startsWith(marker)) return content;
-  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'top-reference-'));
   try {
     const input = path.join(dir, 'openapi.json');

@@ -56,3 +56,10 @@ export function writeOutput(outDir: string, files: OutputFiles): { written: numb
   rmSync(previous, { recursive: true, force: true });
   return { written: files.size, changed };
 }
+
+/** Replaces one file by a rename, so a reader never sees it half written. */
+export function writeFileAtomically(file: string, content: string): void {
+  const temporary = `${file}.tmp-${process.pid}`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
+}
