@@ -84,7 +84,7 @@ export class ClientCore {
   }
 
   /** Validates, encodes and signs a call: the exact bytes that would be sent. */
-  prepare(op: OperationDescriptor, params: unknown, options: CallOptions = {}): { query: string; body: string; fields: Record<string, string> } {
+  prepare(op: OperationDescriptor, params: unknown, options: CallOptions = {}): { query: string; body: string } {
     const problems: FieldProblem[] = [];
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
       throw new TopValidationError(op.method, [{ path: '(root)', message: 'business parameters must be an object' }]);
@@ -115,7 +115,7 @@ export class ClientCore {
       if (Object.hasOwn(system, name)) throw new TopValidationError(op.method, [{ path: name, message: 'collides with a TOP system parameter' }]);
     }
     system.sign = sign({ ...system, ...encoded.fields }, this.#options.appSecret, this.signMethod);
-    return { query: encodeForm(system), body: encodeForm(encoded.fields), fields: { ...system, ...encoded.fields } };
+    return { query: encodeForm(system), body: encodeForm(encoded.fields) };
   }
 
   async invoke(op: OperationDescriptor, params: unknown, options: CallOptions = {}): Promise<unknown> {

@@ -12,19 +12,13 @@ export interface ParamSpec {
 
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
 
-/** Whether a string can be sent as UTF-8 (a lone surrogate cannot). */
+/**
+ * Whether a string can be sent as UTF-8: a lone surrogate cannot. (Inside a
+ * DTO it can: JSON writes it as a \u escape, so only plain string parameters
+ * need the check.)
+ */
 function wellFormed(text: string): boolean {
   return (text as string & { isWellFormed(): boolean }).isWellFormed();
-}
-
-function findIllFormed(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return wellFormed(value) ? undefined : path;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const found = findIllFormed(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 export function encodeParam(value: unknown, shape: Shape): string {
@@ -50,9 +44,8 @@ export function encodeParams(params: Readonly<Record<string, unknown>>, specs: P
   for (const [name, spec] of Object.entries(specs)) {
     const value = params[name];
     if (value === undefined || value === null) continue;
-    const bad = findIllFormed(value, name);
-    if (bad) {
-      problems.push({ path: bad, message: 'holds a lone UTF-16 surrogate, which cannot be sent as UTF-8' });
+    if (typeof value === 'string' && !wellFormed(value)) {
+      problems.push({ path: name, message: 'holds a lone UTF-16 surrogate, which cannot be sent as UTF-8' });
       continue;
     }
     let text: string;

@@ -4,11 +4,19 @@
 const GMT8_MS = 8 * 60 * 60 * 1000;
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+// Calls come many to the second: the last second's text is kept.
+let lastSecond = Number.NaN;
+let lastText = '';
+
 export function formatTimestamp(instant: Date | number): string {
   const ms = typeof instant === 'number' ? instant : instant.getTime();
   if (!Number.isFinite(ms)) throw new RangeError('timestamp: not a valid instant');
+  const second = Math.floor(ms / 1000);
+  if (second === lastSecond) return lastText;
   const d = new Date(ms + GMT8_MS);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  lastText = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  lastSecond = second;
+  return lastText;
 }
 
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;

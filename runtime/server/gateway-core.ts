@@ -82,13 +82,24 @@ export interface GatewayAnswer {
 
 type Format = 'json' | 'xml';
 
+/** A handler's answer: the object (for XML) and its compact JSON text (for JSON and the idempotency store). */
+interface Answer {
+  body: Record<string, unknown>;
+  text: string;
+}
+
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const XML_TYPE = 'text/xml;charset=UTF-8';
 const SYSTEM = new Set(['method', 'app_key', 'timestamp', 'v', 'sign_method', 'sign', 'format', 'simplify', 'session', 'partner_id', 'target_app_key']);
 
+// TOP's request ids are short base-36 strings ("16sxh5ldx4gr3"). A random
+// per-process prefix and a counter are unique without a random call per request.
+const REQUEST_ID_PREFIX = BigInt(`0x${randomBytes(5).toString('hex')}`).toString(36);
+let requestCounter = 0;
+
 export function newRequestId(): string {
-  // TOP's request ids are short base-36 strings ("16sxh5ldx4gr3").
-  return BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36);
+  requestCounter = (requestCounter + 1) % Number.MAX_SAFE_INTEGER;
+  return `${REQUEST_ID_PREFIX}${requestCounter.toString(36)}`;
 }
 
 const FORMAT_IN_QUERY = /[?&]format=(json|xml)(?:&|$)/;
@@ -119,7 +130,7 @@ export class GatewayCore {
   readonly #byMethod = new Map<string, OperationDescriptor>();
   readonly #store: IdempotencyStore;
   /** Calls running in this process, by idempotency store key, so duplicates share one handler run. */
-  readonly #inflight = new Map<string, { fingerprint: string; result: Promise<string> }>();
+  readonly #inflight = new Map<string, { fingerprint: string; result: Promise<Answer> }>();
 
   constructor(options: GatewayCoreOptions) {
     if (typeof options?.apps !== 'function') throw new TypeError('createGateway: options.apps must be a function from app_key to secret');
@@ -160,7 +171,7 @@ export class GatewayCore {
   }
 
   /** Everything from the system parameters to the handler's answer, as {root, body}. */
-  async #call(fields: FormFields, requestId: string): Promise<{ op: OperationDescriptor; body: Record<string, unknown> }> {
+  async #call(fields: FormFields, requestId: string): Promise<{ op: OperationDescriptor } & Answer> {
     const get = (name: string) => {
       const value = fields.get(name);
       return isSendable(value) ? value : undefined;
@@ -222,13 +233,12 @@ export class GatewayCore {
 
     const context: HandlerContext = { appKey, method, requestId, session, user, idempotencyKey: idempotencyKeyOf(op, decoded.params) };
     const run = () => this.#runHandler(op, handler, decoded.params, context);
-    const serialized = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run) : await run();
-    const body = reviveInt64(parseJson(serialized), op.response) as Record<string, unknown>;
-    return { op, body };
+    const answer = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run) : await run();
+    return { op, ...answer };
   }
 
-  /** Runs the handler; returns its answer as JSON text (what the store records). */
-  async #runHandler(op: OperationDescriptor, handler: Handler, params: unknown, context: HandlerContext): Promise<string> {
+  /** Runs the handler; returns its answer, and as JSON text (what the store records and the JSON answer holds). */
+  async #runHandler(op: OperationDescriptor, handler: Handler, params: unknown, context: HandlerContext): Promise<Answer> {
     let result: unknown;
     try {
       result = await (handler as (p: unknown, c: HandlerContext) => unknown)(params, context);
@@ -247,16 +257,18 @@ export class GatewayCore {
       throw new GatewayError(15, 'isp.invalid-response', 'the service gave an answer that does not fit its specification');
     }
     const { request_id: _ignored, ...body } = result as Record<string, unknown>;
-    return stringifyJson(body, op.response);
+    return { body, text: stringifyJson(body, op.response) };
   }
 
-  async #idempotent(op: OperationDescriptor, appKey: string, key: { path: string; value: string }, params: Record<string, unknown>, run: () => Promise<string>): Promise<string> {
+  async #idempotent(op: OperationDescriptor, appKey: string, key: { path: string; value: string }, params: Record<string, unknown>, run: () => Promise<Answer>): Promise<Answer> {
     const storeKey = `${appKey}\n${op.method}\n${key.value}`;
     let canonical = '';
     for (const [name, spec] of Object.entries(op.params)) {
       if (params[name] !== undefined) canonical += `${name}=${encodeParam(params[name], spec.shape)}\n`;
     }
     const fingerprint = createHash('sha256').update(canonical).digest('hex');
+    // A replayed answer comes from the store as text; XML needs it as an object.
+    const replay = (text: string): Answer => ({ body: reviveInt64(parseJson(text), op.response) as Record<string, unknown>, text });
     const conflict = () =>
       new GatewayError(41, `isv.idempotency-conflict:${key.path}`, `${key.path} ${JSON.stringify(key.value)} was already used with different parameters`);
     const ttl = this.#options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000;
@@ -277,7 +289,7 @@ export class GatewayCore {
         const result = (async () => {
           try {
             const answer = await run();
-            await this.#store.complete(storeKey, fingerprint, answer, ttl);
+            await this.#store.complete(storeKey, fingerprint, answer.text, ttl);
             return answer;
           } catch (error) {
             await this.#store.release(storeKey, fingerprint);
@@ -292,17 +304,17 @@ export class GatewayCore {
         }
       }
       if (claim.fingerprint !== fingerprint) throw conflict();
-      if (claim.status === 'done') return claim.result;
+      if (claim.status === 'done') return replay(claim.result);
       // Pending in another process: wait for its answer.
       if (Date.now() > deadline) throw new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${key.path} ${JSON.stringify(key.value)} is still running; try again later`);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
 
-  #answer(format: Format, simplify: boolean, requestId: string, { op, body }: { op: OperationDescriptor; body: Record<string, unknown> }): GatewayAnswer {
-    const withId = { ...body, request_id: requestId };
-    if (format === 'xml') return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(op.responseRoot, withId, op.response) };
-    const inner = stringifyJson(withId, op.response);
+  #answer(format: Format, simplify: boolean, requestId: string, { op, body, text }: { op: OperationDescriptor } & Answer): GatewayAnswer {
+    if (format === 'xml') return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(op.responseRoot, { ...body, request_id: requestId }, op.response) };
+    // The answer's JSON text with request_id appended (request_id is the last field, as TOP writes it).
+    const inner = `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"request_id":${JSON.stringify(requestId)}}`;
     return { status: 200, headers: { 'content-type': JSON_TYPE }, body: simplify ? inner : `{${JSON.stringify(op.responseRoot)}:${inner}}` };
   }
 

@@ -90,3 +90,24 @@ test('stringifyJson refuses what JSON cannot carry, naming the path', () => {
   assert.throws(() => stringifyJson({ f: () => 1 }), /f is a function/);
   assert.throws(() => stringifyJson({ s: Symbol('x') }), /s is a symbol/);
 });
+
+test('parseJson: a string that looks like the internal marker stays a string (the marker cannot be forged)', () => {
+  const text = '{"forged":"\\u0000int:99999999999999999999","real":99999999999999999999}';
+  assert.deepEqual(parseJson(text), { forged: '\u0000int:99999999999999999999', real: 99999999999999999999n });
+});
+
+test('parseJson: all three paths agree (native, marked long integers, hand-written parser)', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), (value, big) => {
+      fc.pre(!hasUnsafeInteger(value));
+      const body = JSON.stringify(value);
+      const marked = parseJson(`{"v":${body},"n":${big},"s":"quote \\" and \\\\ 12345678901234567"}`) as Record<string, unknown>;
+      const handWritten = parseJson(`{"v":${body},"n":${big},"s":"quote \\" and \\\\ 12345678901234567","z":"\\u0000"}`) as Record<string, unknown>;
+      assert.deepEqual(marked.v, JSON.parse(body));
+      assert.equal(BigInt(marked.n as bigint), big);
+      assert.equal(marked.s, 'quote " and \\ 12345678901234567');
+      assert.deepEqual({ ...handWritten, z: undefined }, { ...marked, z: undefined });
+    }),
+    { numRuns: 300 },
+  );
+});

@@ -25,9 +25,16 @@ test('encodeParams: an empty required value is a problem, an empty optional one 
   assert.equal(encodeParams({ param0: {}, price: 1n, note: '' }, specs).problems.length, 0);
 });
 
-test('encodeParams: a lone surrogate cannot be sent as UTF-8, and the path says where', () => {
-  const { problems } = encodeParams({ param0: { name: 'a\uD800b' }, price: 1n }, specs);
-  assert.deepEqual(problems, [{ path: 'param0.name', message: 'holds a lone UTF-16 surrogate, which cannot be sent as UTF-8' }]);
+test('encodeParams: a lone surrogate in a plain string cannot be sent as UTF-8, and the path says where', () => {
+  const { problems } = encodeParams({ param0: {}, price: 1n, note: 'a\uD800b' }, specs);
+  assert.deepEqual(problems, [{ path: 'note', message: 'holds a lone UTF-16 surrogate, which cannot be sent as UTF-8' }]);
+});
+
+test('encodeParams: inside a DTO a lone surrogate is written as a JSON escape and survives the trip', () => {
+  const { fields, problems } = encodeParams({ param0: { name: 'a\uD800b' }, price: 1n }, specs);
+  assert.deepEqual(problems, []);
+  assert.equal(fields.param0, '{"name":"a\\ud800b"}');
+  assert.equal((decodeParams(fields, specs).params.param0 as { name: string }).name, 'a\uD800b');
 });
 
 test('decodeParams: the inverse of encodeParams, int64 to bigint', () => {

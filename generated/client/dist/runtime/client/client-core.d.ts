@@ -49,7 +49,6 @@ export declare class ClientCore {
     prepare(op: OperationDescriptor, params: unknown, options?: CallOptions): {
         query: string;
         body: string;
-        fields: Record<string, string>;
     };
     invoke(op: OperationDescriptor, params: unknown, options?: CallOptions): Promise<unknown>;
     /** Unwraps the `<root>_response` envelope, or throws the error it holds. */

@@ -76,7 +76,7 @@ export class ClientCore {
                 throw new TopValidationError(op.method, [{ path: name, message: 'collides with a TOP system parameter' }]);
         }
         system.sign = sign({ ...system, ...encoded.fields }, this.#options.appSecret, this.signMethod);
-        return { query: encodeForm(system), body: encodeForm(encoded.fields), fields: { ...system, ...encoded.fields } };
+        return { query: encodeForm(system), body: encodeForm(encoded.fields) };
     }
     async invoke(op, params, options = {}) {
         const { query, body } = this.prepare(op, params, options);

@@ -22,7 +22,8 @@ export function reviveInt64(value, shape) {
             if (typeof value !== 'object' || value === null || Array.isArray(value))
                 return value;
             const record = value;
-            for (const [name, fieldShape] of Object.entries(shape.fields)) {
+            for (const name in shape.fields) {
+                const fieldShape = shape.fields[name];
                 if (Object.hasOwn(record, name) && needsRevival(fieldShape))
                     record[name] = reviveInt64(record[name], fieldShape);
             }

@@ -3,12 +3,20 @@
 // zone (top-protocol.md §2). Computed from the epoch, never from local fields.
 const GMT8_MS = 8 * 60 * 60 * 1000;
 const pad = (n, width = 2) => String(n).padStart(width, '0');
+// Calls come many to the second: the last second's text is kept.
+let lastSecond = Number.NaN;
+let lastText = '';
 export function formatTimestamp(instant) {
     const ms = typeof instant === 'number' ? instant : instant.getTime();
     if (!Number.isFinite(ms))
         throw new RangeError('timestamp: not a valid instant');
+    const second = Math.floor(ms / 1000);
+    if (second === lastSecond)
+        return lastText;
     const d = new Date(ms + GMT8_MS);
-    return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    lastText = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    lastSecond = second;
+    return lastText;
 }
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 /** The instant a TOP timestamp names, or undefined when it is malformed or not a real date. */

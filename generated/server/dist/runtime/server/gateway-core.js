@@ -18,9 +18,13 @@ export const DEFAULT_LIMITS = { maxBodyBytes: 1024 * 1024, maxParams: 256, maxUr
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const XML_TYPE = 'text/xml;charset=UTF-8';
 const SYSTEM = new Set(['method', 'app_key', 'timestamp', 'v', 'sign_method', 'sign', 'format', 'simplify', 'session', 'partner_id', 'target_app_key']);
+// TOP's request ids are short base-36 strings ("16sxh5ldx4gr3"). A random
+// per-process prefix and a counter are unique without a random call per request.
+const REQUEST_ID_PREFIX = BigInt(`0x${randomBytes(5).toString('hex')}`).toString(36);
+let requestCounter = 0;
 export function newRequestId() {
-    // TOP's request ids are short base-36 strings ("16sxh5ldx4gr3").
-    return BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36);
+    requestCounter = (requestCounter + 1) % Number.MAX_SAFE_INTEGER;
+    return `${REQUEST_ID_PREFIX}${requestCounter.toString(36)}`;
 }
 const FORMAT_IN_QUERY = /[?&]format=(json|xml)(?:&|$)/;
 const FORMAT_IN_BODY = /(?:^|&)format=(json|xml)(?:&|$)/;
@@ -167,11 +171,10 @@ export class GatewayCore {
         }
         const context = { appKey, method, requestId, session, user, idempotencyKey: idempotencyKeyOf(op, decoded.params) };
         const run = () => this.#runHandler(op, handler, decoded.params, context);
-        const serialized = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run) : await run();
-        const body = reviveInt64(parseJson(serialized), op.response);
-        return { op, body };
+        const answer = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run) : await run();
+        return { op, ...answer };
     }
-    /** Runs the handler; returns its answer as JSON text (what the store records). */
+    /** Runs the handler; returns its answer, and as JSON text (what the store records and the JSON answer holds). */
     async #runHandler(op, handler, params, context) {
         let result;
         try {
@@ -193,7 +196,7 @@ export class GatewayCore {
             throw new GatewayError(15, 'isp.invalid-response', 'the service gave an answer that does not fit its specification');
         }
         const { request_id: _ignored, ...body } = result;
-        return stringifyJson(body, op.response);
+        return { body, text: stringifyJson(body, op.response) };
     }
     async #idempotent(op, appKey, key, params, run) {
         const storeKey = `${appKey}\n${op.method}\n${key.value}`;
@@ -203,6 +206,8 @@ export class GatewayCore {
                 canonical += `${name}=${encodeParam(params[name], spec.shape)}\n`;
         }
         const fingerprint = createHash('sha256').update(canonical).digest('hex');
+        // A replayed answer comes from the store as text; XML needs it as an object.
+        const replay = (text) => ({ body: reviveInt64(parseJson(text), op.response), text });
         const conflict = () => new GatewayError(41, `isv.idempotency-conflict:${key.path}`, `${key.path} ${JSON.stringify(key.value)} was already used with different parameters`);
         const ttl = this.#options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000;
         const deadline = Date.now() + (this.#options.idempotencyWaitMs ?? 30_000);
@@ -223,7 +228,7 @@ export class GatewayCore {
                 const result = (async () => {
                     try {
                         const answer = await run();
-                        await this.#store.complete(storeKey, fingerprint, answer, ttl);
+                        await this.#store.complete(storeKey, fingerprint, answer.text, ttl);
                         return answer;
                     }
                     catch (error) {
@@ -242,18 +247,18 @@ export class GatewayCore {
             if (claim.fingerprint !== fingerprint)
                 throw conflict();
             if (claim.status === 'done')
-                return claim.result;
+                return replay(claim.result);
             // Pending in another process: wait for its answer.
             if (Date.now() > deadline)
                 throw new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${key.path} ${JSON.stringify(key.value)} is still running; try again later`);
             await new Promise((resolve) => setTimeout(resolve, delay));
         }
     }
-    #answer(format, simplify, requestId, { op, body }) {
-        const withId = { ...body, request_id: requestId };
+    #answer(format, simplify, requestId, { op, body, text }) {
         if (format === 'xml')
-            return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(op.responseRoot, withId, op.response) };
-        const inner = stringifyJson(withId, op.response);
+            return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(op.responseRoot, { ...body, request_id: requestId }, op.response) };
+        // The answer's JSON text with request_id appended (request_id is the last field, as TOP writes it).
+        const inner = `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"request_id":${JSON.stringify(requestId)}}`;
         return { status: 200, headers: { 'content-type': JSON_TYPE }, body: simplify ? inner : `{${JSON.stringify(op.responseRoot)}:${inner}}` };
     }
     #error(format, requestId, error) {

@@ -1,10 +1,11 @@
 // Copied from runtime/common/json.ts by the TOP generator: edit that file, then regenerate.
 // Lossless JSON for TOP. Every TOP `Number` is a Java Long, and real ids pass
 // 2^53, which JSON.parse rounds. Reading: JSON.parse when no integer could be
-// unsafe (the common case, native speed), else a small parser that yields
-// bigint for integers past Number.MAX_SAFE_INTEGER. Writing: compact, null and
-// undefined fields left out (as the Java SDK's JSONWriter does), bigint as
-// digits.
+// unsafe (the common case); otherwise the long integer tokens outside strings
+// are quoted with a marker, JSON.parse does the rest at native speed, and the
+// marked strings become bigint (or number, when still safe). Writing: compact,
+// null and undefined fields left out (as the Java SDK's JSONWriter does),
+// bigint as digits.
 
 import type { Shape } from './shape.ts';
 
@@ -14,9 +15,74 @@ const MAX_DEPTH = 512;
 // without one anywhere in the text JSON.parse is exact.
 const LONG_DIGITS = /\d{16}/;
 
+// A marker no JSON text can hold without writing `\u0000` itself: texts that
+// do are read by the hand-written parser instead, so no input can forge one.
+const MARKER = '\u0000int:';
+const MARKER_IN_JSON = '\\u0000int:';
+// An integer token of 16 or more digits: not part of a fraction or exponent.
+const LONG_INTEGER = /(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g;
+
 export function parseJson(text: string): unknown {
   if (!LONG_DIGITS.test(text)) return JSON.parse(text);
-  return new LosslessParser(text).parseDocument();
+  if (text.includes('\\u0000')) return new LosslessParser(text).parseDocument();
+  let out = '';
+  let pos = 0;
+  let marked = false;
+  while (pos < text.length) {
+    const quote = text.indexOf('"', pos);
+    const end = quote === -1 ? text.length : quote;
+    // Outside strings: quote the long integers.
+    out += text.slice(pos, end).replace(LONG_INTEGER, (digits) => {
+      marked = true;
+      return `"${MARKER_IN_JSON}${digits}"`;
+    });
+    if (quote === -1) break;
+    // A string literal, copied as it is: find its closing quote (one not escaped).
+    let close = quote + 1;
+    for (;;) {
+      close = text.indexOf('"', close);
+      if (close === -1) return JSON.parse(text); // unterminated: JSON.parse names the error
+      let backslashes = 0;
+      while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
+      if (backslashes % 2 === 0) break;
+      close++;
+    }
+    out += text.slice(quote, close + 1);
+    pos = close + 1;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(out);
+  } catch (error) {
+    // Report against the text as given, not the marked copy.
+    if (error instanceof RangeError) throw new SyntaxError(`JSON: nesting too deep`);
+    return new LosslessParser(text).parseDocument();
+  }
+  return marked ? restore(value, 0) : value;
+}
+
+function restore(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') {
+    if (!value.startsWith(MARKER)) return value;
+    const digits = value.slice(MARKER.length);
+    const asNumber = Number(digits);
+    return Number.isSafeInteger(asNumber) ? asNumber : BigInt(digits);
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth > MAX_DEPTH) throw new SyntaxError(`JSON: nesting deeper than ${MAX_DEPTH}`);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = restore(value[i], depth + 1);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (typeof item === 'string' && !item.startsWith(MARKER)) continue;
+    const restored = restore(item, depth + 1);
+    // Define, never assign: `record["__proto__"] = v` would replace the prototype.
+    if (restored !== item) Object.defineProperty(record, key, { value: restored, writable: true, enumerable: true, configurable: true });
+  }
+  return record;
 }
 
 class LosslessParser {
@@ -171,12 +237,27 @@ function write(value: unknown, shape: Shape | undefined, path: string, depth: nu
       }
       const record = value as Record<string, unknown>;
       const fields = shape?.type === 'object' ? shape.fields : undefined;
-      const keys = fields ? [...Object.keys(fields).filter((k) => Object.hasOwn(record, k)), ...Object.keys(record).filter((k) => !Object.hasOwn(fields, k))] : Object.keys(record);
       let out = '';
-      for (const key of keys) {
-        const item = record[key];
-        if (item === undefined || item === null) continue;
-        out += `${out ? ',' : ''}${JSON.stringify(key)}:${write(item, fields?.[key], path ? `${path}.${key}` : key, depth + 1)}`;
+      let known = 0;
+      if (fields) {
+        // The schema's fields first, in its order...
+        for (const key in fields) {
+          if (!Object.hasOwn(record, key)) continue;
+          known++;
+          const item = record[key];
+          if (item === undefined || item === null) continue;
+          out += `${out ? ',' : ''}${JSON.stringify(key)}:${write(item, fields[key], path ? `${path}.${key}` : key, depth + 1)}`;
+        }
+      }
+      // ...then any other own keys, in insertion order (only looked for when there are some).
+      const keys = Object.keys(record);
+      if (keys.length > known) {
+        for (const key of keys) {
+          if (fields && Object.hasOwn(fields, key)) continue;
+          const item = record[key];
+          if (item === undefined || item === null) continue;
+          out += `${out ? ',' : ''}${JSON.stringify(key)}:${write(item, undefined, path ? `${path}.${key}` : key, depth + 1)}`;
+        }
       }
       return `{${out}}`;
     }

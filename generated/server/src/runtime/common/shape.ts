@@ -29,7 +29,8 @@ export function reviveInt64(value: unknown, shape: Shape): unknown {
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
       const record = value as Record<string, unknown>;
-      for (const [name, fieldShape] of Object.entries(shape.fields)) {
+      for (const name in shape.fields) {
+        const fieldShape = shape.fields[name]!;
         if (Object.hasOwn(record, name) && needsRevival(fieldShape)) record[name] = reviveInt64(record[name], fieldShape);
       }
       return record;

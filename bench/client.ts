@@ -1,0 +1,137 @@
+// The client: (a) CPU per call of preparing it (validate, encode, sign) and
+// decoding its answer, against a minimal hand-written md5 signer doing the
+// same encoding; (b) whole calls per second over loopback, 16 in flight,
+// against a bare node:http server, for our client, node-taobao-topclient and
+// the minimal signer over node:http with a keep-alive agent.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { TopClient, operations } from '../generated/client/dist/index.js';
+import { ClientCore } from '../generated/client/dist/runtime/client/client-core.js';
+import { formatTimestamp } from '../generated/client/dist/runtime/common/timestamp.js';
+import { median, ROOT } from './lib.ts';
+import { ENVELOPE, ROOT_NAME } from './servers/common.ts';
+
+const require = createRequire(import.meta.url);
+const NodeTopClient = (require('node-taobao-topclient') as { default: new (o: object) => { execute(m: string, p: object): Promise<unknown> } }).default;
+const METHOD = 'alibaba.alisports.lianbei.xpos.pay';
+const DTO = { nego_price: '10000', qr_code: '231023', request_id: '34896985984894', machine_id: '222', out_biz_id: '111111', item_id: 222, cashier_name: '张丽', cashier_id: '346753', store_id: '333333' };
+const TYPED = { param0: { ...DTO, item_id: 222n } };
+
+/** The minimal signer: the same wire (system params in the query, DTO as JSON in the body), md5. */
+function minimalPrepare(): { query: string; body: string } {
+  const system: Record<string, string> = { method: METHOD, app_key: '12345678', timestamp: formatTimestamp(Date.now()), v: '2.0', sign_method: 'md5', format: 'json' };
+  const business = { param0: JSON.stringify(DTO) };
+  const all: Record<string, string> = { ...system, ...business };
+  let text = 'helloworld';
+  for (const k of Object.keys(all).sort()) text += k + all[k];
+  system.sign = createHash('md5').update(`${text}helloworld`, 'utf8').digest('hex').toUpperCase();
+  return { query: new URLSearchParams(system).toString(), body: new URLSearchParams(business).toString() };
+}
+
+function opsPerSecond(fn: () => void, ms: number): number {
+  let n = 0;
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    for (let i = 0; i < 100; i++) fn();
+    n += 100;
+  }
+  return (n / ms) * 1000;
+}
+
+export interface ClientResults {
+  rounds: number;
+  oursCpu: number;
+  minimalCpu: number;
+  cpuRatio: number;
+  oursHttp: number;
+  nodeTopHttp: number;
+  minimalHttp: number;
+  httpRatio: number;
+}
+
+async function inFlight(call: () => Promise<unknown>, ms: number, concurrency = 16): Promise<number> {
+  let done = 0;
+  let failed = 0;
+  const end = performance.now() + ms;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (performance.now() < end) {
+      try {
+        await call();
+        done++;
+      } catch {
+        failed++;
+      }
+    }
+  }));
+  if (failed) throw new Error(`${failed} calls failed`);
+  return (done / (performance.now() - started)) * 1000;
+}
+
+export async function benchClient(rounds: number, log: (s: string) => void): Promise<ClientResults> {
+  // (a) CPU, in process, alternating.
+  const core = new ClientCore({ appKey: '12345678', appSecret: 'helloworld', signMethod: 'md5', gateway: 'http://127.0.0.1:1/router/rest' });
+  const op = operations.alibabaAlisportsLianbeiXposPay;
+  const ours = () => {
+    core.prepare(op, TYPED);
+    core.decode(op, 200, ENVELOPE);
+  };
+  const minimal = () => {
+    minimalPrepare();
+    (JSON.parse(ENVELOPE) as Record<string, unknown>)[ROOT_NAME];
+  };
+  opsPerSecond(ours, 500);
+  opsPerSecond(minimal, 500);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    a.push(opsPerSecond(ours, 1000));
+    b.push(opsPerSecond(minimal, 1000));
+    log(`  client CPU round ${i + 1}: ours ${a.at(-1)!.toFixed(0)}/s, minimal ${b.at(-1)!.toFixed(0)}/s`);
+  }
+
+  // (b) HTTP against one bare server in its own process.
+  const server: ChildProcess = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/servers/bare.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) => server.stdout!.on('data', (c) => {
+    const m = /listening (\d+)/.exec(String(c));
+    if (m) resolve(Number(m[1]));
+  }));
+  const url = `http://127.0.0.1:${port}/router/rest`;
+  try {
+    const client = new TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: url, signMethod: 'md5' });
+    const nodeTop = new NodeTopClient({ appkey: '12345678', appsecret: 'helloworld', REST_URL: url });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+    const minimalHttp = () =>
+      new Promise<unknown>((resolve, reject) => {
+        const { query, body } = minimalPrepare();
+        const req = http.request(`${url}?${query}`, { method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', 'content-length': Buffer.byteLength(body) } }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve((JSON.parse(text) as Record<string, unknown>)[ROOT_NAME]));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const callOurs = () => client.alibabaAlisportsLianbeiXposPay(TYPED);
+    const callNodeTop = () => nodeTop.execute(METHOD, { param0: { ...DTO } });
+    for (const warm of [callOurs, callNodeTop, minimalHttp]) await inFlight(warm, 500);
+    const o: number[] = [];
+    const n: number[] = [];
+    const m: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      o.push(await inFlight(callOurs, 2000));
+      n.push(await inFlight(callNodeTop, 2000));
+      m.push(await inFlight(minimalHttp, 2000));
+      log(`  client HTTP round ${i + 1}: ours ${o.at(-1)!.toFixed(0)}/s, node-taobao-topclient ${n.at(-1)!.toFixed(0)}/s, minimal ${m.at(-1)!.toFixed(0)}/s`);
+    }
+    client.close();
+    agent.destroy();
+    return { rounds, oursCpu: median(a), minimalCpu: median(b), cpuRatio: median(a) / median(b), oursHttp: median(o), nodeTopHttp: median(n), minimalHttp: median(m), httpRatio: median(o) / median(n) };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}

@@ -1,0 +1,73 @@
+// Measuring helpers for `npm run bench`: medians, timed child processes with
+// their peak RSS (GNU time), and the machine's description.
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface Timed {
+  ms: number;
+  /** Peak resident set size of the process, in MiB (GNU time's %M). */
+  peakRssMiB: number;
+  stdout: string;
+}
+
+/** Runs a command to completion under /usr/bin/time, for its wall time and peak RSS. */
+export function timed(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', command, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const rss = /PEAK_RSS_KB=(\d+)/.exec(stderr);
+      if (code !== 0 || !rss) reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${stdout}\n${stderr}`));
+      else resolve({ ms, peakRssMiB: Number(rss[1]) / 1024, stdout });
+    });
+  });
+}
+
+export function machine(): Record<string, string> {
+  const version = (pkg: string) => {
+    try {
+      return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return 'not installed';
+    }
+  };
+  let cpu = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).trim() || cpu;
+  } catch {
+    // keep os.cpus()
+  }
+  return {
+    cpu,
+    cores: String(os.availableParallelism()),
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    typescript: version('typescript'),
+    'openapi-typescript': version('openapi-typescript'),
+    '@redocly/cli': version('@redocly/cli'),
+    ajv: version('ajv'),
+    '@hey-api/openapi-ts': version('@hey-api/openapi-ts'),
+    'node-taobao-topclient': version('node-taobao-topclient'),
+    fastify: version('fastify'),
+    autocannon: version('autocannon'),
+  };
+}
+
+export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

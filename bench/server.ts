@@ -1,0 +1,97 @@
+// The server: requests per second and p99 latency on loopback (autocannon,
+// 50 connections) for one signed, valid xpos.pay call through the whole
+// gateway, against a bare node:http server answering a constant envelope and
+// fastify with the same ajv validator; each server in its own process under
+// GNU time for its peak RSS; rounds interleaved.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { formatTimestamp } from '../runtime/common/timestamp.ts';
+import { sign } from '../runtime/common/sign.ts';
+import { median, ROOT } from './lib.ts';
+
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon') as (opts: object) => Promise<{ requests: { average: number }; latency: { p99: number }; errors: number; non2xx: number; timeouts: number }>;
+
+interface Running {
+  child: ChildProcess;
+  port: number;
+  rss: Promise<number>;
+}
+
+async function start(name: string): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, `bench/servers/${name}.ts`)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let stdout = '';
+  child.stderr!.on('data', (c) => (stderr += c));
+  child.stdout!.on('data', (c) => (stdout += c));
+  const rss = new Promise<number>((resolve) => child.on('close', () => resolve(Number(/peak-rss-kib (\d+)/.exec(stdout)?.[1] ?? 0) / 1024)));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', () => {
+      const m = /listening (\d+)/.exec(stdout);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('close', (code) => reject(new Error(`${name} server exited ${code}: ${stderr}`)));
+  });
+  return { child, port, rss };
+}
+
+function signedRequest(): { path: string; body: string } {
+  const system: Record<string, string> = { method: 'alibaba.alisports.lianbei.xpos.pay', app_key: '12345678', timestamp: formatTimestamp(Date.now()), v: '2.0', sign_method: 'hmac-sha256', format: 'json' };
+  const business = { param0: '{"nego_price":"10000","qr_code":"231023","request_id":"34896985984894","machine_id":"222","out_biz_id":"111111","item_id":222,"cashier_name":"张丽","cashier_id":"346753","store_id":"333333"}' };
+  system.sign = sign({ ...system, ...business }, 'helloworld', 'hmac-sha256');
+  return { path: `/router/rest?${new URLSearchParams(system)}`, body: new URLSearchParams(business).toString() };
+}
+
+export interface ServerResults {
+  rounds: number;
+  seconds: number;
+  connections: number;
+  rps: Record<string, number>;
+  p99: Record<string, number>;
+  rssMiB: Record<string, number>;
+  vsBare: number;
+  vsFastify: number;
+}
+
+export async function benchServer(rounds: number, seconds: number, log: (s: string) => void): Promise<ServerResults> {
+  const names = ['gateway', 'bare', 'fastify'] as const;
+  const servers = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await start(n)] as const))) as Record<(typeof names)[number], Running>;
+  const request = signedRequest();
+  const run = async (name: string, duration: number) => {
+    const result = await autocannon({
+      url: `http://127.0.0.1:${servers[name as keyof typeof servers].port}${request.path}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+      body: request.body,
+      connections: 50,
+      duration,
+    });
+    if (result.errors || result.non2xx || result.timeouts) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
+    return result;
+  };
+  try {
+    // The gateway must accept the call, or the benchmark measures a refusal.
+    const check = await fetch(`http://127.0.0.1:${servers.gateway.port}${request.path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: request.body });
+    const text = await check.text();
+    if (!text.includes('alibaba_alisports_lianbei_xpos_pay_response')) throw new Error(`the gateway refused the benchmark call: ${text}`);
+    for (const n of names) await run(n, 2); // warm up
+    const rps: Record<string, number[]> = { gateway: [], bare: [], fastify: [] };
+    const p99: Record<string, number[]> = { gateway: [], bare: [], fastify: [] };
+    for (let i = 0; i < rounds; i++) {
+      for (const n of names) {
+        const r = await run(n, seconds);
+        rps[n]!.push(r.requests.average);
+        p99[n]!.push(r.latency.p99);
+      }
+      log(`  server round ${i + 1}: ${names.map((n) => `${n} ${rps[n]!.at(-1)!.toFixed(0)} req/s p99 ${p99[n]!.at(-1)} ms`).join(', ')}`);
+    }
+    for (const n of names) servers[n].child.kill('SIGTERM');
+    const rss = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await servers[n].rss] as const)));
+    const med = (o: Record<string, number[]>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, median(v)]));
+    const m = med(rps);
+    return { rounds, seconds, connections: 50, rps: m, p99: med(p99), rssMiB: rss, vsBare: m.gateway! / m.bare!, vsFastify: m.gateway! / m.fastify! };
+  } finally {
+    for (const n of names) if (servers[n].child.exitCode === null) servers[n].child.kill('SIGTERM');
+  }
+}

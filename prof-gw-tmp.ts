@@ -1,0 +1,11 @@
+import { createRequire } from 'node:module';
+import { formatTimestamp } from './runtime/common/timestamp.ts';
+import { sign } from './runtime/common/sign.ts';
+const require = createRequire(import.meta.url);
+const autocannon = require('autocannon');
+const port = Number(process.argv[2]);
+const system: Record<string, string> = { method: 'alibaba.alisports.lianbei.xpos.pay', app_key: '12345678', timestamp: formatTimestamp(Date.now()), v: '2.0', sign_method: 'hmac-sha256', format: 'json' };
+const business = { param0: '{"nego_price":"10000","qr_code":"231023","request_id":"34896985984894","machine_id":"222","out_biz_id":"111111","item_id":222,"cashier_name":"张丽","cashier_id":"346753","store_id":"333333"}' };
+system.sign = sign({ ...system, ...business }, 'helloworld', 'hmac-sha256');
+const r = await autocannon({ url: `http://127.0.0.1:${port}/router/rest?${new URLSearchParams(system)}`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(business).toString(), connections: Number(process.argv[3] ?? 50), duration: 4 });
+console.log(r.requests.average, r.latency.p99, r.non2xx, r.errors);
