@@ -2,10 +2,10 @@
 import { watch } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generate, SpecError } from './generate.ts';
+import { generate, SpecError, stage } from './generate.ts';
 import { scaffold } from './scaffold.ts';
 import { clearTemplateCache, TEMPLATES_DIR } from './render/templates.ts';
-import { compareOutput, writeFileAtomically, writeOutput } from './write/output.ts';
+import { compareOutput, writeChanged, writeFileAtomically, writeOutput } from './write/output.ts';
 
 const USAGE = `usage: npm run generate -- [--check] [--watch] [--spec spec/openapi.yaml] [--out generated]
        npm run generate -- --scaffold DIR [--import-from @top-payments/server]
@@ -28,7 +28,9 @@ async function once(spec: string, out: string, check: boolean, watching = false)
       console.log(`generate --check: ${out}/ is current (${model.operations.length} operations, ${files.size} files, ${seconds} s)`);
       return 0;
     }
-    const { written, changed } = writeOutput(out, files);
+    // Watching, only what changed is written (the first run, and every plain run, swaps the whole folder).
+    const { written, changed } = watching ? writeChanged(out, files) : writeOutput(out, files);
+    stage('write');
     console.log(`generated ${model.operations.length} operations: ${written} files written to ${out}/ (${changed} changed) in ${seconds} s`);
     if (referenceLater) {
       const { file, content } = await referenceLater;

@@ -44,9 +44,21 @@ export class SpecError extends Error {
   }
 }
 
+// TOP_GENERATE_PROFILE=1 prints how long each stage took (to stderr).
+const PROFILE = process.env.TOP_GENERATE_PROFILE === '1';
+let mark = performance.now();
+export function stage(name: string): void {
+  if (!PROFILE) return;
+  const now = performance.now();
+  console.error(`  [profile] ${name}: ${(now - mark).toFixed(0)} ms`);
+  mark = now;
+}
+
 export async function generate(specPath: string, options: GenerateOptions = {}): Promise<GenerateResult> {
   const { configPath = 'redocly.yaml', outDir = 'generated' } = options;
+  stage('start');
   const loaded = await loadSpec(specPath, configPath);
+  stage('load and lint');
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new SpecError(errors.map(formatProblem));
   let model: ApiModel;
@@ -56,6 +68,7 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
     if (error instanceof ModelError) throw new SpecError([`${specPath} (bundled) ${error.message}`]);
     throw error;
   }
+  stage('model');
   // The reference page builds in a child process while everything else renders.
   const cached = cachedReference(model, outDir);
   const previous = options.deferReference && cached === undefined ? previousReference(outDir) : undefined;
@@ -65,7 +78,9 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   for (const render of [renderClient, renderServer]) {
     for (const [name, content] of await render(model)) files.set(name, content);
   }
+  stage('client and server');
   for (const [name, content] of renderDocs(model, previous ?? (await reference))) files.set(name, content);
+  stage('docs');
   const changelogPath = path.join(path.dirname(specPath), 'CHANGELOG.md');
   const changelog = existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : undefined;
   const changelogProblem = checkChangelog(changelog, model.version);
@@ -77,6 +92,7 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
     if (error instanceof CompileError) throw new SpecError([error.message]);
     throw error;
   }
+  stage('packages');
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const referenceLater = previous !== undefined ? reference.then((content) => ({ file: REFERENCE_FILE, content })) : undefined;
   return { model, files: sorted, specFiles: loaded.files, ...(referenceLater ? { referenceLater } : {}) };

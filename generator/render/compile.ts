@@ -73,6 +73,28 @@ function reuse(pkg: string, files: OutputFiles, outDir: string): OutputFiles | u
   return reused;
 }
 
+// Per source text, in this process: --watch retranspiles only what changed
+// (a spec edit changes a handful of the ~70 files).
+const transpiled = new Map<string, { js: string; dts: string }>();
+
+function transpile(name: string, content: string): { js: string; dts: string } {
+  const key = createHash('sha256').update(RECIPE).update('\0').update(content).digest('hex');
+  const known = transpiled.get(key);
+  if (known) return known;
+  // transpileModule turns declarations off, and isolatedDeclarations needs them on: each its own options.
+  // A lone file has no package.json to say it is an ES module: ESNext says so (NodeNext would emit CommonJS).
+  const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
+  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName: name, reportDiagnostics: true });
+  const dts = ts.transpileDeclaration(content, { compilerOptions: COMPILER_OPTIONS, fileName: name, reportDiagnostics: true });
+  const diagnostics = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
+  if (diagnostics.length) {
+    throw new CompileError(`generated ${name} cannot be compiled file by file:\n${ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '', getNewLine: () => '\n' })}`);
+  }
+  const result = { js: js.outputText, dts: dts.outputText };
+  transpiled.set(key, result);
+  return result;
+}
+
 function compile(pkg: string, files: OutputFiles): OutputFiles {
   const manifest = files.get(`${pkg}/package.json`);
   if (manifest === undefined || (JSON.parse(manifest) as { type?: string }).type !== 'module') {
@@ -86,17 +108,9 @@ function compile(pkg: string, files: OutputFiles): OutputFiles {
       out.set(target, content);
       continue;
     }
-    // transpileModule turns declarations off, and isolatedDeclarations needs them on: each its own options.
-    // A lone file has no package.json to say it is an ES module: ESNext says so (NodeNext would emit CommonJS).
-    const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
-    const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName: name, reportDiagnostics: true });
-    const dts = ts.transpileDeclaration(content, { compilerOptions: COMPILER_OPTIONS, fileName: name, reportDiagnostics: true });
-    const diagnostics = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
-    if (diagnostics.length) {
-      throw new CompileError(`generated ${name} cannot be compiled file by file:\n${ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '', getNewLine: () => '\n' })}`);
-    }
-    out.set(target.replace(/\.ts$/, '.js'), js.outputText);
-    out.set(target.replace(/\.ts$/, '.d.ts'), dts.outputText);
+    const { js, dts } = transpile(name, content);
+    out.set(target.replace(/\.ts$/, '.js'), js);
+    out.set(target.replace(/\.ts$/, '.d.ts'), dts);
   }
   const names = [...out.keys()].sort();
   const result: OutputFiles = new Map(names.map((n) => [n, out.get(n)!]));

@@ -10,7 +10,21 @@ import { validatorSchemas } from './validator-schemas.ts';
 const INT64_MIN = '-9223372036854775808n';
 const INT64_MAX = '9223372036854775807n';
 
+// Validator schemas carry no descriptions or examples, so most spec edits
+// leave them as they were: --watch recompiles only when they change.
+const compiled = new Map<string, string>();
+
 export function compileValidators(model: ApiModel): string {
+  const { root, exports } = validatorSchemas(model);
+  const key = JSON.stringify([root, exports], (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+  const known = compiled.get(key);
+  if (known !== undefined) return known;
+  const code = compileFresh(root, exports);
+  compiled.set(key, code);
+  return code;
+}
+
+function compileFresh(root: ReturnType<typeof validatorSchemas>['root'], exports: Record<string, string>): string {
   const ajv = new Ajv2020({
     strict: true,
     allErrors: true,
@@ -26,7 +40,6 @@ export function compileValidators(model: ApiModel): string {
     },
     error: { message: 'must be an int64 (bigint)' },
   });
-  const { root, exports } = validatorSchemas(model);
   ajv.addSchema(root);
   // A CommonJS module: its default import is module.exports, whose .default is the function.
   const code = standalone.default(ajv, exports);

@@ -63,3 +63,20 @@ export function writeFileAtomically(file: string, content: string): void {
   writeFileSync(temporary, content);
   renameSync(temporary, file);
 }
+
+/**
+ * --watch: writes only the files that differ, each by a rename, and removes
+ * extra ones. (A full run stages the whole folder and swaps it instead.)
+ */
+export function writeChanged(outDir: string, files: OutputFiles): { written: number; changed: number } {
+  const differences = compareOutput(outDir, files);
+  for (const d of differences) {
+    const target = path.join(outDir, d.file);
+    if (d.kind === 'extra') rmSync(target, { force: true });
+    else {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileAtomically(target, files.get(d.file)!);
+    }
+  }
+  return { written: differences.filter((d) => d.kind !== 'extra').length, changed: differences.length };
+}
