@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests talk to, when they are missing.
-# redis-server (idempotency store tests), chromium (docs site tests) and a CJK
-# font (so Chinese text renders in screenshots) are what the tests use today.
+# Installs the Debian packages the tests need, when they are missing, and
+# checks that the programs the tests start are there afterwards:
+#   redis-server      started by test/server/idempotency.test.ts (its own port, no persistence)
+#   chromium          launched headless by test/docs/site.test.ts via playwright-core
+#   fonts-wqy-zenhei  a CJK font, so Chinese text renders in the docs screenshots
+# The tests start and stop these programs themselves; nothing runs as a service.
 set -euo pipefail
+packages=(redis-server chromium fonts-wqy-zenhei)
 needed=()
-for pkg in "$@"; do
+for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || needed+=("$pkg")
 done
 if ((${#needed[@]})); then
@@ -12,3 +16,6 @@ if ((${#needed[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${needed[@]}"
 fi
+for program in redis-server /usr/bin/chromium; do
+  command -v "$program" >/dev/null || { echo "ensure-system-deps: $program is missing after apt-get install" >&2; exit 1; }
+done

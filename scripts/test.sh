@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-system-deps.sh redis-server chromium fonts-wqy-zenhei
+bash scripts/ensure-system-deps.sh
 
 echo "== redocly lint (recommended + top plugin)"
 npx --no-install redocly lint spec/openapi.yaml --format=stylish

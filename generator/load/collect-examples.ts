@@ -1,4 +1,5 @@
 // Every example the spec holds, each paired with the schema it claims to fit.
+import { deref, escapePointer as escape, isObject, type Json } from '../json-pointer.ts';
 import type { OpenApiDocument } from './load-spec.ts';
 
 export interface ExampleCase {
@@ -9,21 +10,7 @@ export interface ExampleCase {
   value: unknown;
 }
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
-function resolveRef(document: OpenApiDocument, node: unknown): unknown {
-  let current = node;
-  for (let i = 0; i < 16 && isObject(current) && typeof current.$ref === 'string'; i++) {
-    const ref = current.$ref as string;
-    current = ref.slice(2).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((n, k) => (isObject(n) ? n[k] : undefined), document);
-  }
-  return current;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+const resolveRef = (document: OpenApiDocument, node: unknown): unknown => deref(document as Json, node, '#').node;
 
 /** Walks the bundled document and returns schema, parameter and media-type examples. */
 export function collectExamples(document: OpenApiDocument): ExampleCase[] {

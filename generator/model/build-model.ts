@@ -3,7 +3,7 @@
 // which parameters travel as JSON text, which numbers are int64, who needs a
 // session, and what key makes a retry safe.
 import { methodOfPathKey, operationIdOf, responseRootOf } from '../top-naming.js';
-import { deref, escapePointer, getPointer, isObject, schemaRefName, type Json } from './resolve.ts';
+import { deref, escapePointer, getPointer, isObject, schemaRefName, type Json } from '../json-pointer.ts';
 import { ModelError, type ApiModel, type FieldModel, type NamedExample, type OperationModel, type ParameterModel, type ShapeModel, type Text } from './types.ts';
 
 const FORM = 'application/x-www-form-urlencoded';

@@ -137,7 +137,8 @@ export function docsView(model: ApiModel) {
       descriptionZh: op.description.zh !== op.summary.zh ? inlineHtml(op.description.zh) : '',
       session: op.session,
       sessionText: op.session ? 'Required: pass the user\'s session' : 'Not needed',
-      idempotencyKeys: op.idempotencyKey,
+      // `a`, else `b`: first present wins.
+      idempotencyHtml: inlineHtml(op.idempotencyKey.map((k) => `\`${k}\``).join(', else '), 'en'),
       responseRoot: op.responseRoot,
       deprecated: op.deprecated,
       requestRows: rows(op.params),

@@ -4,7 +4,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import type { ApiModel } from '../model/types.ts';
-import { isObject, type Json } from '../model/resolve.ts';
+import { isObject, type Json } from '../json-pointer.ts';
 
 function bilingual(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(bilingual);

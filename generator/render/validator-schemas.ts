@@ -6,7 +6,7 @@
 //    field fails before sending instead of being silently dropped by TOP;
 //    answers stay open, since TOP adds fields to answers over time.
 import type { ApiModel } from '../model/types.ts';
-import { isObject, type Json } from '../model/resolve.ts';
+import { isObject, type Json } from '../json-pointer.ts';
 
 const ANNOTATIONS = new Set(['description', 'x-description-zh', 'examples', 'example', 'title', 'deprecated', 'default', 'xml', 'externalDocs', 'readOnly', 'writeOnly', '$comment']);
 

@@ -1,7 +1,6 @@
 // One HTTP exchange with the gateway over node:http(s) with a keep-alive agent
-// (several times the throughput of fetch on Node 20 for small calls; see
-// BENCHMARKS.md). Knows whether the request provably never left this host,
-// which is the only case the client retries.
+// (node:http rather than fetch: it tells when a socket connected, which is what
+// proves a request never left this host, the only case the client retries).
 import http from 'node:http';
 import https from 'node:https';
 import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError, type TopClientError } from './errors.ts';

@@ -10,7 +10,7 @@ import { parseJson } from '../../runtime/common/json.ts';
 import { loadSpec } from '../../generator/load/load-spec.ts';
 import { createOasAjv, SPEC_ID } from '../../generator/load/oas-ajv.ts';
 import { buildModel } from '../../generator/model/build-model.ts';
-import { escapePointer } from '../../generator/model/resolve.ts';
+import { escapePointer } from '../../generator/json-pointer.ts';
 import { objectOf } from '../support/arbitraries.ts';
 import { APP_KEY, post, rawRequest, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';

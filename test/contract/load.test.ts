@@ -3,7 +3,8 @@
 // must stay flat. Bounded in count and time, loopback only.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startUntil } from '../support/processes.ts';
 import http from 'node:http';
 import path from 'node:path';
 import { TopClient } from '../../generated/client/src/index.ts';
@@ -13,15 +14,9 @@ let child: ChildProcess;
 let base: string;
 
 before(async () => {
-  child = spawn(process.execPath, ['--expose-gc', '--import', import.meta.resolve('tsx'), path.join(ROOT, 'test/support/load-gateway.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (c) => {
-      const m = /listening (\d+)/.exec(String(c));
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`load gateway exited ${code}`)));
-  });
-  base = `http://127.0.0.1:${port}`;
+  const started = await startUntil(process.execPath, ['--expose-gc', '--import', import.meta.resolve('tsx'), path.join(ROOT, 'test/support/load-gateway.ts')], /listening (\d+)/);
+  child = started.child;
+  base = `http://127.0.0.1:${started.match[1]}`;
 });
 after(() => {
   child.kill('SIGTERM');

@@ -3,7 +3,7 @@
 // and its sign is what an independent signer computes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { startUntil } from '../support/processes.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createGateway, mockHandlers } from '../../generated/server/src/index.ts';
@@ -56,17 +56,9 @@ for (const seed of readSeeds()) {
 }
 
 test('npm run docs serves generated/docs on localhost and prints the URL', async () => {
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'scripts/serve-docs.ts'), '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child, match } = await startUntil(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'scripts/serve-docs.ts'), '--port', '0'], /at (http:\/\/127\.0\.0\.1:\d+\/)/, { cwd: ROOT });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (c) => {
-        out += c;
-        const m = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-    });
+    const url = match[1]!;
     const index = await fetch(url);
     assert.equal(index.status, 200);
     assert.match(await index.text(), /<h1>Taobao Open Platform payment APIs<\/h1>/);

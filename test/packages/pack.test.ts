@@ -3,7 +3,8 @@
 // and real calls (ESM and CommonJS) against `npm run mock`.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
+import { startUntil } from '../support/processes.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,20 +17,10 @@ let mockUrl: string;
 
 before(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'top-consumer-'));
-  mock = spawn(NPM, ['run', '--silent', 'mock', '--', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  mockUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`npm run mock did not start: ${out}`)), 30_000);
-    mock.stdout!.on('data', (c) => {
-      out += c;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+\/router\/rest)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    mock.on('exit', (code) => reject(new Error(`npm run mock exited ${code}: ${out}`)));
-  });
+  // Detached: npm runs the mock as its own child, and the whole group is ended after.
+  const started = await startUntil(NPM, ['run', '--silent', 'mock', '--', '--port', '0'], /listening on (http:\/\/127\.0\.0\.1:\d+\/router\/rest)/, { cwd: ROOT, detached: true });
+  mock = started.child;
+  mockUrl = started.match[1]!;
 });
 after(() => {
   // npm runs the mock as its child: end the whole group.

@@ -2,7 +2,8 @@
 // client can call, and the scaffold for implementers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { startUntil } from '../support/processes.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,22 +43,8 @@ test('fastify plugin: the same gateway, with TOP answers even for bodies fastify
 });
 
 async function startMockProcess(args: string[]) {
-  const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'generated/server/src/mock-cli.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (c) => (output += c));
-  child.stderr.on('data', (c) => (output += c));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`mock did not start: ${output}`)), 20_000);
-    child.stdout.on('data', () => {
-      const m = /^listening on (http:\/\/127\.0\.0\.1:\d+\/router\/rest)$/m.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`mock exited ${code}: ${output}`)));
-  });
-  return { child, url, output: () => output };
+  const { child, match, output } = await startUntil(process.execPath, ['--import', TSX, path.join(ROOT, 'generated/server/src/mock-cli.ts'), ...args], /^listening on (http:\/\/127\.0\.0\.1:\d+\/router\/rest)$/m);
+  return { child, url: match[1]!, output };
 }
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

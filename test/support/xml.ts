@@ -38,8 +38,6 @@ export function parseXml(xml: string): XmlNode {
 
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
-
 /** The XML tree a JSON value should produce: one element per field, lists wrapped with one element per item. */
 export function treeOf(name: string, value: unknown, itemName = 'item'): XmlNode {
   if (Array.isArray(value)) return { name, children: value.map((v) => treeOf(itemName, v)), text: '' };
@@ -48,5 +46,3 @@ export function treeOf(name: string, value: unknown, itemName = 'item'): XmlNode
   }
   return { name, children: [], text: String(value).replace(INVALID_XML, '\uFFFD') };
 }
-
-export { snake };

@@ -1,4 +1,4 @@
-// JSON-pointer helpers over the bundled document (internal refs only).
+// JSON-pointer helpers over the bundled document (internal refs only), for the load and model stages.
 
 export type Json = Record<string, unknown>;
 
