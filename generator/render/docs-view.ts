@@ -1,10 +1,11 @@
 // What the documentation pages print: nested field rows, examples, a
 // TypeScript call and a curl command whose signature is really computed.
-import { encodeParams, type ParamSpecs } from '../../runtime/common/params.ts';
+import { encodeParams } from '../../runtime/common/params.ts';
+import { API_VERSION, GATEWAY_PATH, PLATFORM_MESSAGES } from '../../runtime/common/protocol.ts';
 import { sign, signingString } from '../../runtime/common/sign.ts';
-import type { Shape } from '../../runtime/common/shape.ts';
-import { PLATFORM_MESSAGES } from '../../runtime/server/platform-errors.ts';
-import type { ApiModel, FieldModel, OperationModel, ShapeModel } from '../model/types.ts';
+import { prettyJson } from '../model/exact-values.ts';
+import { paramSpecs, wireAnswerExample } from '../model/runtime-shapes.ts';
+import type { ApiModel, FieldModel, OperationModel } from '../model/types.ts';
 import { tsLiteral } from './client-view.ts';
 
 /** The documented demo credentials: the protocol notes' worked-example key and secret. */
@@ -51,25 +52,16 @@ function rows(fields: FieldModel[], depth = 0, prefix = ''): FieldRow[] {
   });
 }
 
-export function runtimeShape(shape: ShapeModel): Shape {
-  switch (shape.kind) {
-    case 'object':
-      return { type: 'object', fields: Object.fromEntries(shape.fields.map((f) => [f.name, runtimeShape(f.shape)])) };
-    case 'array':
-      return { type: 'array', items: runtimeShape(shape.items) };
-    default:
-      return { type: shape.kind };
-  }
-}
+export { runtimeShape } from '../model/runtime-shapes.ts';
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** The demo call of an API: its fields, the signing string, the sign and a curl command. */
 export function demoCall(op: OperationModel, gateway: string) {
-  const specs: ParamSpecs = Object.fromEntries(op.params.map((p) => [p.name, { shape: runtimeShape(p.shape), required: p.required }]));
+  const specs = paramSpecs(op);
   const example = structuredClone((op.requestExample ?? {}) as Record<string, unknown>);
   const { fields } = encodeParams(example, specs);
-  const system: Record<string, string> = { method: op.method, app_key: DEMO.appKey, timestamp: DEMO.timestamp, v: '2.0', sign_method: DEMO.signMethod, format: 'json' };
+  const system: Record<string, string> = { method: op.method, app_key: DEMO.appKey, timestamp: DEMO.timestamp, v: API_VERSION, sign_method: DEMO.signMethod, format: 'json' };
   if (op.session) system.session = DEMO.session;
   const all = { ...system, ...fields };
   const signature = sign(all, DEMO.secret, DEMO.signMethod);
@@ -95,7 +87,7 @@ function tsExample(op: OperationModel): string {
   ].join('\n');
 }
 
-const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+const pretty = prettyJson;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -122,7 +114,7 @@ export function docsView(model: ApiModel) {
       zhIsChinese: CJK.test(p.description.zh),
     }));
   const production = model.servers[0]?.url ?? 'https://eco.taobao.com';
-  const gateway = `${production}/router/rest`;
+  const gateway = `${production}${GATEWAY_PATH}`;
   const operations = model.operations.map((op) => {
     const demo = demoCall(op, gateway);
     const success = op.jsonExamples.find((e) => e.name === 'success');
@@ -144,7 +136,7 @@ export function docsView(model: ApiModel) {
       requestRows: rows(op.params),
       responseRows: rows(op.response),
       filterText: [op.method, op.summary.en, op.summary.zh, op.operationId, ...op.idempotencyKey].join(' ').toLowerCase(),
-      successJson: success ? pretty(success.value) : '',
+      successJson: success ? pretty(wireAnswerExample(op, success.value)) : '',
       successXml: String(op.xmlExamples.find((e) => e.name === 'success')?.value ?? ''),
       errorJson: error ? pretty(error.value) : '',
       errorXml: String(op.xmlExamples.find((e) => e.name === 'error')?.value ?? ''),

@@ -1,5 +1,6 @@
 // Makes generated/client and generated/server npm packages: package.json
 // (version from info.version), README, LICENSE, CHANGELOG and compiled dist/.
+import { readFileSync } from 'node:fs';
 import type { ApiModel } from '../model/types.ts';
 import type { OutputFiles } from './client.ts';
 import { tsLiteral } from './client-view.ts';
@@ -15,6 +16,8 @@ export function checkChangelog(changelog: string | undefined, version: string): 
   return new RegExp(`^## ${escaped}\\s*$`, 'm').test(changelog) ? undefined : `spec/CHANGELOG.md has no "## ${version}" entry for info.version ${version}`;
 }
 
+const BUSBOY_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> }).dependencies['@fastify/busboy']!;
+
 function packageJson(kind: 'client' | 'server', model: ApiModel): string {
   const pkg: Record<string, unknown> = {
     name: PACKAGE_NAMES[kind],
@@ -28,6 +31,8 @@ function packageJson(kind: 'client' | 'server', model: ApiModel): string {
     types: './dist/index.d.ts',
     exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
     ...(kind === 'server' ? { bin: { 'top-mock-gateway': 'dist/mock-cli.js' } } : {}),
+    // The gateway's one dependency: multipart (upload) parsing, with limits, by a well-kept parser; the version this repository pins.
+    ...(kind === 'server' ? { dependencies: { '@fastify/busboy': BUSBOY_VERSION } } : {}),
     files: ['dist', 'README.md', 'CHANGELOG.md', 'LICENSE'],
     engines: { node: '>=20.19.0' },
     sideEffects: false,

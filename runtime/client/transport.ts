@@ -15,8 +15,10 @@ export interface Exchange {
   url: URL;
   /** Form-encoded system parameters, sent in the query string. */
   query: string;
-  /** Form-encoded business parameters, sent as the body. */
-  body: string;
+  /** Form-encoded business parameters, sent as the body; or, for an upload, multipart bytes with their `contentType`. */
+  body: string | Uint8Array;
+  /** The body's content type when it is not a form (multipart/form-data; boundary=…). */
+  contentType?: string | undefined;
   method: string;
   timeoutMs: number;
   signal?: AbortSignal | undefined;
@@ -38,7 +40,7 @@ export function exchange(x: Exchange): Promise<HttpAnswer> {
     const secure = x.url.protocol === 'https:';
     const lib = secure ? https : http;
     const path = `${x.url.pathname}${x.url.search ? `${x.url.search}&` : '?'}${x.query}`;
-    const payload = Buffer.from(x.body, 'utf8');
+    const payload = typeof x.body === 'string' ? Buffer.from(x.body, 'utf8') : Buffer.from(x.body.buffer, x.body.byteOffset, x.body.byteLength);
     let settled = false;
     // Bytes can only have reached the gateway once a connection (and for
     // https, its TLS session) was up.
@@ -53,7 +55,7 @@ export function exchange(x: Exchange): Promise<HttpAnswer> {
       method: 'POST',
       agent: x.agent,
       headers: {
-        'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
+        'content-type': x.contentType ?? 'application/x-www-form-urlencoded;charset=UTF-8',
         'content-length': payload.length,
         accept: 'application/json',
       },

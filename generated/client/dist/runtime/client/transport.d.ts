@@ -8,8 +8,10 @@ export interface Exchange {
     url: URL;
     /** Form-encoded system parameters, sent in the query string. */
     query: string;
-    /** Form-encoded business parameters, sent as the body. */
-    body: string;
+    /** Form-encoded business parameters, sent as the body; or, for an upload, multipart bytes with their `contentType`. */
+    body: string | Uint8Array;
+    /** The body's content type when it is not a form (multipart/form-data; boundary=…). */
+    contentType?: string | undefined;
     method: string;
     timeoutMs: number;
     signal?: AbortSignal | undefined;

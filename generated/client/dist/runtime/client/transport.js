@@ -18,7 +18,7 @@ export function exchange(x) {
         const secure = x.url.protocol === 'https:';
         const lib = secure ? https : http;
         const path = `${x.url.pathname}${x.url.search ? `${x.url.search}&` : '?'}${x.query}`;
-        const payload = Buffer.from(x.body, 'utf8');
+        const payload = typeof x.body === 'string' ? Buffer.from(x.body, 'utf8') : Buffer.from(x.body.buffer, x.body.byteOffset, x.body.byteLength);
         let settled = false;
         // Bytes can only have reached the gateway once a connection (and for
         // https, its TLS session) was up.
@@ -32,7 +32,7 @@ export function exchange(x) {
             method: 'POST',
             agent: x.agent,
             headers: {
-                'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
+                'content-type': x.contentType ?? 'application/x-www-form-urlencoded;charset=UTF-8',
                 'content-length': payload.length,
                 accept: 'application/json',
             },

@@ -5,23 +5,25 @@ import type http from 'node:http';
 import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError, type FieldProblem } from './errors.ts';
 import { encodeForm } from '../common/form.ts';
 import { parseJson } from '../common/json.ts';
+import { encodeMultipart, readFile, type FilePart } from '../common/multipart.ts';
 import { encodeParams } from '../common/params.ts';
 import type { OperationDescriptor } from '../common/operation.ts';
-import { reviveInt64 } from '../common/shape.ts';
+import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET } from '../common/protocol.ts';
+import { fromWire } from '../common/shape.ts';
+import { readXml } from '../common/xml-read.ts';
 import { isSendable, sign, SIGN_METHODS, type SignMethod } from '../common/sign.ts';
 import { formatTimestamp } from '../common/timestamp.ts';
 import { createAgent, exchange } from './transport.ts';
 import { toFieldProblems } from '../common/validation.ts';
 
-export const PRODUCTION_GATEWAY = 'https://eco.taobao.com/router/rest';
-export const SANDBOX_GATEWAY = 'https://gw.api.tbsandbox.com/router/rest';
+export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
 
 export type { OperationDescriptor };
 
 export interface TopClientOptions {
   appKey: string;
   appSecret: string;
-  /** Gateway URL; default production, `https://eco.taobao.com/router/rest`. */
+  /** Gateway URL; default production (`PRODUCTION_GATEWAY`). */
   gateway?: string | URL;
   /** Default `hmac-sha256`, as the Java SDK's recent builds. */
   signMethod?: SignMethod;
@@ -35,6 +37,10 @@ export interface TopClientOptions {
   validateRequests?: boolean;
   /** Check decoded answers against the spec; default false. */
   validateResponses?: boolean;
+  /** Ask for TOP's simplified JSON (`simplify=true`: no root wrapper, plain lists); the answer is the same typed value. Default false. */
+  simplify?: boolean;
+  /** Largest file an upload reads (a stream is read only this far); default 10 MiB. */
+  maxFileBytes?: number;
   /**
    * Extra attempts for a request that provably never reached the gateway
    * (no connection could be made); default 2. Nothing else is retried.
@@ -85,7 +91,7 @@ export class ClientCore {
   }
 
   /** Validates, encodes and signs a call: the exact bytes that would be sent. */
-  prepare(op: OperationDescriptor, params: unknown, options: CallOptions = {}): { query: string; body: string } {
+  prepare(op: OperationDescriptor, params: unknown, options: CallOptions = {}): { query: string; body: string; fields: Record<string, string>; files: ReturnType<typeof encodeParams>['files'] } {
     const problems: FieldProblem[] = [];
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
       throw new TopValidationError(op.method, [{ path: '(root)', message: 'business parameters must be an object' }]);
@@ -105,22 +111,42 @@ export class ClientCore {
       method: op.method,
       app_key: this.#options.appKey,
       timestamp: formatTimestamp((this.#options.now ?? Date.now)()),
-      v: '2.0',
+      v: API_VERSION,
       sign_method: this.signMethod,
       format: 'json',
     };
+    if (this.#options.simplify === true) system.simplify = 'true';
     if (isSendable(session)) system.session = session;
     if (isSendable(this.#options.partnerId)) system.partner_id = this.#options.partnerId;
     if (isSendable(this.#options.targetAppKey)) system.target_app_key = this.#options.targetAppKey;
-    for (const name of Object.keys(encoded.fields)) {
-      if (Object.hasOwn(system, name)) throw new TopValidationError(op.method, [{ path: name, message: 'collides with a TOP system parameter' }]);
+    for (const name of [...Object.keys(encoded.fields), ...Object.keys(encoded.files)]) {
+      if (SYSTEM_PARAMETER_SET.has(name)) throw new TopValidationError(op.method, [{ path: name, message: 'collides with a TOP system parameter' }]);
     }
+    // Files are not signed (top-protocol.md §7): only the text parameters are.
     system.sign = sign({ ...system, ...encoded.fields }, this.#options.appSecret, this.signMethod);
-    return { query: encodeForm(system), body: encodeForm(encoded.fields) };
+    return { query: encodeForm(system), body: encodeForm(encoded.fields), fields: encoded.fields, files: encoded.files };
+  }
+
+  /** An upload's body: every text parameter and each file as a multipart part. */
+  async #multipart(op: OperationDescriptor, fields: Record<string, string>, files: ReturnType<typeof encodeParams>['files']): Promise<{ body: Uint8Array; contentType: string }> {
+    const parts: Record<string, FilePart> = {};
+    const maxBytes = this.#options.maxFileBytes ?? 10 * 1024 * 1024;
+    for (const [name, file] of Object.entries(files)) {
+      try {
+        parts[name] = await readFile(name, file, maxBytes);
+      } catch (error) {
+        throw new TopValidationError(op.method, [{ path: name, message: (error as Error).message }]);
+      }
+    }
+    return encodeMultipart(fields, parts);
   }
 
   async invoke(op: OperationDescriptor, params: unknown, options: CallOptions = {}): Promise<unknown> {
-    const { query, body } = this.prepare(op, params, options);
+    const prepared = this.prepare(op, params, options);
+    const { query } = prepared;
+    let body: string | Uint8Array = prepared.body;
+    let contentType: string | undefined;
+    if (Object.keys(prepared.files).length > 0) ({ body, contentType } = await this.#multipart(op, prepared.fields, prepared.files));
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 30_000;
     const retries = Math.max(0, this.#options.retries ?? 2);
     for (let attempt = 0; ; attempt++) {
@@ -128,7 +154,7 @@ export class ClientCore {
         // A retry sends the very same bytes: same timestamp, same sign, same
         // idempotency key. It only happens when no byte left this host.
         const answer = await exchange({
-          url: this.url, query, body, method: op.method, timeoutMs, signal: options.signal,
+          url: this.url, query, body, contentType, method: op.method, timeoutMs, signal: options.signal,
           maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024, agent: this.#agent,
         });
         return this.decode(op, answer.status, answer.body);
@@ -141,29 +167,33 @@ export class ClientCore {
   }
 
   /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
-  decode(op: OperationDescriptor, status: number, text: string): unknown {
+  decode(op: OperationDescriptor, status: number, text: string, simplified: boolean = this.#options.simplify === true): unknown {
     if (status !== 200) throw new TopDecodeError(op.method, `HTTP status ${status}`, status, text);
     let parsed: unknown;
+    const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
     try {
-      parsed = parseJson(text);
+      // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
+      parsed = xml ? readXml(text) : parseJson(text);
     } catch (error) {
-      throw new TopDecodeError(op.method, `not JSON (${(error as Error).message})`, status, text, { cause: error });
+      throw new TopDecodeError(op.method, `not ${xml ? 'XML' : 'JSON'} (${(error as Error).message})`, status, text, { cause: error });
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new TopDecodeError(op.method, 'not a JSON object', status, text);
     const envelope = parsed as Record<string, unknown>;
-    const failure = envelope.error_response;
+    const failure = envelope[ERROR_ROOT];
     if (failure !== undefined) {
       const e = (typeof failure === 'object' && failure !== null ? failure : {}) as Record<string, unknown>;
       const code = typeof e.code === 'number' ? e.code : typeof e.code === 'string' && /^\d+$/.test(e.code) ? Number(e.code) : Number.NaN;
-      if (!Number.isInteger(code)) throw new TopDecodeError(op.method, 'error_response without a numeric code', status, text);
+      if (!Number.isInteger(code)) throw new TopDecodeError(op.method, `${ERROR_ROOT} without a numeric code`, status, text);
       const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
       throw new TopError(op.method, code, str(e.msg) ?? '', str(e.sub_code), str(e.sub_msg), str(e.request_id));
     }
-    const inner = envelope[op.responseRoot];
+    // simplify=true: no root wrapper, the object is the answer.
+    const inner = Object.hasOwn(envelope, op.responseRoot) ? envelope[op.responseRoot] : simplified && !xml ? envelope : undefined;
     if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) {
       throw new TopDecodeError(op.method, `no \`${op.responseRoot}\` object in the answer`, status, text);
     }
-    reviveInt64(inner, op.response);
+    // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
+    fromWire(inner, op.response, xml);
     if (this.#options.validateResponses && !op.validateResponse(inner)) {
       const problems = toFieldProblems(op.validateResponse.errors ?? [], op.responseRoot);
       throw new TopDecodeError(op.method, `answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, status, text);
