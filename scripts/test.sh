@@ -9,9 +9,6 @@ bash scripts/ensure-system-deps.sh
 echo "== redocly lint (recommended + top plugin)"
 npx --no-install redocly lint spec/openapi.yaml --format=stylish
 
-echo "== generate --check (generated/ is current)"
-node --import tsx generator/cli.ts --check
-
 echo "== tsc --noEmit (strict)"
 npx --no-install tsc -p tsconfig.json
 
