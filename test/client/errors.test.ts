@@ -7,7 +7,7 @@ import net from 'node:net';
 import {
   TopAbortError, TopClient, TopDecodeError, TopError, TopNetworkError, TopTimeoutError, TopValidationError,
   type AlibabaCloudgameTradeplatformPayorderRequest,
-} from '../../generated/client/src/index.ts';
+} from '../../generated/client/src/node.ts';
 import { json, startTestGateway, TEST_APP_KEY, TEST_SECRET, type TestGateway } from '../support/test-gateway.ts';
 
 let gateway: TestGateway;

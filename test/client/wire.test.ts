@@ -2,7 +2,7 @@
 // API under every sign method, and the typed answer it decodes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TopClient, operations, type OperationId } from '../../generated/client/src/index.ts';
+import { TopClient, operations, type OperationId } from '../../generated/client/src/node.ts';
 import { reviveInt64 } from '../../generated/client/src/runtime/common/shape.ts';
 import { loadSpec } from '../../generator/load/load-spec.ts';
 import { buildModel } from '../../generator/model/build-model.ts';
