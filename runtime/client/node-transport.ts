@@ -9,7 +9,7 @@
 // those runtimes defaults to the fetch transport anyway.
 import http from 'node:http';
 import https from 'node:https';
-import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError, type TopClientError } from './errors.ts';
+import { TopAbortError, type TopClientError, TopDecodeError, TopNetworkError, TopTimeoutError } from './errors.ts';
 import type { Transport, TransportAnswer, TransportRequest } from './transport.ts';
 
 /** What an http.Agent is to this transport (typed without @types/node, so consumers need none). */
@@ -25,8 +25,7 @@ export interface NodeHttpTransportOptions {
 /** True on Node itself, false on runtimes that emulate node:http. */
 export function isNodeItself(): boolean {
   const g = globalThis as { process?: { release?: { name?: string }; versions?: Record<string, string | undefined> }; Deno?: unknown; Bun?: unknown; navigator?: { userAgent?: string } };
-  return g.process?.release?.name === 'node' && !g.process.versions?.bun && !g.process.versions?.deno && g.Deno === undefined && g.Bun === undefined
-    && g.navigator?.userAgent !== 'Cloudflare-Workers';
+  return g.process?.release?.name === 'node' && !g.process.versions?.bun && !g.process.versions?.deno && g.Deno === undefined && g.Bun === undefined && g.navigator?.userAgent !== 'Cloudflare-Workers';
 }
 
 const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64, keepAliveMsecs: 1000, timeout: 60_000 };

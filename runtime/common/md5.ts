@@ -6,6 +6,7 @@
 // MD5 is used here only because TOP's protocol names it, never as a choice.
 
 // Per-round shift amounts (RFC 1321 §3.4).
+// biome-ignore format: four rows of sixteen, as RFC 1321 prints them
 const S: readonly number[] = [
   7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
   5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
@@ -28,17 +29,32 @@ export function md5(bytes: Uint8Array): Uint8Array {
   view.setUint32(padded.length - 8, (length * 8) >>> 0, true);
   view.setUint32(padded.length - 4, Math.floor(length / 0x2000_0000), true);
 
-  let a0 = 0x67452301, b0 = 0xefcdab89 | 0, c0 = 0x98badcfe | 0, d0 = 0x10325476;
+  let a0 = 0x67452301,
+    b0 = 0xefcdab89 | 0,
+    c0 = 0x98badcfe | 0,
+    d0 = 0x10325476;
   const M = new Int32Array(16);
   for (let offset = 0; offset < padded.length; offset += 64) {
     for (let j = 0; j < 16; j++) M[j] = view.getInt32(offset + j * 4, true);
-    let a = a0, b = b0, c = c0, d = d0;
+    let a = a0,
+      b = b0,
+      c = c0,
+      d = d0;
     for (let i = 0; i < 64; i++) {
       let f: number, g: number;
-      if (i < 16) { f = (b & c) | (~b & d); g = i; }
-      else if (i < 32) { f = (d & b) | (~d & c); g = (5 * i + 1) & 15; }
-      else if (i < 48) { f = b ^ c ^ d; g = (3 * i + 5) & 15; }
-      else { f = c ^ (b | ~d); g = (7 * i) & 15; }
+      if (i < 16) {
+        f = (b & c) | (~b & d);
+        g = i;
+      } else if (i < 32) {
+        f = (d & b) | (~d & c);
+        g = (5 * i + 1) & 15;
+      } else if (i < 48) {
+        f = b ^ c ^ d;
+        g = (3 * i + 5) & 15;
+      } else {
+        f = c ^ (b | ~d);
+        g = (7 * i) & 15;
+      }
       const sum = (a + f + T[i]! + M[g]!) | 0;
       a = d;
       d = c;

@@ -4,8 +4,9 @@
 // client never heard back about. It counts what it read, so a test can say
 // "the server saw it exactly once". Plain net, not node:http: the count must
 // not depend on the HTTP server's own parsing or keep-alive handling.
-import net from 'node:net';
+
 import type { AddressInfo } from 'node:net';
+import net from 'node:net';
 
 export interface DropServer {
   url: string;
@@ -46,9 +47,10 @@ export async function startDropServer(mode: 'end' | 'reset' = 'end'): Promise<Dr
     url: `http://127.0.0.1:${port}/router/rest`,
     seen,
     connections: () => connections,
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

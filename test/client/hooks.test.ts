@@ -1,9 +1,10 @@
 // Client hooks: before send, after answer, on error; the signature and the
 // session never appear in what they see, and a hook that throws changes
 // nothing about the call.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { TopClient, TopError, TopNetworkError, type AnswerEvent, type CallEvent, type ErrorEvent, type Transport } from '../../generated/client/src/node.ts';
+import { after, before, test } from 'node:test';
+import { type AnswerEvent, type CallEvent, type ErrorEvent, TopClient, TopError, TopNetworkError, type Transport } from '../../generated/client/src/node.ts';
 import { json, startTestGateway, TEST_APP_KEY, TEST_SECRET, type TestGateway } from '../support/test-gateway.ts';
 
 let gateway: TestGateway;
@@ -44,7 +45,10 @@ test('a successful call: beforeSend then afterAnswer, with method, transport, st
   const client = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, gateway: gateway.url, hooks, session: SESSION });
   await client.alibabaIdleTenderPrePayAction(prepay);
   client.close();
-  assert.deepEqual(events.map((e) => e.kind), ['beforeSend', 'afterAnswer']);
+  assert.deepEqual(
+    events.map((e) => e.kind),
+    ['beforeSend', 'afterAnswer'],
+  );
   const sent = events[0]!.event;
   assert.equal(sent.method, 'alibaba.idle.tender.pre.pay.action');
   assert.equal(sent.transport, 'node:http');
@@ -69,7 +73,10 @@ test('an error_response: afterAnswer with code and sub_code, then onError with t
   const client = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, gateway: gateway.url, hooks, session: SESSION });
   await assert.rejects(client.alibabaIdleTenderPrePayAction(prepay), TopError);
   client.close();
-  assert.deepEqual(events.map((e) => e.kind), ['beforeSend', 'afterAnswer', 'onError']);
+  assert.deepEqual(
+    events.map((e) => e.kind),
+    ['beforeSend', 'afterAnswer', 'onError'],
+  );
   const answered = events[1]!.event as AnswerEvent;
   assert.deepEqual([answered.code, answered.subCode, answered.requestId], [15, 'isp.remote-service-timeout', 'rid-7']);
   const failed = events[2]!.event as ErrorEvent;
@@ -80,7 +87,8 @@ test('an error_response: afterAnswer with code and sub_code, then onError with t
 test('a provably unsent attempt: onError says willRetry, then the retry is attempt 2', async () => {
   let n = 0;
   const transport: Transport = {
-    name: 'test', provesUnsent: true,
+    name: 'test',
+    provesUnsent: true,
     send: async (r) => {
       if (n++ === 0) throw new TopNetworkError(r.method, false, 'ECONNREFUSED');
       return { status: 200, contentType: 'application/json', body: '{"alibaba_idle_tender_pre_pay_action_response":{"request_id":"r"}}' };
@@ -89,7 +97,10 @@ test('a provably unsent attempt: onError says willRetry, then the retry is attem
   const { events, hooks } = recorder();
   const client = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, transport, hooks, session: SESSION, retryDelayMs: 1 });
   await client.alibabaIdleTenderPrePayAction(prepay);
-  assert.deepEqual(events.map((e) => `${e.kind}#${e.event.attempt}`), ['beforeSend#1', 'onError#1', 'beforeSend#2', 'afterAnswer#2']);
+  assert.deepEqual(
+    events.map((e) => `${e.kind}#${e.event.attempt}`),
+    ['beforeSend#1', 'onError#1', 'beforeSend#2', 'afterAnswer#2'],
+  );
   assert.equal((events[1]!.event as ErrorEvent).willRetry, true);
 });
 

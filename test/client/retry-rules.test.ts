@@ -1,8 +1,9 @@
 // TopError.isRetryable and retryAfterMs follow top-protocol.md §6: the
 // sub_code decides (isp.* yes, isv.* never, whatever the code); code 7 after
 // the wait its sub_msg names.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { TopError } from '../../generated/client/src/index.ts';
 
 const cases: { code: number; subCode?: string; subMsg?: string; retryable: boolean; retryAfterMs?: number }[] = [

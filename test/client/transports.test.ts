@@ -1,17 +1,27 @@
 // The transport seam: node:http and fetch against a gateway that drops the
 // connection after reading the request (sent once, never resent), what each
 // transport can prove, and that the core retries only on a transport's proof.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { execFile } from 'node:child_process';
+import http from 'node:http';
 import net from 'node:net';
+import { after, before, test } from 'node:test';
 import {
-  TopClient, TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError, fetchTransport, nodeHttpTransport, isNodeItself,
-  type AlibabaCloudgameTradeplatformPayorderRequest, type Transport, type TransportRequest,
+  type AlibabaCloudgameTradeplatformPayorderRequest,
+  fetchTransport,
+  isNodeItself,
+  nodeHttpTransport,
+  TopAbortError,
+  TopClient,
+  TopDecodeError,
+  TopNetworkError,
+  TopTimeoutError,
+  type Transport,
+  type TransportRequest,
 } from '../../generated/client/src/node.ts';
-import { startDropServer, type DropServer } from './drop-server.ts';
 import { json, startTestGateway, TEST_APP_KEY, TEST_SECRET, type TestGateway } from '../support/test-gateway.ts';
+import { type DropServer, startDropServer } from './drop-server.ts';
 
 let gateway: TestGateway;
 before(async () => {
@@ -20,11 +30,26 @@ before(async () => {
 after(() => gateway.close());
 
 const payorder = (key = 'idem-1'): AlibabaCloudgameTradeplatformPayorderRequest => ({
-  request_param: { charge_item_code: '1', order_id: '1', category_code: '1', user_country: 'CHINA', balance_pay_amount: 1n, tenant_id: 1n, commodity_code: '1', pay_start_time: 1n, currency: 'CNY', pay_idempotent_code: key, pay_serial_id: '1' },
+  request_param: {
+    charge_item_code: '1',
+    order_id: '1',
+    category_code: '1',
+    user_country: 'CHINA',
+    balance_pay_amount: 1n,
+    tenant_id: 1n,
+    commodity_code: '1',
+    pay_start_time: 1n,
+    currency: 'CNY',
+    pay_idempotent_code: key,
+    pay_serial_id: '1',
+  },
 });
 
 async function rejects<E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  const error = await promise.then(() => assert.fail('expected a rejection'), (e: unknown) => e);
+  const error = await promise.then(
+    () => assert.fail('expected a rejection'),
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof type, `expected ${type.name}, got ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}`);
   return error as E;
 }
@@ -61,9 +86,10 @@ test('default transport: node:http from the Node entry, fetch from the portable 
     await top.call('alibaba.cloudgame.tradeplatform.payorder', { request_param: { charge_item_code: '1', order_id: '1', category_code: '1', user_country: 'CHINA', balance_pay_amount: 1n, tenant_id: 1n, commodity_code: '1', pay_start_time: 1n, currency: 'CNY', pay_idempotent_code: 'd', pay_serial_id: '1' } });
     top.close();
     console.log(name);`;
-  const run = (entry: string) => new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, ['--input-type=module', '-e', script(entry), gateway.url], (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout.trim())));
-  });
+  const run = (entry: string) =>
+    new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ['--input-type=module', '-e', script(entry), gateway.url], (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout.trim())));
+    });
   assert.equal(await run('index.js'), 'fetch');
   assert.equal(await run('node.js'), 'node:http');
 });
@@ -125,6 +151,11 @@ for (const t of transports) {
     const e = await rejects(client.alibabaCloudgameTradeplatformPayorder(payorder()), TopTimeoutError);
     client.close();
     assert.equal(e.timeoutMs, 100);
+    // The gateway records a request once it has read and checked it, which on
+    // a busy machine may come after the client gave up: wait for it, then
+    // give a (wrong) retry time to arrive.
+    for (let i = 0; i < 200 && gateway.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 50));
     assert.equal(gateway.requests.length, 1);
   });
 
@@ -168,7 +199,11 @@ for (const t of transports) {
     const framed = new Uint8Array(20);
     framed.set(bytes, 5);
     const request: TransportRequest = {
-      method: 'x.y', url: `${gateway.url}?a=1`, body: framed.subarray(5, 5 + bytes.length), timeoutMs: 5000, maxResponseBytes: 1000,
+      method: 'x.y',
+      url: `${gateway.url}?a=1`,
+      body: framed.subarray(5, 5 + bytes.length),
+      timeoutMs: 5000,
+      maxResponseBytes: 1000,
       headers: { 'content-type': 'multipart/form-data; boundary=XyZ', accept: 'application/json' },
     };
     const answer = await transport.send(request);
@@ -184,7 +219,12 @@ for (const t of transports) {
 test('fetch: a refused connection is not retried (fetch cannot prove it never left)', async () => {
   const port = await closedPort();
   let calls = 0;
-  const transport = fetchTransport({ fetch: (input, init) => (calls++, globalThis.fetch(input, init)) });
+  const transport = fetchTransport({
+    fetch: (input, init) => {
+      calls++;
+      return globalThis.fetch(input, init);
+    },
+  });
   const client = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, gateway: `http://127.0.0.1:${port}/router/rest`, transport, retries: 3, retryDelayMs: 1 });
   const e = await rejects(client.alibabaCloudgameTradeplatformPayorder(payorder()), TopNetworkError);
   assert.equal(e.reachedGateway, true);
@@ -195,7 +235,15 @@ test('node:http: a refused connection is provably unsent: retried, then reported
   const port = await closedPort();
   let sends = 0;
   const inner = nodeHttpTransport();
-  const transport: Transport = { name: inner.name, provesUnsent: inner.provesUnsent, send: (r) => (sends++, inner.send(r)), close: () => inner.close?.() };
+  const transport: Transport = {
+    name: inner.name,
+    provesUnsent: inner.provesUnsent,
+    send: (r) => {
+      sends++;
+      return inner.send(r);
+    },
+    close: () => inner.close?.(),
+  };
   const client = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, gateway: `http://127.0.0.1:${port}/router/rest`, transport, retries: 2, retryDelayMs: 1 });
   const e = await rejects(client.alibabaCloudgameTradeplatformPayorder(payorder()), TopNetworkError);
   client.close();
@@ -206,7 +254,8 @@ test('node:http: a refused connection is provably unsent: retried, then reported
 test('a transport that cannot prove a request unsent never gets it retried, even when it says "never reached"', async () => {
   const bodies: string[] = [];
   const liar: Transport = {
-    name: 'liar', provesUnsent: false,
+    name: 'liar',
+    provesUnsent: false,
     send: async (r) => {
       bodies.push(String(r.body));
       throw new TopNetworkError(r.method, false, 'ECONNREFUSED');
@@ -221,7 +270,8 @@ test('a transport that cannot prove a request unsent never gets it retried, even
 test('a transport that proves a request unsent gets it retried with the very same bytes', async () => {
   const sent: TransportRequest[] = [];
   const flaky: Transport = {
-    name: 'flaky', provesUnsent: true,
+    name: 'flaky',
+    provesUnsent: true,
     send: async (r) => {
       sent.push(r);
       if (sent.length < 3) throw new TopNetworkError(r.method, false, 'ECONNREFUSED');
@@ -239,7 +289,14 @@ test('a transport that proves a request unsent gets it retried with the very sam
 
 test('a transport that throws something else is a TopNetworkError (possibly sent), not retried', async () => {
   let calls = 0;
-  const broken: Transport = { name: 'broken', provesUnsent: true, send: async () => { calls++; throw new RangeError('bug'); } };
+  const broken: Transport = {
+    name: 'broken',
+    provesUnsent: true,
+    send: async () => {
+      calls++;
+      throw new RangeError('bug');
+    },
+  };
   const client = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, transport: broken, retries: 3, retryDelayMs: 1 });
   const e = await rejects(client.alibabaCloudgameTradeplatformPayorder(payorder()), TopNetworkError);
   assert.equal(e.reachedGateway, true);

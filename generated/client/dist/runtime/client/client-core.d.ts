@@ -1,6 +1,6 @@
-import { TopClientError } from './errors.ts';
 import type { OperationDescriptor } from '../common/operation.ts';
 import { type SignMethod } from '../common/sign.ts';
+import { TopClientError } from './errors.ts';
 import { type ClientHooks } from './hooks.ts';
 import type { Transport } from './transport.ts';
 export declare const PRODUCTION_GATEWAY = "https://eco.taobao.com/router/rest";

@@ -3,16 +3,16 @@
 // send, decode. The generated TopClient is a typed face over `invoke`. The
 // network is behind a Transport (./transport.ts): no node:* import here, so
 // this runs on Workers and in browsers, and its types need no @types/node.
-import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from "./errors.js";
 import { encodeForm } from "../common/form.js";
 import { parseJson } from "../common/json.js";
 import { encodeParams } from "../common/params.js";
 import { reviveInt64 } from "../common/shape.js";
-import { isSendable, sign, signAsync, SIGN_METHODS } from "../common/sign.js";
+import { isSendable, SIGN_METHODS, sign, signAsync } from "../common/sign.js";
 import { formatTimestamp } from "../common/timestamp.js";
+import { toFieldProblems } from "../common/validation.js";
+import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
 import { callHooks, redactedUrl } from "./hooks.js";
-import { toFieldProblems } from "../common/validation.js";
 export const PRODUCTION_GATEWAY = 'https://eco.taobao.com/router/rest';
 export const SANDBOX_GATEWAY = 'https://gw.api.tbsandbox.com/router/rest';
 let defaultTransport = () => fetchTransport();
@@ -25,7 +25,10 @@ export function setDefaultTransport(make) {
 }
 const sleep = (ms, signal) => new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+    }, { once: true });
 });
 export class ClientCore {
     url;
@@ -80,7 +83,7 @@ export class ClientCore {
         }
         const session = options.session ?? this.#options.session;
         if (op.session && !isSendable(session)) {
-            problems.push({ path: 'session', message: 'this API acts for a user and needs a session (options.session or the client\'s session)' });
+            problems.push({ path: 'session', message: "this API acts for a user and needs a session (options.session or the client's session)" });
         }
         if (options.validate ?? this.#options.validateRequests ?? true) {
             if (!op.validateRequest(params))
@@ -127,7 +130,11 @@ export class ClientCore {
                 // A retry sends the very same bytes: same timestamp, same sign, same
                 // idempotency key. It only happens when no byte left this host.
                 answer = await this.transport.send({
-                    method: op.method, url, body, timeoutMs, signal: options.signal,
+                    method: op.method,
+                    url,
+                    body,
+                    timeoutMs,
+                    signal: options.signal,
                     headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' },
                     maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
                 });
@@ -154,7 +161,10 @@ export class ClientCore {
                 const e = error;
                 if (event)
                     callHooks(hooks, 'afterAnswer', {
-                        ...event, attempt, status: answer.status, latencyMs: Date.now() - started,
+                        ...event,
+                        attempt,
+                        status: answer.status,
+                        latencyMs: Date.now() - started,
                         ...(e instanceof TopError ? { code: e.code, subCode: e.subCode, requestId: e.requestId } : {}),
                     });
                 if (event)

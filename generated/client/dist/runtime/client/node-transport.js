@@ -14,8 +14,7 @@ import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError } from 
 /** True on Node itself, false on runtimes that emulate node:http. */
 export function isNodeItself() {
     const g = globalThis;
-    return g.process?.release?.name === 'node' && !g.process.versions?.bun && !g.process.versions?.deno && g.Deno === undefined && g.Bun === undefined
-        && g.navigator?.userAgent !== 'Cloudflare-Workers';
+    return g.process?.release?.name === 'node' && !g.process.versions?.bun && !g.process.versions?.deno && g.Deno === undefined && g.Bun === undefined && g.navigator?.userAgent !== 'Cloudflare-Workers';
 }
 const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64, keepAliveMsecs: 1000, timeout: 60_000 };
 export function nodeHttpTransport(options = {}) {

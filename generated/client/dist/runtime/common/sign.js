@@ -18,7 +18,9 @@ export function isSendable(value) {
 export function signingString(params) {
     // Plain code-unit comparison is ASCII order for TOP's ASCII parameter names,
     // which is what Java's Arrays.sort does on String.
-    const names = Object.keys(params).filter((name) => name !== 'sign' && isSendable(params[name])).sort();
+    const names = Object.keys(params)
+        .filter((name) => name !== 'sign' && isSendable(params[name]))
+        .sort();
     let out = '';
     for (const name of names)
         out += name + params[name];
@@ -53,8 +55,16 @@ export function sign(params, secret, method) {
     const text = signingString(params);
     if (nodeCrypto) {
         if (method === 'md5')
-            return nodeCrypto.createHash('md5').update(secret + text + secret, 'utf8').digest('hex').toUpperCase();
-        return nodeCrypto.createHmac(method === 'hmac' ? 'md5' : 'sha256', secret).update(text, 'utf8').digest('hex').toUpperCase();
+            return nodeCrypto
+                .createHash('md5')
+                .update(secret + text + secret, 'utf8')
+                .digest('hex')
+                .toUpperCase();
+        return nodeCrypto
+            .createHmac(method === 'hmac' ? 'md5' : 'sha256', secret)
+            .update(text, 'utf8')
+            .digest('hex')
+            .toUpperCase();
     }
     if (method !== 'hmac-sha256')
         return signMd5Portable(text, secret, method);

@@ -3,18 +3,19 @@
 // send, decode. The generated TopClient is a typed face over `invoke`. The
 // network is behind a Transport (./transport.ts): no node:* import here, so
 // this runs on Workers and in browsers, and its types need no @types/node.
-import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError, type FieldProblem } from './errors.ts';
+
 import { encodeForm } from '../common/form.ts';
 import { parseJson } from '../common/json.ts';
-import { encodeParams } from '../common/params.ts';
 import type { OperationDescriptor } from '../common/operation.ts';
+import { encodeParams } from '../common/params.ts';
 import { reviveInt64 } from '../common/shape.ts';
-import { isSendable, sign, signAsync, SIGN_METHODS, type SignMethod } from '../common/sign.ts';
+import { isSendable, SIGN_METHODS, type SignMethod, sign, signAsync } from '../common/sign.ts';
 import { formatTimestamp } from '../common/timestamp.ts';
-import { fetchTransport } from './fetch-transport.ts';
-import { callHooks, redactedUrl, type ClientHooks } from './hooks.ts';
-import type { Transport } from './transport.ts';
 import { toFieldProblems } from '../common/validation.ts';
+import { type FieldProblem, TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from './errors.ts';
+import { fetchTransport } from './fetch-transport.ts';
+import { type ClientHooks, callHooks, redactedUrl } from './hooks.ts';
+import type { Transport, TransportAnswer } from './transport.ts';
 
 export const PRODUCTION_GATEWAY = 'https://eco.taobao.com/router/rest';
 export const SANDBOX_GATEWAY = 'https://gw.api.tbsandbox.com/router/rest';
@@ -83,7 +84,14 @@ export interface CallOptions {
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 export class ClientCore {
@@ -138,7 +146,7 @@ export class ClientCore {
     }
     const session = options.session ?? this.#options.session;
     if (op.session && !isSendable(session)) {
-      problems.push({ path: 'session', message: 'this API acts for a user and needs a session (options.session or the client\'s session)' });
+      problems.push({ path: 'session', message: "this API acts for a user and needs a session (options.session or the client's session)" });
     }
     if (options.validate ?? this.#options.validateRequests ?? true) {
       if (!op.validateRequest(params)) problems.push(...toFieldProblems(op.validateRequest.errors ?? []));
@@ -175,12 +183,16 @@ export class ClientCore {
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       if (event) callHooks(hooks, 'beforeSend', { ...event, attempt });
-      let answer;
+      let answer: TransportAnswer;
       try {
         // A retry sends the very same bytes: same timestamp, same sign, same
         // idempotency key. It only happens when no byte left this host.
         answer = await this.transport.send({
-          method: op.method, url, body, timeoutMs, signal: options.signal,
+          method: op.method,
+          url,
+          body,
+          timeoutMs,
+          signal: options.signal,
           headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' },
           maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
         });
@@ -199,10 +211,14 @@ export class ClientCore {
         return decoded;
       } catch (error) {
         const e = error as TopClientError;
-        if (event) callHooks(hooks, 'afterAnswer', {
-          ...event, attempt, status: answer.status, latencyMs: Date.now() - started,
-          ...(e instanceof TopError ? { code: e.code, subCode: e.subCode, requestId: e.requestId } : {}),
-        });
+        if (event)
+          callHooks(hooks, 'afterAnswer', {
+            ...event,
+            attempt,
+            status: answer.status,
+            latencyMs: Date.now() - started,
+            ...(e instanceof TopError ? { code: e.code, subCode: e.subCode, requestId: e.requestId } : {}),
+          });
         if (event) callHooks(hooks, 'onError', { ...event, attempt, error: e, latencyMs: Date.now() - started, willRetry: false });
         throw error;
       }

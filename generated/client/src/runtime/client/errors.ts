@@ -9,7 +9,11 @@ export type { FieldProblem };
 /** Base of every error this client throws. */
 export class TopClientError extends Error {
   override name = 'TopClientError';
-  constructor(message: string, readonly method: string, options?: ErrorOptions) {
+  constructor(
+    message: string,
+    readonly method: string,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }
@@ -61,7 +65,10 @@ export class TopError extends TopClientError {
 /** The request was refused before any network I/O: the fields named are missing, of the wrong type or cannot be encoded. */
 export class TopValidationError extends TopClientError {
   override name = 'TopValidationError';
-  constructor(method: string, readonly problems: readonly FieldProblem[]) {
+  constructor(
+    method: string,
+    readonly problems: readonly FieldProblem[],
+  ) {
     super(`${method}: invalid request: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, method);
   }
 }
@@ -73,7 +80,12 @@ export class TopValidationError extends TopClientError {
  */
 export class TopNetworkError extends TopClientError {
   override name = 'TopNetworkError';
-  constructor(method: string, readonly reachedGateway: boolean, readonly code: string | undefined, options?: ErrorOptions) {
+  constructor(
+    method: string,
+    readonly reachedGateway: boolean,
+    readonly code: string | undefined,
+    options?: ErrorOptions,
+  ) {
     super(`${method}: network error${code ? ` ${code}` : ''}${reachedGateway ? ' (the request may have reached the gateway)' : ' (the request never reached the gateway)'}`, method, options);
   }
 }
@@ -81,7 +93,10 @@ export class TopNetworkError extends TopClientError {
 /** No answer within the call's timeout. The gateway may have acted on the request. */
 export class TopTimeoutError extends TopClientError {
   override name = 'TopTimeoutError';
-  constructor(method: string, readonly timeoutMs: number) {
+  constructor(
+    method: string,
+    readonly timeoutMs: number,
+  ) {
     super(`${method}: no answer within ${timeoutMs} ms (the request may have reached the gateway)`, method);
   }
 }
@@ -89,7 +104,10 @@ export class TopTimeoutError extends TopClientError {
 /** The caller's AbortSignal fired. The gateway may have acted on the request if it was already sent. */
 export class TopAbortError extends TopClientError {
   override name = 'TopAbortError';
-  constructor(method: string, readonly reason: unknown) {
+  constructor(
+    method: string,
+    readonly reason: unknown,
+  ) {
     super(`${method}: aborted`, method, { cause: reason });
   }
 }
@@ -97,7 +115,13 @@ export class TopAbortError extends TopClientError {
 /** The gateway answered, but not with a TOP envelope this client can read (HTTP status, not JSON, no root, or a body that fails its schema). */
 export class TopDecodeError extends TopClientError {
   override name = 'TopDecodeError';
-  constructor(method: string, detail: string, readonly status: number, readonly body: string, options?: ErrorOptions) {
+  constructor(
+    method: string,
+    detail: string,
+    readonly status: number,
+    readonly body: string,
+    options?: ErrorOptions,
+  ) {
     super(`${method}: undecodable answer: ${detail} (HTTP ${status}, body ${JSON.stringify(body.slice(0, 200))}${body.length > 200 ? '…' : ''})`, method, options);
   }
 }

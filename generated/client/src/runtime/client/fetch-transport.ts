@@ -4,17 +4,20 @@
 // connection and a connection the gateway dropped after reading the whole
 // request, so this transport can never prove a request unsent: every failure
 // is `reachedGateway: true`, and the client never retries through it.
-import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError, type TopClientError } from './errors.ts';
+import { TopAbortError, type TopClientError, TopDecodeError, TopNetworkError, TopTimeoutError } from './errors.ts';
 import type { Transport, TransportAnswer, TransportRequest } from './transport.ts';
 
 /** The part of fetch used here; the global one by default. */
-export type FetchLike = (input: string, init: {
-  method: string;
-  headers: Record<string, string>;
-  body: string | Uint8Array<ArrayBuffer>;
-  signal: AbortSignal;
-  redirect: 'manual';
-}) => Promise<Response>;
+export type FetchLike = (
+  input: string,
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body: string | Uint8Array<ArrayBuffer>;
+    signal: AbortSignal;
+    redirect: 'manual';
+  },
+) => Promise<Response>;
 
 export interface FetchTransportOptions {
   /** Default `globalThis.fetch`, looked up at each call. */

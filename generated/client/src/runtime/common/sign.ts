@@ -22,7 +22,9 @@ export function isSendable(value: string | undefined | null): value is string {
 export function signingString(params: Readonly<Record<string, string | undefined>>): string {
   // Plain code-unit comparison is ASCII order for TOP's ASCII parameter names,
   // which is what Java's Arrays.sort does on String.
-  const names = Object.keys(params).filter((name) => name !== 'sign' && isSendable(params[name])).sort();
+  const names = Object.keys(params)
+    .filter((name) => name !== 'sign' && isSendable(params[name]))
+    .sort();
   let out = '';
   for (const name of names) out += name + params[name];
   return out;
@@ -64,8 +66,17 @@ export function sign(params: Readonly<Record<string, string | undefined>>, secre
   checkMethod(method);
   const text = signingString(params);
   if (nodeCrypto) {
-    if (method === 'md5') return nodeCrypto.createHash('md5').update(secret + text + secret, 'utf8').digest('hex').toUpperCase();
-    return nodeCrypto.createHmac(method === 'hmac' ? 'md5' : 'sha256', secret).update(text, 'utf8').digest('hex').toUpperCase();
+    if (method === 'md5')
+      return nodeCrypto
+        .createHash('md5')
+        .update(secret + text + secret, 'utf8')
+        .digest('hex')
+        .toUpperCase();
+    return nodeCrypto
+      .createHmac(method === 'hmac' ? 'md5' : 'sha256', secret)
+      .update(text, 'utf8')
+      .digest('hex')
+      .toUpperCase();
   }
   if (method !== 'hmac-sha256') return signMd5Portable(text, secret, method);
   throw new TypeError('sign: hmac-sha256 needs node:crypto to sign synchronously, and this runtime has none; use signAsync');

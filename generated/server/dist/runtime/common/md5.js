@@ -6,6 +6,7 @@
 // and against node:crypto on random inputs (test/runtime/common/md5.test.ts).
 // MD5 is used here only because TOP's protocol names it, never as a choice.
 // Per-round shift amounts (RFC 1321 §3.4).
+// biome-ignore format: four rows of sixteen, as RFC 1321 prints them
 const S = [
     7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
     5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
