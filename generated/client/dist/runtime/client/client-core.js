@@ -1,4 +1,8 @@
-import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from "./errors.js";
+// Copied from runtime/client/client-core.ts by the TOP generator: edit that file, then regenerate.
+// The part of the client every operation shares: validate, encode, sign,
+// send, decode. The generated TopClient is a typed face over `invoke`. The
+// network is behind a Transport (./transport.ts): no node:* import here, so
+// this runs on Workers and in browsers, and its types need no @types/node.
 import { encodeForm } from "../common/form.js";
 import { parseJson } from "../common/json.js";
 import { encodeMultipart, readFile } from "../common/multipart.js";
@@ -6,20 +10,33 @@ import { encodeParams } from "../common/params.js";
 import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
 import { fromWire } from "../common/shape.js";
 import { readXml } from "../common/xml-read.js";
-import { isSendable, sign, SIGN_METHODS } from "../common/sign.js";
+import { isSendable, SIGN_METHODS, sign, signAsync } from "../common/sign.js";
 import { formatTimestamp } from "../common/timestamp.js";
-import { createAgent, exchange } from "./transport.js";
 import { toFieldProblems } from "../common/validation.js";
+import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from "./errors.js";
+import { fetchTransport } from "./fetch-transport.js";
+import { callHooks, redactedUrl } from "./hooks.js";
 export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
+let defaultTransport = () => fetchTransport();
+/**
+ * Sets the transport a client gets when its options name none. The package's
+ * Node entry sets node:http; nothing else needs to call this.
+ */
+export function setDefaultTransport(make) {
+    defaultTransport = make;
+}
 const sleep = (ms, signal) => new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+    }, { once: true });
 });
 export class ClientCore {
     url;
     signMethod;
     #options;
-    #agent;
+    transport;
     constructor(options) {
         if (!options || typeof options !== 'object')
             throw new TypeError('TopClient: options are required');
@@ -39,17 +56,54 @@ export class ClientCore {
         if (this.url.protocol !== 'http:' && this.url.protocol !== 'https:')
             throw new TypeError(`TopClient: options.gateway must be http or https; got ${this.url.protocol}`);
         this.#options = options;
-        this.#agent = options.agent ?? createAgent(this.url);
+        if (options.transport !== undefined && (typeof options.transport !== 'object' || options.transport === null || typeof options.transport.send !== 'function')) {
+            throw new TypeError('TopClient: options.transport must have a send(request) method');
+        }
+        this.transport = options.transport ?? defaultTransport(options);
     }
-    /** Validates, encodes and signs a call: the exact bytes that would be sent. */
+    /**
+     * Validates, encodes and signs a call: the exact bytes that would be sent.
+     * Synchronous signing needs node:crypto for hmac-sha256 (Node, Bun, Deno);
+     * `prepareAsync` works everywhere.
+     */
     prepare(op, params, options = {}) {
+        const { system, fields } = this.#encode(op, params, options);
+        // Files are not signed (top-protocol.md §7): only the text parameters are.
+        system.sign = sign({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
+        return { query: encodeForm(system), body: encodeForm(fields) };
+    }
+    /** `prepare` on any runtime: signs through node:crypto, or WebCrypto and the bundled MD5. */
+    async prepareAsync(op, params, options = {}) {
+        const { system, fields, files } = this.#encode(op, params, options);
+        system.sign = await signAsync({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
+        if (Object.keys(files).length === 0)
+            return { query: encodeForm(system), body: encodeForm(fields), system, contentType: FORM_TYPE };
+        // An upload: every text parameter and each file as a multipart part.
+        const { body, contentType } = await this.#multipart(op, fields, files);
+        return { query: encodeForm(system), body: encodeForm(fields), system, contentType, bytes: body };
+    }
+    async #multipart(op, fields, files) {
+        const parts = {};
+        const maxBytes = this.#options.maxFileBytes ?? 10 * 1024 * 1024;
+        for (const [name, file] of Object.entries(files)) {
+            try {
+                parts[name] = await readFile(name, file, maxBytes);
+            }
+            catch (error) {
+                throw new TopValidationError(op.method, [{ path: name, message: error.message }]);
+            }
+        }
+        return encodeMultipart(fields, parts);
+    }
+    /** Validated and encoded system and business parameters, not yet signed. */
+    #encode(op, params, options) {
         const problems = [];
         if (typeof params !== 'object' || params === null || Array.isArray(params)) {
             throw new TopValidationError(op.method, [{ path: '(root)', message: 'business parameters must be an object' }]);
         }
         const session = options.session ?? this.#options.session;
         if (op.session && !isSendable(session)) {
-            problems.push({ path: 'session', message: 'this API acts for a user and needs a session (options.session or the client\'s session)' });
+            problems.push({ path: 'session', message: "this API acts for a user and needs a session (options.session or the client's session)" });
         }
         if (options.validate ?? this.#options.validateRequests ?? true) {
             if (!op.validateRequest(params))
@@ -79,60 +133,91 @@ export class ClientCore {
             if (SYSTEM_PARAMETER_SET.has(name))
                 throw new TopValidationError(op.method, [{ path: name, message: 'collides with a TOP system parameter' }]);
         }
-        // Files are not signed (top-protocol.md §7): only the text parameters are.
-        system.sign = sign({ ...system, ...encoded.fields }, this.#options.appSecret, this.signMethod);
-        return { query: encodeForm(system), body: encodeForm(encoded.fields), fields: encoded.fields, files: encoded.files };
-    }
-    /** An upload's body: every text parameter and each file as a multipart part. */
-    async #multipart(op, fields, files) {
-        const parts = {};
-        const maxBytes = this.#options.maxFileBytes ?? 10 * 1024 * 1024;
-        for (const [name, file] of Object.entries(files)) {
-            try {
-                parts[name] = await readFile(name, file, maxBytes);
-            }
-            catch (error) {
-                throw new TopValidationError(op.method, [{ path: name, message: error.message }]);
-            }
-        }
-        return encodeMultipart(fields, parts);
+        return { system, fields: encoded.fields, files: encoded.files };
     }
     async invoke(op, params, options = {}) {
-        const prepared = this.prepare(op, params, options);
-        const { query } = prepared;
-        let body = prepared.body;
-        let contentType;
-        if (Object.keys(prepared.files).length > 0)
-            ({ body, contentType } = await this.#multipart(op, prepared.fields, prepared.files));
+        const prepared = await this.prepareAsync(op, params, options);
+        const { query, system } = prepared;
+        const body = prepared.bytes ?? prepared.body;
         const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 30_000;
         const retries = Math.max(0, this.#options.retries ?? 2);
-        for (let attempt = 0;; attempt++) {
+        const url = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}${query}`;
+        const hooks = this.#options.hooks;
+        // Built only when someone listens: redaction and byte counts cost per call.
+        const event = hooks ? { method: op.method, transport: this.transport.name, url: redactedUrl(url), system: redactedSystem(system), bodyBytes: byteLength(body) } : undefined;
+        for (let attempt = 1;; attempt++) {
+            const started = Date.now();
+            if (event)
+                callHooks(hooks, 'beforeSend', { ...event, attempt });
+            let answer;
             try {
                 // A retry sends the very same bytes: same timestamp, same sign, same
                 // idempotency key. It only happens when no byte left this host.
-                const answer = await exchange({
-                    url: this.url, query, body, contentType, method: op.method, timeoutMs, signal: options.signal,
-                    maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024, agent: this.#agent,
+                answer = await this.transport.send({
+                    method: op.method,
+                    url,
+                    body,
+                    timeoutMs,
+                    signal: options.signal,
+                    headers: { 'content-type': prepared.contentType, accept: 'application/json' },
+                    maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
                 });
-                return this.decode(op, answer.status, answer.body);
             }
-            catch (error) {
-                if (!(error instanceof TopNetworkError) || error.reachedGateway || attempt >= retries || options.signal?.aborted)
+            catch (thrown) {
+                const error = this.#asClientError(op.method, thrown);
+                const retry = error instanceof TopNetworkError && !error.reachedGateway && this.transport.provesUnsent && attempt <= retries && !options.signal?.aborted;
+                if (event)
+                    callHooks(hooks, 'onError', { ...event, attempt, error, latencyMs: Date.now() - started, willRetry: retry });
+                if (!retry)
                     throw error;
-                await sleep((this.#options.retryDelayMs ?? 100) * (attempt + 1), options.signal);
+                await sleep((this.#options.retryDelayMs ?? 100) * attempt, options.signal);
                 if (options.signal?.aborted)
                     throw new TopAbortError(op.method, options.signal.reason);
+                continue;
+            }
+            try {
+                const decoded = this.decode(op, answer.status, answer.body);
+                if (event)
+                    callHooks(hooks, 'afterAnswer', { ...event, attempt, status: answer.status, latencyMs: Date.now() - started, requestId: requestIdOf(decoded) });
+                return decoded;
+            }
+            catch (error) {
+                const e = error;
+                if (event)
+                    callHooks(hooks, 'afterAnswer', {
+                        ...event,
+                        attempt,
+                        status: answer.status,
+                        latencyMs: Date.now() - started,
+                        ...(e instanceof TopError ? { code: e.code, subCode: e.subCode, requestId: e.requestId } : {}),
+                    });
+                if (event)
+                    callHooks(hooks, 'onError', { ...event, attempt, error: e, latencyMs: Date.now() - started, willRetry: false });
+                throw error;
             }
         }
+    }
+    /**
+     * What a transport threw, as this client's error. A transport that cannot
+     * prove a request unsent never gets to say it was: its "never reached" is
+     * reported as possibly sent, so nothing is retried on its word.
+     */
+    #asClientError(method, thrown) {
+        if (thrown instanceof TopNetworkError && !thrown.reachedGateway && !this.transport.provesUnsent) {
+            return new TopNetworkError(method, true, thrown.code, { cause: thrown });
+        }
+        if (thrown instanceof TopClientError)
+            return thrown;
+        return new TopNetworkError(method, true, undefined, { cause: thrown });
     }
     /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
     decode(op, status, text, simplified = this.#options.simplify === true) {
         if (status !== 200)
             throw new TopDecodeError(op.method, `HTTP status ${status}`, status, text);
         let parsed;
+        // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
         const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
         try {
-            // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
             parsed = xml ? readXml(text) : parseJson(text);
         }
         catch (error) {
@@ -165,7 +250,22 @@ export class ClientCore {
     }
     /** Closes idle keep-alive connections (lets a process exit promptly). */
     close() {
-        this.#agent.destroy();
+        this.transport.close?.();
     }
+}
+const REDACTED = '[redacted]';
+/** System parameters without the signature or the user's session. */
+function redactedSystem(system) {
+    const out = { ...system };
+    for (const name of ['sign', 'session'])
+        if (name in out)
+            out[name] = REDACTED;
+    return out;
+}
+const FORM_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
+const byteLength = (body) => (typeof body === 'string' ? new TextEncoder().encode(body).length : body.byteLength);
+function requestIdOf(answer) {
+    const id = answer?.request_id;
+    return typeof id === 'string' ? id : undefined;
 }
 export { TopClientError };
