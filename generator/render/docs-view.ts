@@ -3,8 +3,8 @@
 // navigation, the search index and the shared tables (system parameters,
 // platform errors). Decisions live here; templates only print.
 import { encodeParams, type ParamSpecs } from '../../runtime/common/params.ts';
-import { sign, signingString } from '../../runtime/common/sign.ts';
 import type { Shape } from '../../runtime/common/shape.ts';
+import { sign, signingString } from '../../runtime/common/sign.ts';
 import { PLATFORM_MESSAGES } from '../../runtime/server/platform-errors.ts';
 import type { ApiModel, FieldModel, OperationModel, ShapeModel } from '../model/types.ts';
 import { tsLiteral } from './client-view.ts';
@@ -29,7 +29,10 @@ export function readersText(text: string): string {
   // Parenthesised asides about the sources first, then whole sentences.
   const withoutAsides = text.replace(/\s*\([^()]*\)/g, (aside) => (MAINTAINER_NOTE.test(aside) ? '' : aside));
   const sentences = withoutAsides.split(/(?<=[.!?。])\s+(?=[A-Z(`"\u3400-\u9fff])/);
-  return sentences.filter((s) => !MAINTAINER_NOTE.test(s)).join(' ').trim();
+  return sentences
+    .filter((s) => !MAINTAINER_NOTE.test(s))
+    .join(' ')
+    .trim();
 }
 
 interface FieldRow {
@@ -136,7 +139,9 @@ export function curlScript(op: OperationModel): string {
   const variable = (value: string) => /^\$[A-Z_]+$/.test(value);
   // Sorted as the gateway sorts; variables expand, everything else is single-quoted as is.
   const piece = (name: string) => shellQuote(name) + (variable(all[name]!) ? `"${all[name]}"` : shellQuote(all[name]!));
-  const names = Object.keys(all).filter((n) => all[n]!.trim() !== '').sort();
+  const names = Object.keys(all)
+    .filter((n) => all[n]!.trim() !== '')
+    .sort();
   const sendArg = (name: string) => `  --data-urlencode ${variable(all[name]!) ? `"${name}=${all[name]}"` : shellQuote(`${name}=${all[name]}`)}`;
   return [
     '# Runs as is against the local mock gateway: start it first with `npm run mock`.',
@@ -177,7 +182,9 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&a
  * slashes, and between the words of a CamelCase type, never mid-word.
  */
 export function breakableHtml(text: string): string {
-  return escapeHtml(text).replace(/([._/=]|\]\.?)(?=.)/g, '$1<wbr>').replace(/([a-z])([A-Z])/g, '$1<wbr>$2');
+  return escapeHtml(text)
+    .replace(/([._/=]|\]\.?)(?=.)/g, '$1<wbr>')
+    .replace(/([a-z])([A-Z])/g, '$1<wbr>$2');
 }
 
 /**
@@ -261,9 +268,18 @@ export function docsView(model: ApiModel) {
     const summaryEn = readersText(op.summary.en);
     const summaryZh = readersText(op.summary.zh);
     search.push({ kind: 'api', title: op.method, detail: `${summaryEn} · ${summaryZh}`, href, text: [op.method, op.operationId, summaryEn, summaryZh].join(' ').toLowerCase() });
-    for (const [kind, list] of [['request', requestRows], ['response', responseRows]] as const) {
+    for (const [kind, list] of [
+      ['request', requestRows],
+      ['response', responseRows],
+    ] as const) {
       for (const r of list) {
-        search.push({ kind, title: r.path, detail: `${op.method} · ${kind} · ${r.plainZh || r.plainEn}`.slice(0, 140), href: `${href}#${r.id}`, text: [r.path, r.plainEn, r.plainZh].join(' ').toLowerCase() });
+        search.push({
+          kind,
+          title: r.path,
+          detail: `${op.method} · ${kind} · ${r.plainZh || r.plainEn}`.slice(0, 140),
+          href: `${href}#${r.id}`,
+          text: [r.path, r.plainEn, r.plainZh].join(' ').toLowerCase(),
+        });
       }
     }
     const fields = exampleFields(op);
@@ -278,7 +294,7 @@ export function docsView(model: ApiModel) {
       descriptionEn: inlineHtml(readersText(op.description.en), 'en'),
       descriptionZh: op.description.zh !== op.summary.zh ? inlineHtml(readersText(op.description.zh)) : '',
       session: op.session,
-      sessionText: op.session ? 'Required: pass the user\'s session' : 'Not needed',
+      sessionText: op.session ? "Required: pass the user's session" : 'Not needed',
       // `a`, else `b`: first present wins.
       idempotencyHtml: inlineHtml(op.idempotencyKey.map((k) => `\`${k}\``).join(', else '), 'en'),
       responseRoot: op.responseRoot,
@@ -302,8 +318,16 @@ export function docsView(model: ApiModel) {
       }),
     };
   });
-  for (const r of systemRows) search.push({ kind: 'system', title: r.name, detail: `system parameter · ${r.plainZh || r.plainEn}`.slice(0, 140), href: `shared.html#${r.id}`, text: [r.name, r.plainEn, r.plainZh].join(' ').toLowerCase() });
-  for (const e of errors) search.push({ kind: 'error', title: `code ${e.code}`, detail: `${e.msg} · ${e.advice}`, href: `shared.html#code-${e.code}`, text: [`code ${e.code}`, e.msg, e.advice].join(' ').toLowerCase() });
+  for (const r of systemRows)
+    search.push({
+      kind: 'system',
+      title: r.name,
+      detail: `system parameter · ${r.plainZh || r.plainEn}`.slice(0, 140),
+      href: `shared.html#${r.id}`,
+      text: [r.name, r.plainEn, r.plainZh].join(' ').toLowerCase(),
+    });
+  for (const e of errors)
+    search.push({ kind: 'error', title: `code ${e.code}`, detail: `${e.msg} · ${e.advice}`, href: `shared.html#code-${e.code}`, text: [`code ${e.code}`, e.msg, e.advice].join(' ').toLowerCase() });
   return {
     title: model.title,
     version: model.version,

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { docsServer } from '../../scripts/serve-docs.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -2,11 +2,12 @@
 // curl) against the mock gateway and gets the API's answer; the demo sign the
 // page states is what an independent signer computes. And `npm run docs`
 // serves the site.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { startMockGateway } from '../../generated/server/src/mock.ts';
 import { independentSign } from '../support/independent-signer.ts';
@@ -15,7 +16,16 @@ import { readSeeds } from '../support/seeds.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const decodeEntities = (html: string) => html.replace(/<wbr>/g, '').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`').replace(/&amp;/g, '&');
+const decodeEntities = (html: string) =>
+  html
+    .replace(/<wbr>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x60;/g, '`')
+    .replace(/&amp;/g, '&');
 
 let mock: Awaited<ReturnType<typeof startMockGateway>>;
 before(async () => {
@@ -54,7 +64,9 @@ for (const seed of readSeeds()) {
 }
 
 test('npm run docs serves generated/docs on localhost and prints the URL', async () => {
-  const { child, match } = await startUntil(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'scripts/serve-docs.ts'), '--port', '0'], /at (http:\/\/127\.0\.0\.1:\d+\/)/, { cwd: ROOT });
+  const { child, match } = await startUntil(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'scripts/serve-docs.ts'), '--port', '0'], /at (http:\/\/127\.0\.0\.1:\d+\/)/, {
+    cwd: ROOT,
+  });
   try {
     const url = match[1]!;
     const index = await fetch(url);

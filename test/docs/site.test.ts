@@ -2,12 +2,13 @@
 // wider than the viewport, tables stacked on phones), axe-core with no serious
 // or critical violation, keyboard reach, navigation, search, link icons, copy
 // buttons, dark mode, no external request, page weight, and screenshots.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ARTIFACTS, DOCS, axe, external, recordedPage, serious, startSite, type Recorded, type Site } from './browser.ts';
+import { after, before, test } from 'node:test';
 import { readSeeds } from '../support/seeds.ts';
+import { ARTIFACTS, axe, DOCS, external, type Recorded, recordedPage, type Site, serious, startSite } from './browser.ts';
 
 const seeds = readSeeds();
 const API_PAGES = seeds.map((s) => `api/${s.method}.html`);
@@ -152,7 +153,10 @@ test('search finds APIs, fields and descriptions in both languages, over http an
     assert.ok((await results('payorder')).includes('api alibaba.cloudgame.tradeplatform.payorder'));
     assert.ok((await results('预付款')).includes('api alibaba.idle.tender.pre.pay.action'));
     // A field by its Chinese description, and by its English one.
-    assert.ok((await results('租户')).some((x) => x.endsWith('tenant_id')), 'Chinese description of tenant_id');
+    assert.ok(
+      (await results('租户')).some((x) => x.endsWith('tenant_id')),
+      'Chinese description of tenant_id',
+    );
     assert.deepEqual(await results('no such thing anywhere'), []);
     assert.equal(await laptop.page.textContent('#search-status'), '0 results');
     // Following a field result lands on its row.
@@ -180,11 +184,19 @@ for (const seed of seeds) {
   test(`api/${seed.method}.html: every seed field, each with a link icon to its own row; every heading has one too`, async () => {
     assert.ok(seed.fields.length >= 5, `only ${seed.fields.length} fields read from the seed`);
     await visit(laptop, `${site.base}api/${seed.method}.html`);
-    const rows = await laptop.page.$$eval('table.fields tbody tr', (trs) => trs.map((tr) => ({ id: tr.id, name: tr.querySelector('th.name code')!.textContent!.split('.').pop()!.replace('[]', ''), anchor: tr.querySelector('a.anchor')?.getAttribute('href') })));
+    const rows = await laptop.page.$$eval('table.fields tbody tr', (trs) =>
+      trs.map((tr) => ({ id: tr.id, name: tr.querySelector('th.name code')!.textContent!.split('.').pop()!.replace('[]', ''), anchor: tr.querySelector('a.anchor')?.getAttribute('href') })),
+    );
     const names = new Set(rows.map((r) => r.name));
-    assert.deepEqual(seed.fields.filter((f) => !names.has(f)), [], `fields of ${seed.file} missing from the page`);
+    assert.deepEqual(
+      seed.fields.filter((f) => !names.has(f)),
+      [],
+      `fields of ${seed.file} missing from the page`,
+    );
     for (const r of rows) assert.equal(r.anchor, `#${r.id}`, `row ${r.id}`);
-    const headings = await laptop.page.$$eval('main h2, main h3', (hs) => hs.filter((h) => !h.closest('#try-out')).map((h) => ({ id: h.id, anchor: h.querySelector('a.anchor')?.getAttribute('href') })));
+    const headings = await laptop.page.$$eval('main h2, main h3', (hs) =>
+      hs.filter((h) => !h.closest('#try-out')).map((h) => ({ id: h.id, anchor: h.querySelector('a.anchor')?.getAttribute('href') })),
+    );
     assert.ok(headings.length >= 8);
     for (const h of headings) assert.equal(h.anchor, `#${h.id}`, `heading ${h.id}`);
     // The shared tables live on their own page, linked from here.
@@ -198,7 +210,9 @@ test('shared.html: the system parameters and every platform error with whether t
   await visit(laptop, site.base + 'shared.html');
   const system = await laptop.page.$$eval('table.system tbody th code', (cs) => cs.map((c) => c.textContent));
   for (const name of ['method', 'app_key', 'session', 'timestamp', 'v', 'sign_method', 'sign', 'format']) assert.ok(system.includes(name), name);
-  const codes = await laptop.page.$$eval('table.codes tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.querySelector('th code')!.textContent, tr.querySelector('td:last-child')!.textContent])));
+  const codes = await laptop.page.$$eval('table.codes tbody tr', (trs) =>
+    Object.fromEntries(trs.map((tr) => [tr.querySelector('th code')!.textContent, tr.querySelector('td:last-child')!.textContent])),
+  );
   assert.equal(Object.keys(codes).length, 27);
   assert.match(codes['25']!, /^No/);
   assert.match(codes['7']!, /^Yes/);
@@ -242,7 +256,12 @@ test('keyboard only: Tab reaches every visible control of an API page, in order,
   for (const r of [laptop, phone]) {
     await visit(r, site.base + PAYORDER);
     const controls = await r.page.$$eval('a[href], button, input, select, textarea', (els) =>
-      els.filter((e) => (e as HTMLElement).offsetParent !== null && !e.closest('[hidden]') && getComputedStyle(e).visibility !== 'hidden').map((e, i) => { e.setAttribute('data-k', String(i)); return String(i); }),
+      els
+        .filter((e) => (e as HTMLElement).offsetParent !== null && !e.closest('[hidden]') && getComputedStyle(e).visibility !== 'hidden')
+        .map((e, i) => {
+          e.setAttribute('data-k', String(i));
+          return String(i);
+        }),
     );
     const reached = new Set<string>();
     for (let i = 0; i < controls.length + 5; i++) {

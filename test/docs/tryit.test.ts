@@ -3,13 +3,14 @@
 // `npm run mock` starts it, on port 0), from the site served over http and
 // from file://. A right secret gets the API's answer, a wrong one code 25; the
 // curl command it prints sends the same bytes and is accepted too.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { startMockGateway } from '../../generated/server/src/mock.ts';
-import { DOCS, external, recordedPage, startSite, type Recorded, type Site } from './browser.ts';
+import { DOCS, external, type Recorded, recordedPage, type Site, startSite } from './browser.ts';
 
 const run = promisify(execFile);
 const PAYORDER = 'api/alibaba.cloudgame.tradeplatform.payorder.html';
@@ -27,7 +28,13 @@ after(async () => {
   await mock?.close();
 });
 
-interface TryResult { status: string; signing: string; sign: string; curl: string; answer: string }
+interface TryResult {
+  status: string;
+  signing: string;
+  sign: string;
+  curl: string;
+  answer: string;
+}
 
 async function tryIt(url: string, fill: Record<string, string> = {}): Promise<TryResult> {
   page.problems.length = 0;
@@ -58,7 +65,11 @@ for (const origin of ['http', 'file'] as const) {
     assert.ok(stamp && stamp >= gmt8(before - 1000) && stamp <= gmt8(Date.now() + 1000), `timestamp ${stamp}`);
     assert.equal(r.sign, createHmac('sha256', 'helloworld').update(r.signing, 'utf8').digest('hex').toUpperCase());
     assert.deepEqual(page.problems, []);
-    assert.deepEqual(external(page.requests, site.base).filter((u) => !u.startsWith(mock.url)), [], 'only the gateway is called');
+    assert.deepEqual(
+      external(page.requests, site.base).filter((u) => !u.startsWith(mock.url)),
+      [],
+      'only the gateway is called',
+    );
   });
 }
 
@@ -72,7 +83,12 @@ for (const method of ['md5', 'hmac', 'hmac-sha256']) {
   test(`sign_method ${method} on an API that needs a session: accepted by the mock`, async () => {
     const r = await tryIt(`file://${DOCS}/${WITH_SESSION}`, { '#try-sign-method': method });
     assert.match(r.status, /success$/, `${r.status}\n${r.answer}`);
-    const expected = method === 'md5' ? createHash('md5').update(`helloworld${r.signing}helloworld`, 'utf8').digest('hex') : createHmac(method === 'hmac' ? 'md5' : 'sha256', 'helloworld').update(r.signing, 'utf8').digest('hex');
+    const expected =
+      method === 'md5'
+        ? createHash('md5').update(`helloworld${r.signing}helloworld`, 'utf8').digest('hex')
+        : createHmac(method === 'hmac' ? 'md5' : 'sha256', 'helloworld')
+            .update(r.signing, 'utf8')
+            .digest('hex');
     assert.equal(r.sign, expected.toUpperCase());
     assert.match(r.signing, /sessiondemo-session/);
   });
@@ -97,7 +113,7 @@ test('a gateway URL that is not http(s) is refused with a clear message; an unre
   assert.match((await page.page.textContent('#try-status')) ?? '', /npm run mock/);
 });
 
-test('the page\'s MD5 and SHA-256 agree with node:crypto on random UTF-8 text of every length around the block size', async () => {
+test("the page's MD5 and SHA-256 agree with node:crypto on random UTF-8 text of every length around the block size", async () => {
   const seed = Date.now();
   console.log(`# seed ${seed}`);
   let state = seed;
