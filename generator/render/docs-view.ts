@@ -78,11 +78,11 @@ export function demoCall(op: OperationModel, gateway: string) {
   return { signingString: signingString(all), sign: signature, curl };
 }
 
-function tsExample(op: OperationModel): string {
+function tsExample(op: OperationModel, clientPackage: string): string {
   const params = tsLiteral(op.requestExample ?? {}, { kind: 'object', name: op.requestSchema, fields: op.params });
   const options = op.session ? `, { session: userSessionKey }` : '';
   return [
-    `import { TopClient, TopError } from '@top-payments/client';`,
+    `import { TopClient, TopError } from '${clientPackage}';`,
     '',
     `const top = new TopClient({ appKey: process.env.TOP_APP_KEY!, appSecret: process.env.TOP_APP_SECRET! });`,
     'try {',
@@ -109,7 +109,8 @@ export function inlineHtml(text: string, lang: 'en' | 'zh' = 'zh'): string {
   return lang === 'en' ? html.replace(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/g, '<span lang="zh-CN">$&</span>') : html;
 }
 
-export function docsView(model: ApiModel) {
+/** `clientPackage`: the client package's name, as the config file sets it (for the examples' import). */
+export function docsView(model: ApiModel, clientPackage = '@top-payments/client') {
   const systemRows = (session: boolean) =>
     model.systemParameters.map((p) => ({
       name: p.name,
@@ -148,7 +149,7 @@ export function docsView(model: ApiModel) {
       successXml: String(op.xmlExamples.find((e) => e.name === 'success')?.value ?? ''),
       errorJson: error ? pretty(error.value) : '',
       errorXml: String(op.xmlExamples.find((e) => e.name === 'error')?.value ?? ''),
-      typescript: tsExample(op),
+      typescript: tsExample(op, clientPackage),
       curl: demo.curl,
       signingString: demo.signingString,
       sign: demo.sign,

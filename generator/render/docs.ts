@@ -76,8 +76,8 @@ export async function buildReference(model: ApiModel, outDir: string): Promise<s
   }
 }
 
-export function renderDocs(model: ApiModel, reference: string): OutputFiles {
-  const view = docsView(model);
+export function renderDocs(model: ApiModel, reference: string, clientPackage?: string): OutputFiles {
+  const view = docsView(model, clientPackage);
   const files: OutputFiles = new Map();
   files.set('docs/index.html', render('docs/index.html.hbs', { ...view, pageTitle: `${view.title}`, root: '' }));
   for (const op of view.operations) {
