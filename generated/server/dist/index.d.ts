@@ -5,6 +5,6 @@ export type { components, paths } from './types.ts';
 export { GatewayCore, DEFAULT_LIMITS, type GatewayCoreOptions, type GatewayLimits, type GatewayRequest, type GatewayAnswer, type HandlerContext } from './runtime/server/gateway-core.ts';
 export { GatewayError, PLATFORM_MESSAGES } from './runtime/server/platform-errors.ts';
 export { MemoryIdempotencyStore, RedisIdempotencyStore, type IdempotencyStore, type ClaimResult, type RedisLike } from './runtime/server/idempotency.ts';
-export { topGatewayPlugin, type TopGatewayPluginOptions } from './runtime/server/fastify-plugin.ts';
+export { topGatewayPlugin, TOP_GATEWAY_PLUGIN_NAME, type TopGatewayPluginOptions, type TopGatewayPluginMeta, type TopGatewayFastifyPlugin } from './runtime/server/fastify-plugin.ts';
 export { mockHandlers, startMockGateway, MOCK_APP_KEY, MOCK_APP_SECRET, type MockOptions } from './mock.ts';
 export type { OperationDescriptor } from './runtime/common/operation.ts';

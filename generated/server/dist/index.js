@@ -4,5 +4,5 @@ export { operations, operationsByMethod } from "./operations.js";
 export { GatewayCore, DEFAULT_LIMITS } from "./runtime/server/gateway-core.js";
 export { GatewayError, PLATFORM_MESSAGES } from "./runtime/server/platform-errors.js";
 export { MemoryIdempotencyStore, RedisIdempotencyStore } from "./runtime/server/idempotency.js";
-export { topGatewayPlugin } from "./runtime/server/fastify-plugin.js";
+export { topGatewayPlugin, TOP_GATEWAY_PLUGIN_NAME } from "./runtime/server/fastify-plugin.js";
 export { mockHandlers, startMockGateway, MOCK_APP_KEY, MOCK_APP_SECRET } from "./mock.js";
