@@ -17,6 +17,28 @@ export function checkChangelog(changelog: string | undefined, version: string): 
   return new RegExp(`^## ${escaped}\\s*$`, 'm').test(changelog) ? undefined : `spec/CHANGELOG.md has no "## ${version}" entry for info.version ${version}`;
 }
 
+/**
+ * The client's entries: node:http as the default transport on Node itself,
+ * fetch on Bun, Deno, Workers, browsers and anything else (their node:http,
+ * where they have one, is built on fetch and proves nothing). One set of
+ * types for all, free of node:* (a browser project needs no @types/node);
+ * `/node` also exports `nodeHttpTransport`.
+ */
+const CLIENT_EXPORTS = {
+  '.': {
+    types: './dist/index.d.ts',
+    bun: './dist/index.js',
+    deno: './dist/index.js',
+    workerd: './dist/index.js',
+    worker: './dist/index.js',
+    browser: './dist/index.js',
+    node: './dist/node.js',
+    default: './dist/index.js',
+  },
+  './node': { types: './dist/node.d.ts', default: './dist/node.js' },
+  './package.json': './package.json',
+};
+
 function packageJson(kind: 'client' | 'server', model: ApiModel, settings: OutputSettings): string {
   const pkg: Record<string, unknown> = {
     name: settings.packages[kind].name,
@@ -28,11 +50,12 @@ function packageJson(kind: 'client' | 'server', model: ApiModel, settings: Outpu
     type: 'module',
     main: './dist/index.js',
     types: './dist/index.d.ts',
-    exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
+    exports: kind === 'client' ? CLIENT_EXPORTS : { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
     ...(kind === 'server' && settings.artefacts.mock ? { bin: { 'top-mock-gateway': 'dist/mock-cli.js' } } : {}),
     files: ['dist', 'README.md', 'CHANGELOG.md', ...(settings.licenseText === undefined ? [] : ['LICENSE'])],
     engines: { node: '>=20.19.0' },
-    sideEffects: false,
+    // The client's Node entry sets its default transport when loaded.
+    sideEffects: kind === 'client' ? ['./dist/node.js'] : false,
     keywords: ['taobao', 'top', 'openapi', kind === 'client' ? 'client' : 'gateway'],
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;

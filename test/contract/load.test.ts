@@ -9,7 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { startUntil } from '../support/processes.ts';
 import http from 'node:http';
 import path from 'node:path';
-import { TopClient } from '../../generated/client/src/index.ts';
+import { TopClient } from '../../generated/client/src/node.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let child: ChildProcess;

@@ -2,6 +2,7 @@
 // The mock gateway: the generated gateway with handlers that answer the
 // spec's examples, echoing the caller's own ids where the answer has the field.
 import http from 'node:http';
+import { withCors } from "./runtime/server/cors.js";
 import { answerFromExample } from "./runtime/server/mock-answer.js";
 import { createGateway } from "./server.js";
 /** The demo key and secret of the protocol notes' worked examples. */
@@ -97,7 +98,7 @@ export async function startMockGateway(options = {}) {
         verifySession: (session) => ({ user: session }),
         handlers: mockHandlers,
     });
-    const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, gateway);
+    const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, withCors(gateway)); // CORS: the docs' Try-it form calls the mock from the browser
     await new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

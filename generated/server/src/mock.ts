@@ -3,6 +3,7 @@
 // spec's examples, echoing the caller's own ids where the answer has the field.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { withCors } from './runtime/server/cors.ts';
 import { answerFromExample, type Echo } from './runtime/server/mock-answer.ts';
 import { createGateway, type Handlers } from './server.ts';
 import type { AlibabaCloudgameTradeplatformPayorderResponse, GameVirtualOrderCreateResponse, AlibabaDiantaoTripartiteRightPayNotifyResponse, AlibabaIdleTenderPrePayActionResponse, AlibabaAlisportsLianbeiXposPayResponse } from './schemas.ts';
@@ -117,7 +118,7 @@ export async function startMockGateway(options: MockOptions = {}): Promise<{ ser
     verifySession: (session) => ({ user: session }),
     handlers: mockHandlers,
   });
-  const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, gateway);
+  const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, withCors(gateway)); // CORS: the docs' Try-it form calls the mock from the browser
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
