@@ -156,11 +156,12 @@ export function curlScript(op: OperationModel): string {
   ].join('\n');
 }
 
-export function tsExample(op: OperationModel): string {
+/** `clientPackage`: the client package's name as top-openapi.config.json sets it. */
+export function tsExample(op: OperationModel, clientPackage = '@top-payments/client'): string {
   const params = tsLiteral(op.requestExample ?? {}, { kind: 'object', name: op.requestSchema, fields: op.params });
   const options = op.session ? `, { session: userSessionKey }` : '';
   return [
-    `import { TopClient, TopError } from '@top-payments/client';`,
+    `import { TopClient, TopError } from '${clientPackage}';`,
     '',
     `const top = new TopClient({ appKey: process.env.TOP_APP_KEY!, appSecret: process.env.TOP_APP_SECRET! });`,
     'try {',
@@ -236,7 +237,7 @@ export interface SearchEntry {
   text: string;
 }
 
-export function docsView(model: ApiModel) {
+export function docsView(model: ApiModel, clientPackage?: string) {
   const production = model.servers[0]?.url ?? 'https://eco.taobao.com';
   const gateway = `${production}/router/rest`;
   const systemRows = model.systemParameters.map((p) => {
@@ -306,7 +307,7 @@ export function docsView(model: ApiModel) {
       successXml: String(op.xmlExamples.find((e) => e.name === 'success')?.value ?? ''),
       errorJson: error ? pretty(error.value) : '',
       errorXml: String(op.xmlExamples.find((e) => e.name === 'error')?.value ?? ''),
-      typescript: tsExample(op),
+      typescript: tsExample(op, clientPackage),
       curl: curlScript(op),
       signingString: demo.signingString,
       sign: demo.sign,

@@ -162,8 +162,8 @@ export async function buildReference(model: ApiModel, outDir: string): Promise<s
   }
 }
 
-export function renderDocs(model: ApiModel, reference: string): OutputFiles {
-  const view = docsView(model);
+export function renderDocs(model: ApiModel, reference: string, clientPackage?: string): OutputFiles {
+  const view = docsView(model, clientPackage);
   const files: OutputFiles = new Map();
   // The navigation column lists every API, but from search-index.js: a page
   // holds only its own entry, so adding an API leaves the other pages byte-identical.
