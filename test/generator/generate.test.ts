@@ -2,7 +2,7 @@
 // spec that names file, line and pointer and leaves generated/ alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,40 +118,4 @@ test('the generated client and server compile under tsc --strict --noUnusedLocal
   }
 });
 
-test('--watch regenerates when the spec changes (reference page afterwards) and when a template changes', async () => {
-  const dir = scratch();
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), CLI, '--watch', '--spec', path.join(dir, 'spec/openapi.yaml'), '--out', path.join(dir, 'generated')], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (c) => (out += c));
-  child.stderr.on('data', (c) => (out += c));
-  const waitFor = (re: RegExp, from: number) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${re}: ${out}`)), 30_000);
-      const check = () => {
-        if (re.test(out.slice(from))) {
-          clearTimeout(timer);
-          child.stdout.off('data', check);
-          resolve();
-        }
-      };
-      child.stdout.on('data', check);
-      check();
-    });
-  try {
-    await waitFor(/watching /, 0);
-    const mark = out.length;
-    const schema = path.join(dir, 'spec/components/schemas/TenderPrePayCmd.yaml');
-    writeFileSync(schema, readFileSync(schema, 'utf8').replace('description: Order id.', 'description: Order id (edited while watching).'));
-    await waitFor(/generated 5 operations: \d+ files written .*\(\d+ changed\)/, mark);
-    await waitFor(/rebuilt .*reference\.html/, mark);
-    assert.match(readFileSync(path.join(dir, 'generated/client/src/types.ts'), 'utf8'), /Order id \(edited while watching\)\./);
-    assert.match(readFileSync(path.join(dir, 'generated/docs/reference.html'), 'utf8'), /edited while watching/);
-    const mark2 = out.length;
-    const template = path.join(ROOT, 'templates/docs/site.js');
-    writeFileSync(template, readFileSync(template, 'utf8')); // touched, same bytes
-    await waitFor(/change in .*templates\/docs\/site\.js; regenerating\n.*generated 5 operations/, mark2);
-  } finally {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+// --watch is tested in test/cli/watch.test.ts.
