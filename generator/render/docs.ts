@@ -58,6 +58,8 @@ export function referenceDocument(model: ApiModel): Json {
       return;
     }
     if (!isObject(node)) return;
+    // Notes kept for maintainers in their own extension stay out of the page.
+    for (const key of Object.keys(node)) if (/^x-(maintainer|source|seed|note)/i.test(key)) delete node[key];
     for (const [key, zhKey] of [
       ['description', 'x-description-zh'],
       ['summary', 'x-summary-zh'],
