@@ -1,4 +1,4 @@
-import { parseJson, stringifyJson } from "./json.js";
+import { parseJsonAs, stringifyJson } from "./json.js";
 import { reviveInt64 } from "./shape.js";
 import { isSendable } from "./sign.js";
 /**
@@ -69,7 +69,7 @@ export function decodeParams(fields, specs) {
             case 'object':
             case 'array':
                 try {
-                    params[name] = reviveInt64(parseJson(text), spec.shape);
+                    params[name] = parseJsonAs(text, spec.shape);
                 }
                 catch (error) {
                     problems.push({ path: name, message: `is not valid JSON: ${error.message}` });

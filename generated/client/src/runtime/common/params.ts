@@ -2,7 +2,7 @@
 // Business parameters on the wire: one form field each, a DTO or list as
 // compact JSON text, an int64 as digits, a boolean as true/false.
 import type { FieldProblem } from './validation.ts';
-import { parseJson, stringifyJson } from './json.ts';
+import { parseJsonAs, stringifyJson } from './json.ts';
 import { reviveInt64, type Shape } from './shape.ts';
 import { isSendable } from './sign.ts';
 
@@ -80,7 +80,7 @@ export function decodeParams(fields: Readonly<Record<string, string>>, specs: Pa
       case 'object':
       case 'array':
         try {
-          params[name] = reviveInt64(parseJson(text), spec.shape);
+          params[name] = parseJsonAs(text, spec.shape);
         } catch (error) {
           problems.push({ path: name, message: `is not valid JSON: ${(error as Error).message}` });
         }
