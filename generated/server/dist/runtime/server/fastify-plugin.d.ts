@@ -11,7 +11,7 @@ interface FastifyReplyLike {
     send(payload: string): FastifyReplyLike;
 }
 export interface FastifyLike {
-    addContentTypeParser(type: string | RegExp, options: {
+    addContentTypeParser(type: string, options: {
         parseAs: 'buffer';
         bodyLimit: number;
     }, parser: (req: unknown, body: Buffer, done: (error: Error | null, body?: Buffer) => void) => void): void;
@@ -27,8 +27,19 @@ export interface FastifyLike {
     }): void;
 }
 export interface TopGatewayPluginOptions {
-    /** Where the gateway answers; default `/router/rest`. */
+    /** Where the gateway answers, under the prefix it is registered with; default `/router/rest`. */
     path?: string;
 }
-export declare function topGatewayPlugin(core: GatewayCore, pluginOptions?: TopGatewayPluginOptions): (fastify: FastifyLike) => Promise<void>;
+/** The metadata fastify-plugin would attach, read by fastify when the plugin is registered. */
+export interface TopGatewayPluginMeta {
+    name: string;
+    /** The fastify versions this plugin is written for (a semver range fastify checks). */
+    fastify: string;
+    /** The routes, parsers and error handler stay in the plugin's own context. */
+    encapsulate: true;
+}
+export type TopGatewayFastifyPlugin = (fastify: FastifyLike) => Promise<void>;
+/** The plugin's name in fastify (`app.hasPlugin(TOP_GATEWAY_PLUGIN_NAME)`, `dependencies`). */
+export declare const TOP_GATEWAY_PLUGIN_NAME = "top-gateway";
+export declare function topGatewayPlugin(core: GatewayCore, pluginOptions?: TopGatewayPluginOptions): TopGatewayFastifyPlugin;
 export {};

@@ -1,3 +1,8 @@
+/** The plugin's name in fastify (`app.hasPlugin(TOP_GATEWAY_PLUGIN_NAME)`, `dependencies`). */
+export const TOP_GATEWAY_PLUGIN_NAME = 'top-gateway';
+// The body types a TOP client sends: a form (every SDK's default) and multipart
+// (file uploads). Named so a user's own routes beside the plugin keep theirs.
+const TOP_BODY_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 export function topGatewayPlugin(core, pluginOptions = {}) {
     const path = pluginOptions.path ?? '/router/rest';
     const send = async (reply, request, body, bodyTooLarge = false) => {
@@ -6,8 +11,17 @@ export function topGatewayPlugin(core, pluginOptions = {}) {
         return reply.code(answer.status).headers(answer.headers).send(answer.body);
     };
     const plugin = async (fastify) => {
+        // Only inside this plugin's context (it is encapsulated): the host app's
+        // JSON and text parsers are untouched.
         fastify.removeAllContentTypeParsers();
-        fastify.addContentTypeParser(/.*/, { parseAs: 'buffer', bodyLimit: core.limits.maxBodyBytes }, (_req, body, done) => done(null, body));
+        const raw = { parseAs: 'buffer', bodyLimit: core.limits.maxBodyBytes };
+        const keep = (_req, body, done) => done(null, body);
+        for (const type of TOP_BODY_TYPES)
+            fastify.addContentTypeParser(type, raw, keep);
+        // Any other type (JSON, text, none) reaches the core as bytes too, which
+        // answers it as TOP does, exactly as the node:http adapter. `'*'` is
+        // fastify's catch-all; unlike a `/.*/` RegExp it raises no FSTSEC001.
+        fastify.addContentTypeParser('*', raw, keep);
         fastify.setErrorHandler((error, request, reply) => send(reply, request, new Uint8Array(), error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'));
         fastify.route({
             method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
@@ -15,7 +29,14 @@ export function topGatewayPlugin(core, pluginOptions = {}) {
             handler: (request, reply) => send(reply, request, request.body instanceof Uint8Array ? request.body : new Uint8Array()),
         });
     };
-    // Not wrapped with fastify-plugin on purpose: fastify encapsulates it, so its
-    // parsers and error handler apply to this route only, not to the host app.
-    return plugin;
+    // fastify-plugin's metadata, set by hand so the package needs no dependency,
+    // with `encapsulate: true`'s meaning: `skip-override` stays false, so fastify
+    // gives the plugin its own context (the prefix applies; its parsers and error
+    // handler reach its route only).
+    const meta = { name: TOP_GATEWAY_PLUGIN_NAME, fastify: '5.x', encapsulate: true };
+    return Object.assign(plugin, {
+        [Symbol.for('skip-override')]: false,
+        [Symbol.for('fastify.display-name')]: TOP_GATEWAY_PLUGIN_NAME,
+        [Symbol.for('plugin-meta')]: meta,
+    });
 }
