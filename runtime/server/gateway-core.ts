@@ -359,7 +359,7 @@ export function fingerprintOf(op: OperationDescriptor, params: Record<string, un
 }
 
 // Blank: nothing but white space (JavaScript's \s covers U+3000 and U+FEFF) or zero-width characters.
-const BLANK = /^[\s\u200b\u200c\u200d\u2060]*$/;
+const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060)*$/;
 function isBlank(value: string): boolean {
   return BLANK.test(value);
 }

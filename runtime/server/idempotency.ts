@@ -59,6 +59,8 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   readonly maxEntries: number;
   readonly #onFull: MemoryStoreOptions['onFull'];
   readonly #now: () => number;
+  /** No entry expires before this instant, so a sweep before it would find nothing (keeps a full store's refusals cheap). */
+  #earliestExpiry = Number.POSITIVE_INFINITY;
 
   constructor(options: MemoryStoreOptions | number = {}) {
     const o = typeof options === 'number' ? { maxEntries: options } : options;
@@ -84,7 +86,9 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   #set(key: string, state: KeyState, ttlMs: number): void {
     // Delete first so that the Map's order stays oldest-write-first (the sweep's order).
     this.#entries.delete(key);
-    this.#entries.set(key, { state, expiresAt: this.#now() + ttlMs });
+    const expiresAt = this.#now() + ttlMs;
+    this.#entries.set(key, { state, expiresAt });
+    if (expiresAt < this.#earliestExpiry) this.#earliestExpiry = expiresAt;
   }
 
   async claim(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<ClaimResult> {
@@ -132,6 +136,12 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   /** Removes expired entries (only those). */
   #sweep(): void {
     const now = this.#now();
-    for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(key);
+    if (now < this.#earliestExpiry) return;
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const [key, entry] of this.#entries) {
+      if (entry.expiresAt <= now) this.#entries.delete(key);
+      else if (entry.expiresAt < earliest) earliest = entry.expiresAt;
+    }
+    this.#earliestExpiry = earliest;
   }
 }

@@ -87,11 +87,11 @@ test('the store loses the claim mid-handler (restarted empty): renew writes it a
   const store = new FaultyStore(new MemoryIdempotencyStore());
   const a = engine(store, { leaseMs: 30 });
   const b = engine(store, { leaseMs: 30, waitMs: 500 });
-  const h = counting(120);
+  const h = counting(300);
   const first = a.run('k', 'f', LABEL, h.invoke);
   await sleep(20);
   store.inner = new MemoryIdempotencyStore(); // the restart
-  await sleep(30); // a renewal (every 10 ms) restores the claim
+  while ((await store.inner.get('k')) === undefined) await sleep(5); // until a renewal (every 10 ms) restores the claim
   const second = await b.run('k', 'f', LABEL, h.invoke);
   assert.equal(text((await first).outcome), '{"n":1}');
   assert.equal(text(second.outcome), '{"n":1}');
@@ -223,7 +223,7 @@ function randomFault(r: () => number): Fault {
   const x = r();
   if (x < 0.08) return { kind: 'fail-before' };
   if (x < 0.14) return { kind: 'fail-after' };
-  if (x < 0.24) return { kind: 'delay', ms: Math.floor(r() * 20), then: r() < 0.3 ? 'fail-after' : 'ok' };
+  if (x < 0.24) return { kind: 'delay', ms: Math.floor(r() * 20), after: r() < 0.3 ? 'fail-after' : 'ok' };
   if (x < 0.26) return { kind: 'hang' };
   return { kind: 'ok' };
 }

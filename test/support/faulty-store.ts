@@ -9,7 +9,7 @@ export type Fault =
   | { kind: 'ok' }
   | { kind: 'fail-before' }
   | { kind: 'fail-after' }
-  | { kind: 'delay'; ms: number; then?: 'ok' | 'fail-before' | 'fail-after' }
+  | { kind: 'delay'; ms: number; after?: 'ok' | 'fail-before' | 'fail-after' }
   | { kind: 'hang' };
 
 export class StoreFault extends Error {
@@ -30,7 +30,7 @@ export class FaultyStore implements IdempotencyStore {
     if (fault.kind === 'hang') return new Promise<R>(() => {});
     if (fault.kind === 'delay') {
       await new Promise((r) => setTimeout(r, fault.ms));
-      mode = fault.then ?? 'ok';
+      mode = fault.after ?? 'ok';
     } else mode = fault.kind;
     if (mode === 'fail-before') throw new StoreFault(`${step} failed before acting`);
     const result = await act();

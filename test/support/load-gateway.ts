@@ -7,7 +7,9 @@ import { createGateway, MemoryIdempotencyStore } from '../../generated/server/sr
 const runs = new Map<string, number>();
 const gateway = createGateway({
   apps: () => 'helloworld',
-  idempotencyStore: new MemoryIdempotencyStore(20_000),
+  // The memory store never drops an unexpired answer (issue 11), so it stays bounded by answers expiring: kept 2 s here.
+  idempotencyStore: new MemoryIdempotencyStore({ maxEntries: 20_000 }),
+  idempotencyTtlMs: 1_000,
   handlers: {
     alibabaAlisportsLianbeiXposPay: async (params) => {
       const key = params.param0.request_id;

@@ -288,7 +288,7 @@ export function fingerprintOf(op, params) {
     return createHash('sha256').update(JSON.stringify(pairs)).digest('hex');
 }
 // Blank: nothing but white space (JavaScript's \s covers U+3000 and U+FEFF) or zero-width characters.
-const BLANK = /^[\s\u200b\u200c\u200d\u2060]*$/;
+const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060)*$/;
 function isBlank(value) {
     return BLANK.test(value);
 }

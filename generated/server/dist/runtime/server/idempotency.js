@@ -21,6 +21,8 @@ export class MemoryIdempotencyStore {
     maxEntries;
     #onFull;
     #now;
+    /** No entry expires before this instant, so a sweep before it would find nothing (keeps a full store's refusals cheap). */
+    #earliestExpiry = Number.POSITIVE_INFINITY;
     constructor(options = {}) {
         const o = typeof options === 'number' ? { maxEntries: options } : options;
         this.maxEntries = o.maxEntries ?? 100_000;
@@ -43,7 +45,10 @@ export class MemoryIdempotencyStore {
     #set(key, state, ttlMs) {
         // Delete first so that the Map's order stays oldest-write-first (the sweep's order).
         this.#entries.delete(key);
-        this.#entries.set(key, { state, expiresAt: this.#now() + ttlMs });
+        const expiresAt = this.#now() + ttlMs;
+        this.#entries.set(key, { state, expiresAt });
+        if (expiresAt < this.#earliestExpiry)
+            this.#earliestExpiry = expiresAt;
     }
     async claim(key, fingerprint, owner, leaseMs) {
         const entry = this.#live(key);
@@ -89,8 +94,15 @@ export class MemoryIdempotencyStore {
     /** Removes expired entries (only those). */
     #sweep() {
         const now = this.#now();
-        for (const [key, entry] of this.#entries)
+        if (now < this.#earliestExpiry)
+            return;
+        let earliest = Number.POSITIVE_INFINITY;
+        for (const [key, entry] of this.#entries) {
             if (entry.expiresAt <= now)
                 this.#entries.delete(key);
+            else if (entry.expiresAt < earliest)
+                earliest = entry.expiresAt;
+        }
+        this.#earliestExpiry = earliest;
     }
 }
