@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { TopClient, operations } from '../generated/client/dist/index.js';
+import { TopClient, operations } from '../generated/client/dist/node.js';
 import { ClientCore } from '../generated/client/dist/runtime/client/client-core.js';
 import { formatTimestamp } from '../generated/client/dist/runtime/common/timestamp.js';
 import { median, ROOT } from './lib.ts';

@@ -1,121 +1,220 @@
-// npm run generate [-- --check | --watch] [--spec FILE] [--out DIR]
-import { watch } from 'node:fs';
+// `top-openapi generate`: spec → output folder, --check, --watch, --scaffold.
+// Also runnable directly (`node --import tsx generator/cli.ts ...`), which is
+// what `npm run generate` and older notes use.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generate, SpecError, stage } from './generate.ts';
-import { scaffold } from './scaffold.ts';
-import { clearTemplateCache, TEMPLATES_DIR } from './render/templates.ts';
-import { compareOutput, writeChanged, writeFileAtomically, writeOutput } from './write/output.ts';
+import { ConfigError, resolveSettings, shown, type Settings } from './config.ts';
 
-const USAGE = `usage: npm run generate -- [--check] [--watch] [--spec spec/openapi.yaml] [--out generated]
-       npm run generate -- --scaffold DIR [--import-from @top-payments/server]
-  --check       write nothing; exit 1 naming every stale, missing or extra file
-  --watch       regenerate whenever spec/ or templates/ change
-  --scaffold    write a handler file per operation into DIR, keeping every file already there`;
+// The pipeline (redocly, TypeScript, ajv, Handlebars) loads only when a command
+// needs it, so `--help` and argument errors answer at once.
+const pipeline = () => import('./generate.ts');
 
-async function once(spec: string, out: string, check: boolean, watching = false): Promise<number> {
+export const GENERATE_USAGE = `usage: top-openapi generate [--spec FILE] [--out DIR] [--config FILE] [--check | --watch] [--allow-breaking]
+       top-openapi generate --scaffold DIR [--import-from PACKAGE]
+  --spec FILE        the spec's entry file (default spec/openapi.yaml, or "spec" in the config file)
+  --out DIR          the output folder (default generated, or "out" in the config file)
+  --config FILE      top-openapi.config.json to read (default: the one beside the spec, or in the
+                     current folder); flags win over it
+  --check            write nothing; exit 1 naming every stale, missing or extra file
+  --watch            regenerate whenever the spec's folder (or the templates) change
+  --allow-breaking   accept API changes that info.version does not account for (pre-1.0 work)
+  --scaffold DIR     write a handler file per operation into DIR, keeping every file already there
+  --import-from PKG  the package the scaffolded handlers import (default: the server package's name)
+The lint rules come from the redocly.yaml beside the spec, else the generator's own.
+Exit status: 0 done, 1 the spec (or the output) has problems, 2 bad arguments or config.`;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+interface RunOptions {
+  check: boolean;
+  watching: boolean;
+  allowBreaking: boolean;
+  /** For --watch: what changed, put in the one line a regeneration prints. */
+  cause?: string;
+}
+
+/** Prints what went wrong with a generation; true when it was a known kind (spec, version, config). */
+async function reportFailure(error: unknown, out: string, watching: boolean): Promise<boolean> {
+  const { SpecError, VersionError } = await pipeline();
+  if (error instanceof SpecError) {
+    for (const line of error.lines) console.error(line);
+  } else if (error instanceof VersionError) {
+    for (const line of error.lines) console.error(line.startsWith(' ') ? line : `generate: ${line}`);
+  } else if (error instanceof ConfigError) {
+    console.error(`generate: ${error.message}`);
+  } else return false;
+  console.error(`${shown(out)}/ was left as it was${watching ? '; still watching' : ''}.`);
+  return true;
+}
+
+async function once(settings: Settings, options: RunOptions): Promise<number> {
   const started = performance.now();
+  const { writeChanged, writeFileAtomically, writeOutput, compareOutput } = await import('./write/output.ts');
+  const { generate, stage } = await pipeline();
+  const { formatChange } = await import('./diff/api-diff.ts');
+  const out = settings.out;
   try {
-    const { model, files, referenceLater } = await generate(spec, { outDir: out, deferReference: watching });
+    const { model, files, referenceLater, changes } = await generate(settings.spec, { outDir: out, deferReference: options.watching, settings, allowBreaking: options.allowBreaking, checkVersion: !options.check });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (check) {
+    if (options.check) {
       const differences = compareOutput(out, files);
       if (differences.length) {
-        for (const d of differences) console.error(`${d.kind}: ${path.join(out, d.file)}`);
-        console.error(`generate --check: ${differences.length} file${differences.length === 1 ? '' : 's'} out of date; run \`npm run generate\``);
+        for (const d of differences) console.error(`${d.kind}: ${shown(path.join(out, d.file))}`);
+        console.error(`generate --check: ${plural(differences.length, 'file')} out of date; run \`top-openapi generate\``);
         return 1;
       }
-      console.log(`generate --check: ${out}/ is current (${model.operations.length} operations, ${files.size} files, ${seconds} s)`);
+      console.log(`generate --check: ${shown(out)}/ is current (${model.operations.length} operations, ${files.size} files, ${seconds} s)`);
       return 0;
     }
+    const versionUnchecked = options.allowBreaking && changes.length > 0;
+    if (versionUnchecked && !options.cause) {
+      for (const change of changes) console.log(`allowed by --allow-breaking: ${formatChange(change)}`);
+    }
     // Watching, only what changed is written (the first run, and every plain run, swaps the whole folder).
-    const { written, changed } = watching ? writeChanged(out, files) : writeOutput(out, files);
+    const { written, changed } = options.watching && options.cause ? writeChanged(out, files) : writeOutput(out, files);
     stage('write');
-    console.log(`generated ${model.operations.length} operations: ${written} files written to ${out}/ (${changed} changed) in ${seconds} s`);
+    if (options.cause) {
+      const allowed = versionUnchecked ? ` (${plural(changes.length, 'API change')} since ${shown(out)}/api-surface.json, ${changes.filter((c) => c.breaking).length} breaking, allowed by --allow-breaking)` : '';
+      console.log(`regenerated after ${options.cause}: ${model.operations.length} operations, ${plural(changed, 'file')} changed in ${shown(out)}/ in ${seconds} s${allowed}`);
+    } else {
+      console.log(`generated ${model.operations.length} operations: ${written} files written to ${shown(out)}/ (${changed} changed) in ${seconds} s`);
+    }
     if (referenceLater) {
-      const { file, content } = await referenceLater;
-      writeFileAtomically(path.join(out, file), content);
-      console.log(`rebuilt ${path.join(out, file)} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      // Written after the rest, silently: the regeneration already printed its line.
+      referenceLater.then(
+        ({ file, content }) => writeFileAtomically(path.join(out, file), content),
+        (error: Error) => console.error(`generate: the reference page could not be rebuilt: ${error.message}`),
+      );
+      if (!options.watching) await referenceLater;
     }
     return 0;
   } catch (error) {
+    if (await reportFailure(error, out, options.watching)) return 1;
+    throw error;
+  }
+}
+
+async function scaffoldCommand(settings: Settings, dir: string, importFrom: string | undefined): Promise<number> {
+  const { scaffold } = await import('./scaffold.ts');
+  const { generate, SpecError } = await pipeline();
+  try {
+    const { model } = await generate(settings.spec, { outDir: settings.out, settings, checkVersion: false });
+    const { written, kept } = scaffold(model, dir, importFrom ?? settings.packages.server.name);
+    for (const file of written) console.log(`wrote ${shown(file)}`);
+    for (const file of kept) console.log(`kept  ${shown(file)} (exists)`);
+    console.log(`scaffold: ${plural(written.length, 'new handler file')}, ${kept.length} kept, in ${shown(dir)}/`);
+    return 0;
+  } catch (error) {
     if (error instanceof SpecError) {
-      console.error(`generate: ${error.message}`);
-      console.error(`${out}/ was left as it was.`);
+      for (const line of error.lines) console.error(line);
       return 1;
     }
     throw error;
   }
 }
 
-async function main(): Promise<number> {
+async function watchCommand(flags: { spec?: string | undefined; out?: string | undefined; config?: string | undefined }, first: Settings, allowBreaking: boolean): Promise<number> {
+  const { TreeWatcher } = await import('./watch.ts');
+  const { TEMPLATES_DIR, clearTemplateCache } = await import('./render/templates.ts');
+  let settings = first;
+  const specDir = path.dirname(settings.spec);
+  const roots = [specDir, TEMPLATES_DIR, ...(settings.configFile ? [path.dirname(settings.configFile)] : [])];
+  let running: Promise<unknown> = Promise.resolve();
+  let pending: string[] = [];
+  const watcher = new TreeWatcher({
+    roots: [...new Set(roots)],
+    exclude: [settings.out],
+    onChange: (files) => {
+      // Changes that arrive while a generation runs are gathered and handled in one go after it.
+      const queued = pending.length > 0;
+      pending.push(...files);
+      if (queued) return;
+      running = running.then(async () => {
+        const changed = [...new Set(pending)];
+        pending = [];
+        if (changed.some((f) => f.startsWith(TEMPLATES_DIR + path.sep))) clearTemplateCache();
+        try {
+          settings = resolveSettings(flags);
+        } catch (error) {
+          if (error instanceof ConfigError) {
+            console.error(`generate: ${error.message}; still watching`);
+            return;
+          }
+          throw error;
+        }
+        const cause = `a change in ${shown(changed[0]!)}${changed.length > 1 ? ` and ${changed.length - 1} more` : ''}`;
+        await once(settings, { check: false, watching: true, allowBreaking, cause });
+      });
+    },
+  });
+  console.log(`watching ${shown(specDir)}/ and ${shown(TEMPLATES_DIR)}/ (Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  watcher.close();
+  await running;
+  return 0;
+}
+
+export async function runGenerate(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
+      args: argv,
       options: {
         check: { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
-        spec: { type: 'string', default: 'spec/openapi.yaml' },
-        out: { type: 'string', default: 'generated' },
+        spec: { type: 'string' },
+        out: { type: 'string' },
+        config: { type: 'string' },
         scaffold: { type: 'string' },
-        'import-from': { type: 'string', default: '@top-payments/server' },
-        help: { type: 'boolean', default: false },
+        'import-from': { type: 'string' },
+        'allow-breaking': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
+      allowPositionals: false,
     }));
   } catch (error) {
-    console.error(`generate: ${(error as Error).message}\n${USAGE}`);
+    console.error(`generate: ${(error as Error).message}\n${GENERATE_USAGE}`);
     return 2;
   }
   if (values.help) {
-    console.log(USAGE);
+    console.log(GENERATE_USAGE);
     return 0;
   }
   if (values.check && values.watch) {
     console.error('generate: --check and --watch do not go together');
     return 2;
   }
-  if (values.scaffold !== undefined) {
-    if (values.check || values.watch) {
-      console.error('generate: --scaffold goes alone');
+  if (values.scaffold !== undefined && (values.check || values.watch)) {
+    console.error('generate: --scaffold goes alone');
+    return 2;
+  }
+  const flags = { spec: values.spec, out: values.out, config: values.config };
+  let settings: Settings;
+  try {
+    settings = resolveSettings(flags);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`generate: ${error.message}`);
       return 2;
     }
-    try {
-      const { model } = await generate(values.spec, { outDir: values.out });
-      const { written, kept } = scaffold(model, values.scaffold, values['import-from']);
-      for (const file of written) console.log(`wrote ${file}`);
-      for (const file of kept) console.log(`kept  ${file} (exists)`);
-      console.log(`scaffold: ${written.length} new handler file${written.length === 1 ? '' : 's'}, ${kept.length} kept, in ${values.scaffold}/`);
-      return 0;
-    } catch (error) {
-      if (error instanceof SpecError) {
-        console.error(`generate: ${error.message}`);
-        return 1;
-      }
-      throw error;
-    }
+    throw error;
   }
-  const code = await once(values.spec, values.out, values.check);
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(settings.spec)) {
+    console.error(`generate: no spec at ${shown(settings.spec)} (pass --spec FILE, or "spec" in ${settings.configFile ? shown(settings.configFile) : 'top-openapi.config.json'})`);
+    return 2;
+  }
+  if (values.scaffold !== undefined) return scaffoldCommand(settings, path.resolve(values.scaffold), values['import-from']);
+  const code = await once(settings, { check: values.check, watching: values.watch, allowBreaking: values['allow-breaking'] });
   if (!values.watch) return code;
-
-  const specDir = path.dirname(values.spec);
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve(0);
-  const trigger = (what: string) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(() => {
-        if (what.startsWith(TEMPLATES_DIR)) clearTemplateCache();
-        console.log(`change in ${path.relative(process.cwd(), what)}; regenerating`);
-        return once(values.spec!, values.out!, false, true);
-      });
-    }, 30);
-  };
-  for (const dir of [specDir, TEMPLATES_DIR]) {
-    watch(dir, { recursive: true }, (_event, file) => trigger(path.join(dir, file ?? '')));
-  }
-  console.log(`watching ${specDir}/ and ${path.relative(process.cwd(), TEMPLATES_DIR)}/ (Ctrl-C to stop)`);
-  return new Promise<number>(() => {});
+  return watchCommand(flags, settings, values['allow-breaking']);
 }
 
-process.exitCode = await main();
+if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
+  process.exitCode = await runGenerate(process.argv.slice(2));
+}

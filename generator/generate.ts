@@ -11,6 +11,9 @@ import { checkChangelog, renderPackages } from './render/packages.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputFiles } from './write/output.ts';
+import { defaultOutputSettings, type OutputSettings } from './config.ts';
+import { readSurface, renderSurface, SURFACE_FILE, surfaceChanges, versionProblem } from './surface.ts';
+import type { Change } from './diff/api-diff.ts';
 
 export interface GenerateResult {
   model: ApiModel;
@@ -23,17 +26,46 @@ export interface GenerateResult {
    * outDir and its content) for the caller to write afterwards.
    */
   referenceLater?: Promise<{ file: string; content: string }>;
+  /** API-surface changes since the surface recorded in outDir (empty on a first generation). */
+  changes: Change[];
 }
 
 export interface GenerateOptions {
+  /** The redocly config to lint with; by default the one beside the spec, else the generator's own. */
   configPath?: string;
   outDir?: string;
+  /** Package names, licence and artefacts (top-openapi.config.json); the defaults reproduce generated/. */
+  settings?: OutputSettings;
+  /**
+   * Compare the new API surface with the one recorded in outDir and refuse a
+   * change that info.version does not own up to (default true).
+   */
+  checkVersion?: boolean;
+  /** Let breaking changes through without a new major version (pre-1.0 work). */
+  allowBreaking?: boolean;
   /**
    * --watch: do not wait ~0.7 s for `redocly build-docs`; write everything
    * else first (with the previous reference page, if any) and the new page
    * when it is ready.
    */
   deferReference?: boolean;
+}
+
+/** The generator's own redocly.yaml (the recommended rules and the `top` plugin). */
+export const OWN_LINT_CONFIG = path.resolve(import.meta.dirname, '../redocly.yaml');
+
+/** The spec's own redocly.yaml when one sits beside it, else the generator's. */
+export function lintConfigFor(specPath: string): string {
+  const beside = path.join(path.dirname(path.resolve(specPath)), 'redocly.yaml');
+  return existsSync(beside) ? beside : OWN_LINT_CONFIG;
+}
+
+/** A new API surface that info.version does not account for. */
+export class VersionError extends Error {
+  override name = 'VersionError';
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
 }
 
 /** A spec that cannot be generated from: each line names file, line and pointer. */
@@ -54,39 +86,58 @@ export function stage(name: string): void {
   mark = now;
 }
 
-export async function generate(specPath: string, options: GenerateOptions = {}): Promise<GenerateResult> {
-  const { configPath = 'redocly.yaml', outDir = 'generated' } = options;
-  stage('start');
-  const loaded = await loadSpec(specPath, configPath);
+/**
+ * Load, lint (unless `lint: false`) and build the model; every problem
+ * becomes one line of a SpecError.
+ */
+async function loadAndBuild(specPath: string, options: { configPath?: string; lint?: boolean }): Promise<{ model: ApiModel; files: string[] }> {
+  const loaded = await loadSpec(specPath, options.configPath ?? lintConfigFor(specPath), { lint: options.lint ?? true });
   stage('load and lint');
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new SpecError(errors.map(formatProblem));
-  let model: ApiModel;
   try {
-    model = buildModel(loaded.document);
+    return { model: buildModel(loaded.document), files: loaded.files };
   } catch (error) {
     if (error instanceof ModelError) throw new SpecError([`${specPath} (bundled) ${error.message}`]);
     throw error;
   }
+}
+
+/** The model of a spec (for `diff`): bundled and checked by the model; lint only when asked. */
+export async function loadModel(specPath: string, options: { configPath?: string; lint?: boolean } = {}): Promise<ApiModel> {
+  return (await loadAndBuild(specPath, options)).model;
+}
+
+export async function generate(specPath: string, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const { configPath = lintConfigFor(specPath), outDir = 'generated', settings = defaultOutputSettings() } = options;
+  stage('start');
+  const { model, files: specFiles } = await loadAndBuild(specPath, { configPath });
   stage('model');
+  const recorded = options.checkVersion === false ? undefined : readSurface(outDir);
+  const changes = recorded ? surfaceChanges(recorded, model) : [];
+  if (recorded && !options.allowBreaking) {
+    const problem = versionProblem(changes, recorded.version, model.version);
+    if (problem) throw new VersionError(problem.lines);
+  }
   // The reference page builds in a child process while everything else renders.
-  const cached = cachedReference(model, outDir);
+  const { artefacts } = settings;
+  const cached = artefacts.docs ? cachedReference(model, outDir) : '';
   const previous = options.deferReference && cached === undefined ? previousReference(outDir) : undefined;
   const reference = cached !== undefined ? Promise.resolve(cached) : buildReference(model, outDir);
   reference.catch(() => {}); // awaited below (or by the caller); never an unhandled rejection meanwhile
   const files: OutputFiles = new Map();
-  for (const render of [renderClient, renderServer]) {
-    for (const [name, content] of await render(model)) files.set(name, content);
-  }
+  if (artefacts.client) for (const [name, content] of await renderClient(model)) files.set(name, content);
+  if (artefacts.server) for (const [name, content] of await renderServer(model, { mock: artefacts.mock })) files.set(name, content);
   stage('client and server');
-  for (const [name, content] of renderDocs(model, previous ?? (await reference))) files.set(name, content);
+  if (artefacts.docs) for (const [name, content] of renderDocs(model, previous ?? (await reference), settings.packages.client.name)) files.set(name, content);
   stage('docs');
+  files.set(SURFACE_FILE, renderSurface(model));
   const changelogPath = path.join(path.dirname(specPath), 'CHANGELOG.md');
   const changelog = existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : undefined;
-  const changelogProblem = checkChangelog(changelog, model.version);
-  if (changelogProblem) throw new SpecError([`${changelogPath}: ${changelogProblem}`]);
+  const changelogProblem = artefacts.client || artefacts.server ? checkChangelog(changelog, model.version) : undefined;
+  if (changelogProblem) throw new SpecError([`${path.relative(process.cwd(), changelogPath)}: ${changelogProblem}`]);
   try {
-    for (const [name, content] of renderPackages(model, files, changelog!, outDir)) files.set(name, content);
+    for (const [name, content] of renderPackages(model, files, changelog ?? '', outDir, settings)) files.set(name, content);
   } catch (error) {
     // Generated code that does not type-check is the generator's bug, but it surfaces as a failed generation, not a crash.
     if (error instanceof CompileError) throw new SpecError([error.message]);
@@ -95,5 +146,5 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   stage('packages');
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const referenceLater = previous !== undefined ? reference.then((content) => ({ file: REFERENCE_FILE, content })) : undefined;
-  return { model, files: sorted, specFiles: loaded.files, ...(referenceLater ? { referenceLater } : {}) };
+  return { model, files: sorted, specFiles, changes, ...(referenceLater ? { referenceLater } : {}) };
 }

@@ -1,11 +1,18 @@
 // npm run docs [-- --port N]: serves generated/docs/ on 127.0.0.1 and prints its URL.
-import http from 'node:http';
+
 import { createReadStream, statSync } from 'node:fs';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
 
 export function docsServer(root: string): http.Server {
   const base = path.resolve(root);

@@ -56,6 +56,7 @@ export async function renderClient(model: ApiModel): Promise<OutputFiles> {
   const files: OutputFiles = await sharedFiles(model, 'client/src');
   files.set('client/src/client.ts', render('client/client.ts.hbs', view));
   files.set('client/src/index.ts', render('client/index.ts.hbs', view));
+  files.set('client/src/node.ts', render('client/node.ts.hbs', view));
   for (const [name, content] of runtimeFiles('client/src/runtime', ['common', 'client'])) files.set(name, content);
   return files;
 }

@@ -7,9 +7,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { ApiModel } from '../model/types.ts';
-import { docsView } from './docs-view.ts';
-import { asset, render } from './templates.ts';
 import type { OutputFiles } from './client.ts';
+import { curlScript, docsView, readersText, tsExample } from './docs-view.ts';
+import { asset, render } from './templates.ts';
 
 const REFERENCE = 'docs/reference.html';
 const BLANK_SVG = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
@@ -19,7 +19,9 @@ const REDOCLY_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(REDOCLY_
 
 function referenceMarker(model: ApiModel): string {
   // Keyed by what makes the page: redocly's version, this module (its options and post-processing) and the spec.
-  const hash = createHash('sha256').update(`${REDOCLY_VERSION}\n${readFileSync(import.meta.filename, 'utf8')}\n${JSON.stringify(model.document)}`).digest('hex');
+  const hash = createHash('sha256')
+    .update(`${REDOCLY_VERSION}\n${readFileSync(import.meta.filename, 'utf8')}\n${JSON.stringify(model.document)}`)
+    .digest('hex');
   return `<!-- top-payments reference: redocly ${REDOCLY_VERSION}, build key sha256 ${hash} -->\n`;
 }
 
@@ -39,6 +41,70 @@ export function previousReference(outDir: string): string | undefined {
 
 export const REFERENCE_FILE = REFERENCE;
 
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The copy of the spec handed to redocly: every description shows its Chinese
+ * beside the English (Redoc shows only `description`), maintainers' notes are
+ * dropped, every operation carries curl and TypeScript samples (x-codeSamples,
+ * in place of Redoc's URL-encoded body), and the introduction links back to the site.
+ */
+export function referenceDocument(model: ApiModel): Json {
+  const doc = structuredClone(model.document) as Json;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (!isObject(node)) return;
+    for (const [key, zhKey] of [
+      ['description', 'x-description-zh'],
+      ['summary', 'x-summary-zh'],
+    ] as const) {
+      const en = typeof node[key] === 'string' ? readersText(node[key] as string) : undefined;
+      const zh = typeof node[zhKey] === 'string' ? readersText(node[zhKey] as string) : undefined;
+      if (en === undefined && zh === undefined) continue;
+      const both = zh && zh !== en ? (en ? (key === 'summary' ? `${en} · ${zh}` : `${en}\n\n${zh}`) : zh) : (en ?? '');
+      node[key] = both;
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(doc);
+  const paths = (doc.paths ?? {}) as Record<string, Json>;
+  for (const op of model.operations) {
+    const item = paths[op.pathKey];
+    const operation = item && Object.values(item).find((o) => isObject(o) && o.operationId === op.operationId);
+    if (!isObject(operation)) continue;
+    operation['x-codeSamples'] = [
+      { lang: 'Shell', label: 'curl', source: curlScript(op) },
+      { lang: 'TypeScript', label: 'TypeScript', source: tsExample(op) },
+    ];
+  }
+  const info = (doc.info ?? {}) as Json;
+  info.description = `[← Back to the docs site](index.html): every API on its own page, search, and a Try-it form.\n\n${String(info.description ?? '')}`;
+  doc.info = info;
+  return doc;
+}
+
+/** Hides the credit line whose logo cannot load offline; styles the way back to the site. */
+const REFERENCE_CSS = 'a[href="https://redocly.com/redoc/"]{display:none!important}';
+
+/**
+ * Redoc 3 renders its links as paths (`/section/signing`), which 404 on a
+ * static host, in a new tab and from file://. Its default router is the hash
+ * router, so the same links written `#/section/signing` work everywhere.
+ * Only the server-rendered markup is rewritten, never the script.
+ */
+export function staticLinks(html: string): string {
+  if (!html.includes('<div id="redoc"')) throw new Error('redocly build-docs output has no <div id="redoc">: cannot make its links static');
+  // Markup between the scripts; each <script>…</script> is kept byte for byte.
+  return html
+    .split(/(<script\b[\s\S]*?<\/script>)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/href="\/(?!\/)/g, 'href="#/')))
+    .join('');
+}
+
 /**
  * The reference page: `redocly build-docs --inlineBundle` (self-contained, no
  * CDN), ~0.7 s in a child process, started early so that it runs while the
@@ -49,14 +115,18 @@ export async function buildReference(model: ApiModel, outDir: string): Promise<s
   const cached = cachedReference(model, outDir);
   if (cached !== undefined) return cached;
   const marker = referenceMarker(model);
-  const document = JSON.stringify(model.document);
+  const document = JSON.stringify(referenceDocument(model));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'top-reference-'));
   try {
     const input = path.join(dir, 'openapi.json');
     const output = path.join(dir, 'reference.html');
-    // The bundled document, so the page shows exactly what the generator read.
+    // The bundled document, so the page shows exactly what the generator read,
+    // dressed for readers: both languages, code samples, no maintainers' notes.
     writeFileSync(input, document);
-    const child = spawn(process.execPath, [REDOCLY_BIN, 'build-docs', input, '-o', output, '--inlineBundle', '--title', `${model.title} — OpenAPI reference`, '--lint-config', 'off'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
+    const child = spawn(process.execPath, [REDOCLY_BIN, 'build-docs', input, '-o', output, '--inlineBundle', '--title', `${model.title} — OpenAPI reference`, '--lint-config', 'off'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
     let log = '';
     child.stdout.on('data', (c) => (log += c));
     child.stderr.on('data', (c) => (log += c));
@@ -69,22 +139,29 @@ export async function buildReference(model: ApiModel, outDir: string): Promise<s
     // No favicon request either (the page would log a 404 on any static host without one).
     const offline = readFileSync(output, 'utf8')
       .replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, BLANK_SVG)
-      .replace('<head>', '<head>\n<link rel="icon" href="data:,">');
-    return marker + offline;
+      .replace('<head>', `<head>\n<link rel="icon" href="data:,">\n<style>${REFERENCE_CSS}</style>`);
+    return marker + staticLinks(offline);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export function renderDocs(model: ApiModel, reference: string): OutputFiles {
-  const view = docsView(model);
+export function renderDocs(model: ApiModel, reference: string, clientPackage?: string): OutputFiles {
+  const view = docsView(model, clientPackage);
   const files: OutputFiles = new Map();
-  files.set('docs/index.html', render('docs/index.html.hbs', { ...view, pageTitle: `${view.title}`, root: '' }));
+  // The navigation column lists every API, but from search-index.js: a page
+  // holds only its own entry, so adding an API leaves the other pages byte-identical.
+  const nav = view.operations.map((o) => ({ method: o.method, href: o.href, sections: o.sections.map(({ id, label }) => ({ id, label })) }));
+  files.set('docs/index.html', render('docs/index.html.hbs', { ...view, current: undefined, pageTitle: `${view.title}`, root: '' }));
+  files.set('docs/shared.html', render('docs/shared.html.hbs', { ...view, current: undefined, pageTitle: `System parameters and platform errors — ${view.title}`, root: '' }));
   for (const op of view.operations) {
-    files.set(`docs/${op.href}`, render('docs/api.html.hbs', { ...view, op, pageTitle: `${op.method} — ${op.summaryEn}`, root: '../' }));
+    files.set(`docs/${op.href}`, render('docs/api.html.hbs', { ...view, current: op, op, pageTitle: `${op.method} — ${op.summaryEn}`, root: '../' }));
   }
   files.set('docs/style.css', asset('docs/style.css'));
   files.set('docs/site.js', asset('docs/site.js'));
+  files.set('docs/tryit.js', asset('docs/tryit.js'));
+  // A script, not JSON: fetch() of a local file is refused from file://, a <script> is not.
+  files.set('docs/search-index.js', `// Generated from the spec: what the search box matches.\nwindow.TOP_SEARCH = ${JSON.stringify(view.search)};\nwindow.TOP_NAV = ${JSON.stringify(nav)};\n`);
   files.set(REFERENCE, reference);
   return files;
 }

@@ -1,12 +1,14 @@
 // Makes generated/client and generated/server npm packages: package.json
 // (version from info.version), README, LICENSE, CHANGELOG and compiled dist/.
+import { DEFAULT_PACKAGES, defaultOutputSettings, type OutputSettings } from '../config.ts';
 import type { ApiModel } from '../model/types.ts';
 import type { OutputFiles } from './client.ts';
 import { tsLiteral } from './client-view.ts';
 import { compilePackages } from './compile.ts';
-import { asset, render } from './templates.ts';
+import { render } from './templates.ts';
 
-export const PACKAGE_NAMES = { client: '@top-payments/client', server: '@top-payments/server' } as const;
+/** The default names (top-openapi.config.json's `packages` can set others). */
+export const PACKAGE_NAMES = { client: DEFAULT_PACKAGES.client.name, server: DEFAULT_PACKAGES.server.name } as const;
 
 /** The changelog entry for info.version must exist: a release without one is a spec problem. */
 export function checkChangelog(changelog: string | undefined, version: string): string | undefined {
@@ -15,33 +17,56 @@ export function checkChangelog(changelog: string | undefined, version: string): 
   return new RegExp(`^## ${escaped}\\s*$`, 'm').test(changelog) ? undefined : `spec/CHANGELOG.md has no "## ${version}" entry for info.version ${version}`;
 }
 
-function packageJson(kind: 'client' | 'server', model: ApiModel): string {
+/**
+ * The client's entries: node:http as the default transport on Node itself,
+ * fetch on Bun, Deno, Workers, browsers and anything else (their node:http,
+ * where they have one, is built on fetch and proves nothing). One set of
+ * types for all, free of node:* (a browser project needs no @types/node);
+ * `/node` also exports `nodeHttpTransport`.
+ */
+const CLIENT_EXPORTS = {
+  '.': {
+    types: './dist/index.d.ts',
+    bun: './dist/index.js',
+    deno: './dist/index.js',
+    workerd: './dist/index.js',
+    worker: './dist/index.js',
+    browser: './dist/index.js',
+    node: './dist/node.js',
+    default: './dist/index.js',
+  },
+  './node': { types: './dist/node.d.ts', default: './dist/node.js' },
+  './package.json': './package.json',
+};
+
+function packageJson(kind: 'client' | 'server', model: ApiModel, settings: OutputSettings): string {
   const pkg: Record<string, unknown> = {
-    name: PACKAGE_NAMES[kind],
+    name: settings.packages[kind].name,
     version: model.version,
     description: kind === 'client'
       ? `Typed client for ${model.title}: TOP signing, validation, lossless int64.`
       : `TOP gateway stubs, fastify plugin and mock gateway for ${model.title}.`,
-    license: 'MIT',
+    license: settings.license,
     type: 'module',
     main: './dist/index.js',
     types: './dist/index.d.ts',
-    exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
-    ...(kind === 'server' ? { bin: { 'top-mock-gateway': 'dist/mock-cli.js' } } : {}),
-    files: ['dist', 'README.md', 'CHANGELOG.md', 'LICENSE'],
+    exports: kind === 'client' ? CLIENT_EXPORTS : { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
+    ...(kind === 'server' && settings.artefacts.mock ? { bin: { 'top-mock-gateway': 'dist/mock-cli.js' } } : {}),
+    files: ['dist', 'README.md', 'CHANGELOG.md', ...(settings.licenseText === undefined ? [] : ['LICENSE'])],
     engines: { node: '>=20.19.0' },
-    sideEffects: false,
+    // The client's Node entry sets its default transport when loaded.
+    sideEffects: kind === 'client' ? ['./dist/node.js'] : false,
     keywords: ['taobao', 'top', 'openapi', kind === 'client' ? 'client' : 'gateway'],
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-function readmeView(kind: 'client' | 'server', model: ApiModel) {
+function readmeView(kind: 'client' | 'server', model: ApiModel, settings: OutputSettings) {
   const first = model.operations[0]!;
   const example = `const answer = await top.${first.operationId}(${tsLiteral(first.requestExample ?? {}, { kind: 'object', name: first.requestSchema, fields: first.params })}${first.session ? ', { session: userSessionKey }' : ''});`;
   const handlerExample = `    ${first.operationId}: async (params, context) => {\n      // params.${first.params[0]?.name ?? ''} is validated; context.appKey, context.requestId, context.user\n      return { /* the answer inside ${first.responseRoot} */ };\n    },`;
   return {
-    name: PACKAGE_NAMES[kind],
+    name: settings.packages[kind].name,
     title: model.title,
     version: model.version,
     example,
@@ -56,14 +81,15 @@ function readmeView(kind: 'client' | 'server', model: ApiModel) {
   };
 }
 
-export function renderPackages(model: ApiModel, sources: OutputFiles, changelog: string, outDir: string): OutputFiles {
+export function renderPackages(model: ApiModel, sources: OutputFiles, changelog: string, outDir: string, settings: OutputSettings = defaultOutputSettings()): OutputFiles {
   const files: OutputFiles = new Map();
-  for (const kind of ['client', 'server'] as const) {
-    files.set(`${kind}/package.json`, packageJson(kind, model));
-    files.set(`${kind}/README.md`, render(`packages/${kind}-README.md.hbs`, readmeView(kind, model)));
-    files.set(`${kind}/LICENSE`, asset('packages/LICENSE'));
+  const kinds = (['client', 'server'] as const).filter((kind) => settings.artefacts[kind]);
+  for (const kind of kinds) {
+    files.set(`${kind}/package.json`, packageJson(kind, model, settings));
+    files.set(`${kind}/README.md`, render(`packages/${kind}-README.md.hbs`, readmeView(kind, model, settings)));
+    if (settings.licenseText !== undefined) files.set(`${kind}/LICENSE`, settings.licenseText);
     files.set(`${kind}/CHANGELOG.md`, changelog);
   }
-  for (const [name, content] of compilePackages(['client', 'server'], new Map([...sources, ...files]), outDir)) files.set(name, content);
+  for (const [name, content] of compilePackages(kinds, new Map([...sources, ...files]), outDir)) files.set(name, content);
   return files;
 }

@@ -4,12 +4,16 @@ import { runtimeFiles, sharedFiles, type OutputFiles } from './client.ts';
 import { serverView } from './server-view.ts';
 import { render } from './templates.ts';
 
-export async function renderServer(model: ApiModel): Promise<OutputFiles> {
-  const view = serverView(model);
+/** `mock: false` (the config's artefacts) leaves the mock gateway out of the package. */
+export async function renderServer(model: ApiModel, options: { mock?: boolean } = {}): Promise<OutputFiles> {
+  const mock = options.mock ?? true;
+  const view = { ...serverView(model), mock };
   const files: OutputFiles = await sharedFiles(model, 'server/src');
   files.set('server/src/server.ts', render('server/server.ts.hbs', view));
-  files.set('server/src/mock.ts', render('server/mock.ts.hbs', view));
-  files.set('server/src/mock-cli.ts', render('server/mock-cli.ts.hbs', view));
+  if (mock) {
+    files.set('server/src/mock.ts', render('server/mock.ts.hbs', view));
+    files.set('server/src/mock-cli.ts', render('server/mock-cli.ts.hbs', view));
+  }
   files.set('server/src/index.ts', render('server/index.ts.hbs', view));
   for (const [name, content] of runtimeFiles('server/src/runtime', ['common', 'server'])) files.set(name, content);
   return files;

@@ -1,16 +1,20 @@
 // The part of the client every operation shares: validate, encode, sign,
-// send, decode. The generated TopClient is a typed face over `invoke`.
-import type http from 'node:http';
-import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError, type FieldProblem } from './errors.ts';
+// send, decode. The generated TopClient is a typed face over `invoke`. The
+// network is behind a Transport (./transport.ts): no node:* import here, so
+// this runs on Workers and in browsers, and its types need no @types/node.
+
 import { encodeForm } from '../common/form.ts';
 import { parseJson } from '../common/json.ts';
-import { encodeParams } from '../common/params.ts';
 import type { OperationDescriptor } from '../common/operation.ts';
+import { encodeParams } from '../common/params.ts';
 import { reviveInt64 } from '../common/shape.ts';
-import { isSendable, sign, SIGN_METHODS, type SignMethod } from '../common/sign.ts';
+import { isSendable, SIGN_METHODS, type SignMethod, sign, signAsync } from '../common/sign.ts';
 import { formatTimestamp } from '../common/timestamp.ts';
-import { createAgent, exchange } from './transport.ts';
 import { toFieldProblems } from '../common/validation.ts';
+import { type FieldProblem, TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from './errors.ts';
+import { fetchTransport } from './fetch-transport.ts';
+import { type ClientHooks, callHooks, redactedUrl } from './hooks.ts';
+import type { Transport, TransportAnswer } from './transport.ts';
 
 export const PRODUCTION_GATEWAY = 'https://eco.taobao.com/router/rest';
 export const SANDBOX_GATEWAY = 'https://gw.api.tbsandbox.com/router/rest';
@@ -36,14 +40,36 @@ export interface TopClientOptions {
   validateResponses?: boolean;
   /**
    * Extra attempts for a request that provably never reached the gateway
-   * (no connection could be made); default 2. Nothing else is retried.
+   * (no connection could be made); default 2. Nothing else is retried, and
+   * nothing at all through a transport that cannot prove a request unsent
+   * (fetch).
    */
   retries?: number;
   retryDelayMs?: number;
   maxResponseBytes?: number;
   /** The clock for `timestamp`; default Date.now. */
   now?: () => number;
-  agent?: http.Agent;
+  /**
+   * How requests are sent. Default: node:http on Node (the package's `node`
+   * entry), fetch everywhere else. See `nodeHttpTransport` and `fetchTransport`.
+   */
+  transport?: Transport;
+  /** An http.Agent for the default node:http transport (Node only; ignored with `transport`). */
+  agent?: { destroy(): void };
+  /** Called before each attempt, after each answer and on each failure; secrets and signatures redacted. */
+  hooks?: ClientHooks;
+}
+
+/** Makes the transport a client uses when none is given. */
+export type DefaultTransport = (options: TopClientOptions) => Transport;
+let defaultTransport: DefaultTransport = () => fetchTransport();
+
+/**
+ * Sets the transport a client gets when its options name none. The package's
+ * Node entry sets node:http; nothing else needs to call this.
+ */
+export function setDefaultTransport(make: DefaultTransport): void {
+  defaultTransport = make;
 }
 
 export interface CallOptions {
@@ -57,14 +83,21 @@ export interface CallOptions {
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 export class ClientCore {
   readonly url: URL;
   readonly signMethod: SignMethod;
   readonly #options: TopClientOptions;
-  readonly #agent: http.Agent;
+  readonly transport: Transport;
 
   constructor(options: TopClientOptions) {
     if (!options || typeof options !== 'object') throw new TypeError('TopClient: options are required');
@@ -80,18 +113,39 @@ export class ClientCore {
     }
     if (this.url.protocol !== 'http:' && this.url.protocol !== 'https:') throw new TypeError(`TopClient: options.gateway must be http or https; got ${this.url.protocol}`);
     this.#options = options;
-    this.#agent = options.agent ?? createAgent(this.url);
+    if (options.transport !== undefined && (typeof options.transport !== 'object' || options.transport === null || typeof options.transport.send !== 'function')) {
+      throw new TypeError('TopClient: options.transport must have a send(request) method');
+    }
+    this.transport = options.transport ?? defaultTransport(options);
   }
 
-  /** Validates, encodes and signs a call: the exact bytes that would be sent. */
+  /**
+   * Validates, encodes and signs a call: the exact bytes that would be sent.
+   * Synchronous signing needs node:crypto for hmac-sha256 (Node, Bun, Deno);
+   * `prepareAsync` works everywhere.
+   */
   prepare(op: OperationDescriptor, params: unknown, options: CallOptions = {}): { query: string; body: string } {
+    const { system, fields } = this.#encode(op, params, options);
+    system.sign = sign({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
+    return { query: encodeForm(system), body: encodeForm(fields) };
+  }
+
+  /** `prepare` on any runtime: signs through node:crypto, or WebCrypto and the bundled MD5. */
+  async prepareAsync(op: OperationDescriptor, params: unknown, options: CallOptions = {}): Promise<{ query: string; body: string; system: Record<string, string> }> {
+    const { system, fields } = this.#encode(op, params, options);
+    system.sign = await signAsync({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
+    return { query: encodeForm(system), body: encodeForm(fields), system };
+  }
+
+  /** Validated and encoded system and business parameters, not yet signed. */
+  #encode(op: OperationDescriptor, params: unknown, options: CallOptions): { system: Record<string, string>; fields: Record<string, string> } {
     const problems: FieldProblem[] = [];
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
       throw new TopValidationError(op.method, [{ path: '(root)', message: 'business parameters must be an object' }]);
     }
     const session = options.session ?? this.#options.session;
     if (op.session && !isSendable(session)) {
-      problems.push({ path: 'session', message: 'this API acts for a user and needs a session (options.session or the client\'s session)' });
+      problems.push({ path: 'session', message: "this API acts for a user and needs a session (options.session or the client's session)" });
     }
     if (options.validate ?? this.#options.validateRequests ?? true) {
       if (!op.validateRequest(params)) problems.push(...toFieldProblems(op.validateRequest.errors ?? []));
@@ -114,29 +168,73 @@ export class ClientCore {
     for (const name of Object.keys(encoded.fields)) {
       if (Object.hasOwn(system, name)) throw new TopValidationError(op.method, [{ path: name, message: 'collides with a TOP system parameter' }]);
     }
-    system.sign = sign({ ...system, ...encoded.fields }, this.#options.appSecret, this.signMethod);
-    return { query: encodeForm(system), body: encodeForm(encoded.fields) };
+    return { system, fields: encoded.fields };
   }
 
   async invoke(op: OperationDescriptor, params: unknown, options: CallOptions = {}): Promise<unknown> {
-    const { query, body } = this.prepare(op, params, options);
+    const { query, body, system } = await this.prepareAsync(op, params, options);
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 30_000;
     const retries = Math.max(0, this.#options.retries ?? 2);
-    for (let attempt = 0; ; attempt++) {
+    const url = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}${query}`;
+    const hooks = this.#options.hooks;
+    // Built only when someone listens: redaction and byte counts cost per call.
+    const event = hooks ? { method: op.method, transport: this.transport.name, url: redactedUrl(url), system: redactedSystem(system), bodyBytes: byteLength(body) } : undefined;
+    for (let attempt = 1; ; attempt++) {
+      const started = Date.now();
+      if (event) callHooks(hooks, 'beforeSend', { ...event, attempt });
+      let answer: TransportAnswer;
       try {
         // A retry sends the very same bytes: same timestamp, same sign, same
         // idempotency key. It only happens when no byte left this host.
-        const answer = await exchange({
-          url: this.url, query, body, method: op.method, timeoutMs, signal: options.signal,
-          maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024, agent: this.#agent,
+        answer = await this.transport.send({
+          method: op.method,
+          url,
+          body,
+          timeoutMs,
+          signal: options.signal,
+          headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' },
+          maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
         });
-        return this.decode(op, answer.status, answer.body);
-      } catch (error) {
-        if (!(error instanceof TopNetworkError) || error.reachedGateway || attempt >= retries || options.signal?.aborted) throw error;
-        await sleep((this.#options.retryDelayMs ?? 100) * (attempt + 1), options.signal);
+      } catch (thrown) {
+        const error = this.#asClientError(op.method, thrown);
+        const retry = error instanceof TopNetworkError && !error.reachedGateway && this.transport.provesUnsent && attempt <= retries && !options.signal?.aborted;
+        if (event) callHooks(hooks, 'onError', { ...event, attempt, error, latencyMs: Date.now() - started, willRetry: retry });
+        if (!retry) throw error;
+        await sleep((this.#options.retryDelayMs ?? 100) * attempt, options.signal);
         if (options.signal?.aborted) throw new TopAbortError(op.method, options.signal.reason);
+        continue;
+      }
+      try {
+        const decoded = this.decode(op, answer.status, answer.body);
+        if (event) callHooks(hooks, 'afterAnswer', { ...event, attempt, status: answer.status, latencyMs: Date.now() - started, requestId: requestIdOf(decoded) });
+        return decoded;
+      } catch (error) {
+        const e = error as TopClientError;
+        if (event)
+          callHooks(hooks, 'afterAnswer', {
+            ...event,
+            attempt,
+            status: answer.status,
+            latencyMs: Date.now() - started,
+            ...(e instanceof TopError ? { code: e.code, subCode: e.subCode, requestId: e.requestId } : {}),
+          });
+        if (event) callHooks(hooks, 'onError', { ...event, attempt, error: e, latencyMs: Date.now() - started, willRetry: false });
+        throw error;
       }
     }
+  }
+
+  /**
+   * What a transport threw, as this client's error. A transport that cannot
+   * prove a request unsent never gets to say it was: its "never reached" is
+   * reported as possibly sent, so nothing is retried on its word.
+   */
+  #asClientError(method: string, thrown: unknown): TopClientError {
+    if (thrown instanceof TopNetworkError && !thrown.reachedGateway && !this.transport.provesUnsent) {
+      return new TopNetworkError(method, true, thrown.code, { cause: thrown });
+    }
+    if (thrown instanceof TopClientError) return thrown;
+    return new TopNetworkError(method, true, undefined, { cause: thrown });
   }
 
   /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
@@ -172,8 +270,23 @@ export class ClientCore {
 
   /** Closes idle keep-alive connections (lets a process exit promptly). */
   close(): void {
-    this.#agent.destroy();
+    this.transport.close?.();
   }
+}
+
+const REDACTED = '[redacted]';
+/** System parameters without the signature or the user's session. */
+function redactedSystem(system: Readonly<Record<string, string>>): Record<string, string> {
+  const out = { ...system };
+  for (const name of ['sign', 'session'] as const) if (name in out) out[name] = REDACTED;
+  return out;
+}
+
+const byteLength = (body: string): number => new TextEncoder().encode(body).length;
+
+function requestIdOf(answer: unknown): string | undefined {
+  const id = (answer as { request_id?: unknown } | null)?.request_id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 export { TopClientError };

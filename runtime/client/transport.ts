@@ -1,111 +1,66 @@
-// One HTTP exchange with the gateway over node:http(s) with a keep-alive agent
-// (node:http rather than fetch: it tells when a socket connected, which is what
-// proves a request never left this host, the only case the client retries).
-import http from 'node:http';
-import https from 'node:https';
-import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError, type TopClientError } from './errors.ts';
+// The seam between the client core and the network. The core validates,
+// encodes and signs; a transport makes one HTTP exchange and says, when it
+// fails, whether the request provably never left this host. Two are built in:
+// node:http (./node-transport.ts, the default on Node) and fetch
+// (./fetch-transport.ts, the default everywhere else). Anything with this
+// shape can be passed as `transport` (a test double, a proxy, a mTLS agent).
+//
+// Nothing here imports node:*: this file is part of what a browser or
+// Workers consumer type-checks and loads.
 
-export interface HttpAnswer {
+/** One HTTP exchange, fully prepared by the client core. */
+export interface TransportRequest {
+  /** The TOP method, for error messages. */
+  readonly method: string;
+  /** The gateway URL with the signed system parameters in its query string. */
+  readonly url: string;
+  /**
+   * Headers to send: always `content-type` and `accept`. The content type
+   * belongs to the body: a form string is
+   * `application/x-www-form-urlencoded;charset=UTF-8`; bytes carry their own
+   * (e.g. `multipart/form-data; boundary=…` for a file upload).
+   */
+  readonly headers: Readonly<Record<string, string>>;
+  /** A form string (sent as UTF-8) or the exact bytes to send. */
+  readonly body: string | Uint8Array;
+  /** Whole-exchange limit; past it the transport rejects with TopTimeoutError. */
+  readonly timeoutMs: number;
+  /** The caller's signal; when it fires the transport rejects with TopAbortError. */
+  readonly signal?: AbortSignal | undefined;
+  /** An answer body larger than this is refused with TopDecodeError. */
+  readonly maxResponseBytes: number;
+}
+
+/** The gateway's HTTP answer, whatever its status. */
+export interface TransportAnswer {
   status: number;
   contentType: string | undefined;
+  /** The body decoded as UTF-8. */
   body: string;
 }
 
-export interface Exchange {
-  url: URL;
-  /** Form-encoded system parameters, sent in the query string. */
-  query: string;
-  /** Form-encoded business parameters, sent as the body. */
-  body: string;
-  method: string;
-  timeoutMs: number;
-  signal?: AbortSignal | undefined;
-  maxResponseBytes: number;
-  agent: http.Agent;
+/**
+ * Sends prepared requests. `send` rejects only with the client's errors:
+ * TopTimeoutError, TopAbortError, TopDecodeError (answer too large) or
+ * TopNetworkError, whose `reachedGateway` is false only when this transport
+ * can prove that no byte of the request left this host.
+ */
+export interface Transport {
+  /** For logs and hooks: `node:http`, `fetch`, or a custom name. */
+  readonly name: string;
+  /**
+   * Whether this transport can prove a request never left the host (node:http
+   * on Node can: no connection means no byte sent). Only then does the client
+   * retry a failed call, and only a call that provably never left. A transport
+   * that cannot prove it (fetch) has every failure reported as possibly sent.
+   */
+  readonly provesUnsent: boolean;
+  send(request: TransportRequest): Promise<TransportAnswer>;
+  /** Releases pooled connections; optional. */
+  close?(): void;
 }
 
-export function createAgent(url: URL): http.Agent {
-  const options = { keepAlive: true, maxSockets: 64, keepAliveMsecs: 1000, timeout: 60_000 };
-  return url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
-}
-
-export function exchange(x: Exchange): Promise<HttpAnswer> {
-  return new Promise<HttpAnswer>((resolve, reject) => {
-    if (x.signal?.aborted) {
-      reject(new TopAbortError(x.method, x.signal.reason));
-      return;
-    }
-    const secure = x.url.protocol === 'https:';
-    const lib = secure ? https : http;
-    const path = `${x.url.pathname}${x.url.search ? `${x.url.search}&` : '?'}${x.query}`;
-    const payload = Buffer.from(x.body, 'utf8');
-    let settled = false;
-    // Bytes can only have reached the gateway once a connection (and for
-    // https, its TLS session) was up.
-    let connected = false;
-    let failure: TopClientError | undefined;
-
-    const req = lib.request({
-      protocol: x.url.protocol,
-      hostname: x.url.hostname,
-      port: x.url.port || undefined,
-      path,
-      method: 'POST',
-      agent: x.agent,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
-        'content-length': payload.length,
-        accept: 'application/json',
-      },
-    });
-
-    const finish = (error: TopClientError | undefined, answer?: HttpAnswer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      x.signal?.removeEventListener('abort', onAbort);
-      if (error) reject(error);
-      else resolve(answer!);
-    };
-    const fail = (error: TopClientError) => {
-      failure ??= error;
-      req.destroy();
-      finish(failure);
-    };
-    const onAbort = () => fail(new TopAbortError(x.method, x.signal?.reason));
-    const timer = setTimeout(() => fail(new TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
-    x.signal?.addEventListener('abort', onAbort, { once: true });
-
-    req.on('socket', (socket) => {
-      const up = () => {
-        connected = true;
-      };
-      if (!(socket as { connecting?: boolean }).connecting) up();
-      else socket.once(secure ? 'secureConnect' : 'connect', up);
-    });
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      finish(failure ?? new TopNetworkError(x.method, connected, error.code, { cause: error }));
-    });
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > x.maxResponseBytes) {
-          fail(new TopDecodeError(x.method, `answer larger than ${x.maxResponseBytes} bytes`, res.statusCode ?? 0, ''));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      res.on('error', (error: NodeJS.ErrnoException) => finish(failure ?? new TopNetworkError(x.method, true, error.code, { cause: error })));
-      res.on('end', () => {
-        finish(undefined, {
-          status: res.statusCode ?? 0,
-          contentType: res.headers['content-type'],
-          body: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'),
-        });
-      });
-    });
-    req.end(payload);
-  });
+/** The body's bytes: a string is sent as UTF-8. */
+export function bodyBytes(body: string | Uint8Array): Uint8Array {
+  return typeof body === 'string' ? new TextEncoder().encode(body) : body;
 }

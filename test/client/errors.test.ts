@@ -1,13 +1,20 @@
 // Every way a call can fail, each as its own error type; what is retried and
 // what never is.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
+import { after, before, test } from 'node:test';
 import {
-  TopAbortError, TopClient, TopDecodeError, TopError, TopNetworkError, TopTimeoutError, TopValidationError,
   type AlibabaCloudgameTradeplatformPayorderRequest,
-} from '../../generated/client/src/index.ts';
+  TopAbortError,
+  TopClient,
+  TopDecodeError,
+  TopError,
+  TopNetworkError,
+  TopTimeoutError,
+  TopValidationError,
+} from '../../generated/client/src/node.ts';
 import { json, startTestGateway, TEST_APP_KEY, TEST_SECRET, type TestGateway } from '../support/test-gateway.ts';
 
 let gateway: TestGateway;
@@ -17,12 +24,27 @@ before(async () => {
 after(() => gateway.close());
 
 const payorder = (): AlibabaCloudgameTradeplatformPayorderRequest => ({
-  request_param: { charge_item_code: '1', order_id: '1', category_code: '1', user_country: 'CHINA', balance_pay_amount: 1n, tenant_id: 1n, commodity_code: '1', pay_start_time: 1n, currency: 'CNY', pay_idempotent_code: 'idem-1', pay_serial_id: '1' },
+  request_param: {
+    charge_item_code: '1',
+    order_id: '1',
+    category_code: '1',
+    user_country: 'CHINA',
+    balance_pay_amount: 1n,
+    tenant_id: 1n,
+    commodity_code: '1',
+    pay_start_time: 1n,
+    currency: 'CNY',
+    pay_idempotent_code: 'idem-1',
+    pay_serial_id: '1',
+  },
 });
 const clientFor = (url = gateway.url, extra: Partial<ConstructorParameters<typeof TopClient>[0]> = {}) => new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, gateway: url, ...extra });
 
 async function rejects<E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  const error = await promise.then(() => assert.fail('expected a rejection'), (e: unknown) => e);
+  const error = await promise.then(
+    () => assert.fail('expected a rejection'),
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof type, `expected ${type.name}, got ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}`);
   return error as E;
 }
@@ -32,9 +54,17 @@ test('error_response becomes a TopError with every field', async () => {
   const client = clientFor();
   const e = await rejects(client.alibabaCloudgameTradeplatformPayorder(payorder()), TopError);
   client.close();
-  assert.deepEqual({ code: e.code, msg: e.msg, subCode: e.subCode, subMsg: e.subMsg, requestId: e.requestId, method: e.method }, {
-    code: 50, msg: 'Remote service error', subCode: 'isv.invalid-parameter', subMsg: '非法参数', requestId: 'abc', method: 'alibaba.cloudgame.tradeplatform.payorder',
-  });
+  assert.deepEqual(
+    { code: e.code, msg: e.msg, subCode: e.subCode, subMsg: e.subMsg, requestId: e.requestId, method: e.method },
+    {
+      code: 50,
+      msg: 'Remote service error',
+      subCode: 'isv.invalid-parameter',
+      subMsg: '非法参数',
+      requestId: 'abc',
+      method: 'alibaba.cloudgame.tradeplatform.payorder',
+    },
+  );
   assert.equal(e.isRetryable, false);
   assert.match(e.message, /TOP error 50 Remote service error \(isv.invalid-parameter: 非法参数\) \[request_id abc\]/);
 });
@@ -54,7 +84,7 @@ const undecodable: { name: string; status: number; body: string; want: RegExp }[
   { name: 'HTML instead of JSON', status: 200, body: '<html>oops</html>', want: /not JSON/ },
   { name: 'truncated JSON with a long id', status: 200, body: '{"alibaba_cloudgame_tradeplatform_payorder_response":{"id":12345678901234567', want: /not JSON/ },
   { name: 'a JSON array', status: 200, body: '[1]', want: /not a JSON object/ },
-  { name: 'another API\'s root', status: 200, body: '{"other_response":{}}', want: /no `alibaba_cloudgame_tradeplatform_payorder_response` object/ },
+  { name: "another API's root", status: 200, body: '{"other_response":{}}', want: /no `alibaba_cloudgame_tradeplatform_payorder_response` object/ },
   { name: 'error_response without a code', status: 200, body: '{"error_response":{"msg":"x"}}', want: /without a numeric code/ },
 ];
 for (const c of undecodable) {
@@ -81,7 +111,11 @@ const invalid: { name: string; params: unknown; want: string[] }[] = [
   { name: 'a missing required DTO field', params: { request_param: { ...payorder().request_param, tenant_id: undefined } }, want: ['request_param.tenant_id: is required'] },
   { name: 'a number where int64 wants bigint', params: { request_param: { ...payorder().request_param, tenant_id: 1 } }, want: ['request_param.tenant_id: must be an int64, given as a bigint'] },
   { name: 'an int64 out of range', params: { request_param: { ...payorder().request_param, tenant_id: 2n ** 63n } }, want: ['request_param.tenant_id: must be an int64, given as a bigint'] },
-  { name: 'a wrong type deep in a list', params: { request_param: { ...payorder().request_param, refund_subscribe_list: [{ subscribe_id: 7 }] } }, want: ['request_param.refund_subscribe_list[0].subscribe_id: must be string'] },
+  {
+    name: 'a wrong type deep in a list',
+    params: { request_param: { ...payorder().request_param, refund_subscribe_list: [{ subscribe_id: 7 }] } },
+    want: ['request_param.refund_subscribe_list[0].subscribe_id: must be string'],
+  },
   { name: 'a misspelt field', params: { request_param: { ...payorder().request_param, tenantId: 1n } }, want: ['request_param.tenantId: is not a field of this API'] },
   { name: 'the DTO missing', params: {}, want: ['request_param: is required'] },
   { name: 'not an object', params: 'x', want: ['(root): business parameters must be an object'] },
@@ -92,7 +126,10 @@ for (const c of invalid) {
     const client = clientFor();
     const e = await rejects(client.alibabaCloudgameTradeplatformPayorder(c.params as AlibabaCloudgameTradeplatformPayorderRequest), TopValidationError);
     client.close();
-    assert.deepEqual(e.problems.map((p) => `${p.path}: ${p.message}`), c.want);
+    assert.deepEqual(
+      e.problems.map((p) => `${p.path}: ${p.message}`),
+      c.want,
+    );
     assert.equal(gateway.requests.length, 0, 'nothing was sent');
   });
 }
@@ -184,7 +221,15 @@ test('a retry after a refused connection sends the very same request (same times
     attempts++;
     return original(...args);
   }) as typeof agent.createConnection;
-  const client = clientFor(`http://127.0.0.1:${port}/router/rest`, { agent, retries: 3, retryDelayMs: 40, now: (() => { let t = Date.parse('2026-11-24T04:00:00Z'); return () => (t += 1000); })() });
+  const client = clientFor(`http://127.0.0.1:${port}/router/rest`, {
+    agent,
+    retries: 3,
+    retryDelayMs: 40,
+    now: (() => {
+      let t = Date.parse('2026-11-24T04:00:00Z');
+      return () => (t += 1000);
+    })(),
+  });
   const call = client.alibabaCloudgameTradeplatformPayorder(payorder());
   await new Promise((r) => setTimeout(r, 20));
   const server = http.createServer((req, res) => {

@@ -1,8 +1,9 @@
 // The generated client against a loopback gateway: the exact wire of every
 // API under every sign method, and the typed answer it decodes.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { TopClient, operations, type OperationId } from '../../generated/client/src/index.ts';
+import { after, before, test } from 'node:test';
+import { type OperationId, operations, TopClient } from '../../generated/client/src/node.ts';
 import { reviveInt64 } from '../../generated/client/src/runtime/common/shape.ts';
 import { loadSpec } from '../../generator/load/load-spec.ts';
 import { buildModel } from '../../generator/model/build-model.ts';
@@ -56,7 +57,13 @@ for (const op of model.operations) {
       assert.equal(seen.path, '/router/rest');
       assert.equal(seen.headers['content-type'], 'application/x-www-form-urlencoded;charset=UTF-8');
       const expectedSystem: Record<string, string> = {
-        method: op.method, app_key: TEST_APP_KEY, timestamp: '2026-11-24 12:00:00', v: '2.0', sign_method: signMethod, format: 'json', partner_id: 'top-payments-test',
+        method: op.method,
+        app_key: TEST_APP_KEY,
+        timestamp: '2026-11-24 12:00:00',
+        v: '2.0',
+        sign_method: signMethod,
+        format: 'json',
+        partner_id: 'top-payments-test',
       };
       if (op.session) expectedSystem.session = 'user-session-1';
       const { sign, ...system } = seen.query;
@@ -76,7 +83,11 @@ for (const op of model.operations) {
           // Keys in the schema's order, as the seeds' Java example sets them.
           const order = param.shape.kind === 'object' ? param.shape.fields.map((f) => f.name) : [];
           const keys = Object.keys(JSON.parse(sent) as object);
-          assert.deepEqual(keys, order.filter((k) => keys.includes(k)), `${param.name} fields in schema order`);
+          assert.deepEqual(
+            keys,
+            order.filter((k) => keys.includes(k)),
+            `${param.name} fields in schema order`,
+          );
         } else {
           assert.equal(sent, String(example[param.name]));
         }
@@ -95,7 +106,10 @@ for (const op of model.operations) {
 test('int64 above 2^53 survives both ways', async () => {
   gateway.requests.length = 0;
   gateway.respond((_req, res) =>
-    json(res, '{"alibaba_alisports_lianbei_xpos_pay_response":{"result":{"model":{"biz_order_id":9007199254740993,"current_pay_fee":9223372036854775807,"buyer_id":-9223372036854775808},"success":true},"request_id":"r"}}'),
+    json(
+      res,
+      '{"alibaba_alisports_lianbei_xpos_pay_response":{"result":{"model":{"biz_order_id":9007199254740993,"current_pay_fee":9223372036854775807,"buyer_id":-9223372036854775808},"success":true},"request_id":"r"}}',
+    ),
   );
   const client = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, gateway: gateway.url });
   const answer = await client.alibabaAlisportsLianbeiXposPay({
@@ -111,10 +125,26 @@ test('int64 above 2^53 survives both ways', async () => {
 test('the worked example B of the protocol notes is what the client sends and signs', async () => {
   gateway.requests.length = 0;
   gateway.respond((_req, res) => json(res, '{"alibaba_cloudgame_tradeplatform_payorder_response":{"result_success":true}}'));
-  for (const [signMethod, want] of [['md5', '0B0F26C9D5E3CEE0061D5262FF597B8F'], ['hmac', 'E137B5219AD617A9B307AADC58A71272'], ['hmac-sha256', '452F3A320965575AE110F5E3A5DE6FFFEADB4EB20FE506AA871AAEA23FC9E7A2']] as const) {
+  for (const [signMethod, want] of [
+    ['md5', '0B0F26C9D5E3CEE0061D5262FF597B8F'],
+    ['hmac', 'E137B5219AD617A9B307AADC58A71272'],
+    ['hmac-sha256', '452F3A320965575AE110F5E3A5DE6FFFEADB4EB20FE506AA871AAEA23FC9E7A2'],
+  ] as const) {
     const client = new TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: gateway.url, signMethod, now: () => FIXED_NOW });
     await client.alibabaCloudgameTradeplatformPayorder({
-      request_param: { charge_item_code: '1', order_id: '1', category_code: '1', user_country: 'CHINA', balance_pay_amount: 1n, tenant_id: 9007199254740993n, commodity_code: '1', pay_start_time: 1n, currency: 'CNY', pay_idempotent_code: '1', pay_serial_id: '1' },
+      request_param: {
+        charge_item_code: '1',
+        order_id: '1',
+        category_code: '1',
+        user_country: 'CHINA',
+        balance_pay_amount: 1n,
+        tenant_id: 9007199254740993n,
+        commodity_code: '1',
+        pay_start_time: 1n,
+        currency: 'CNY',
+        pay_idempotent_code: '1',
+        pay_serial_id: '1',
+      },
     });
     client.close();
     assert.equal(gateway.requests.at(-1)!.query.sign, want, signMethod);

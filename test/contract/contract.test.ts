@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TopClient, operations, type OperationId } from '../../generated/client/src/index.ts';
+import { TopClient, operations, type OperationId } from '../../generated/client/src/node.ts';
 import { createGateway } from '../../generated/server/src/index.ts';
 import { parseJson } from '../../runtime/common/json.ts';
 import { loadSpec } from '../../generator/load/load-spec.ts';

@@ -1,13 +1,15 @@
 // Load on loopback: 1,000 concurrent connections with no failed request and no
-// lost or doubled idempotent call; then a sustained run whose resident memory
-// must stay flat. Bounded in count and time, loopback only.
+// lost or doubled idempotent call; then a sustained run whose heap, measured
+// after a full GC in the gateway's own process, must stay flat. Not RSS: the
+// allocator keeps freed pages at will, so RSS moved on a busy machine while the
+// heap did not. Bounded in count and time, loopback only.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { startUntil } from '../support/processes.ts';
 import http from 'node:http';
 import path from 'node:path';
-import { TopClient } from '../../generated/client/src/index.ts';
+import { TopClient } from '../../generated/client/src/node.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let child: ChildProcess;
@@ -22,7 +24,7 @@ after(() => {
   child.kill('SIGTERM');
 });
 
-async function stats(): Promise<{ rss: number; heap: number; keys: number; doubled: number; connections: number }> {
+async function stats(): Promise<{ rss: number; heap: number; keys: number; doubled: number; connections: number; storeKeys: number }> {
   return (await fetch(`${base}/__stats`)).json() as never;
 }
 
@@ -55,20 +57,24 @@ test('1,000 concurrent connections: every call answered, each of 500 keys sent t
   agent.destroy();
 });
 
-test('sustained load: 50 rounds × 1,000 calls on 200 connections; the bounded store (20,000 keys, answers kept 1 s, none evicted) keeps RSS growing less than 16 MiB from round 25 to round 50', async () => {
+const ROUNDS = 30;
+const WARM_ROUND = 10;
+const HEAP_BOUND_MIB = 2;
+test(`sustained load: ${ROUNDS} rounds × 1,000 calls on 200 connections; once the bounded store is full, the heap after GC grows less than ${HEAP_BOUND_MIB} MiB from round ${WARM_ROUND} to round ${ROUNDS}`, async () => {
   const { client, agent } = clientWith(200);
-  let warm = 0;
-  let warmHeap = 0;
-  for (let round = 1; round <= 50; round++) {
+  let warm: Awaited<ReturnType<typeof stats>> | undefined;
+  for (let round = 1; round <= ROUNDS; round++) {
     const results = await Promise.allSettled(Array.from({ length: 1000 }, (_, i) => call(client, `r${round}-${i}`)));
     assert.equal(results.filter((r) => r.status === 'rejected').length, 0, `round ${round} had failures`);
-    if (round === 25) ({ rss: warm, heap: warmHeap } = await stats());
+    if (round === WARM_ROUND) warm = await stats();
   }
   const end = await stats();
+  assert.ok(warm && warm.storeKeys <= (WARM_ROUND - 1) * 1000, 'the store was full before the first measure');
   assert.equal(end.doubled, 0);
-  const growth = (end.rss - warm) / 2 ** 20;
-  console.log(`# gateway RSS after round 25: ${(warm / 2 ** 20).toFixed(1)} MiB, after round 50: ${(end.rss / 2 ** 20).toFixed(1)} MiB (growth ${growth.toFixed(1)} MiB); heap used ${(warmHeap / 2 ** 20).toFixed(1)} → ${(end.heap / 2 ** 20).toFixed(1)} MiB`);
-  assert.ok(growth < 16, `RSS grew ${growth.toFixed(1)} MiB`);
+  const mib = (n: number) => (n / 2 ** 20).toFixed(2);
+  const growth = end.heap - warm.heap;
+  console.log(`# gateway heap after GC, round ${WARM_ROUND}: ${mib(warm.heap)} MiB, round ${ROUNDS}: ${mib(end.heap)} MiB (growth ${mib(growth)} MiB over ${(ROUNDS - WARM_ROUND) * 1000} calls); RSS ${mib(warm.rss)} → ${mib(end.rss)} MiB, not checked`);
+  assert.ok(growth < HEAP_BOUND_MIB * 2 ** 20, `the heap grew ${mib(growth)} MiB`);
   client.close();
   agent.destroy();
 });

@@ -1,12 +1,11 @@
-// The pipeline as a user runs it: deterministic output, --check, and a bad
+// The pipeline as a user runs it: --check, and a bad
 // spec that names file, line and pointer and leaves generated/ alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generate } from '../../generator/generate.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'generator/cli.ts');
@@ -24,13 +23,6 @@ function scratch(): string {
   writeFileSync(path.join(dir, 'redocly.yaml'), readFileSync(path.join(ROOT, 'redocly.yaml'), 'utf8').replace('./generator/', `${ROOT}/generator/`));
   return dir;
 }
-
-test('generation is deterministic: two runs give the same bytes', async () => {
-  const a = await generate('spec/openapi.yaml');
-  const b = await generate('spec/openapi.yaml');
-  assert.deepEqual([...a.files.keys()], [...b.files.keys()]);
-  for (const [name, content] of a.files) assert.equal(b.files.get(name), content, name);
-});
 
 test('generated/ in the repository is current (generate --check)', () => {
   const r = runCli(ROOT, '--check');
@@ -126,40 +118,4 @@ test('the generated client and server compile under tsc --strict --noUnusedLocal
   }
 });
 
-test('--watch regenerates when the spec changes (reference page afterwards) and when a template changes', async () => {
-  const dir = scratch();
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), CLI, '--watch', '--spec', path.join(dir, 'spec/openapi.yaml'), '--out', path.join(dir, 'generated')], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (c) => (out += c));
-  child.stderr.on('data', (c) => (out += c));
-  const waitFor = (re: RegExp, from: number) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${re}: ${out}`)), 30_000);
-      const check = () => {
-        if (re.test(out.slice(from))) {
-          clearTimeout(timer);
-          child.stdout.off('data', check);
-          resolve();
-        }
-      };
-      child.stdout.on('data', check);
-      check();
-    });
-  try {
-    await waitFor(/watching /, 0);
-    const mark = out.length;
-    const schema = path.join(dir, 'spec/components/schemas/TenderPrePayCmd.yaml');
-    writeFileSync(schema, readFileSync(schema, 'utf8').replace('description: Order id.', 'description: Order id (edited while watching).'));
-    await waitFor(/generated 5 operations: \d+ files written .*\(\d+ changed\)/, mark);
-    await waitFor(/rebuilt .*reference\.html/, mark);
-    assert.match(readFileSync(path.join(dir, 'generated/client/src/types.ts'), 'utf8'), /Order id \(edited while watching\)\./);
-    assert.match(readFileSync(path.join(dir, 'generated/docs/reference.html'), 'utf8'), /edited while watching/);
-    const mark2 = out.length;
-    const template = path.join(ROOT, 'templates/docs/site.js');
-    writeFileSync(template, readFileSync(template, 'utf8')); // touched, same bytes
-    await waitFor(/change in .*templates\/docs\/site\.js; regenerating\n.*generated 5 operations/, mark2);
-  } finally {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+// --watch is tested in test/cli/watch.test.ts.

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import Fastify from 'fastify';
-import { TopClient, TopError } from '../../generated/client/src/index.ts';
+import { TopClient, TopError } from '../../generated/client/src/node.ts';
 import { createGateway, mockHandlers } from '../../generated/server/src/index.ts';
 import { APP_KEY, post, rawRequest, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';

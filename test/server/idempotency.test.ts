@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
-import { TopClient, TopError } from '../../generated/client/src/index.ts';
+import { TopClient, TopError } from '../../generated/client/src/node.ts';
 import { createGateway, IdempotencyStoreFullError, MemoryIdempotencyStore, RedisIdempotencyStore, type Handlers, type IdempotencyStore } from '../../generated/server/src/index.ts';
 import { APP_KEY, SECRET } from '../support/raw-call.ts';
 import { listen, startRedis } from '../support/servers.ts';

@@ -2,7 +2,7 @@
 // every API × sign method, and the XML answers against the seeds' XML examples.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TopClient, operations, type OperationId } from '../../generated/client/src/index.ts';
+import { TopClient, operations, type OperationId } from '../../generated/client/src/node.ts';
 import { createGateway, mockHandlers } from '../../generated/server/src/index.ts';
 import { reviveInt64 } from '../../runtime/common/shape.ts';
 import { loadSpec } from '../../generator/load/load-spec.ts';

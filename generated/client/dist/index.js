@@ -2,7 +2,8 @@
 export * from "./client.js";
 export { operations, operationsByMethod } from "./operations.js";
 export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY } from "./runtime/client/client-core.js";
+export { fetchTransport } from "./runtime/client/fetch-transport.js";
 export { TopClientError, TopError, TopValidationError, TopNetworkError, TopTimeoutError, TopAbortError, TopDecodeError } from "./runtime/client/errors.js";
-export { sign, signingString } from "./runtime/common/sign.js";
+export { sign, signAsync, signingString } from "./runtime/common/sign.js";
 export { formatTimestamp } from "./runtime/common/timestamp.js";
 export { parseJson, stringifyJson } from "./runtime/common/json.js";

@@ -2,6 +2,7 @@
 // The mock gateway: the generated gateway with handlers that answer the
 // spec's examples, echoing the caller's own ids where the answer has the field.
 import http from 'node:http';
+import { withCors } from "./runtime/server/cors.js";
 import { answerFromExample } from "./runtime/server/mock-answer.js";
 import { createGateway } from "./server.js";
 /** The demo key and secret of the protocol notes' worked examples. */
@@ -88,7 +89,7 @@ export const mockHandlers = {
     alibabaIdleTenderPrePayAction: (params, context) => answerFromExample(alibabaIdleTenderPrePayActionExample, alibabaIdleTenderPrePayActionEchoes, params, context.appKey),
     alibabaAlisportsLianbeiXposPay: (params, context) => answerFromExample(alibabaAlisportsLianbeiXposPayExample, alibabaAlisportsLianbeiXposPayEchoes, params, context.appKey),
 };
-/** Starts the mock on 127.0.0.1; any non-empty session is accepted as a user of that name. */
+/** Starts the mock (on 127.0.0.1 unless `host` says otherwise); any non-empty session is accepted as a user of that name. */
 export async function startMockGateway(options = {}) {
     const appKey = options.appKey ?? MOCK_APP_KEY;
     const appSecret = options.appSecret ?? MOCK_APP_SECRET;
@@ -97,15 +98,17 @@ export async function startMockGateway(options = {}) {
         verifySession: (session) => ({ user: session }),
         handlers: mockHandlers,
     });
-    const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, gateway);
+    const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, withCors(gateway)); // CORS: the docs' Try-it form calls the mock from the browser
     await new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+        server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
     });
-    const { port } = server.address();
+    const { port, address, family } = server.address();
+    // A wildcard address is reached through loopback; an IPv6 one is written in brackets.
+    const reachable = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '[::1]' : family === 'IPv6' ? `[${address}]` : address;
     return {
         server,
-        url: `http://127.0.0.1:${port}/router/rest`,
+        url: `http://${reachable}:${port}/router/rest`,
         close: () => new Promise((resolve) => {
             server.close(() => resolve());
             server.closeAllConnections();

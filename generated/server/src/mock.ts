@@ -3,6 +3,7 @@
 // spec's examples, echoing the caller's own ids where the answer has the field.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { withCors } from './runtime/server/cors.ts';
 import { answerFromExample, type Echo } from './runtime/server/mock-answer.ts';
 import { createGateway, type Handlers } from './server.ts';
 import type { AlibabaCloudgameTradeplatformPayorderResponse, GameVirtualOrderCreateResponse, AlibabaDiantaoTripartiteRightPayNotifyResponse, AlibabaIdleTenderPrePayActionResponse, AlibabaAlisportsLianbeiXposPayResponse } from './schemas.ts';
@@ -102,11 +103,13 @@ export const mockHandlers: Required<Handlers> = {
 export interface MockOptions {
   /** 0 picks a free port. */
   port?: number;
+  /** The address to listen on (default 127.0.0.1; `0.0.0.0` or `::` for every interface). */
+  host?: string;
   appKey?: string;
   appSecret?: string;
 }
 
-/** Starts the mock on 127.0.0.1; any non-empty session is accepted as a user of that name. */
+/** Starts the mock (on 127.0.0.1 unless `host` says otherwise); any non-empty session is accepted as a user of that name. */
 export async function startMockGateway(options: MockOptions = {}): Promise<{ server: http.Server; url: string; close: () => Promise<void> }> {
   const appKey = options.appKey ?? MOCK_APP_KEY;
   const appSecret = options.appSecret ?? MOCK_APP_SECRET;
@@ -115,15 +118,17 @@ export async function startMockGateway(options: MockOptions = {}): Promise<{ ser
     verifySession: (session) => ({ user: session }),
     handlers: mockHandlers,
   });
-  const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, gateway);
+  const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, withCors(gateway)); // CORS: the docs' Try-it form calls the mock from the browser
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port, address, family } = server.address() as AddressInfo;
+  // A wildcard address is reached through loopback; an IPv6 one is written in brackets.
+  const reachable = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '[::1]' : family === 'IPv6' ? `[${address}]` : address;
   return {
     server,
-    url: `http://127.0.0.1:${port}/router/rest`,
+    url: `http://${reachable}:${port}/router/rest`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

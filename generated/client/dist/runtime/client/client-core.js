@@ -1,23 +1,40 @@
-import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from "./errors.js";
+// Copied from runtime/client/client-core.ts by the TOP generator: edit that file, then regenerate.
+// The part of the client every operation shares: validate, encode, sign,
+// send, decode. The generated TopClient is a typed face over `invoke`. The
+// network is behind a Transport (./transport.ts): no node:* import here, so
+// this runs on Workers and in browsers, and its types need no @types/node.
 import { encodeForm } from "../common/form.js";
 import { parseJson } from "../common/json.js";
 import { encodeParams } from "../common/params.js";
 import { reviveInt64 } from "../common/shape.js";
-import { isSendable, sign, SIGN_METHODS } from "../common/sign.js";
+import { isSendable, SIGN_METHODS, sign, signAsync } from "../common/sign.js";
 import { formatTimestamp } from "../common/timestamp.js";
-import { createAgent, exchange } from "./transport.js";
 import { toFieldProblems } from "../common/validation.js";
+import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from "./errors.js";
+import { fetchTransport } from "./fetch-transport.js";
+import { callHooks, redactedUrl } from "./hooks.js";
 export const PRODUCTION_GATEWAY = 'https://eco.taobao.com/router/rest';
 export const SANDBOX_GATEWAY = 'https://gw.api.tbsandbox.com/router/rest';
+let defaultTransport = () => fetchTransport();
+/**
+ * Sets the transport a client gets when its options name none. The package's
+ * Node entry sets node:http; nothing else needs to call this.
+ */
+export function setDefaultTransport(make) {
+    defaultTransport = make;
+}
 const sleep = (ms, signal) => new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+    }, { once: true });
 });
 export class ClientCore {
     url;
     signMethod;
     #options;
-    #agent;
+    transport;
     constructor(options) {
         if (!options || typeof options !== 'object')
             throw new TypeError('TopClient: options are required');
@@ -37,17 +54,36 @@ export class ClientCore {
         if (this.url.protocol !== 'http:' && this.url.protocol !== 'https:')
             throw new TypeError(`TopClient: options.gateway must be http or https; got ${this.url.protocol}`);
         this.#options = options;
-        this.#agent = options.agent ?? createAgent(this.url);
+        if (options.transport !== undefined && (typeof options.transport !== 'object' || options.transport === null || typeof options.transport.send !== 'function')) {
+            throw new TypeError('TopClient: options.transport must have a send(request) method');
+        }
+        this.transport = options.transport ?? defaultTransport(options);
     }
-    /** Validates, encodes and signs a call: the exact bytes that would be sent. */
+    /**
+     * Validates, encodes and signs a call: the exact bytes that would be sent.
+     * Synchronous signing needs node:crypto for hmac-sha256 (Node, Bun, Deno);
+     * `prepareAsync` works everywhere.
+     */
     prepare(op, params, options = {}) {
+        const { system, fields } = this.#encode(op, params, options);
+        system.sign = sign({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
+        return { query: encodeForm(system), body: encodeForm(fields) };
+    }
+    /** `prepare` on any runtime: signs through node:crypto, or WebCrypto and the bundled MD5. */
+    async prepareAsync(op, params, options = {}) {
+        const { system, fields } = this.#encode(op, params, options);
+        system.sign = await signAsync({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
+        return { query: encodeForm(system), body: encodeForm(fields), system };
+    }
+    /** Validated and encoded system and business parameters, not yet signed. */
+    #encode(op, params, options) {
         const problems = [];
         if (typeof params !== 'object' || params === null || Array.isArray(params)) {
             throw new TopValidationError(op.method, [{ path: '(root)', message: 'business parameters must be an object' }]);
         }
         const session = options.session ?? this.#options.session;
         if (op.session && !isSendable(session)) {
-            problems.push({ path: 'session', message: 'this API acts for a user and needs a session (options.session or the client\'s session)' });
+            problems.push({ path: 'session', message: "this API acts for a user and needs a session (options.session or the client's session)" });
         }
         if (options.validate ?? this.#options.validateRequests ?? true) {
             if (!op.validateRequest(params))
@@ -75,31 +111,80 @@ export class ClientCore {
             if (Object.hasOwn(system, name))
                 throw new TopValidationError(op.method, [{ path: name, message: 'collides with a TOP system parameter' }]);
         }
-        system.sign = sign({ ...system, ...encoded.fields }, this.#options.appSecret, this.signMethod);
-        return { query: encodeForm(system), body: encodeForm(encoded.fields) };
+        return { system, fields: encoded.fields };
     }
     async invoke(op, params, options = {}) {
-        const { query, body } = this.prepare(op, params, options);
+        const { query, body, system } = await this.prepareAsync(op, params, options);
         const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 30_000;
         const retries = Math.max(0, this.#options.retries ?? 2);
-        for (let attempt = 0;; attempt++) {
+        const url = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}${query}`;
+        const hooks = this.#options.hooks;
+        // Built only when someone listens: redaction and byte counts cost per call.
+        const event = hooks ? { method: op.method, transport: this.transport.name, url: redactedUrl(url), system: redactedSystem(system), bodyBytes: byteLength(body) } : undefined;
+        for (let attempt = 1;; attempt++) {
+            const started = Date.now();
+            if (event)
+                callHooks(hooks, 'beforeSend', { ...event, attempt });
+            let answer;
             try {
                 // A retry sends the very same bytes: same timestamp, same sign, same
                 // idempotency key. It only happens when no byte left this host.
-                const answer = await exchange({
-                    url: this.url, query, body, method: op.method, timeoutMs, signal: options.signal,
-                    maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024, agent: this.#agent,
+                answer = await this.transport.send({
+                    method: op.method,
+                    url,
+                    body,
+                    timeoutMs,
+                    signal: options.signal,
+                    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' },
+                    maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
                 });
-                return this.decode(op, answer.status, answer.body);
             }
-            catch (error) {
-                if (!(error instanceof TopNetworkError) || error.reachedGateway || attempt >= retries || options.signal?.aborted)
+            catch (thrown) {
+                const error = this.#asClientError(op.method, thrown);
+                const retry = error instanceof TopNetworkError && !error.reachedGateway && this.transport.provesUnsent && attempt <= retries && !options.signal?.aborted;
+                if (event)
+                    callHooks(hooks, 'onError', { ...event, attempt, error, latencyMs: Date.now() - started, willRetry: retry });
+                if (!retry)
                     throw error;
-                await sleep((this.#options.retryDelayMs ?? 100) * (attempt + 1), options.signal);
+                await sleep((this.#options.retryDelayMs ?? 100) * attempt, options.signal);
                 if (options.signal?.aborted)
                     throw new TopAbortError(op.method, options.signal.reason);
+                continue;
+            }
+            try {
+                const decoded = this.decode(op, answer.status, answer.body);
+                if (event)
+                    callHooks(hooks, 'afterAnswer', { ...event, attempt, status: answer.status, latencyMs: Date.now() - started, requestId: requestIdOf(decoded) });
+                return decoded;
+            }
+            catch (error) {
+                const e = error;
+                if (event)
+                    callHooks(hooks, 'afterAnswer', {
+                        ...event,
+                        attempt,
+                        status: answer.status,
+                        latencyMs: Date.now() - started,
+                        ...(e instanceof TopError ? { code: e.code, subCode: e.subCode, requestId: e.requestId } : {}),
+                    });
+                if (event)
+                    callHooks(hooks, 'onError', { ...event, attempt, error: e, latencyMs: Date.now() - started, willRetry: false });
+                throw error;
             }
         }
+    }
+    /**
+     * What a transport threw, as this client's error. A transport that cannot
+     * prove a request unsent never gets to say it was: its "never reached" is
+     * reported as possibly sent, so nothing is retried on its word.
+     */
+    #asClientError(method, thrown) {
+        if (thrown instanceof TopNetworkError && !thrown.reachedGateway && !this.transport.provesUnsent) {
+            return new TopNetworkError(method, true, thrown.code, { cause: thrown });
+        }
+        if (thrown instanceof TopClientError)
+            return thrown;
+        return new TopNetworkError(method, true, undefined, { cause: thrown });
     }
     /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
     decode(op, status, text) {
@@ -137,7 +222,21 @@ export class ClientCore {
     }
     /** Closes idle keep-alive connections (lets a process exit promptly). */
     close() {
-        this.#agent.destroy();
+        this.transport.close?.();
     }
+}
+const REDACTED = '[redacted]';
+/** System parameters without the signature or the user's session. */
+function redactedSystem(system) {
+    const out = { ...system };
+    for (const name of ['sign', 'session'])
+        if (name in out)
+            out[name] = REDACTED;
+    return out;
+}
+const byteLength = (body) => new TextEncoder().encode(body).length;
+function requestIdOf(answer) {
+    const id = answer?.request_id;
+    return typeof id === 'string' ? id : undefined;
 }
 export { TopClientError };

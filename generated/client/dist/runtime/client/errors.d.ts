@@ -15,8 +15,21 @@ export declare class TopError extends TopClientError {
     readonly requestId: string | undefined;
     name: string;
     constructor(method: string, code: number, msg: string, subCode: string | undefined, subMsg: string | undefined, requestId: string | undefined);
-    /** A platform-side failure (`isp.*`, or 7/10/15) that TOP says to retry later, with the same idempotency key. */
+    /**
+     * Whether TOP says to try again later (with the same idempotency key). The
+     * sub_code decides (top-protocol.md §6): `isp.*` is a platform failure, yes;
+     * `isv.*` is the caller's fault, never, whatever the code (15 and 50 carry
+     * `isv.*` too). Code 7 (call limit) is retryable after `retryAfterMs`. An
+     * answer without a sub_code is retryable for 10 (service unavailable) and
+     * 15 (remote service error), as a platform failure.
+     */
     get isRetryable(): boolean;
+    /**
+     * For code 7 (App Call Limited), how long TOP says the ban lasts, from its
+     * sub_msg ("This ban will last for 3 more seconds"): wait this long before
+     * retrying. Undefined when the answer names no wait.
+     */
+    get retryAfterMs(): number | undefined;
 }
 /** The request was refused before any network I/O: the fields named are missing, of the wrong type or cannot be encoded. */
 export declare class TopValidationError extends TopClientError {

@@ -26,9 +26,37 @@ export class TopError extends TopClientError {
         this.subMsg = subMsg;
         this.requestId = requestId;
     }
-    /** A platform-side failure (`isp.*`, or 7/10/15) that TOP says to retry later, with the same idempotency key. */
+    /**
+     * Whether TOP says to try again later (with the same idempotency key). The
+     * sub_code decides (top-protocol.md §6): `isp.*` is a platform failure, yes;
+     * `isv.*` is the caller's fault, never, whatever the code (15 and 50 carry
+     * `isv.*` too). Code 7 (call limit) is retryable after `retryAfterMs`. An
+     * answer without a sub_code is retryable for 10 (service unavailable) and
+     * 15 (remote service error), as a platform failure.
+     */
     get isRetryable() {
-        return (this.subCode?.startsWith('isp.') ?? false) || this.code === 7 || this.code === 10 || this.code === 15;
+        const sub = this.subCode ?? '';
+        if (sub.startsWith('isv.'))
+            return false;
+        if (sub.startsWith('isp.'))
+            return true;
+        if (this.code === 7)
+            return true;
+        return sub === '' && (this.code === 10 || this.code === 15);
+    }
+    /**
+     * For code 7 (App Call Limited), how long TOP says the ban lasts, from its
+     * sub_msg ("This ban will last for 3 more seconds"): wait this long before
+     * retrying. Undefined when the answer names no wait.
+     */
+    get retryAfterMs() {
+        if (this.code !== 7 || this.subCode?.startsWith('isv.'))
+            return undefined;
+        const match = /(\d+(?:\.\d+)?)\s*(?:more\s+)?(?:seconds?|secs?|s\b|秒)/i.exec(this.subMsg ?? '');
+        if (!match)
+            return undefined;
+        const ms = Math.ceil(Number(match[1]) * 1000);
+        return Number.isFinite(ms) ? ms : undefined;
     }
 }
 /** The request was refused before any network I/O: the fields named are missing, of the wrong type or cannot be encoded. */

@@ -1,93 +1,14 @@
 // Copied from runtime/client/transport.ts by the TOP generator: edit that file, then regenerate.
-// One HTTP exchange with the gateway over node:http(s) with a keep-alive agent
-// (node:http rather than fetch: it tells when a socket connected, which is what
-// proves a request never left this host, the only case the client retries).
-import http from 'node:http';
-import https from 'node:https';
-import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError } from "./errors.js";
-export function createAgent(url) {
-    const options = { keepAlive: true, maxSockets: 64, keepAliveMsecs: 1000, timeout: 60_000 };
-    return url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
-}
-export function exchange(x) {
-    return new Promise((resolve, reject) => {
-        if (x.signal?.aborted) {
-            reject(new TopAbortError(x.method, x.signal.reason));
-            return;
-        }
-        const secure = x.url.protocol === 'https:';
-        const lib = secure ? https : http;
-        const path = `${x.url.pathname}${x.url.search ? `${x.url.search}&` : '?'}${x.query}`;
-        const payload = Buffer.from(x.body, 'utf8');
-        let settled = false;
-        // Bytes can only have reached the gateway once a connection (and for
-        // https, its TLS session) was up.
-        let connected = false;
-        let failure;
-        const req = lib.request({
-            protocol: x.url.protocol,
-            hostname: x.url.hostname,
-            port: x.url.port || undefined,
-            path,
-            method: 'POST',
-            agent: x.agent,
-            headers: {
-                'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
-                'content-length': payload.length,
-                accept: 'application/json',
-            },
-        });
-        const finish = (error, answer) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            x.signal?.removeEventListener('abort', onAbort);
-            if (error)
-                reject(error);
-            else
-                resolve(answer);
-        };
-        const fail = (error) => {
-            failure ??= error;
-            req.destroy();
-            finish(failure);
-        };
-        const onAbort = () => fail(new TopAbortError(x.method, x.signal?.reason));
-        const timer = setTimeout(() => fail(new TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
-        x.signal?.addEventListener('abort', onAbort, { once: true });
-        req.on('socket', (socket) => {
-            const up = () => {
-                connected = true;
-            };
-            if (!socket.connecting)
-                up();
-            else
-                socket.once(secure ? 'secureConnect' : 'connect', up);
-        });
-        req.on('error', (error) => {
-            finish(failure ?? new TopNetworkError(x.method, connected, error.code, { cause: error }));
-        });
-        req.on('response', (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > x.maxResponseBytes) {
-                    fail(new TopDecodeError(x.method, `answer larger than ${x.maxResponseBytes} bytes`, res.statusCode ?? 0, ''));
-                    return;
-                }
-                chunks.push(chunk);
-            });
-            res.on('error', (error) => finish(failure ?? new TopNetworkError(x.method, true, error.code, { cause: error })));
-            res.on('end', () => {
-                finish(undefined, {
-                    status: res.statusCode ?? 0,
-                    contentType: res.headers['content-type'],
-                    body: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'),
-                });
-            });
-        });
-        req.end(payload);
-    });
+// The seam between the client core and the network. The core validates,
+// encodes and signs; a transport makes one HTTP exchange and says, when it
+// fails, whether the request provably never left this host. Two are built in:
+// node:http (./node-transport.ts, the default on Node) and fetch
+// (./fetch-transport.ts, the default everywhere else). Anything with this
+// shape can be passed as `transport` (a test double, a proxy, a mTLS agent).
+//
+// Nothing here imports node:*: this file is part of what a browser or
+// Workers consumer type-checks and loads.
+/** The body's bytes: a string is sent as UTF-8. */
+export function bodyBytes(body) {
+    return typeof body === 'string' ? new TextEncoder().encode(body) : body;
 }

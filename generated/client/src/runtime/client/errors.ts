@@ -9,7 +9,11 @@ export type { FieldProblem };
 /** Base of every error this client throws. */
 export class TopClientError extends Error {
   override name = 'TopClientError';
-  constructor(message: string, readonly method: string, options?: ErrorOptions) {
+  constructor(
+    message: string,
+    readonly method: string,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }
@@ -28,16 +32,43 @@ export class TopError extends TopClientError {
     super(`${method}: TOP error ${code} ${msg}${subCode ? ` (${subCode}${subMsg ? `: ${subMsg}` : ''})` : ''}${requestId ? ` [request_id ${requestId}]` : ''}`, method);
   }
 
-  /** A platform-side failure (`isp.*`, or 7/10/15) that TOP says to retry later, with the same idempotency key. */
+  /**
+   * Whether TOP says to try again later (with the same idempotency key). The
+   * sub_code decides (top-protocol.md §6): `isp.*` is a platform failure, yes;
+   * `isv.*` is the caller's fault, never, whatever the code (15 and 50 carry
+   * `isv.*` too). Code 7 (call limit) is retryable after `retryAfterMs`. An
+   * answer without a sub_code is retryable for 10 (service unavailable) and
+   * 15 (remote service error), as a platform failure.
+   */
   get isRetryable(): boolean {
-    return (this.subCode?.startsWith('isp.') ?? false) || this.code === 7 || this.code === 10 || this.code === 15;
+    const sub = this.subCode ?? '';
+    if (sub.startsWith('isv.')) return false;
+    if (sub.startsWith('isp.')) return true;
+    if (this.code === 7) return true;
+    return sub === '' && (this.code === 10 || this.code === 15);
+  }
+
+  /**
+   * For code 7 (App Call Limited), how long TOP says the ban lasts, from its
+   * sub_msg ("This ban will last for 3 more seconds"): wait this long before
+   * retrying. Undefined when the answer names no wait.
+   */
+  get retryAfterMs(): number | undefined {
+    if (this.code !== 7 || this.subCode?.startsWith('isv.')) return undefined;
+    const match = /(\d+(?:\.\d+)?)\s*(?:more\s+)?(?:seconds?|secs?|s\b|秒)/i.exec(this.subMsg ?? '');
+    if (!match) return undefined;
+    const ms = Math.ceil(Number(match[1]) * 1000);
+    return Number.isFinite(ms) ? ms : undefined;
   }
 }
 
 /** The request was refused before any network I/O: the fields named are missing, of the wrong type or cannot be encoded. */
 export class TopValidationError extends TopClientError {
   override name = 'TopValidationError';
-  constructor(method: string, readonly problems: readonly FieldProblem[]) {
+  constructor(
+    method: string,
+    readonly problems: readonly FieldProblem[],
+  ) {
     super(`${method}: invalid request: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, method);
   }
 }
@@ -49,7 +80,12 @@ export class TopValidationError extends TopClientError {
  */
 export class TopNetworkError extends TopClientError {
   override name = 'TopNetworkError';
-  constructor(method: string, readonly reachedGateway: boolean, readonly code: string | undefined, options?: ErrorOptions) {
+  constructor(
+    method: string,
+    readonly reachedGateway: boolean,
+    readonly code: string | undefined,
+    options?: ErrorOptions,
+  ) {
     super(`${method}: network error${code ? ` ${code}` : ''}${reachedGateway ? ' (the request may have reached the gateway)' : ' (the request never reached the gateway)'}`, method, options);
   }
 }
@@ -57,7 +93,10 @@ export class TopNetworkError extends TopClientError {
 /** No answer within the call's timeout. The gateway may have acted on the request. */
 export class TopTimeoutError extends TopClientError {
   override name = 'TopTimeoutError';
-  constructor(method: string, readonly timeoutMs: number) {
+  constructor(
+    method: string,
+    readonly timeoutMs: number,
+  ) {
     super(`${method}: no answer within ${timeoutMs} ms (the request may have reached the gateway)`, method);
   }
 }
@@ -65,7 +104,10 @@ export class TopTimeoutError extends TopClientError {
 /** The caller's AbortSignal fired. The gateway may have acted on the request if it was already sent. */
 export class TopAbortError extends TopClientError {
   override name = 'TopAbortError';
-  constructor(method: string, readonly reason: unknown) {
+  constructor(
+    method: string,
+    readonly reason: unknown,
+  ) {
     super(`${method}: aborted`, method, { cause: reason });
   }
 }
@@ -73,7 +115,13 @@ export class TopAbortError extends TopClientError {
 /** The gateway answered, but not with a TOP envelope this client can read (HTTP status, not JSON, no root, or a body that fails its schema). */
 export class TopDecodeError extends TopClientError {
   override name = 'TopDecodeError';
-  constructor(method: string, detail: string, readonly status: number, readonly body: string, options?: ErrorOptions) {
+  constructor(
+    method: string,
+    detail: string,
+    readonly status: number,
+    readonly body: string,
+    options?: ErrorOptions,
+  ) {
     super(`${method}: undecodable answer: ${detail} (HTTP ${status}, body ${JSON.stringify(body.slice(0, 200))}${body.length > 200 ? '…' : ''})`, method, options);
   }
 }

@@ -2,7 +2,13 @@
 // TOP request signing (top-protocol.md §3), the same as the Java SDK's
 // TaobaoUtils.signTopRequest: sort by name, concatenate name+value of every
 // non-empty parameter except `sign`, hash the UTF-8 bytes, upper-case hex.
-import { createHash, createHmac } from 'node:crypto';
+//
+// No static import of node:crypto: this file runs on Cloudflare Workers
+// without nodejs_compat and in browsers too. Where node:crypto exists (Node,
+// Bun, Deno) it is taken through process.getBuiltinModule, synchronously;
+// elsewhere `signAsync` hashes with WebCrypto (HMAC-SHA256) and ./md5.ts
+// (MD5 and HMAC-MD5, which WebCrypto lacks).
+import { hmacMd5, md5, toHex } from "./md5.js";
 export const SIGN_METHODS = ['md5', 'hmac', 'hmac-sha256'];
 /** TOP drops a parameter that is null, empty or only white space: it is neither signed nor sent. */
 export function isSendable(value) {
@@ -12,22 +18,73 @@ export function isSendable(value) {
 export function signingString(params) {
     // Plain code-unit comparison is ASCII order for TOP's ASCII parameter names,
     // which is what Java's Arrays.sort does on String.
-    const names = Object.keys(params).filter((name) => name !== 'sign' && isSendable(params[name])).sort();
+    const names = Object.keys(params)
+        .filter((name) => name !== 'sign' && isSendable(params[name]))
+        .sort();
     let out = '';
     for (const name of names)
         out += name + params[name];
     return out;
 }
-export function sign(params, secret, method) {
-    const text = signingString(params);
-    switch (method) {
-        case 'md5':
-            return createHash('md5').update(secret + text + secret, 'utf8').digest('hex').toUpperCase();
-        case 'hmac':
-            return createHmac('md5', secret).update(text, 'utf8').digest('hex').toUpperCase();
-        case 'hmac-sha256':
-            return createHmac('sha256', secret).update(text, 'utf8').digest('hex').toUpperCase();
-        default:
-            throw new TypeError(`sign_method must be one of ${SIGN_METHODS.join(', ')}; got ${String(method)}`);
+function loadNodeCrypto() {
+    const proc = globalThis.process;
+    try {
+        return proc?.getBuiltinModule?.('node:crypto');
     }
+    catch {
+        return undefined;
+    }
+}
+const nodeCrypto = loadNodeCrypto();
+function checkMethod(method) {
+    if (!SIGN_METHODS.includes(method))
+        throw new TypeError(`sign_method must be one of ${SIGN_METHODS.join(', ')}; got ${String(method)}`);
+}
+const utf8 = (text) => new TextEncoder().encode(text);
+/** MD5 and HMAC-MD5 without node:crypto. */
+function signMd5Portable(text, secret, method) {
+    const digest = method === 'md5' ? md5(utf8(secret + text + secret)) : hmacMd5(utf8(secret), utf8(text));
+    return toHex(digest).toUpperCase();
+}
+/**
+ * The signature, synchronously. Needs node:crypto for `hmac-sha256` (WebCrypto
+ * is asynchronous only); where there is none, use `signAsync`.
+ */
+export function sign(params, secret, method) {
+    checkMethod(method);
+    const text = signingString(params);
+    if (nodeCrypto) {
+        if (method === 'md5')
+            return nodeCrypto
+                .createHash('md5')
+                .update(secret + text + secret, 'utf8')
+                .digest('hex')
+                .toUpperCase();
+        return nodeCrypto
+            .createHmac(method === 'hmac' ? 'md5' : 'sha256', secret)
+            .update(text, 'utf8')
+            .digest('hex')
+            .toUpperCase();
+    }
+    if (method !== 'hmac-sha256')
+        return signMd5Portable(text, secret, method);
+    throw new TypeError('sign: hmac-sha256 needs node:crypto to sign synchronously, and this runtime has none; use signAsync');
+}
+/**
+ * The signature on any runtime: node:crypto where there is one, else WebCrypto
+ * for `hmac-sha256` and the bundled MD5 for `md5` and `hmac`. `portable: true`
+ * skips node:crypto (the tests use it to check the WebCrypto/MD5 path on Node).
+ */
+export async function signAsync(params, secret, method, options = {}) {
+    checkMethod(method);
+    if (nodeCrypto && !options.portable)
+        return sign(params, secret, method);
+    const text = signingString(params);
+    if (method !== 'hmac-sha256')
+        return signMd5Portable(text, secret, method);
+    const subtle = globalThis.crypto?.subtle;
+    if (!subtle)
+        throw new TypeError('sign: this runtime has neither node:crypto nor WebCrypto (crypto.subtle) for hmac-sha256');
+    const key = await subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    return toHex(new Uint8Array(await subtle.sign('HMAC', key, utf8(text)))).toUpperCase();
 }

@@ -1,0 +1,34 @@
+// `top-openapi COMMAND ...`: picks the command and loads only its module, so
+// `--help` and a mistyped command answer at once.
+export const USAGE = `usage: top-openapi <command> [options]   (top-openapi <command> --help for each)
+  generate   spec → typed client, gateway stubs, mock gateway and docs site; --check, --watch, --scaffold
+  diff       the API-surface changes between two specs (files, folders or git revisions), breaking or not
+  mock       serve the spec's mock gateway (signature-checked, answering the spec's examples)
+  docs       serve the generated docs site`;
+
+const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
+  generate: async () => (await import('./cli.ts')).runGenerate,
+  diff: async () => (await import('./diff-cli.ts')).runDiff,
+  mock: async () => (await import('./mock-cli.ts')).runMock,
+  docs: async () => (await import('./docs-cli.ts')).runDocs,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === 'help' && rest[0] !== undefined && COMMANDS[rest[0]]) return (await COMMANDS[rest[0]]!())(['--help']);
+    (command === undefined ? console.error : console.log)(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    const { readFileSync } = await import('node:fs');
+    console.log((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version);
+    return 0;
+  }
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) {
+    console.error(`top-openapi: unknown command ${JSON.stringify(command)}\n${USAGE}`);
+    return 2;
+  }
+  return (await load())(rest);
+}

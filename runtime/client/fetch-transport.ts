@@ -1,0 +1,105 @@
+// The fetch transport: Deno, Bun, browsers and Cloudflare Workers (no
+// nodejs_compat needed). fetch reports every network failure alike, a refused
+// connection and a connection the gateway dropped after reading the whole
+// request, so this transport can never prove a request unsent: every failure
+// is `reachedGateway: true`, and the client never retries through it.
+import { TopAbortError, type TopClientError, TopDecodeError, TopNetworkError, TopTimeoutError } from './errors.ts';
+import type { Transport, TransportAnswer, TransportRequest } from './transport.ts';
+
+/** The part of fetch used here; the global one by default. */
+export type FetchLike = (
+  input: string,
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body: string | Uint8Array<ArrayBuffer>;
+    signal: AbortSignal;
+    redirect: 'manual';
+  },
+) => Promise<Response>;
+
+export interface FetchTransportOptions {
+  /** Default `globalThis.fetch`, looked up at each call. */
+  fetch?: FetchLike;
+}
+
+export function fetchTransport(options: FetchTransportOptions = {}): Transport {
+  // Called through globalThis: Workers throw "Illegal invocation" for a detached fetch.
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  return { name: 'fetch', provesUnsent: false, send: (request) => exchange(request, doFetch) };
+}
+
+async function exchange(x: TransportRequest, doFetch: FetchLike): Promise<TransportAnswer> {
+  if (x.signal?.aborted) throw new TopAbortError(x.method, x.signal.reason);
+  const controller = new AbortController();
+  // Why the exchange stopped, when this side stopped it.
+  let stopped: TopClientError | undefined;
+  const stop = (error: TopClientError) => {
+    stopped ??= error;
+    controller.abort(error);
+  };
+  const onAbort = () => stop(new TopAbortError(x.method, x.signal?.reason));
+  const timer = setTimeout(() => stop(new TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
+  x.signal?.addEventListener('abort', onAbort, { once: true });
+  // A body given as a view into a larger buffer is copied to exactly its bytes.
+  const body = typeof x.body === 'string' ? x.body : new Uint8Array(x.body);
+  try {
+    let response: Response;
+    try {
+      // redirect 'manual': fetch would follow a 301/302 by turning the POST
+      // into a GET; a redirect is answered to the caller as an HTTP status.
+      response = await doFetch(x.url, { method: 'POST', headers: { ...x.headers }, body, signal: controller.signal, redirect: 'manual' });
+    } catch (error) {
+      throw stopped ?? new TopNetworkError(x.method, true, errorCode(error), { cause: error });
+    }
+    const text = await readLimited(x, response, stop);
+    return { status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: text };
+  } catch (error) {
+    throw stopped ?? error;
+  } finally {
+    clearTimeout(timer);
+    x.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The body as UTF-8, refused past maxResponseBytes without reading the rest. */
+async function readLimited(x: TransportRequest, response: Response, stop: (error: TopClientError) => void): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.length;
+        if (size > x.maxResponseBytes) {
+          const tooLarge = new TopDecodeError(x.method, `answer larger than ${x.maxResponseBytes} bytes`, response.status, '');
+          stop(tooLarge);
+          void reader.cancel().catch(() => {});
+          throw tooLarge;
+        }
+        chunks.push(value);
+      }
+    } catch (error) {
+      if (error instanceof TopDecodeError) throw error;
+      throw new TopNetworkError(x.method, true, errorCode(error), { cause: error });
+    }
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/** A system error code (ECONNREFUSED…) where the runtime gives one, for the message only. */
+function errorCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
