@@ -58,6 +58,8 @@ export function referenceDocument(model: ApiModel): Json {
       return;
     }
     if (!isObject(node)) return;
+    // Notes kept for maintainers in their own extension stay out of the page.
+    for (const key of Object.keys(node)) if (/^x-(maintainer|source|seed|note)/i.test(key)) delete node[key];
     for (const [key, zhKey] of [
       ['description', 'x-description-zh'],
       ['summary', 'x-summary-zh'],
@@ -87,8 +89,24 @@ export function referenceDocument(model: ApiModel): Json {
   return doc;
 }
 
-/** Hides the credit line whose logo cannot load offline; styles the way back to the site. */
-const REFERENCE_CSS = 'a[href="https://redocly.com/redoc/"]{display:none!important}';
+/**
+ * Hides the credit line (its logo would load from Redocly's CDN, so offline it
+ * read "API docs by" and a blank), and darkens the light theme's palette where
+ * axe measured text below 4.5:1 (code tokens, muted text, the verb badge).
+ */
+const REFERENCE_CSS = [
+  'a[href="https://redocly.com/redoc/"]{display:none!important}',
+  'html:not(.dark){--color-blue-5:#2359bd;--color-blue-7:#2359bd;--color-carrot-5:#a35300;--color-carrot-7:#a35300;--color-green-5:#0b7139;--color-green-7:#0b7139;' +
+    '--color-warm-grey-5:#656673;--color-warm-grey-7:#656673;--color-brand-4:#656673;--color-brand-5:#656673;--color-brand-10:#656673}',
+  'html:not(.dark) .tag-post{--tag-color:#1447b5}',
+].join('\n');
+
+/**
+ * Redoc's media-type menu is labelled "Response media type" while it shows
+ * "application/json": a screen-reader user would not hear what they see
+ * (axe label-content-name-mismatch). The label is completed with the text.
+ */
+const REFERENCE_SCRIPT = `<script>new MutationObserver(function(){document.querySelectorAll('button[aria-label$="media type"]').forEach(function(b){var t=(b.textContent||'').trim();var l=b.getAttribute('aria-label');if(t&&l.indexOf(t)===-1)b.setAttribute('aria-label',l.split(':')[0]+': '+t)})}).observe(document.documentElement,{subtree:true,childList:true,characterData:true});</script>`;
 
 /**
  * Redoc 3 renders its links as paths (`/section/signing`), which 404 on a
@@ -139,7 +157,7 @@ export async function buildReference(model: ApiModel, outDir: string): Promise<s
     // No favicon request either (the page would log a 404 on any static host without one).
     const offline = readFileSync(output, 'utf8')
       .replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, BLANK_SVG)
-      .replace('<head>', `<head>\n<link rel="icon" href="data:,">\n<style>${REFERENCE_CSS}</style>`);
+      .replace('<head>', `<head>\n<link rel="icon" href="data:,">\n<style>${REFERENCE_CSS}</style>\n${REFERENCE_SCRIPT}`);
     return marker + staticLinks(offline);
   } finally {
     rmSync(dir, { recursive: true, force: true });
