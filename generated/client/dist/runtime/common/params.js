@@ -1,4 +1,4 @@
-import { parseJson, stringifyJson } from "./json.js";
+import { parseJsonAs, stringifyJson } from "./json.js";
 import { isFileInput } from "./multipart.js";
 import { reviveInt64 } from "./shape.js";
 import { isSendable } from "./sign.js";
@@ -151,7 +151,7 @@ export function decodeParams(fields, specs, files = {}) {
         switch (spec.encoding) {
             case 'json':
                 try {
-                    params[name] = reviveInt64(parseJson(text), spec.shape);
+                    params[name] = parseJsonAs(text, spec.shape);
                 }
                 catch (error) {
                     problems.push({ path: name, message: `is not valid JSON: ${error.message}` });

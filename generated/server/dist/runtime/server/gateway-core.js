@@ -3,7 +3,7 @@
 // body bytes), one answer out. The node:http listener and the fastify plugin
 // are thin adapters over `GatewayCore.handle`.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { idempotencyKeyOf } from "../common/operation.js";
+import { idempotencyKeyOf, valueAtPath } from "../common/operation.js";
 import { parseJson, stringifyJson } from "../common/json.js";
 import { decodeParams, encodeParam } from "../common/params.js";
 import { API_VERSION, ERROR_ROOT, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
@@ -13,6 +13,7 @@ import { parseTimestamp } from "../common/timestamp.js";
 import { isMissing, toFieldProblems } from "../common/validation.js";
 import { decodeUtf8, parseForm, parseMultipart } from "./form-parse.js";
 import { MemoryIdempotencyStore } from "./idempotency.js";
+import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, runWithTimeout } from "./idempotency-engine.js";
 import { GatewayError } from "./platform-errors.js";
 import { toXmlDocument } from "./xml.js";
 export const DEFAULT_LIMITS = { maxBodyBytes: 1024 * 1024, maxParams: 256, maxUrlLength: 8192 };
@@ -48,9 +49,10 @@ export class GatewayCore {
     limits;
     #options;
     #byMethod = new Map();
-    #store;
-    /** Calls running in this process, by idempotency store key, so duplicates share one handler run. */
-    #inflight = new Map();
+    #engine;
+    #handlerTimeoutMs;
+    /** The path the node:http listener answers. */
+    path;
     constructor(options) {
         if (typeof options?.apps !== 'function')
             throw new TypeError('createGateway: options.apps must be a function from app_key to secret');
@@ -64,7 +66,18 @@ export class GatewayCore {
         }
         this.#options = options;
         this.limits = { ...DEFAULT_LIMITS, ...options.limits };
-        this.#store = options.idempotencyStore ?? new MemoryIdempotencyStore();
+        const store = options.idempotencyStore ?? new MemoryIdempotencyStore();
+        this.#handlerTimeoutMs = options.handlerTimeoutMs ?? DEFAULT_ENGINE_OPTIONS.handlerTimeoutMs;
+        this.#engine = new IdempotencyEngine({
+            store,
+            ttlMs: options.idempotencyTtlMs ?? DEFAULT_ENGINE_OPTIONS.ttlMs,
+            leaseMs: options.idempotencyLeaseMs ?? DEFAULT_ENGINE_OPTIONS.leaseMs,
+            waitMs: options.idempotencyWaitMs ?? DEFAULT_ENGINE_OPTIONS.waitMs,
+            handlerTimeoutMs: this.#handlerTimeoutMs,
+            storeTimeoutMs: options.idempotencyStoreTimeoutMs ?? DEFAULT_ENGINE_OPTIONS.storeTimeoutMs,
+            onStoreError: options.onStoreError,
+        });
+        this.path = options.path ?? '/router/rest';
         for (const op of Object.values(options.operations))
             this.#byMethod.set(op.method, op);
     }
@@ -82,6 +95,9 @@ export class GatewayCore {
             parseForm(q === -1 ? '' : request.url.slice(q + 1), fields, this.limits.maxParams);
             if (request.bodyTooLarge || request.body.length > this.limits.maxBodyBytes)
                 throw new GatewayError(43, 'isv.body-too-large', `the body is larger than ${this.limits.maxBodyBytes} bytes`);
+            const charset = charsetOf(request.contentType);
+            if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+                throw new GatewayError(47, 'isv.invalid-encoding', `charset ${charset} is not supported; send UTF-8`);
             // Only a form body carries parameters; any other body is not read (as TOP).
             if (request.httpMethod === 'POST' && request.body.length > 0 && /^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.contentType ?? '')) {
                 parseForm(decodeUtf8(request.body), fields, this.limits.maxParams);
@@ -101,6 +117,19 @@ export class GatewayCore {
             const failure = GatewayError.is(error) ? error : new GatewayError(15, 'isp.unknown-error', 'the gateway failed; try again later');
             return this.#error(requestedFormat(fields, request), requestId, failure);
         }
+    }
+    /** Answers `error` for `request` without reading it further (the adapter refused it: wrong path, say). */
+    refuse(request, error) {
+        let fields;
+        try {
+            fields = new Map();
+            const q = request.url.indexOf('?');
+            parseForm(q === -1 ? '' : request.url.slice(q + 1), fields, this.limits.maxParams);
+        }
+        catch {
+            fields = undefined;
+        }
+        return this.#error(requestedFormat(fields, request), newRequestId(), error);
     }
     /** Everything from the system parameters to the handler's answer, as {root, body}. */
     async #call(fields, files, requestId) {
@@ -161,6 +190,11 @@ export class GatewayCore {
         for (const [name, value] of fields)
             if (!SYSTEM_PARAMETER_SET.has(name))
                 business[name] = value;
+        // A key parameter sent blank is refused, not treated as absent: it would silently turn off deduplication.
+        for (const path of op.idempotencyKey) {
+            if (!path.includes('.') && Object.hasOwn(business, path) && isBlank(business[path]))
+                throw blankKey(path);
+        }
         const decoded = decodeParams(business, op.params, Object.fromEntries(files));
         if (decoded.problems.length) {
             const p = decoded.problems[0];
@@ -174,9 +208,14 @@ export class GatewayCore {
                 ? new GatewayError(MISSING_PARAMETER, missingSubCode(first.path), `${first.path} is required`)
                 : new GatewayError(INVALID_PARAMETER, invalidSubCode(first.path), `${first.path} ${first.message}`);
         }
+        for (const path of op.idempotencyKey) {
+            const value = valueAtPath(decoded.params, path);
+            if (typeof value === 'string' && isBlank(value))
+                throw blankKey(path);
+        }
         const context = { appKey, method, requestId, session, user, idempotencyKey: idempotencyKeyOf(op, decoded.params) };
         const run = () => this.#runHandler(op, handler, decoded.params, context);
-        const answer = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run) : await run();
+        const answer = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run) : await runWithTimeout(run, this.#handlerTimeoutMs);
         return { op, ...answer };
     }
     /** Runs the handler; returns its answer, and as JSON text (what the store records and the JSON answer holds). */
@@ -189,7 +228,7 @@ export class GatewayCore {
             if (GatewayError.is(error))
                 throw error;
             this.#options.onHandlerError?.(error, context);
-            throw new GatewayError(15, 'isp.service-error', 'the service failed; try again later with the same idempotency key');
+            throw new GatewayError(15, 'isp.service-error', 'the service failed');
         }
         if (typeof result !== 'object' || result === null || Array.isArray(result)) {
             this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
@@ -204,65 +243,14 @@ export class GatewayCore {
         return { body, text: stringifyJson(body, op.response) };
     }
     async #idempotent(op, appKey, key, params, run) {
-        const storeKey = `${appKey}\n${op.method}\n${key.value}`;
-        let canonical = '';
-        for (const [name, spec] of Object.entries(op.params)) {
-            if (params[name] === undefined)
-                continue;
-            const value = params[name];
-            // A file counts by its name, type and bytes.
-            canonical += spec.encoding === 'file'
-                ? `${name}=file:${createHash('sha256').update(value.filename).update('\n').update(value.contentType).update('\n').update(value.data).digest('hex')}\n`
-                : `${name}=${encodeParam(value, spec)}\n`;
-        }
-        const fingerprint = createHash('sha256').update(canonical).digest('hex');
+        const outcome = (await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, async () => {
+            const answer = await run();
+            return { text: answer.text, value: answer };
+        })).outcome;
+        if (outcome.kind === 'error')
+            throw outcome.error;
         // A replayed answer comes from the store as text; XML needs it as an object.
-        const replay = (text) => ({ body: reviveInt64(parseJson(text), op.response), text });
-        const conflict = () => new GatewayError(41, `isv.idempotency-conflict:${key.path}`, `${key.path} ${JSON.stringify(key.value)} was already used with different parameters`);
-        const ttl = this.#options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000;
-        const deadline = Date.now() + (this.#options.idempotencyWaitMs ?? 30_000);
-        for (let delay = 5;; delay = Math.min(delay * 2, 200)) {
-            const local = this.#inflight.get(storeKey);
-            if (local) {
-                if (local.fingerprint !== fingerprint)
-                    throw conflict();
-                try {
-                    return await local.result;
-                }
-                catch {
-                    continue; // the first run failed and released the key: this call may claim it
-                }
-            }
-            const claim = await this.#store.claim(storeKey, fingerprint, ttl);
-            if (claim.status === 'claimed') {
-                const result = (async () => {
-                    try {
-                        const answer = await run();
-                        await this.#store.complete(storeKey, fingerprint, answer.text, ttl);
-                        return answer;
-                    }
-                    catch (error) {
-                        await this.#store.release(storeKey, fingerprint);
-                        throw error;
-                    }
-                })();
-                this.#inflight.set(storeKey, { fingerprint, result });
-                try {
-                    return await result;
-                }
-                finally {
-                    this.#inflight.delete(storeKey);
-                }
-            }
-            if (claim.fingerprint !== fingerprint)
-                throw conflict();
-            if (claim.status === 'done')
-                return replay(claim.result);
-            // Pending in another process: wait for its answer.
-            if (Date.now() > deadline)
-                throw new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${key.path} ${JSON.stringify(key.value)} is still running; try again later`);
-            await new Promise((resolve) => setTimeout(resolve, delay));
-        }
+        return outcome.value ?? { body: reviveInt64(parseJson(outcome.text), op.response), text: outcome.text };
     }
     #answer(format, simplify, requestId, { op, body, text }) {
         if (format === 'xml')
@@ -284,4 +272,46 @@ export class GatewayCore {
             return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(ERROR_ROOT, body) };
         return { status: 200, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ [ERROR_ROOT]: body }) };
     }
+}
+/**
+ * Where a key's state lives: app, method, the key's field path and its value,
+ * as a JSON array, so no two different tuples give the same text and a value
+ * of one field never meets the same value of another field.
+ */
+export function storeKeyOf(appKey, method, key) {
+    return JSON.stringify([appKey, method, key.path, key.value]);
+}
+/**
+ * The business parameters' fingerprint: SHA-256 of a JSON array of
+ * [name, wire text] pairs in the spec's order. JSON escapes every separator,
+ * so no two different parameter sets share an encoding.
+ */
+export function fingerprintOf(op, params) {
+    const pairs = [];
+    for (const [name, spec] of Object.entries(op.params)) {
+        const value = params[name];
+        if (value === undefined)
+            continue;
+        // A file counts by its name, type and bytes (files are not in the form).
+        if (spec.encoding === 'file') {
+            const file = value;
+            pairs.push([name, `file:${createHash('sha256').update(file.filename).update('\n').update(file.contentType).update('\n').update(file.data).digest('hex')}`]);
+        }
+        else
+            pairs.push([name, encodeParam(value, spec)]);
+    }
+    return createHash('sha256').update(JSON.stringify(pairs)).digest('hex');
+}
+// Blank: nothing but white space (JavaScript's \s covers U+3000 and U+FEFF) or zero-width characters.
+const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060)*$/;
+function isBlank(value) {
+    return BLANK.test(value);
+}
+const blankKey = (path) => new GatewayError(INVALID_PARAMETER, invalidSubCode(path), `${path} is the idempotency key and must not be blank`);
+/** The charset parameter of a Content-Type, lower-cased, if any. */
+function charsetOf(contentType) {
+    if (!contentType)
+        return undefined;
+    const m = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType);
+    return m ? m[1].toLowerCase() : undefined;
 }

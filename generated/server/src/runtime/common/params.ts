@@ -7,7 +7,7 @@
 //  - json: a DTO or a list of DTOs, one form field of compact JSON text;
 //  - file: a multipart part with a file name, never signed.
 import type { FieldProblem } from './validation.ts';
-import { parseJson, stringifyJson } from './json.ts';
+import { parseJsonAs, stringifyJson } from './json.ts';
 import { isFileInput, type TopFileInput } from './multipart.ts';
 import { reviveInt64, type Shape } from './shape.ts';
 import { isSendable } from './sign.ts';
@@ -161,7 +161,7 @@ export function decodeParams(
     switch (spec.encoding) {
       case 'json':
         try {
-          params[name] = reviveInt64(parseJson(text), spec.shape);
+          params[name] = parseJsonAs(text, spec.shape);
         } catch (error) {
           problems.push({ path: name, message: `is not valid JSON: ${(error as Error).message}` });
         }
