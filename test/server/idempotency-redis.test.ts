@@ -21,6 +21,15 @@ const outcomeOf = (a: { error_response?: { code: number; sub_code?: string }; al
   a.error_response ? `${a.error_response.code} ${a.error_response.sub_code}` : a.alibaba_cloudgame_tradeplatform_payorder_response?.value?.pay_url;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Calls as a client retrying a retryable isp. answer would (a client reconnecting after a restart may answer one), up to 5 s; every answer must be that or the outcome. */
+async function retried(call: () => Promise<string | undefined>): Promise<string | undefined> {
+  for (let i = 0; ; i++) {
+    const answer = await call();
+    if (!answer?.startsWith('15 isp.') || i >= 50) return answer;
+    await sleep(100);
+  }
+}
+
 let plain: RestartableRedis;
 let aof: RestartableRedis;
 before(async () => {
@@ -105,10 +114,10 @@ for (const kind of ['ioredis', 'redis'] as ClientKind[]) {
       await plain.kill();
       await plain.start();
       await t.untilStored(); // the clients reconnect; a renewal (every 100 ms) writes the claim again
-      const second = await t.call(1, 'e1');
-      assert.equal(await first, 'https://pay/1');
+      const second = await retried(() => t.call(1, 'e1'));
+      assert.match((await first)!, /^(https:\/\/pay\/1|15 isp\..*)$/, 'the first caller gets its outcome or a retryable isp.');
       assert.equal(second, 'https://pay/1');
-      assert.equal(await t.call(1, 'e1'), 'https://pay/1', 'the retry replays');
+      assert.equal(await retried(() => t.call(1, 'e1')), 'https://pay/1', 'the retry replays');
       assert.equal(t.runs(), 1);
     } finally {
       await t.close();
@@ -124,9 +133,9 @@ for (const kind of ['ioredis', 'redis'] as ClientKind[]) {
       await aof.kill();
       await aof.start();
       await sleep(300);
-      assert.equal(await t.call(1, 'a0'), 'https://pay/1', 'a stored answer survives the crash');
-      assert.equal(await t.call(1, 'a1'), 'https://pay/2', 'a claim survives the crash: the duplicate waits for its outcome');
-      assert.equal(await first, 'https://pay/2');
+      assert.equal(await retried(() => t.call(1, 'a0')), 'https://pay/1', 'a stored answer survives the crash');
+      assert.equal(await retried(() => t.call(1, 'a1')), 'https://pay/2', 'a claim survives the crash: the duplicate waits for its outcome');
+      assert.match((await first)!, /^(https:\/\/pay\/2|15 isp\..*)$/);
       assert.equal(t.runs(), 2);
     } finally {
       await t.close();
