@@ -6,11 +6,12 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { idempotencyKeyOf, valueAtPath } from "../common/operation.js";
 import { parseJson, stringifyJson } from "../common/json.js";
 import { decodeParams, encodeParam } from "../common/params.js";
-import { reviveInt64 } from "../common/shape.js";
+import { API_VERSION, ERROR_ROOT, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
+import { holdsList, reviveInt64, toWire } from "../common/shape.js";
 import { isSendable, sign, SIGN_METHODS } from "../common/sign.js";
 import { parseTimestamp } from "../common/timestamp.js";
 import { isMissing, toFieldProblems } from "../common/validation.js";
-import { decodeUtf8, parseForm } from "./form-parse.js";
+import { decodeUtf8, parseForm, parseMultipart } from "./form-parse.js";
 import { MemoryIdempotencyStore } from "./idempotency.js";
 import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, runWithTimeout } from "./idempotency-engine.js";
 import { GatewayError } from "./platform-errors.js";
@@ -18,7 +19,6 @@ import { toXmlDocument } from "./xml.js";
 export const DEFAULT_LIMITS = { maxBodyBytes: 1024 * 1024, maxParams: 256, maxUrlLength: 8192 };
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const XML_TYPE = 'text/xml;charset=UTF-8';
-const SYSTEM = new Set(['method', 'app_key', 'timestamp', 'v', 'sign_method', 'sign', 'format', 'simplify', 'session', 'partner_id', 'target_app_key']);
 // TOP's request ids are short base-36 strings ("16sxh5ldx4gr3"). A random
 // per-process prefix and a counter are unique without a random call per request.
 const REQUEST_ID_PREFIX = BigInt(`0x${randomBytes(5).toString('hex')}`).toString(36);
@@ -84,6 +84,7 @@ export class GatewayCore {
     async handle(request) {
         const requestId = newRequestId();
         let fields;
+        const files = new Map();
         try {
             if (request.url.length > this.limits.maxUrlLength)
                 throw new GatewayError(43, 'isv.url-too-long', `the request target is longer than ${this.limits.maxUrlLength} characters`);
@@ -101,12 +102,16 @@ export class GatewayCore {
             if (request.httpMethod === 'POST' && request.body.length > 0 && /^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.contentType ?? '')) {
                 parseForm(decodeUtf8(request.body), fields, this.limits.maxParams);
             }
+            else if (request.httpMethod === 'POST' && request.body.length > 0 && /^multipart\/form-data\s*;/i.test(request.contentType ?? '')) {
+                // An upload: text parameters and file parts (files are not signed).
+                await parseMultipart(request.body, request.contentType, fields, files, { maxParams: this.limits.maxParams, maxPartBytes: this.limits.maxBodyBytes });
+            }
             const format = requestedFormat(fields, request);
             const formatParam = fields.get('format');
             if (isSendable(formatParam) && formatParam !== 'json' && formatParam !== 'xml')
                 throw new GatewayError(23, undefined, `format must be json or xml; got ${formatParam}`);
             const simplify = format === 'json' && fields.get('simplify') === 'true';
-            return this.#answer(format, simplify, requestId, await this.#call(fields, requestId));
+            return this.#answer(format, simplify, requestId, await this.#call(fields, files, requestId));
         }
         catch (error) {
             const failure = GatewayError.is(error) ? error : new GatewayError(15, 'isp.unknown-error', 'the gateway failed; try again later');
@@ -127,7 +132,7 @@ export class GatewayCore {
         return this.#error(requestedFormat(fields, request), newRequestId(), error);
     }
     /** Everything from the system parameters to the handler's answer, as {root, body}. */
-    async #call(fields, requestId) {
+    async #call(fields, files, requestId) {
         const get = (name) => {
             const value = fields.get(name);
             return isSendable(value) ? value : undefined;
@@ -159,8 +164,8 @@ export class GatewayCore {
             throw new GatewayError(32);
         if (!/^\d+\.\d+$/.test(v))
             throw new GatewayError(33);
-        if (v !== '2.0')
-            throw new GatewayError(34, undefined, `version ${v} is not supported; use 2.0`);
+        if (v !== API_VERSION)
+            throw new GatewayError(34, undefined, `version ${v} is not supported; use ${API_VERSION}`);
         const signMethod = get('sign_method');
         if (!signMethod || !SIGN_METHODS.includes(signMethod))
             throw new GatewayError(25, undefined, `sign_method must be one of ${SIGN_METHODS.join(', ')}`);
@@ -183,25 +188,25 @@ export class GatewayCore {
         }
         const business = {};
         for (const [name, value] of fields)
-            if (!SYSTEM.has(name))
+            if (!SYSTEM_PARAMETER_SET.has(name))
                 business[name] = value;
         // A key parameter sent blank is refused, not treated as absent: it would silently turn off deduplication.
         for (const path of op.idempotencyKey) {
             if (!path.includes('.') && Object.hasOwn(business, path) && isBlank(business[path]))
                 throw blankKey(path);
         }
-        const decoded = decodeParams(business, op.params);
+        const decoded = decodeParams(business, op.params, Object.fromEntries(files));
         if (decoded.problems.length) {
             const p = decoded.problems[0];
-            throw new GatewayError(41, `isv.invalid-parameter:${p.path}`, `${p.path} ${p.message}`);
+            throw new GatewayError(INVALID_PARAMETER, invalidSubCode(p.path), `${p.path} ${p.message}`);
         }
         if (!op.validateRequest(decoded.params)) {
             const errors = op.validateRequest.errors ?? [];
             const missing = errors.find(isMissing);
             const first = toFieldProblems(missing ? [missing] : errors.slice(0, 1))[0];
             throw missing
-                ? new GatewayError(40, `isv.missing-parameter:${first.path}`, `${first.path} is required`)
-                : new GatewayError(41, `isv.invalid-parameter:${first.path}`, `${first.path} ${first.message}`);
+                ? new GatewayError(MISSING_PARAMETER, missingSubCode(first.path), `${first.path} is required`)
+                : new GatewayError(INVALID_PARAMETER, invalidSubCode(first.path), `${first.path} ${first.message}`);
         }
         for (const path of op.idempotencyKey) {
             const value = valueAtPath(decoded.params, path);
@@ -250,8 +255,10 @@ export class GatewayCore {
     #answer(format, simplify, requestId, { op, body, text }) {
         if (format === 'xml')
             return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(op.responseRoot, { ...body, request_id: requestId }, op.response) };
+        // TOP wraps every list in its item element (`"trades":{"trade":[…]}`) unless simplify=true.
+        const json = simplify || !holdsList(op.response) ? text : stringifyJson(toWire(body, op.response));
         // The answer's JSON text with request_id appended (request_id is the last field, as TOP writes it).
-        const inner = `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"request_id":${JSON.stringify(requestId)}}`;
+        const inner = `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"request_id":${JSON.stringify(requestId)}}`;
         return { status: 200, headers: { 'content-type': JSON_TYPE }, body: simplify ? inner : `{${JSON.stringify(op.responseRoot)}:${inner}}` };
     }
     #error(format, requestId, error) {
@@ -262,8 +269,8 @@ export class GatewayCore {
             body.sub_msg = error.subMsg;
         body.request_id = requestId;
         if (format === 'xml')
-            return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument('error_response', body) };
-        return { status: 200, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ error_response: body }) };
+            return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(ERROR_ROOT, body) };
+        return { status: 200, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ [ERROR_ROOT]: body }) };
     }
 }
 /**
@@ -282,8 +289,16 @@ export function storeKeyOf(appKey, method, key) {
 export function fingerprintOf(op, params) {
     const pairs = [];
     for (const [name, spec] of Object.entries(op.params)) {
-        if (params[name] !== undefined)
-            pairs.push([name, encodeParam(params[name], spec.shape)]);
+        const value = params[name];
+        if (value === undefined)
+            continue;
+        // A file counts by its name, type and bytes (files are not in the form).
+        if (spec.encoding === 'file') {
+            const file = value;
+            pairs.push([name, `file:${createHash('sha256').update(file.filename).update('\n').update(file.contentType).update('\n').update(file.data).digest('hex')}`]);
+        }
+        else
+            pairs.push([name, encodeParam(value, spec)]);
     }
     return createHash('sha256').update(JSON.stringify(pairs)).digest('hex');
 }
@@ -292,7 +307,7 @@ const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060)*$/;
 function isBlank(value) {
     return BLANK.test(value);
 }
-const blankKey = (path) => new GatewayError(41, `isv.invalid-parameter:${path}`, `${path} is the idempotency key and must not be blank`);
+const blankKey = (path) => new GatewayError(INVALID_PARAMETER, invalidSubCode(path), `${path} is the idempotency key and must not be blank`);
 /** The charset parameter of a Content-Type, lower-cased, if any. */
 function charsetOf(contentType) {
     if (!contentType)

@@ -6,11 +6,12 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { idempotencyKeyOf, valueAtPath, type OperationDescriptor } from '../common/operation.ts';
 import { parseJson, stringifyJson } from '../common/json.ts';
 import { decodeParams, encodeParam } from '../common/params.ts';
-import { reviveInt64 } from '../common/shape.ts';
+import { API_VERSION, ERROR_ROOT, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET } from '../common/protocol.ts';
+import { holdsList, reviveInt64, toWire } from '../common/shape.ts';
 import { isSendable, sign, SIGN_METHODS, type SignMethod } from '../common/sign.ts';
 import { parseTimestamp } from '../common/timestamp.ts';
 import { isMissing, toFieldProblems } from '../common/validation.ts';
-import { decodeUtf8, parseForm, type FormFields } from './form-parse.ts';
+import { decodeUtf8, parseForm, parseMultipart, type FormFields, type UploadedFile } from './form-parse.ts';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.ts';
 import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, runWithTimeout, type Outcome, type StoreStep } from './idempotency-engine.ts';
 import { GatewayError } from './platform-errors.ts';
@@ -102,7 +103,6 @@ interface Answer {
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const XML_TYPE = 'text/xml;charset=UTF-8';
-const SYSTEM = new Set(['method', 'app_key', 'timestamp', 'v', 'sign_method', 'sign', 'format', 'simplify', 'session', 'partner_id', 'target_app_key']);
 
 // TOP's request ids are short base-36 strings ("16sxh5ldx4gr3"). A random
 // per-process prefix and a counter are unique without a random call per request.
@@ -172,6 +172,7 @@ export class GatewayCore {
   async handle(request: GatewayRequest): Promise<GatewayAnswer> {
     const requestId = newRequestId();
     let fields: FormFields | undefined;
+    const files = new Map<string, UploadedFile>();
     try {
       if (request.url.length > this.limits.maxUrlLength) throw new GatewayError(43, 'isv.url-too-long', `the request target is longer than ${this.limits.maxUrlLength} characters`);
       if (request.httpMethod !== 'GET' && request.httpMethod !== 'POST') throw new GatewayError(9, undefined, `HTTP ${request.httpMethod} is not allowed; use POST or GET`);
@@ -184,12 +185,15 @@ export class GatewayCore {
       // Only a form body carries parameters; any other body is not read (as TOP).
       if (request.httpMethod === 'POST' && request.body.length > 0 && /^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.contentType ?? '')) {
         parseForm(decodeUtf8(request.body), fields, this.limits.maxParams);
+      } else if (request.httpMethod === 'POST' && request.body.length > 0 && /^multipart\/form-data\s*;/i.test(request.contentType ?? '')) {
+        // An upload: text parameters and file parts (files are not signed).
+        await parseMultipart(request.body, request.contentType!, fields, files, { maxParams: this.limits.maxParams, maxPartBytes: this.limits.maxBodyBytes });
       }
       const format = requestedFormat(fields, request);
       const formatParam = fields.get('format');
       if (isSendable(formatParam) && formatParam !== 'json' && formatParam !== 'xml') throw new GatewayError(23, undefined, `format must be json or xml; got ${formatParam}`);
       const simplify = format === 'json' && fields.get('simplify') === 'true';
-      return this.#answer(format, simplify, requestId, await this.#call(fields, requestId));
+      return this.#answer(format, simplify, requestId, await this.#call(fields, files, requestId));
     } catch (error) {
       const failure = GatewayError.is(error) ? error : new GatewayError(15, 'isp.unknown-error', 'the gateway failed; try again later');
       return this.#error(requestedFormat(fields, request), requestId, failure);
@@ -210,7 +214,7 @@ export class GatewayCore {
   }
 
   /** Everything from the system parameters to the handler's answer, as {root, body}. */
-  async #call(fields: FormFields, requestId: string): Promise<{ op: OperationDescriptor } & Answer> {
+  async #call(fields: FormFields, files: ReadonlyMap<string, UploadedFile>, requestId: string): Promise<{ op: OperationDescriptor } & Answer> {
     const get = (name: string) => {
       const value = fields.get(name);
       return isSendable(value) ? value : undefined;
@@ -236,7 +240,7 @@ export class GatewayCore {
     const v = get('v');
     if (!v) throw new GatewayError(32);
     if (!/^\d+\.\d+$/.test(v)) throw new GatewayError(33);
-    if (v !== '2.0') throw new GatewayError(34, undefined, `version ${v} is not supported; use 2.0`);
+    if (v !== API_VERSION) throw new GatewayError(34, undefined, `version ${v} is not supported; use ${API_VERSION}`);
 
     const signMethod = get('sign_method');
     if (!signMethod || !SIGN_METHODS.includes(signMethod as SignMethod)) throw new GatewayError(25, undefined, `sign_method must be one of ${SIGN_METHODS.join(', ')}`);
@@ -255,23 +259,23 @@ export class GatewayCore {
     }
 
     const business: Record<string, string> = {};
-    for (const [name, value] of fields) if (!SYSTEM.has(name)) business[name] = value;
+    for (const [name, value] of fields) if (!SYSTEM_PARAMETER_SET.has(name)) business[name] = value;
     // A key parameter sent blank is refused, not treated as absent: it would silently turn off deduplication.
     for (const path of op.idempotencyKey) {
       if (!path.includes('.') && Object.hasOwn(business, path) && isBlank(business[path]!)) throw blankKey(path);
     }
-    const decoded = decodeParams(business, op.params);
+    const decoded = decodeParams(business, op.params, Object.fromEntries(files));
     if (decoded.problems.length) {
       const p = decoded.problems[0]!;
-      throw new GatewayError(41, `isv.invalid-parameter:${p.path}`, `${p.path} ${p.message}`);
+      throw new GatewayError(INVALID_PARAMETER, invalidSubCode(p.path), `${p.path} ${p.message}`);
     }
     if (!op.validateRequest(decoded.params)) {
       const errors = op.validateRequest.errors ?? [];
       const missing = errors.find(isMissing);
       const first = toFieldProblems(missing ? [missing] : errors.slice(0, 1))[0]!;
       throw missing
-        ? new GatewayError(40, `isv.missing-parameter:${first.path}`, `${first.path} is required`)
-        : new GatewayError(41, `isv.invalid-parameter:${first.path}`, `${first.path} ${first.message}`);
+        ? new GatewayError(MISSING_PARAMETER, missingSubCode(first.path), `${first.path} is required`)
+        : new GatewayError(INVALID_PARAMETER, invalidSubCode(first.path), `${first.path} ${first.message}`);
     }
 
     for (const path of op.idempotencyKey) {
@@ -322,8 +326,10 @@ export class GatewayCore {
 
   #answer(format: Format, simplify: boolean, requestId: string, { op, body, text }: { op: OperationDescriptor } & Answer): GatewayAnswer {
     if (format === 'xml') return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(op.responseRoot, { ...body, request_id: requestId }, op.response) };
+    // TOP wraps every list in its item element (`"trades":{"trade":[…]}`) unless simplify=true.
+    const json = simplify || !holdsList(op.response) ? text : stringifyJson(toWire(body, op.response));
     // The answer's JSON text with request_id appended (request_id is the last field, as TOP writes it).
-    const inner = `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"request_id":${JSON.stringify(requestId)}}`;
+    const inner = `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"request_id":${JSON.stringify(requestId)}}`;
     return { status: 200, headers: { 'content-type': JSON_TYPE }, body: simplify ? inner : `{${JSON.stringify(op.responseRoot)}:${inner}}` };
   }
 
@@ -332,8 +338,8 @@ export class GatewayCore {
     if (error.subCode) body.sub_code = error.subCode;
     if (error.subMsg) body.sub_msg = error.subMsg;
     body.request_id = requestId;
-    if (format === 'xml') return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument('error_response', body) };
-    return { status: 200, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ error_response: body }) };
+    if (format === 'xml') return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(ERROR_ROOT, body) };
+    return { status: 200, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ [ERROR_ROOT]: body }) };
   }
 }
 
@@ -354,7 +360,13 @@ export function storeKeyOf(appKey: string, method: string, key: { path: string; 
 export function fingerprintOf(op: OperationDescriptor, params: Record<string, unknown>): string {
   const pairs: [string, string][] = [];
   for (const [name, spec] of Object.entries(op.params)) {
-    if (params[name] !== undefined) pairs.push([name, encodeParam(params[name], spec.shape)]);
+    const value = params[name];
+    if (value === undefined) continue;
+    // A file counts by its name, type and bytes (files are not in the form).
+    if (spec.encoding === 'file') {
+      const file = value as UploadedFile;
+      pairs.push([name, `file:${createHash('sha256').update(file.filename).update('\n').update(file.contentType).update('\n').update(file.data).digest('hex')}`]);
+    } else pairs.push([name, encodeParam(value, spec)]);
   }
   return createHash('sha256').update(JSON.stringify(pairs)).digest('hex');
 }
@@ -364,7 +376,7 @@ const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060)*$/;
 function isBlank(value: string): boolean {
   return BLANK.test(value);
 }
-const blankKey = (path: string) => new GatewayError(41, `isv.invalid-parameter:${path}`, `${path} is the idempotency key and must not be blank`);
+const blankKey = (path: string) => new GatewayError(INVALID_PARAMETER, invalidSubCode(path), `${path} is the idempotency key and must not be blank`);
 
 /** The charset parameter of a Content-Type, lower-cased, if any. */
 function charsetOf(contentType: string | undefined): string | undefined {
