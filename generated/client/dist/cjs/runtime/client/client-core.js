@@ -9,8 +9,13 @@ exports.TopClientError = exports.ClientCore = exports.SANDBOX_GATEWAY = exports.
 exports.setDefaultTransport = setDefaultTransport;
 const form_ts_1 = require("../common/form.js");
 const json_ts_1 = require("../common/json.js");
+const multipart_ts_1 = require("../common/multipart.js");
 const params_ts_1 = require("../common/params.js");
+const protocol_ts_1 = require("../common/protocol.js");
+Object.defineProperty(exports, "PRODUCTION_GATEWAY", { enumerable: true, get: function () { return protocol_ts_1.PRODUCTION_GATEWAY; } });
+Object.defineProperty(exports, "SANDBOX_GATEWAY", { enumerable: true, get: function () { return protocol_ts_1.SANDBOX_GATEWAY; } });
 const shape_ts_1 = require("../common/shape.js");
+const xml_read_ts_1 = require("../common/xml-read.js");
 const sign_ts_1 = require("../common/sign.js");
 const timestamp_ts_1 = require("../common/timestamp.js");
 const validation_ts_1 = require("../common/validation.js");
@@ -18,8 +23,6 @@ const errors_ts_1 = require("./errors.js");
 Object.defineProperty(exports, "TopClientError", { enumerable: true, get: function () { return errors_ts_1.TopClientError; } });
 const fetch_transport_ts_1 = require("./fetch-transport.js");
 const hooks_ts_1 = require("./hooks.js");
-exports.PRODUCTION_GATEWAY = 'https://eco.taobao.com/router/rest';
-exports.SANDBOX_GATEWAY = 'https://gw.api.tbsandbox.com/router/rest';
 let defaultTransport = () => (0, fetch_transport_ts_1.fetchTransport)();
 /**
  * Sets the transport a client gets when its options name none. The package's
@@ -51,7 +54,7 @@ class ClientCore {
         if (!sign_ts_1.SIGN_METHODS.includes(this.signMethod))
             throw new TypeError(`TopClient: options.signMethod must be one of ${sign_ts_1.SIGN_METHODS.join(', ')}; got ${String(options.signMethod)}`);
         try {
-            this.url = new URL(options.gateway ?? exports.PRODUCTION_GATEWAY);
+            this.url = new URL(options.gateway ?? protocol_ts_1.PRODUCTION_GATEWAY);
         }
         catch {
             throw new TypeError(`TopClient: options.gateway is not a URL: ${String(options.gateway)}`);
@@ -71,14 +74,32 @@ class ClientCore {
      */
     prepare(op, params, options = {}) {
         const { system, fields } = this.#encode(op, params, options);
+        // Files are not signed (top-protocol.md §7): only the text parameters are.
         system.sign = (0, sign_ts_1.sign)({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
         return { query: (0, form_ts_1.encodeForm)(system), body: (0, form_ts_1.encodeForm)(fields) };
     }
     /** `prepare` on any runtime: signs through node:crypto, or WebCrypto and the bundled MD5. */
     async prepareAsync(op, params, options = {}) {
-        const { system, fields } = this.#encode(op, params, options);
+        const { system, fields, files } = this.#encode(op, params, options);
         system.sign = await (0, sign_ts_1.signAsync)({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
-        return { query: (0, form_ts_1.encodeForm)(system), body: (0, form_ts_1.encodeForm)(fields), system };
+        if (Object.keys(files).length === 0)
+            return { query: (0, form_ts_1.encodeForm)(system), body: (0, form_ts_1.encodeForm)(fields), system, contentType: FORM_TYPE };
+        // An upload: every text parameter and each file as a multipart part.
+        const { body, contentType } = await this.#multipart(op, fields, files);
+        return { query: (0, form_ts_1.encodeForm)(system), body: (0, form_ts_1.encodeForm)(fields), system, contentType, bytes: body };
+    }
+    async #multipart(op, fields, files) {
+        const parts = {};
+        const maxBytes = this.#options.maxFileBytes ?? 10 * 1024 * 1024;
+        for (const [name, file] of Object.entries(files)) {
+            try {
+                parts[name] = await (0, multipart_ts_1.readFile)(name, file, maxBytes);
+            }
+            catch (error) {
+                throw new errors_ts_1.TopValidationError(op.method, [{ path: name, message: error.message }]);
+            }
+        }
+        return (0, multipart_ts_1.encodeMultipart)(fields, parts);
     }
     /** Validated and encoded system and business parameters, not yet signed. */
     #encode(op, params, options) {
@@ -102,24 +123,28 @@ class ClientCore {
             method: op.method,
             app_key: this.#options.appKey,
             timestamp: (0, timestamp_ts_1.formatTimestamp)((this.#options.now ?? Date.now)()),
-            v: '2.0',
+            v: protocol_ts_1.API_VERSION,
             sign_method: this.signMethod,
             format: 'json',
         };
+        if (this.#options.simplify === true)
+            system.simplify = 'true';
         if ((0, sign_ts_1.isSendable)(session))
             system.session = session;
         if ((0, sign_ts_1.isSendable)(this.#options.partnerId))
             system.partner_id = this.#options.partnerId;
         if ((0, sign_ts_1.isSendable)(this.#options.targetAppKey))
             system.target_app_key = this.#options.targetAppKey;
-        for (const name of Object.keys(encoded.fields)) {
-            if (Object.hasOwn(system, name))
+        for (const name of [...Object.keys(encoded.fields), ...Object.keys(encoded.files)]) {
+            if (protocol_ts_1.SYSTEM_PARAMETER_SET.has(name))
                 throw new errors_ts_1.TopValidationError(op.method, [{ path: name, message: 'collides with a TOP system parameter' }]);
         }
-        return { system, fields: encoded.fields };
+        return { system, fields: encoded.fields, files: encoded.files };
     }
     async invoke(op, params, options = {}) {
-        const { query, body, system } = await this.prepareAsync(op, params, options);
+        const prepared = await this.prepareAsync(op, params, options);
+        const { query, system } = prepared;
+        const body = prepared.bytes ?? prepared.body;
         const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 30_000;
         const retries = Math.max(0, this.#options.retries ?? 2);
         const url = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}${query}`;
@@ -140,7 +165,7 @@ class ClientCore {
                     body,
                     timeoutMs,
                     signal: options.signal,
-                    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' },
+                    headers: { 'content-type': prepared.contentType, accept: 'application/json' },
                     maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
                 });
             }
@@ -192,33 +217,37 @@ class ClientCore {
         return new errors_ts_1.TopNetworkError(method, true, undefined, { cause: thrown });
     }
     /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
-    decode(op, status, text) {
+    decode(op, status, text, simplified = this.#options.simplify === true) {
         if (status !== 200)
             throw new errors_ts_1.TopDecodeError(op.method, `HTTP status ${status}`, status, text);
         let parsed;
+        // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
+        const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
         try {
-            parsed = (0, json_ts_1.parseJson)(text);
+            parsed = xml ? (0, xml_read_ts_1.readXml)(text) : (0, json_ts_1.parseJson)(text);
         }
         catch (error) {
-            throw new errors_ts_1.TopDecodeError(op.method, `not JSON (${error.message})`, status, text, { cause: error });
+            throw new errors_ts_1.TopDecodeError(op.method, `not ${xml ? 'XML' : 'JSON'} (${error.message})`, status, text, { cause: error });
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
             throw new errors_ts_1.TopDecodeError(op.method, 'not a JSON object', status, text);
         const envelope = parsed;
-        const failure = envelope.error_response;
+        const failure = envelope[protocol_ts_1.ERROR_ROOT];
         if (failure !== undefined) {
             const e = (typeof failure === 'object' && failure !== null ? failure : {});
             const code = typeof e.code === 'number' ? e.code : typeof e.code === 'string' && /^\d+$/.test(e.code) ? Number(e.code) : Number.NaN;
             if (!Number.isInteger(code))
-                throw new errors_ts_1.TopDecodeError(op.method, 'error_response without a numeric code', status, text);
+                throw new errors_ts_1.TopDecodeError(op.method, `${protocol_ts_1.ERROR_ROOT} without a numeric code`, status, text);
             const str = (v) => (typeof v === 'string' ? v : undefined);
             throw new errors_ts_1.TopError(op.method, code, str(e.msg) ?? '', str(e.sub_code), str(e.sub_msg), str(e.request_id));
         }
-        const inner = envelope[op.responseRoot];
+        // simplify=true: no root wrapper, the object is the answer.
+        const inner = Object.hasOwn(envelope, op.responseRoot) ? envelope[op.responseRoot] : simplified && !xml ? envelope : undefined;
         if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) {
             throw new errors_ts_1.TopDecodeError(op.method, `no \`${op.responseRoot}\` object in the answer`, status, text);
         }
-        (0, shape_ts_1.reviveInt64)(inner, op.response);
+        // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
+        (0, shape_ts_1.fromWire)(inner, op.response, xml);
         if (this.#options.validateResponses && !op.validateResponse(inner)) {
             const problems = (0, validation_ts_1.toFieldProblems)(op.validateResponse.errors ?? [], op.responseRoot);
             throw new errors_ts_1.TopDecodeError(op.method, `answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, status, text);
@@ -240,7 +269,8 @@ function redactedSystem(system) {
             out[name] = REDACTED;
     return out;
 }
-const byteLength = (body) => new TextEncoder().encode(body).length;
+const FORM_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
+const byteLength = (body) => (typeof body === 'string' ? new TextEncoder().encode(body).length : body.byteLength);
 function requestIdOf(answer) {
     const id = answer?.request_id;
     return typeof id === 'string' ? id : undefined;
