@@ -194,9 +194,7 @@ for (const seed of seeds) {
       `fields of ${seed.file} missing from the page`,
     );
     for (const r of rows) assert.equal(r.anchor, `#${r.id}`, `row ${r.id}`);
-    const headings = await laptop.page.$$eval('main h2, main h3', (hs) =>
-      hs.filter((h) => !h.closest('#try-out')).map((h) => ({ id: h.id, anchor: h.querySelector('a.anchor')?.getAttribute('href') })),
-    );
+    const headings = await laptop.page.$$eval('main h2, main h3', (hs) => hs.map((h) => ({ id: h.id, anchor: h.querySelector('a.anchor')?.getAttribute('href') })));
     assert.ok(headings.length >= 8);
     for (const h of headings) assert.equal(h.anchor, `#${h.id}`, `heading ${h.id}`);
     // The shared tables live on their own page, linked from here.
@@ -205,6 +203,15 @@ for (const seed of seeds) {
     assert.equal(await laptop.page.locator('table.codes').count(), 0, 'the error table is not repeated here');
   });
 }
+
+test('index and shared pages: every heading has a link icon to itself', async () => {
+  for (const p of ['index.html', 'shared.html']) {
+    await visit(laptop, site.base + p);
+    const headings = await laptop.page.$$eval('main h2, main h3', (hs) => hs.map((h) => ({ id: h.id, anchor: h.querySelector('a.anchor')?.getAttribute('href') })));
+    assert.ok(headings.length >= 3, p);
+    for (const h of headings) assert.equal(h.anchor, `#${h.id}`, `${p}: heading ${h.id}`);
+  }
+});
 
 test('shared.html: the system parameters and every platform error with whether to retry', async () => {
   await visit(laptop, site.base + 'shared.html');
