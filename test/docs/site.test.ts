@@ -149,6 +149,7 @@ test('search finds APIs, fields and descriptions in both languages, over http an
     const tenant = await results('tenant_id');
     assert.ok(tenant.includes('request request_param.tenant_id'), tenant.join(', '));
     assert.ok(tenant.length >= 1 && tenant[0]!.startsWith('request'), 'the field ranks first');
+    assert.ok(tenant.includes('api alibaba.cloudgame.tradeplatform.payorder'), `tenant_id finds its API too: ${tenant.join(', ')}`);
     // Its API is found by name and by its Chinese summary.
     assert.ok((await results('payorder')).includes('api alibaba.cloudgame.tradeplatform.payorder'));
     assert.ok((await results('预付款')).includes('api alibaba.idle.tender.pre.pay.action'));
