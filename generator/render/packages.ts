@@ -1,5 +1,6 @@
 // Makes generated/client and generated/server npm packages: package.json
 // (version from info.version), README, LICENSE, CHANGELOG and compiled dist/.
+import { readFileSync } from 'node:fs';
 import { DEFAULT_PACKAGES, defaultOutputSettings, type OutputSettings } from '../config.ts';
 import type { ApiModel } from '../model/types.ts';
 import type { OutputFiles } from './client.ts';
@@ -39,6 +40,8 @@ const CLIENT_EXPORTS = {
   './package.json': './package.json',
 };
 
+const BUSBOY_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> }).dependencies['@fastify/busboy']!;
+
 function packageJson(kind: 'client' | 'server', model: ApiModel, settings: OutputSettings): string {
   const pkg: Record<string, unknown> = {
     name: settings.packages[kind].name,
@@ -53,6 +56,8 @@ function packageJson(kind: 'client' | 'server', model: ApiModel, settings: Outpu
     exports: kind === 'client' ? CLIENT_EXPORTS : { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
     ...(kind === 'server' && settings.artefacts.mock ? { bin: { 'top-mock-gateway': 'dist/mock-cli.js' } } : {}),
     files: ['dist', 'README.md', 'CHANGELOG.md', ...(settings.licenseText === undefined ? [] : ['LICENSE'])],
+    // The gateway's one dependency: multipart (upload) parsing, with limits, by a well-kept parser; the version this repository pins.
+    ...(kind === 'server' ? { dependencies: { '@fastify/busboy': BUSBOY_VERSION } } : {}),
     engines: { node: '>=20.19.0' },
     // The client's Node entry sets its default transport when loaded.
     sideEffects: kind === 'client' ? ['./dist/node.js'] : false,
