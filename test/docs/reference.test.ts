@@ -32,7 +32,7 @@ async function tab(url: string, width = 1366): Promise<Recorded> {
 }
 
 const hrefs = (r: Recorded) => r.page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')!));
-const content = (r: Recorded) => r.page.evaluate(() => document.getElementById('api-content')!.innerText);
+const content = (r: Recorded) => r.page.evaluate(() => document.getElementById('api-content')!.textContent ?? '');
 
 test('no link is a root-absolute path: in-page links are #/… fragments, the way back is relative', () => {
   const html = readFileSync(path.join(DOCS, 'reference.html'), 'utf8');
@@ -80,7 +80,7 @@ test('clicking sidebar links stays on reference.html (hash routes), over http an
     await r.page.click('a[href="#/idle"] >> nth=0');
     await r.page.waitForURL(/reference\.html#\/idle/);
     // The tag's page: its operation is listed.
-    await r.page.waitForFunction(() => (document.getElementById('api-content')?.innerText ?? '').includes('alibaba.idle.tender.pre.pay.action'));
+    await r.page.waitForFunction(() => (document.getElementById('api-content')?.textContent ?? '').includes('alibaba.idle.tender.pre.pay.action'));
     assert.deepEqual(r.problems, []);
     await r.page.close();
   }
@@ -98,6 +98,7 @@ test('a link back to the docs site that works over http and from file://', async
 
 test('an operation shows Chinese beside English, curl and TypeScript samples; no credit line, no maintainers notes', async () => {
   const r = await tab(`${site.base}reference.html#/cloudgame/alibabacloudgametradeplatformpayorder`);
+  // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, line breaks included
   const text = await r.page.evaluate(() => document.body.innerText);
   assert.match(text, /Initiate a payment · 支付发起/);
   assert.match(text, /The app key TOP assigned to the caller\.\s*\n\s*TOP分配给应用的AppKey/);
