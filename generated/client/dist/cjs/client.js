@@ -101,6 +101,14 @@ class TopClient {
         const { query, body } = this.#core.prepare(op, params, options);
         return { query, body };
     }
+    /** `prepare` on every runtime: on Workers and in browsers hmac-sha256 signs only asynchronously (WebCrypto). */
+    async prepareAsync(method, params, options) {
+        const op = Object.hasOwn(operations_ts_1.operationsByMethod, method) ? operations_ts_1.operationsByMethod[method] : undefined;
+        if (!op)
+            throw new errors_ts_1.TopValidationError(String(method), [{ path: 'method', message: 'is not an API of this client' }]);
+        const { query, body } = await this.#core.prepareAsync(op, params, options);
+        return { query, body };
+    }
     /** Closes idle keep-alive connections. */
     close() {
         this.#core.close();
