@@ -381,7 +381,11 @@ export function buildModel(document: Json): ApiModel {
   const servers = Array.isArray(document.servers) ? document.servers.filter(isObject) : [];
   const errorExample = getPointer(document, '#/components/examples/ErrorResponse');
   const requestNames = new Set<string>();
-  for (const op of operations) op.params.forEach((p) => objectNames(p.shape, requestNames));
+  for (const op of operations) {
+    // The business parameters themselves are a request schema too (their own Date fields take a Date).
+    requestNames.add(op.requestSchema);
+    op.params.forEach((p) => objectNames(p.shape, requestNames));
+  }
   return {
     title: String(info.title ?? ''),
     version: String(info.version ?? '0.0.0'),

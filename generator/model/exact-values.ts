@@ -19,8 +19,12 @@ function collect(node: unknown, into: ExactMap): void {
     into.set(rounded, known === undefined || known === node ? node : 'ambiguous');
   } else if (Array.isArray(node)) node.forEach((n) => collect(n, into));
   else if (typeof node === 'object' && node !== null) {
-    if (node instanceof Map) for (const [k, v] of node) (collect(k, into), collect(v, into));
-    else Object.values(node).forEach((n) => collect(n, into));
+    if (node instanceof Map) {
+      for (const [k, v] of node) {
+        collect(k, into);
+        collect(v, into);
+      }
+    } else Object.values(node).forEach((n) => collect(n, into));
   }
 }
 

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { TopClient, type OperationId } from '../../generated/client/src/node.ts';
+import { TopClient } from '../../generated/client/src/node.ts';
 import { createGateway, MemoryIdempotencyStore, type Gateway } from '../../generated/server/src/index.ts';
 import { encodeParams, type ParamSpecs } from '../../runtime/common/params.ts';
 import { stringifyJson } from '../../runtime/common/json.ts';
@@ -287,4 +287,3 @@ test('the whole run: at least 10,000 cases, no unhandled rejection, Object.proto
   assert.equal(({} as Record<string, unknown>).isAdmin, undefined);
 });
 
-export type { OperationId };

@@ -32,7 +32,7 @@ async function tab(url: string, width = 1366): Promise<Recorded> {
 }
 
 const hrefs = (r: Recorded) => r.page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')!));
-const content = (r: Recorded) => r.page.evaluate(() => document.getElementById('api-content')!.innerText);
+const content = (r: Recorded) => r.page.evaluate(() => document.getElementById('api-content')!.textContent ?? '');
 
 test('no link is a root-absolute path: in-page links are #/… fragments, the way back is relative', () => {
   const html = readFileSync(path.join(DOCS, 'reference.html'), 'utf8');
@@ -80,7 +80,7 @@ test('clicking sidebar links stays on reference.html (hash routes), over http an
     await r.page.click('a[href="#/idle"] >> nth=0');
     await r.page.waitForURL(/reference\.html#\/idle/);
     // The tag's page: its operation is listed.
-    await r.page.waitForFunction(() => (document.getElementById('api-content')?.innerText ?? '').includes('alibaba.idle.tender.pre.pay.action'));
+    await r.page.waitForFunction(() => (document.getElementById('api-content')?.textContent ?? '').includes('alibaba.idle.tender.pre.pay.action'));
     assert.deepEqual(r.problems, []);
     await r.page.close();
   }
@@ -112,12 +112,14 @@ test('an operation shows Chinese beside English, curl and TypeScript samples; no
 });
 
 for (const width of [390, 1366]) {
-  test(`reference.html at ${width} px: no serious or critical axe violation, no sideways scroll`, async () => {
-    const r = await tab(`${site.base}reference.html#/cloudgame/alibabacloudgametradeplatformpayorder`, width);
-    const violations = serious(await axe(r.page));
-    assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
-    const [scrollWidth, innerWidth] = await r.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-    assert.ok(scrollWidth <= innerWidth, `${scrollWidth} > ${innerWidth}`);
-    await r.page.close();
+  test(`reference.html at ${width} px, the introduction, a section, a tag and an operation: no serious or critical axe violation, no sideways scroll`, async () => {
+    for (const route of ['', '#/section/signing', '#/idle', '#/cloudgame/alibabacloudgametradeplatformpayorder']) {
+      const r = await tab(`${site.base}reference.html${route}`, width);
+      const violations = serious(await axe(r.page));
+      assert.deepEqual(violations, [], `${route}: ${JSON.stringify(violations, null, 1)}`);
+      const [scrollWidth, innerWidth] = await r.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scrollWidth <= innerWidth, `${route}: ${scrollWidth} > ${innerWidth}`);
+      await r.page.close();
+    }
   });
 }

@@ -91,7 +91,7 @@ function describe(error: unknown): string {
 }
 
 /** How many cases runSuite reports. */
-export const SUITE_CASES = 25;
+export const SUITE_CASES = 26;
 
 export async function runSuite(pkg: ClientModule, t: SuiteTargets, expectedTransport: string): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
@@ -118,6 +118,16 @@ export async function runSuite(pkg: ClientModule, t: SuiteTargets, expectedTrans
       transports.every((name) => name === expectedTransport) && transports.length > 0 ? undefined : `sent through ${transports.join(', ')}, expected ${expectedTransport}`,
     );
   }
+
+  await run('prepareAsync signs like the gateway expects (WebCrypto where there is no node:crypto)', async () => {
+    const client = new TopClient({ ...base, signMethod: 'hmac-sha256', now: () => Date.parse('2026-11-24T04:00:00Z') });
+    const { query } = await client.prepareAsync('alibaba.diantao.tripartite.right.pay.notify', { tripartite_pay_notify_dto: { source: 's', outer_order_id: '1' } });
+    client.close();
+    // The value test/support/independent-signer.ts computes for these parameters.
+    const want =
+      'method=alibaba.diantao.tripartite.right.pay.notify&app_key=matrix-app&timestamp=2026-11-24%2012%3A00%3A00&v=2.0&sign_method=hmac-sha256&format=json&sign=10308D83D03F215B98418DE65419172BE0078D28B37C901E5C5A7BD0CCBDD3A5';
+    return query === want ? undefined : query;
+  });
 
   await run('int64 above 2^53 both ways', async () => {
     const client = new TopClient(base);
