@@ -96,7 +96,7 @@ export function referenceDocument(model: ApiModel, clientPackage?: string): Json
  */
 const REFERENCE_CSS = [
   'a[href="https://redocly.com/redoc/"]{display:none!important}',
-  'html:not(.dark){--color-blue-5:#2359bd;--color-blue-7:#2359bd;--color-carrot-5:#a35300;--color-carrot-7:#a35300;--color-green-5:#0b7139;--color-green-7:#0b7139;' +
+  'html:not(.dark){--color-blue-5:#2359bd;--color-blue-6:#1a5fd0;--color-blue-7:#2359bd;--color-carrot-5:#a35300;--color-carrot-7:#a35300;--color-green-5:#0b7139;--color-green-7:#0b7139;' +
     '--color-warm-grey-5:#656673;--color-warm-grey-7:#656673;--color-brand-4:#656673;--color-brand-5:#656673;--color-brand-10:#656673}',
   'html:not(.dark) .tag-post{--tag-color:#1447b5}',
 ].join('\n');

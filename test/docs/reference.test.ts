@@ -98,7 +98,6 @@ test('a link back to the docs site that works over http and from file://', async
 
 test('an operation shows Chinese beside English, curl and TypeScript samples; no credit line, no maintainers notes', async () => {
   const r = await tab(`${site.base}reference.html#/cloudgame/alibabacloudgametradeplatformpayorder`);
-  // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, line breaks included
   const text = await r.page.evaluate(() => document.body.innerText);
   assert.match(text, /Initiate a payment · 支付发起/);
   assert.match(text, /The app key TOP assigned to the caller\.\s*\n\s*TOP分配给应用的AppKey/);
@@ -113,12 +112,14 @@ test('an operation shows Chinese beside English, curl and TypeScript samples; no
 });
 
 for (const width of [390, 1366]) {
-  test(`reference.html at ${width} px: no serious or critical axe violation, no sideways scroll`, async () => {
-    const r = await tab(`${site.base}reference.html#/cloudgame/alibabacloudgametradeplatformpayorder`, width);
-    const violations = serious(await axe(r.page));
-    assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
-    const [scrollWidth, innerWidth] = await r.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-    assert.ok(scrollWidth <= innerWidth, `${scrollWidth} > ${innerWidth}`);
-    await r.page.close();
+  test(`reference.html at ${width} px, the introduction, a section, a tag and an operation: no serious or critical axe violation, no sideways scroll`, async () => {
+    for (const route of ['', '#/section/signing', '#/idle', '#/cloudgame/alibabacloudgametradeplatformpayorder']) {
+      const r = await tab(`${site.base}reference.html${route}`, width);
+      const violations = serious(await axe(r.page));
+      assert.deepEqual(violations, [], `${route}: ${JSON.stringify(violations, null, 1)}`);
+      const [scrollWidth, innerWidth] = await r.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scrollWidth <= innerWidth, `${route}: ${scrollWidth} > ${innerWidth}`);
+      await r.page.close();
+    }
   });
 }

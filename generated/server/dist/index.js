@@ -7,5 +7,6 @@ export { MemoryIdempotencyStore, IdempotencyStoreFullError } from "./runtime/ser
 export { RedisIdempotencyStore, RedisCommandTimeoutError } from "./runtime/server/idempotency-redis.js";
 export { IdempotencyEngine, DEFAULT_ENGINE_OPTIONS, StoreTimeoutError } from "./runtime/server/idempotency-engine.js";
 export { createGatewayServer, DEFAULT_SERVER_TIMEOUTS } from "./runtime/server/node-listener.js";
+export { openTelemetryHooks } from "./runtime/server/observability.js";
 export { topGatewayPlugin, TOP_GATEWAY_PLUGIN_NAME } from "./runtime/server/fastify-plugin.js";
 export { mockHandlers, startMockGateway, MOCK_APP_KEY, MOCK_APP_SECRET } from "./mock.js";

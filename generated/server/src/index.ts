@@ -9,6 +9,7 @@ export { MemoryIdempotencyStore, IdempotencyStoreFullError, type IdempotencyStor
 export { RedisIdempotencyStore, RedisCommandTimeoutError, type RedisLike, type IoredisLike, type NodeRedisLike, type RedisStoreOptions } from './runtime/server/idempotency-redis.ts';
 export { IdempotencyEngine, DEFAULT_ENGINE_OPTIONS, StoreTimeoutError, type EngineOptions, type Outcome, type IdempotencyPath, type StoreStep } from './runtime/server/idempotency-engine.ts';
 export { createGatewayServer, DEFAULT_SERVER_TIMEOUTS, type GatewayServerTimeouts } from './runtime/server/node-listener.ts';
+export { openTelemetryHooks, type GatewayHooks, type GatewayLogger, type RequestOutcome, type InternalError, type SlowHandler, type TracerLike } from './runtime/server/observability.ts';
 export { topGatewayPlugin, TOP_GATEWAY_PLUGIN_NAME, type TopGatewayPluginOptions, type TopGatewayPluginMeta, type TopGatewayFastifyPlugin } from './runtime/server/fastify-plugin.ts';
 export { mockHandlers, startMockGateway, MOCK_APP_KEY, MOCK_APP_SECRET, type MockOptions } from './mock.ts';
 export type { OperationDescriptor } from './runtime/common/operation.ts';

@@ -1,6 +1,7 @@
 import { type OperationDescriptor } from '../common/operation.ts';
 import { type IdempotencyStore } from './idempotency.ts';
 import { type StoreStep } from './idempotency-engine.ts';
+import { type GatewayHooks, type GatewayLogger } from './observability.ts';
 import { GatewayError } from './platform-errors.ts';
 /** What a handler learns about the call besides its business parameters. */
 export interface HandlerContext {
@@ -53,6 +54,12 @@ export interface GatewayCoreOptions {
     onStoreError?: (error: unknown, step: StoreStep, key: string) => void;
     /** The path the node:http listener answers; any other answers 22 `isv.invalid-path`. Default `/router/rest`. */
     path?: string;
+    /** Told about every request's outcome, internal errors (store failures included) and slow handlers. */
+    hooks?: GatewayHooks;
+    /** pino or console: one line per request, internal error and slow handler; never secrets, signatures, sessions or parameters. */
+    logger?: GatewayLogger;
+    /** A handler still running after this long is reported through `hooks.onSlowHandler` (and the logger); default 5 s. */
+    slowHandlerMs?: number;
     limits?: Partial<GatewayLimits>;
     /** The clock for the timestamp check; default Date.now. */
     clock?: () => number;

@@ -14,6 +14,7 @@ import { isMissing, toFieldProblems } from "../common/validation.js";
 import { decodeUtf8, parseForm, parseMultipart } from "./form-parse.js";
 import { MemoryIdempotencyStore } from "./idempotency.js";
 import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, runWithTimeout } from "./idempotency-engine.js";
+import { Observer } from "./observability.js";
 import { GatewayError } from "./platform-errors.js";
 import { toXmlDocument } from "./xml.js";
 export const DEFAULT_LIMITS = { maxBodyBytes: 1024 * 1024, maxParams: 256, maxUrlLength: 8192 };
@@ -50,6 +51,7 @@ export class GatewayCore {
     #options;
     #byMethod = new Map();
     #engine;
+    #observer;
     #handlerTimeoutMs;
     /** The path the node:http listener answers. */
     path;
@@ -67,6 +69,7 @@ export class GatewayCore {
         this.#options = options;
         this.limits = { ...DEFAULT_LIMITS, ...options.limits };
         const store = options.idempotencyStore ?? new MemoryIdempotencyStore();
+        this.#observer = new Observer(options.hooks, options.logger);
         this.#handlerTimeoutMs = options.handlerTimeoutMs ?? DEFAULT_ENGINE_OPTIONS.handlerTimeoutMs;
         this.#engine = new IdempotencyEngine({
             store,
@@ -75,13 +78,24 @@ export class GatewayCore {
             waitMs: options.idempotencyWaitMs ?? DEFAULT_ENGINE_OPTIONS.waitMs,
             handlerTimeoutMs: this.#handlerTimeoutMs,
             storeTimeoutMs: options.idempotencyStoreTimeoutMs ?? DEFAULT_ENGINE_OPTIONS.storeTimeoutMs,
-            onStoreError: options.onStoreError,
+            onStoreError: (error, step, key) => {
+                this.#observer.internal({ kind: 'store', step, error });
+                options.onStoreError?.(error, step, key);
+            },
+            onUnrecorded: ({ reason }) => this.#observer.internal({ kind: 'unrecorded', reason }),
         });
         this.path = options.path ?? '/router/rest';
         for (const op of Object.values(options.operations))
             this.#byMethod.set(op.method, op);
     }
     async handle(request) {
+        const started = performance.now();
+        const trace = { method: undefined, app: undefined, idempotency: 'none' };
+        const answer = await this.#handle(request, trace);
+        this.#observer.request({ requestId: answer.requestId, method: trace.method, app: trace.app, code: answer.code, subCode: answer.subCode, latencyMs: performance.now() - started, idempotency: trace.idempotency });
+        return answer.answer;
+    }
+    async #handle(request, trace) {
         const requestId = newRequestId();
         let fields;
         const files = new Map();
@@ -111,11 +125,13 @@ export class GatewayCore {
             if (isSendable(formatParam) && formatParam !== 'json' && formatParam !== 'xml')
                 throw new GatewayError(23, undefined, `format must be json or xml; got ${formatParam}`);
             const simplify = format === 'json' && fields.get('simplify') === 'true';
-            return this.#answer(format, simplify, requestId, await this.#call(fields, files, requestId));
+            return { answer: this.#answer(format, simplify, requestId, await this.#call(fields, files, requestId, trace)), requestId, code: 0, subCode: undefined };
         }
         catch (error) {
+            if (!GatewayError.is(error))
+                this.#observer.internal({ kind: 'gateway', error, requestId });
             const failure = GatewayError.is(error) ? error : new GatewayError(15, 'isp.unknown-error', 'the gateway failed; try again later');
-            return this.#error(requestedFormat(fields, request), requestId, failure);
+            return { answer: this.#error(requestedFormat(fields, request), requestId, failure), requestId, code: failure.code, subCode: failure.subCode };
         }
     }
     /** Answers `error` for `request` without reading it further (the adapter refused it: wrong path, say). */
@@ -132,12 +148,14 @@ export class GatewayCore {
         return this.#error(requestedFormat(fields, request), newRequestId(), error);
     }
     /** Everything from the system parameters to the handler's answer, as {root, body}. */
-    async #call(fields, files, requestId) {
+    async #call(fields, files, requestId, trace) {
         const get = (name) => {
             const value = fields.get(name);
             return isSendable(value) ? value : undefined;
         };
         const method = get('method');
+        trace.method = method;
+        trace.app = get('app_key');
         if (!method)
             throw new GatewayError(21);
         const op = this.#byMethod.get(method);
@@ -215,12 +233,16 @@ export class GatewayCore {
         }
         const context = { appKey, method, requestId, session, user, idempotencyKey: idempotencyKeyOf(op, decoded.params) };
         const run = () => this.#runHandler(op, handler, decoded.params, context);
-        const answer = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run) : await runWithTimeout(run, this.#handlerTimeoutMs);
+        const answer = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run, trace) : await runWithTimeout(run, this.#handlerTimeoutMs);
         return { op, ...answer };
     }
     /** Runs the handler; returns its answer, and as JSON text (what the store records and the JSON answer holds). */
     async #runHandler(op, handler, params, context) {
         let result;
+        const started = performance.now();
+        const slowMs = this.#options.slowHandlerMs ?? 5000;
+        const slow = setTimeout(() => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }), slowMs);
+        slow.unref?.();
         try {
             result = await handler(params, context);
         }
@@ -229,6 +251,9 @@ export class GatewayCore {
                 throw error;
             this.#options.onHandlerError?.(error, context);
             throw new GatewayError(15, 'isp.service-error', 'the service failed');
+        }
+        finally {
+            clearTimeout(slow);
         }
         if (typeof result !== 'object' || result === null || Array.isArray(result)) {
             this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
@@ -242,11 +267,12 @@ export class GatewayCore {
         const { request_id: _ignored, ...body } = result;
         return { body, text: stringifyJson(body, op.response) };
     }
-    async #idempotent(op, appKey, key, params, run) {
-        const outcome = (await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, async () => {
+    async #idempotent(op, appKey, key, params, run, trace) {
+        const { outcome, path } = await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, async () => {
             const answer = await run();
             return { text: answer.text, value: answer };
-        })).outcome;
+        });
+        trace.idempotency = path;
         if (outcome.kind === 'error')
             throw outcome.error;
         // A replayed answer comes from the store as text; XML needs it as an object.

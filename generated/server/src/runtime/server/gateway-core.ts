@@ -13,7 +13,8 @@ import { parseTimestamp } from '../common/timestamp.ts';
 import { isMissing, toFieldProblems } from '../common/validation.ts';
 import { decodeUtf8, parseForm, parseMultipart, type FormFields, type UploadedFile } from './form-parse.ts';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.ts';
-import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, runWithTimeout, type Outcome, type StoreStep } from './idempotency-engine.ts';
+import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, runWithTimeout, type IdempotencyPath, type StoreStep } from './idempotency-engine.ts';
+import { Observer, type GatewayHooks, type GatewayLogger } from './observability.ts';
 import { GatewayError } from './platform-errors.ts';
 import { toXmlDocument } from './xml.ts';
 
@@ -66,6 +67,12 @@ export interface GatewayCoreOptions {
   onStoreError?: (error: unknown, step: StoreStep, key: string) => void;
   /** The path the node:http listener answers; any other answers 22 `isv.invalid-path`. Default `/router/rest`. */
   path?: string;
+  /** Told about every request's outcome, internal errors (store failures included) and slow handlers. */
+  hooks?: GatewayHooks;
+  /** pino or console: one line per request, internal error and slow handler; never secrets, signatures, sessions or parameters. */
+  logger?: GatewayLogger;
+  /** A handler still running after this long is reported through `hooks.onSlowHandler` (and the logger); default 5 s. */
+  slowHandlerMs?: number;
   limits?: Partial<GatewayLimits>;
   /** The clock for the timestamp check; default Date.now. */
   clock?: () => number;
@@ -141,6 +148,7 @@ export class GatewayCore {
   readonly #options: GatewayCoreOptions;
   readonly #byMethod = new Map<string, OperationDescriptor>();
   readonly #engine: IdempotencyEngine;
+  readonly #observer: Observer;
   readonly #handlerTimeoutMs: number;
   /** The path the node:http listener answers. */
   readonly path: string;
@@ -155,6 +163,7 @@ export class GatewayCore {
     this.#options = options;
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     const store: IdempotencyStore = options.idempotencyStore ?? new MemoryIdempotencyStore();
+    this.#observer = new Observer(options.hooks, options.logger);
     this.#handlerTimeoutMs = options.handlerTimeoutMs ?? DEFAULT_ENGINE_OPTIONS.handlerTimeoutMs;
     this.#engine = new IdempotencyEngine({
       store,
@@ -163,13 +172,25 @@ export class GatewayCore {
       waitMs: options.idempotencyWaitMs ?? DEFAULT_ENGINE_OPTIONS.waitMs,
       handlerTimeoutMs: this.#handlerTimeoutMs,
       storeTimeoutMs: options.idempotencyStoreTimeoutMs ?? DEFAULT_ENGINE_OPTIONS.storeTimeoutMs,
-      onStoreError: options.onStoreError,
+      onStoreError: (error, step, key) => {
+        this.#observer.internal({ kind: 'store', step, error });
+        options.onStoreError?.(error, step, key);
+      },
+      onUnrecorded: ({ reason }) => this.#observer.internal({ kind: 'unrecorded', reason }),
     });
     this.path = options.path ?? '/router/rest';
     for (const op of Object.values(options.operations)) this.#byMethod.set(op.method, op);
   }
 
   async handle(request: GatewayRequest): Promise<GatewayAnswer> {
+    const started = performance.now();
+    const trace: Trace = { method: undefined, app: undefined, idempotency: 'none' };
+    const answer = await this.#handle(request, trace);
+    this.#observer.request({ requestId: answer.requestId, method: trace.method, app: trace.app, code: answer.code, subCode: answer.subCode, latencyMs: performance.now() - started, idempotency: trace.idempotency });
+    return answer.answer;
+  }
+
+  async #handle(request: GatewayRequest, trace: Trace): Promise<{ answer: GatewayAnswer; requestId: string; code: number; subCode: string | undefined }> {
     const requestId = newRequestId();
     let fields: FormFields | undefined;
     const files = new Map<string, UploadedFile>();
@@ -193,10 +214,11 @@ export class GatewayCore {
       const formatParam = fields.get('format');
       if (isSendable(formatParam) && formatParam !== 'json' && formatParam !== 'xml') throw new GatewayError(23, undefined, `format must be json or xml; got ${formatParam}`);
       const simplify = format === 'json' && fields.get('simplify') === 'true';
-      return this.#answer(format, simplify, requestId, await this.#call(fields, files, requestId));
+      return { answer: this.#answer(format, simplify, requestId, await this.#call(fields, files, requestId, trace)), requestId, code: 0, subCode: undefined };
     } catch (error) {
+      if (!GatewayError.is(error)) this.#observer.internal({ kind: 'gateway', error, requestId });
       const failure = GatewayError.is(error) ? error : new GatewayError(15, 'isp.unknown-error', 'the gateway failed; try again later');
-      return this.#error(requestedFormat(fields, request), requestId, failure);
+      return { answer: this.#error(requestedFormat(fields, request), requestId, failure), requestId, code: failure.code, subCode: failure.subCode };
     }
   }
 
@@ -214,12 +236,14 @@ export class GatewayCore {
   }
 
   /** Everything from the system parameters to the handler's answer, as {root, body}. */
-  async #call(fields: FormFields, files: ReadonlyMap<string, UploadedFile>, requestId: string): Promise<{ op: OperationDescriptor } & Answer> {
+  async #call(fields: FormFields, files: ReadonlyMap<string, UploadedFile>, requestId: string, trace: Trace): Promise<{ op: OperationDescriptor } & Answer> {
     const get = (name: string) => {
       const value = fields.get(name);
       return isSendable(value) ? value : undefined;
     };
     const method = get('method');
+    trace.method = method;
+    trace.app = get('app_key');
     if (!method) throw new GatewayError(21);
     const op = this.#byMethod.get(method);
     const handler = op ? this.#options.handlers[op.operationId] : undefined;
@@ -285,19 +309,25 @@ export class GatewayCore {
 
     const context: HandlerContext = { appKey, method, requestId, session, user, idempotencyKey: idempotencyKeyOf(op, decoded.params) };
     const run = () => this.#runHandler(op, handler, decoded.params, context);
-    const answer = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run) : await runWithTimeout(run, this.#handlerTimeoutMs);
+    const answer = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run, trace) : await runWithTimeout(run, this.#handlerTimeoutMs);
     return { op, ...answer };
   }
 
   /** Runs the handler; returns its answer, and as JSON text (what the store records and the JSON answer holds). */
   async #runHandler(op: OperationDescriptor, handler: Handler, params: unknown, context: HandlerContext): Promise<Answer> {
     let result: unknown;
+    const started = performance.now();
+    const slowMs = this.#options.slowHandlerMs ?? 5000;
+    const slow = setTimeout(() => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }), slowMs);
+    slow.unref?.();
     try {
       result = await (handler as (p: unknown, c: HandlerContext) => unknown)(params, context);
     } catch (error) {
       if (GatewayError.is(error)) throw error;
       this.#options.onHandlerError?.(error, context);
       throw new GatewayError(15, 'isp.service-error', 'the service failed');
+    } finally {
+      clearTimeout(slow);
     }
     if (typeof result !== 'object' || result === null || Array.isArray(result)) {
       this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
@@ -312,13 +342,12 @@ export class GatewayCore {
     return { body, text: stringifyJson(body, op.response) };
   }
 
-  async #idempotent(op: OperationDescriptor, appKey: string, key: { path: string; value: string }, params: Record<string, unknown>, run: () => Promise<Answer>): Promise<Answer> {
-    const outcome: Outcome<Answer> = (
-      await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, async () => {
-        const answer = await run();
-        return { text: answer.text, value: answer };
-      })
-    ).outcome;
+  async #idempotent(op: OperationDescriptor, appKey: string, key: { path: string; value: string }, params: Record<string, unknown>, run: () => Promise<Answer>, trace: Trace): Promise<Answer> {
+    const { outcome, path } = await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, async () => {
+      const answer = await run();
+      return { text: answer.text, value: answer };
+    });
+    trace.idempotency = path;
     if (outcome.kind === 'error') throw outcome.error;
     // A replayed answer comes from the store as text; XML needs it as an object.
     return outcome.value ?? { body: reviveInt64(parseJson(outcome.text), op.response) as Record<string, unknown>, text: outcome.text };
@@ -383,4 +412,11 @@ function charsetOf(contentType: string | undefined): string | undefined {
   if (!contentType) return undefined;
   const m = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType);
   return m ? m[1]!.toLowerCase() : undefined;
+}
+
+/** What the observer learns of a request while it is handled. */
+interface Trace {
+  method: string | undefined;
+  app: string | undefined;
+  idempotency: IdempotencyPath;
 }
