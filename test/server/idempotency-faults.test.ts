@@ -292,3 +292,19 @@ test(`${SCHEDULES} random schedules of duplicates, delays and store faults: at m
   }
   assert.deepEqual(failures.slice(0, 5), [], `seed ${SEED}: ${failures.length} of ${SCHEDULES} schedules failed`);
 });
+
+test('complete finds another caller\'s claim (its lease ran out unrenewed): fenced, not overwritten, reported once, no retrying', async () => {
+  const store = new FaultyStore(new MemoryIdempotencyStore(), (s) => (s === 'renew' ? { kind: 'fail-before' } : { kind: 'ok' }));
+  const unrecorded: string[] = [];
+  const a = engine(store, { leaseMs: 30, onUnrecorded: (i) => unrecorded.push(i.reason) });
+  const b = engine(store, { leaseMs: 60_000 });
+  const h = counting(150);
+  const first = a.run('k', 'f', LABEL, h.invoke);
+  await sleep(60); // a's lease ended: the one documented way to a second run
+  const second = b.run('k', 'f', LABEL, h.invoke);
+  assert.equal(text((await first).outcome), '15 isp.outcome-not-recorded');
+  assert.equal(a.inflightCount, 0, 'no retrying a fenced write');
+  assert.equal(text((await second).outcome), '{"n":2}', 'the holder\'s outcome is the one recorded');
+  assert.equal(text((await engine(store).run('k', 'f', LABEL, h.invoke)).outcome), '{"n":2}');
+  assert.equal(unrecorded.filter((r) => /another caller holds/.test(r)).length, 1);
+});
