@@ -85,13 +85,13 @@ test('renew fails every time: the handler still runs once and its outcome is rec
 
 test('the store loses the claim mid-handler (restarted empty): renew writes it again, a duplicate elsewhere waits, the outcome is stored', async () => {
   const store = new FaultyStore(new MemoryIdempotencyStore());
-  const a = engine(store, { leaseMs: 30 });
-  const b = engine(store, { leaseMs: 30, waitMs: 500 });
-  const h = counting(300);
+  const a = engine(store, { leaseMs: 300 });
+  const b = engine(store, { leaseMs: 300, waitMs: 3000 });
+  const h = counting(800);
   const first = a.run('k', 'f', LABEL, h.invoke);
   await sleep(20);
   store.inner = new MemoryIdempotencyStore(); // the restart
-  while ((await store.inner.get('k')) === undefined) await sleep(5); // until a renewal (every 10 ms) restores the claim
+  while ((await store.inner.get('k')) === undefined) await sleep(5); // until a renewal (every 100 ms) restores the claim
   const second = await b.run('k', 'f', LABEL, h.invoke);
   assert.equal(text((await first).outcome), '{"n":1}');
   assert.equal(text(second.outcome), '{"n":1}');
