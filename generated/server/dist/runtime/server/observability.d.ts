@@ -51,7 +51,7 @@ export declare class Observer {
     #private;
     private readonly hooks;
     private readonly logger?;
-    constructor(hooks?: GatewayHooks, logger?: GatewayLogger);
+    constructor(hooks?: GatewayHooks, logger?: GatewayLogger | undefined);
     request(outcome: RequestOutcome): void;
     internal(error: InternalError): void;
     slow(slow: SlowHandler): void;

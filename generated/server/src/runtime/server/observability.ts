@@ -58,7 +58,7 @@ function describeError(error: unknown): { name: string; message: string } {
 export class Observer {
   constructor(
     private readonly hooks: GatewayHooks = {},
-    private readonly logger?: GatewayLogger,
+    private readonly logger?: GatewayLogger | undefined,
   ) {}
 
   readonly #safely = (f: () => void) => {
