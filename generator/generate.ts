@@ -148,9 +148,9 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   }
   // The reference page builds in a child process while everything else renders.
   const { artefacts } = settings;
-  const cached = artefacts.docs ? cachedReference(model, outDir) : '';
+  const cached = artefacts.docs ? cachedReference(model, outDir, settings.packages.client.name) : '';
   const previous = options.deferReference && cached === undefined ? previousReference(outDir) : undefined;
-  const reference = cached !== undefined ? Promise.resolve(cached) : buildReference(model, outDir);
+  const reference = cached !== undefined ? Promise.resolve(cached) : buildReference(model, outDir, settings.packages.client.name);
   reference.catch(() => {}); // awaited below (or by the caller); never an unhandled rejection meanwhile
   const files: OutputFiles = new Map();
   try {

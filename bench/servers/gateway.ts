@@ -9,7 +9,7 @@ import { ANSWER, serve } from './common.ts';
 const gateway = createGateway({
   apps: (key: string) => (key === '12345678' ? 'helloworld' : undefined),
   handlers: { alibabaAlisportsLianbeiXposPay: () => ANSWER },
-  idempotencyStore: { claim: async () => ({ status: 'claimed' }), complete: async () => {}, release: async () => {} },
+  idempotencyStore: { claim: async () => ({ claimed: true }), renew: async () => 'renewed', complete: async () => ({ stored: true }), release: async () => {}, get: async () => undefined },
   // A signed request is replayed by autocannon for the whole run.
   timestampToleranceMs: 60 * 60 * 1000,
 });

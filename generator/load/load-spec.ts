@@ -3,6 +3,7 @@
 // downstream reads the bundled document through the model, never the files.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { attachExactIntegers } from '../model/exact-values.ts';
 import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
 
 export interface SpecProblem {
@@ -59,7 +60,11 @@ export async function loadSpec(entry: string, configPath = 'redocly.yaml', optio
     .filter((p) => p.severity === 'error' || p.severity === 'warn')
     .map(toSpecProblem);
   const files = [...(bundled.fileDependencies ?? [])].map((f) => path.relative(process.cwd(), f)).sort();
-  return { document: bundled.bundle.parsed as OpenApiDocument, files, problems };
+  const document = bundled.bundle.parsed as OpenApiDocument;
+  // int64 examples above 2^53 keep every digit (see exact-values.ts).
+  const sourceFiles = new Set([path.resolve(entry), ...(bundled.fileDependencies ?? [])]);
+  attachExactIntegers(document, [...sourceFiles].flatMap((f) => { try { return [readFileSync(f, 'utf8')]; } catch { return []; } }));
+  return { document, files, problems };
 }
 
 function toSpecProblem(problem: NormalizedProblem): SpecProblem {

@@ -1,8 +1,12 @@
 // What the client templates print, computed from the model: TypeScript for
 // the shapes, JSDoc lines, type names. Templates stay free of decisions.
-import type { ApiModel, FieldModel, OperationModel, ShapeModel } from '../model/types.ts';
+import { paramSpec } from '../model/runtime-shapes.ts';
+import type { ApiModel, FieldModel, OperationModel, ScalarKind, ShapeModel } from '../model/types.ts';
 
-const PRIMITIVES = { string: 'string', boolean: 'boolean', int64: 'int64', number: 'number' } as const;
+// One const per scalar kind the spec uses; its TypeScript name.
+const PRIMITIVES: Record<ScalarKind, string> = {
+  string: 'string', boolean: 'boolean', int64: 'int64', int32: 'int32', number: 'number', 'date-time': 'dateTime', date: 'date', price: 'price', json: 'json', file: 'file',
+};
 
 /** TypeScript for a shape, naming object shapes by their schema name. */
 export function shapeExpression(shape: ShapeModel): string {
@@ -11,7 +15,7 @@ export function shapeExpression(shape: ShapeModel): string {
       if (shape.name) return shape.name;
       return objectLiteral(shape.fields);
     case 'array':
-      return `{ type: 'array', items: ${shapeExpression(shape.items)} }`;
+      return `{ type: 'array', items: ${shapeExpression(shape.items)}${shape.itemName !== undefined ? `, itemName: ${JSON.stringify(shape.itemName)}` : ''} }`;
     default:
       return PRIMITIVES[shape.kind];
   }
@@ -24,7 +28,8 @@ function objectLiteral(fields: FieldModel[], name?: string): string {
 /** A TypeScript literal of a spec value, with int64 fields as bigint literals. */
 export function tsLiteral(value: unknown, shape: ShapeModel | undefined, indent = ''): string {
   if (value === null || value === undefined) return 'undefined';
-  if (shape?.kind === 'int64' && (typeof value === 'number' || typeof value === 'string') && /^-?\d+$/.test(String(value))) return `${value}n`;
+  if (shape?.kind === 'int64' && (typeof value === 'number' || typeof value === 'string' || typeof value === 'bigint') && /^-?\d+$/.test(String(value))) return `${value}n`;
+  if (typeof value === 'bigint') return `${value}n`;
   if (Array.isArray(value)) {
     const items = shape?.kind === 'array' ? shape.items : undefined;
     return `[${value.map((v) => tsLiteral(v, items, indent)).join(', ')}]`;
@@ -42,7 +47,7 @@ function propertyKey(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }
 
-function primitivesUsed(shapes: ShapeModel[]): string[] {
+function primitivesUsed(shapes: ShapeModel[]): ScalarKind[] {
   const used = new Set<string>();
   const visit = (s: ShapeModel): void => {
     if (s.kind === 'object') s.fields.forEach((f) => visit(f.shape));
@@ -50,7 +55,7 @@ function primitivesUsed(shapes: ShapeModel[]): string[] {
     else used.add(s.kind);
   };
   shapes.forEach(visit);
-  return Object.keys(PRIMITIVES).filter((k) => used.has(k));
+  return (Object.keys(PRIMITIVES) as ScalarKind[]).filter((k) => used.has(k));
 }
 
 /** Named object shapes with every dependency before its user. */
@@ -87,7 +92,11 @@ function operationDoc(op: OperationModel): string[] {
   if (op.description.en) lines.push(op.description.en, '');
   lines.push(`TOP method \`${op.method}\`; answer root \`${op.responseRoot}\`.`);
   lines.push(op.session ? 'Needs a user session: pass `options.session` or set `session` on the client.' : 'No user session needed.');
-  lines.push(`Idempotency key: ${op.idempotencyKey.map((k) => `\`${k}\``).join(', else ')}. To retry after an uncertain failure, call again with the same value.`);
+  lines.push(
+    op.query
+      ? 'A query: it changes nothing and has no idempotency key, so resending it is always safe.'
+      : `Idempotency key: ${op.idempotencyKey.map((k) => `\`${k}\``).join(', else ')}. To retry after an uncertain failure, call again with the same value.`,
+  );
   lines.push('@throws {TopValidationError} before any network I/O, naming the field path');
   lines.push('@throws {TopError} when the gateway answers `error_response`');
   if (op.deprecated) lines.push('@deprecated');
@@ -107,7 +116,7 @@ export function clientView(model: ApiModel) {
     title: model.title,
     version: model.version,
     methodList: model.operations.map((op) => op.method).join(', '),
-    primitives: primitives.map((kind) => ({ name: kind, kind })),
+    primitives: primitives.map((kind) => ({ name: PRIMITIVES[kind], kind })),
     shapes: shapes.map(({ name, shape }) => ({ name, code: objectLiteral(shape.fields, name) })),
     schemaTypes: model.schemas.map((s) => ({ name: s.name, doc: jsdoc([s.description.zh, s.description.en].filter(Boolean), '') })),
     operations: model.operations.map((op) => ({
@@ -117,9 +126,14 @@ export function clientView(model: ApiModel) {
       responseRoot: op.responseRoot,
       session: op.session,
       idempotencyKey: JSON.stringify(op.idempotencyKey),
+      query: op.query,
+      multipart: op.multipart,
       requestType: op.requestSchema,
       responseType: op.responseSchema,
-      params: op.params.map((p) => ({ key: propertyKey(p.name), shape: shapeExpression(p.shape), required: p.required })),
+      params: op.params.map((p) => {
+        const spec = paramSpec(p);
+        return { key: propertyKey(p.name), shape: shapeExpression(p.shape), required: p.required, encoding: JSON.stringify(spec.encoding), default: spec.default !== undefined ? `, default: ${JSON.stringify(spec.default)}` : '' };
+      }),
       response: op.responseSchema,
       doc: jsdoc(operationDoc(op), '  '),
     })),

@@ -88,11 +88,39 @@ function transpile(name: string, content: string): { js: string; dts: string } {
   const dts = ts.transpileDeclaration(content, { compilerOptions: COMPILER_OPTIONS, fileName: name, reportDiagnostics: true });
   const diagnostics = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
   if (diagnostics.length) {
-    throw new CompileError(`generated ${name} cannot be compiled file by file:\n${ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '', getNewLine: () => '\n' })}`);
+    throw new CompileError(
+      `generated ${name} cannot be compiled file by file:\n${ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '', getNewLine: () => '\n' })}`,
+    );
   }
   const result = { js: js.outputText, dts: dts.outputText };
   transpiled.set(key, result);
   return result;
+}
+
+/**
+ * The CommonJS copy of a file, for packages whose exports have a `require`
+ * condition (the client: Jest and TypeScript's CommonJS projects load it
+ * without require(esm)). Plain JavaScript (the ajv validators) is converted too.
+ */
+function transpileCommonJs(name: string, content: string): string {
+  const key = createHash('sha256').update(RECIPE).update('\0cjs\0').update(content).digest('hex');
+  const known = transpiled.get(key);
+  if (known) return known.js;
+  const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
+  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.CommonJS, esModuleInterop: true }, fileName: name, reportDiagnostics: true });
+  if (js.diagnostics?.length) {
+    throw new CompileError(
+      `generated ${name} cannot be compiled to CommonJS:\n${ts.formatDiagnostics(js.diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '', getNewLine: () => '\n' })}`,
+    );
+  }
+  transpiled.set(key, { js: js.outputText, dts: '' });
+  return js.outputText;
+}
+
+/** Whether the package's exports ask for a CommonJS build: a `require` condition at ".". */
+function wantsCommonJs(manifest: string): boolean {
+  const root = (JSON.parse(manifest) as { exports?: Record<string, unknown> }).exports?.['.'];
+  return typeof root === 'object' && root !== null && 'require' in root;
 }
 
 function compile(pkg: string, files: OutputFiles): OutputFiles {
@@ -111,6 +139,20 @@ function compile(pkg: string, files: OutputFiles): OutputFiles {
     const { js, dts } = transpile(name, content);
     out.set(target.replace(/\.ts$/, '.js'), js);
     out.set(target.replace(/\.ts$/, '.d.ts'), dts);
+  }
+  if (wantsCommonJs(manifest)) {
+    // dist/cjs/: the same files as CommonJS, declarations included (under
+    // "type": "commonjs" TypeScript reads them as CommonJS types).
+    for (const [name, content] of sourcesOf(pkg, files)) {
+      const target = name.replace(`${pkg}/src/`, `${pkg}/dist/cjs/`);
+      if (name.endsWith('.d.ts')) out.set(target, content);
+      else if (name.endsWith('.js')) out.set(target, transpileCommonJs(name, content));
+      else {
+        out.set(target.replace(/\.ts$/, '.js'), transpileCommonJs(name, content));
+        out.set(target.replace(/\.ts$/, '.d.ts'), transpile(name, content).dts);
+      }
+    }
+    out.set(`${pkg}/dist/cjs/package.json`, '{\n  "type": "commonjs"\n}\n');
   }
   const names = [...out.keys()].sort();
   const result: OutputFiles = new Map(names.map((n) => [n, out.get(n)!]));

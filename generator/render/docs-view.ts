@@ -2,17 +2,18 @@
 // TypeScript call, a runnable curl script, the Try-it form's defaults, the
 // navigation, the search index and the shared tables (system parameters,
 // platform errors). Decisions live here; templates only print.
-import { encodeParams, type ParamSpecs } from '../../runtime/common/params.ts';
-import type { Shape } from '../../runtime/common/shape.ts';
+import { encodeParams } from '../../runtime/common/params.ts';
+import { API_VERSION, GATEWAY_PATH, PLATFORM_MESSAGES } from '../../runtime/common/protocol.ts';
 import { sign, signingString } from '../../runtime/common/sign.ts';
-import { PLATFORM_MESSAGES } from '../../runtime/server/platform-errors.ts';
-import type { ApiModel, FieldModel, OperationModel, ShapeModel } from '../model/types.ts';
+import { prettyJson } from '../model/exact-values.ts';
+import { paramSpecs, wireAnswerExample } from '../model/runtime-shapes.ts';
+import type { ApiModel, FieldModel, OperationModel } from '../model/types.ts';
 import { tsLiteral } from './client-view.ts';
 
 /** The documented demo credentials: the protocol notes' worked-example key and secret, which the mock accepts. */
 export const DEMO = { appKey: '12345678', secret: 'helloworld', timestamp: '2026-11-24 12:00:00', session: 'demo-session', signMethod: 'hmac-sha256' as const };
 /** Where `npm run mock` listens unless told otherwise. */
-export const MOCK_GATEWAY = 'http://127.0.0.1:9393/router/rest';
+export const MOCK_GATEWAY = `http://127.0.0.1:9393${GATEWAY_PATH}`;
 
 const CJK = /[\u3400-\u9fff]/;
 const INT64_NOTE = 'int64: bigint in TypeScript; exact above 2^53';
@@ -92,22 +93,13 @@ function rows(fields: FieldModel[], anchor: string, depth = 0, prefix = ''): Fie
   });
 }
 
-export function runtimeShape(shape: ShapeModel): Shape {
-  switch (shape.kind) {
-    case 'object':
-      return { type: 'object', fields: Object.fromEntries(shape.fields.map((f) => [f.name, runtimeShape(f.shape)])) };
-    case 'array':
-      return { type: 'array', items: runtimeShape(shape.items) };
-    default:
-      return { type: shape.kind };
-  }
-}
+export { runtimeShape } from '../model/runtime-shapes.ts';
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** The example's business parameters as the form fields they travel as (objects as compact JSON text). */
 export function exampleFields(op: OperationModel): Record<string, string> {
-  const specs: ParamSpecs = Object.fromEntries(op.params.map((p) => [p.name, { shape: runtimeShape(p.shape), required: p.required }]));
+  const specs = paramSpecs(op);
   const example = structuredClone((op.requestExample ?? {}) as Record<string, unknown>);
   return encodeParams(example, specs).fields;
 }
@@ -118,7 +110,7 @@ export function exampleFields(op: OperationModel): Record<string, string> {
  */
 export function demoCall(op: OperationModel) {
   const fields = exampleFields(op);
-  const system: Record<string, string> = { method: op.method, app_key: DEMO.appKey, timestamp: DEMO.timestamp, v: '2.0', sign_method: DEMO.signMethod, format: 'json' };
+  const system: Record<string, string> = { method: op.method, app_key: DEMO.appKey, timestamp: DEMO.timestamp, v: API_VERSION, sign_method: DEMO.signMethod, format: 'json' };
   if (op.session) system.session = DEMO.session;
   const all = { ...system, ...fields };
   return { signingString: signingString(all), sign: sign(all, DEMO.secret, DEMO.signMethod) };
@@ -133,7 +125,7 @@ export function demoCall(op: OperationModel) {
  */
 export function curlScript(op: OperationModel): string {
   const fields = exampleFields(op);
-  const system: Record<string, string> = { method: op.method, app_key: '$APP_KEY', timestamp: '$TIMESTAMP', v: '2.0', sign_method: 'hmac-sha256', format: 'json' };
+  const system: Record<string, string> = { method: op.method, app_key: '$APP_KEY', timestamp: '$TIMESTAMP', v: API_VERSION, sign_method: 'hmac-sha256', format: 'json' };
   if (op.session) system.session = '$SESSION';
   const all: Record<string, string> = { ...system, ...fields };
   const variable = (value: string) => /^\$[A-Z_]+$/.test(value);
@@ -174,7 +166,7 @@ export function tsExample(op: OperationModel, clientPackage = '@top-payments/cli
   ].join('\n');
 }
 
-const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+const pretty = prettyJson;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -239,7 +231,7 @@ export interface SearchEntry {
 
 export function docsView(model: ApiModel, clientPackage?: string) {
   const production = model.servers[0]?.url ?? 'https://eco.taobao.com';
-  const gateway = `${production}/router/rest`;
+  const gateway = `${production}${GATEWAY_PATH}`;
   const systemRows = model.systemParameters.map((p) => {
     const en = readersText(p.description.en);
     const zh = readersText(p.description.zh);
@@ -268,7 +260,8 @@ export function docsView(model: ApiModel, clientPackage?: string) {
     const responseRows = rows(op.response, 'res');
     const summaryEn = readersText(op.summary.en);
     const summaryZh = readersText(op.summary.zh);
-    search.push({ kind: 'api', title: op.method, detail: `${summaryEn} · ${summaryZh}`, href, text: [op.method, op.operationId, summaryEn, summaryZh].join(' ').toLowerCase() });
+    // An API is found by its fields' names too: `tenant_id` lists the field and the API that has it.
+    search.push({ kind: 'api', title: op.method, detail: `${summaryEn} · ${summaryZh}`, href, text: [op.method, op.operationId, summaryEn, summaryZh, ...requestRows.map((r) => r.path), ...responseRows.map((r) => r.path)].join(' ').toLowerCase() });
     for (const [kind, list] of [
       ['request', requestRows],
       ['response', responseRows],
@@ -303,7 +296,7 @@ export function docsView(model: ApiModel, clientPackage?: string) {
       requestRows,
       responseRows,
       filterText: [op.method, summaryEn, summaryZh, op.operationId, ...op.idempotencyKey, ...requestRows.map((r) => r.path), ...responseRows.map((r) => r.path)].join(' ').toLowerCase(),
-      successJson: success ? pretty(success.value) : '',
+      successJson: success ? pretty(wireAnswerExample(op, success.value)) : '',
       successXml: String(op.xmlExamples.find((e) => e.name === 'success')?.value ?? ''),
       errorJson: error ? pretty(error.value) : '',
       errorXml: String(op.xmlExamples.find((e) => e.name === 'error')?.value ?? ''),

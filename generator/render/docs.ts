@@ -17,20 +17,20 @@ const require = createRequire(import.meta.url);
 const REDOCLY_BIN = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
 const REDOCLY_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(REDOCLY_BIN), '../package.json'), 'utf8')) as { version: string }).version;
 
-function referenceMarker(model: ApiModel): string {
+function referenceMarker(model: ApiModel, clientPackage?: string): string {
   // Keyed by what makes the page: redocly's version, this module (its options and post-processing) and the spec.
   const hash = createHash('sha256')
-    .update(`${REDOCLY_VERSION}\n${readFileSync(import.meta.filename, 'utf8')}\n${JSON.stringify(model.document)}`)
+    .update(`${REDOCLY_VERSION}\n${readFileSync(import.meta.filename, 'utf8')}\n${clientPackage ?? ''}\n${JSON.stringify(model.document)}`)
     .digest('hex');
   return `<!-- top-payments reference: redocly ${REDOCLY_VERSION}, build key sha256 ${hash} -->\n`;
 }
 
 /** The committed reference page, if it was built from exactly this spec and recipe. */
-export function cachedReference(model: ApiModel, outDir: string): string | undefined {
+export function cachedReference(model: ApiModel, outDir: string, clientPackage?: string): string | undefined {
   const existing = path.join(outDir, REFERENCE);
   if (!existsSync(existing)) return undefined;
   const content = readFileSync(existing, 'utf8');
-  return content.startsWith(referenceMarker(model)) ? content : undefined;
+  return content.startsWith(referenceMarker(model, clientPackage)) ? content : undefined;
 }
 
 /** The reference page as it stands in outDir, current or not (for --watch's first write). */
@@ -50,7 +50,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * dropped, every operation carries curl and TypeScript samples (x-codeSamples,
  * in place of Redoc's URL-encoded body), and the introduction links back to the site.
  */
-export function referenceDocument(model: ApiModel): Json {
+export function referenceDocument(model: ApiModel, clientPackage?: string): Json {
   const doc = structuredClone(model.document) as Json;
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -58,6 +58,8 @@ export function referenceDocument(model: ApiModel): Json {
       return;
     }
     if (!isObject(node)) return;
+    // Notes kept for maintainers in their own extension stay out of the page.
+    for (const key of Object.keys(node)) if (/^x-(maintainer|source|seed|note)/i.test(key)) delete node[key];
     for (const [key, zhKey] of [
       ['description', 'x-description-zh'],
       ['summary', 'x-summary-zh'],
@@ -78,7 +80,7 @@ export function referenceDocument(model: ApiModel): Json {
     if (!isObject(operation)) continue;
     operation['x-codeSamples'] = [
       { lang: 'Shell', label: 'curl', source: curlScript(op) },
-      { lang: 'TypeScript', label: 'TypeScript', source: tsExample(op) },
+      { lang: 'TypeScript', label: 'TypeScript', source: tsExample(op, clientPackage) },
     ];
   }
   const info = (doc.info ?? {}) as Json;
@@ -87,8 +89,24 @@ export function referenceDocument(model: ApiModel): Json {
   return doc;
 }
 
-/** Hides the credit line whose logo cannot load offline; styles the way back to the site. */
-const REFERENCE_CSS = 'a[href="https://redocly.com/redoc/"]{display:none!important}';
+/**
+ * Hides the credit line (its logo would load from Redocly's CDN, so offline it
+ * read "API docs by" and a blank), and darkens the light theme's palette where
+ * axe measured text below 4.5:1 (code tokens, muted text, the verb badge).
+ */
+const REFERENCE_CSS = [
+  'a[href="https://redocly.com/redoc/"]{display:none!important}',
+  'html:not(.dark){--color-blue-5:#2359bd;--color-blue-6:#1a5fd0;--color-blue-7:#2359bd;--color-carrot-5:#a35300;--color-carrot-7:#a35300;--color-green-5:#0b7139;--color-green-7:#0b7139;' +
+    '--color-warm-grey-5:#656673;--color-warm-grey-7:#656673;--color-brand-4:#656673;--color-brand-5:#656673;--color-brand-10:#656673}',
+  'html:not(.dark) .tag-post{--tag-color:#1447b5}',
+].join('\n');
+
+/**
+ * Redoc's media-type menu is labelled "Response media type" while it shows
+ * "application/json": a screen-reader user would not hear what they see
+ * (axe label-content-name-mismatch). The label is completed with the text.
+ */
+const REFERENCE_SCRIPT = `<script>new MutationObserver(function(){document.querySelectorAll('button[aria-label$="media type"]').forEach(function(b){var t=(b.textContent||'').trim();var l=b.getAttribute('aria-label');if(t&&l.indexOf(t)===-1)b.setAttribute('aria-label',l.split(':')[0]+': '+t)})}).observe(document.documentElement,{subtree:true,childList:true,characterData:true});</script>`;
 
 /**
  * Redoc 3 renders its links as paths (`/section/signing`), which 404 on a
@@ -111,11 +129,11 @@ export function staticLinks(html: string): string {
  * rest renders. Its first line records a key of what it was built from, so an
  * unchanged spec reuses the committed page instead of building it again.
  */
-export async function buildReference(model: ApiModel, outDir: string): Promise<string> {
-  const cached = cachedReference(model, outDir);
+export async function buildReference(model: ApiModel, outDir: string, clientPackage?: string): Promise<string> {
+  const cached = cachedReference(model, outDir, clientPackage);
   if (cached !== undefined) return cached;
-  const marker = referenceMarker(model);
-  const document = JSON.stringify(referenceDocument(model));
+  const marker = referenceMarker(model, clientPackage);
+  const document = JSON.stringify(referenceDocument(model, clientPackage));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'top-reference-'));
   try {
     const input = path.join(dir, 'openapi.json');
@@ -139,7 +157,7 @@ export async function buildReference(model: ApiModel, outDir: string): Promise<s
     // No favicon request either (the page would log a 404 on any static host without one).
     const offline = readFileSync(output, 'utf8')
       .replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, BLANK_SVG)
-      .replace('<head>', `<head>\n<link rel="icon" href="data:,">\n<style>${REFERENCE_CSS}</style>`);
+      .replace('<head>', `<head>\n<link rel="icon" href="data:,">\n<style>${REFERENCE_CSS}</style>\n${REFERENCE_SCRIPT}`);
     return marker + staticLinks(offline);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // Makes generated/client and generated/server npm packages: package.json
 // (version from info.version), README, LICENSE, CHANGELOG and compiled dist/.
+import { readFileSync } from 'node:fs';
 import { DEFAULT_PACKAGES, defaultOutputSettings, type OutputSettings } from '../config.ts';
 import type { ApiModel } from '../model/types.ts';
 import type { OutputFiles } from './client.ts';
@@ -24,38 +25,60 @@ export function checkChangelog(changelog: string | undefined, version: string): 
  * types for all, free of node:* (a browser project needs no @types/node);
  * `/node` also exports `nodeHttpTransport`.
  */
+const PORTABLE_ESM = './dist/index.js';
+const PORTABLE_CJS = './dist/cjs/index.js';
 const CLIENT_EXPORTS = {
   '.': {
-    types: './dist/index.d.ts',
-    bun: './dist/index.js',
-    deno: './dist/index.js',
-    workerd: './dist/index.js',
-    worker: './dist/index.js',
-    browser: './dist/index.js',
-    node: './dist/node.js',
-    default: './dist/index.js',
+    import: {
+      types: './dist/index.d.ts',
+      bun: PORTABLE_ESM,
+      deno: PORTABLE_ESM,
+      workerd: PORTABLE_ESM,
+      worker: PORTABLE_ESM,
+      browser: PORTABLE_ESM,
+      node: './dist/node.js',
+      default: PORTABLE_ESM,
+    },
+    // A CommonJS build (dist/cjs/) for require(): Jest and TypeScript's
+    // CommonJS projects load it on every Node without require(esm).
+    require: {
+      types: './dist/cjs/index.d.ts',
+      bun: PORTABLE_CJS,
+      deno: PORTABLE_CJS,
+      workerd: PORTABLE_CJS,
+      worker: PORTABLE_CJS,
+      browser: PORTABLE_CJS,
+      node: './dist/cjs/node.js',
+      default: PORTABLE_CJS,
+    },
   },
-  './node': { types: './dist/node.d.ts', default: './dist/node.js' },
+  './node': {
+    import: { types: './dist/node.d.ts', default: './dist/node.js' },
+    require: { types: './dist/cjs/node.d.ts', default: './dist/cjs/node.js' },
+  },
   './package.json': './package.json',
 };
+
+const BUSBOY_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> }).dependencies['@fastify/busboy']!;
 
 function packageJson(kind: 'client' | 'server', model: ApiModel, settings: OutputSettings): string {
   const pkg: Record<string, unknown> = {
     name: settings.packages[kind].name,
     version: model.version,
-    description: kind === 'client'
-      ? `Typed client for ${model.title}: TOP signing, validation, lossless int64.`
-      : `TOP gateway stubs, fastify plugin and mock gateway for ${model.title}.`,
+    description: kind === 'client' ? `Typed client for ${model.title}: TOP signing, validation, lossless int64.` : `TOP gateway stubs, fastify plugin and mock gateway for ${model.title}.`,
     license: settings.license,
     type: 'module',
-    main: './dist/index.js',
-    types: './dist/index.d.ts',
+    // node10 resolution (no exports) is CommonJS: the client's main is its CommonJS build.
+    main: kind === 'client' ? './dist/cjs/index.js' : './dist/index.js',
+    types: kind === 'client' ? './dist/cjs/index.d.ts' : './dist/index.d.ts',
     exports: kind === 'client' ? CLIENT_EXPORTS : { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
     ...(kind === 'server' && settings.artefacts.mock ? { bin: { 'top-mock-gateway': 'dist/mock-cli.js' } } : {}),
-    files: ['dist', 'README.md', 'CHANGELOG.md', ...(settings.licenseText === undefined ? [] : ['LICENSE'])],
+    files: ['dist', ...(kind === 'client' ? ['node'] : []), 'README.md', 'CHANGELOG.md', ...(settings.licenseText === undefined ? [] : ['LICENSE'])],
+    // The gateway's one dependency: multipart (upload) parsing, with limits, by a well-kept parser; the version this repository pins.
+    ...(kind === 'server' ? { dependencies: { '@fastify/busboy': BUSBOY_VERSION } } : {}),
     engines: { node: '>=20.19.0' },
     // The client's Node entry sets its default transport when loaded.
-    sideEffects: kind === 'client' ? ['./dist/node.js'] : false,
+    sideEffects: kind === 'client' ? ['./dist/node.js', './dist/cjs/node.js'] : false,
     keywords: ['taobao', 'top', 'openapi', kind === 'client' ? 'client' : 'gateway'],
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
@@ -90,6 +113,8 @@ export function renderPackages(model: ApiModel, sources: OutputFiles, changelog:
     if (settings.licenseText !== undefined) files.set(`${kind}/LICENSE`, settings.licenseText);
     files.set(`${kind}/CHANGELOG.md`, changelog);
   }
+  // `/node` for resolvers that ignore "exports" (TypeScript's node10, old bundlers).
+  if (settings.artefacts.client) files.set('client/node/package.json', `${JSON.stringify({ main: '../dist/cjs/node.js', types: '../dist/cjs/node.d.ts' }, null, 2)}\n`);
   for (const [name, content] of compilePackages(kinds, new Map([...sources, ...files]), outDir)) files.set(name, content);
   return files;
 }

@@ -1,5 +1,6 @@
 // What the server and mock templates print, beyond the client's view.
-import type { ApiModel, OperationModel, ShapeModel } from '../model/types.ts';
+import { readXml } from '../../runtime/common/xml-read.ts';
+import type { ApiModel, FieldModel, OperationModel, ShapeModel } from '../model/types.ts';
 import { clientView, tsLiteral } from './client-view.ts';
 
 type Leaf = { path: string; name: string; kind: string };
@@ -30,6 +31,36 @@ export function mockEchoes(op: OperationModel): [string, string][] {
     });
 }
 
+/**
+ * Answer fields the XML example shows (often empty, as `<buyer_id></buyer_id>`)
+ * that the JSON example leaves out: the mock answers them as null, so its XML
+ * has every element of the page's example.
+ */
+export function xmlOnlyFields(op: OperationModel): string[] {
+  const xml = op.xmlExamples.find((e) => e.name === 'success')?.value;
+  const json = (op.jsonExamples.find((e) => e.name === 'success')?.value as Record<string, unknown> | undefined)?.[op.responseRoot];
+  if (typeof xml !== 'string') return [];
+  let tree: unknown;
+  try {
+    tree = readXml(xml)[op.responseRoot];
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  const walk = (fields: FieldModel[], fromXml: unknown, fromJson: unknown, prefix: string) => {
+    if (typeof fromXml !== 'object' || fromXml === null) return;
+    for (const field of fields) {
+      if (!Object.hasOwn(fromXml, field.name)) continue;
+      const path = prefix ? `${prefix}.${field.name}` : field.name;
+      const jsonValue = typeof fromJson === 'object' && fromJson !== null ? (fromJson as Record<string, unknown>)[field.name] : undefined;
+      if (jsonValue === undefined) out.push(path);
+      else if (field.shape.kind === 'object') walk(field.shape.fields, (fromXml as Record<string, unknown>)[field.name], jsonValue, path);
+    }
+  };
+  walk(op.response, tree, json, '');
+  return out;
+}
+
 export function serverView(model: ApiModel) {
   const base = clientView(model);
   return {
@@ -42,6 +73,7 @@ export function serverView(model: ApiModel) {
         ...view,
         exampleAnswer: tsLiteral(example, { kind: 'object', name: op.responseSchema, fields: op.response }),
         echoes: JSON.stringify(mockEchoes(op)),
+        emptyFields: JSON.stringify(xmlOnlyFields(op)),
       };
     }),
   };

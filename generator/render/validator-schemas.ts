@@ -1,55 +1,100 @@
-// The JSON Schemas the validators are compiled from: the spec's own schemas
-// with their constraints, minus annotations, with two TOP policies applied.
-//  - int64 becomes the `x-int64` keyword: the value must be a bigint in range
-//    (the client's representation), never a lossy JS number.
+// The JSON Schemas the validators are compiled from, printed from the field
+// model (never from the raw spec), with TOP's policies applied:
+//  - int64 is the `x-int64` keyword: the value must be a bigint in range (the
+//    client's representation), never a lossy JS number; its bounds and enum
+//    are bigint too.
+//  - a request Date takes a JS Date or its GMT+8 text (`x-top-date`); a Price is
+//    decimal text; a Json parameter is JSON text (`x-json-text`); a file is a
+//    Blob, bytes or { filename, data } (`x-top-file`).
 //  - request objects are closed (`additionalProperties: false`) so a misspelt
 //    field fails before sending instead of being silently dropped by TOP;
-//    answers stay open, since TOP adds fields to answers over time.
-import type { ApiModel } from '../model/types.ts';
-import { isObject, type Json } from '../json-pointer.ts';
-
-const ANNOTATIONS = new Set(['description', 'x-description-zh', 'examples', 'example', 'title', 'deprecated', 'default', 'xml', 'externalDocs', 'readOnly', 'writeOnly', '$comment']);
+//    answers stay open, since TOP adds fields to answers over time, and an
+//    answer field may be null (TOP leaves it out; XML shows it empty).
+import type { ApiModel, Constraints, FieldModel, ShapeModel } from '../model/types.ts';
+import type { Json } from '../json-pointer.ts';
+import { PRICE_TEXT } from '../../runtime/common/top-values.ts';
 
 export type Side = 'req' | 'res';
 
 export const defName = (side: Side, schema: string) => `${side}_${schema}`;
 
-function transform(node: unknown, side: Side): unknown {
-  if (Array.isArray(node)) return node.map((n) => transform(n, side));
-  if (!isObject(node)) return node;
-  if (typeof node.$ref === 'string') {
-    const m = /^#\/components\/schemas\/(.+)$/.exec(node.$ref);
-    if (!m) throw new Error(`validator schemas: unsupported $ref ${node.$ref}`);
-    return { $ref: `#/$defs/${defName(side, m[1]!)}` };
-  }
-  if (node.type === 'integer' && node.format === 'int64') {
-    const out: Json = { 'x-int64': true };
-    if (Array.isArray(node.enum)) out.enum = node.enum.map((v) => BigInt(v as number));
+const INT32 = { minimum: -2147483648, maximum: 2147483647 };
+
+function constraints(c: Constraints, kind: ShapeModel['kind']): Json {
+  const out: Json = {};
+  if (kind === 'int64') {
+    if (c.minimum !== undefined) out['x-int64-minimum'] = String(c.minimum);
+    if (c.maximum !== undefined) out['x-int64-maximum'] = String(c.maximum);
+    if (c.enum) out.enum = c.enum.map((v) => BigInt(v as number | bigint | string));
     return out;
   }
-  const out: Json = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
-    if (key === 'properties' && isObject(value)) {
-      out.properties = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, transform(sub, side)]));
-    } else if (key === 'items' || key === 'additionalProperties' || key === 'not') {
-      out[key] = transform(value, side);
-    } else if ((key === 'oneOf' || key === 'anyOf' || key === 'allOf') && Array.isArray(value)) {
-      out[key] = value.map((sub) => transform(sub, side));
-    } else {
-      out[key] = value;
-    }
+  if (kind === 'file') {
+    // 最大长度 of a byte[] is its size in bytes.
+    if (c.maxLength !== undefined) out['x-top-file'] = { maxBytes: c.maxLength };
+    return out;
   }
-  if (side === 'req' && out.type === 'object' && !('additionalProperties' in out)) out.additionalProperties = false;
+  for (const key of ['maxLength', 'minLength', 'maxItems', 'minItems', 'minimum', 'maximum', 'pattern'] as const) {
+    if (c[key] !== undefined) out[key] = typeof c[key] === 'bigint' ? Number(c[key]) : c[key];
+  }
+  if (c.enum) out.enum = c.enum;
   return out;
+}
+
+function schemaOf(shape: ShapeModel, side: Side, c: Constraints = {}): Json {
+  const own = constraints(c, shape.kind);
+  switch (shape.kind) {
+    case 'object':
+      return shape.name ? { $ref: `#/$defs/${defName(side, shape.name)}` } : objectSchema(shape.fields, side);
+    case 'array':
+      return { type: 'array', items: schemaOf(shape.items, side), ...own };
+    case 'int64':
+      return { 'x-int64': true, ...own };
+    case 'int32':
+      return { type: 'integer', ...INT32, ...own };
+    case 'number':
+      return { type: 'number', ...own };
+    case 'boolean':
+      return { type: 'boolean', ...own };
+    case 'date-time':
+    case 'date':
+      return side === 'req' ? { 'x-top-date': shape.kind, ...own } : { type: 'string', ...own };
+    case 'price':
+      return side === 'req' ? { type: 'string', pattern: PRICE_TEXT.source, ...own } : { type: 'string', ...own };
+    case 'json':
+      return side === 'req' ? { type: 'string', 'x-json-text': true, ...own } : { type: 'string', ...own };
+    case 'file':
+      return { 'x-top-file': true, ...own };
+    default:
+      return { type: 'string', ...own };
+  }
+}
+
+const isInt64 = (schema: Json) => schema['x-int64'] === true && !('enum' in schema);
+
+function fieldSchema(field: FieldModel, side: Side): Json {
+  const schema = schemaOf(field.shape, side, field.constraints);
+  // TOP leaves an empty answer field out; a handler may say so with null.
+  if (side === 'req') return schema;
+  if (typeof schema.type === 'string' && !('enum' in schema)) return { ...schema, type: [schema.type, 'null'] };
+  if (isInt64(schema)) return { ...schema, 'x-int64': 'nullable' };
+  return { anyOf: [schema, { type: 'null' }] };
+}
+
+function objectSchema(fields: FieldModel[], side: Side): Json {
+  const required = fields.filter((f) => f.required).map((f) => f.name);
+  return {
+    type: 'object',
+    properties: Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f, side)])),
+    ...(required.length ? { required } : {}),
+    ...(side === 'req' ? { additionalProperties: false } : {}),
+  };
 }
 
 /** One schema resource holding every definition, and the entry points to export. */
 export function validatorSchemas(model: ApiModel): { root: Json; exports: Record<string, string> } {
-  const components = (isObject(model.document.components) && isObject(model.document.components.schemas) ? model.document.components.schemas : {}) as Json;
   const $defs: Json = {};
   for (const side of ['req', 'res'] as const) {
-    for (const [name, schema] of Object.entries(components)) $defs[defName(side, name)] = transform(schema, side);
+    for (const { name, shape } of model.schemas) $defs[defName(side, name)] = objectSchema(shape.fields, side);
   }
   const exports: Record<string, string> = {};
   for (const op of model.operations) {

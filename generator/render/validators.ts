@@ -32,13 +32,64 @@ function compileFresh(root: ReturnType<typeof validatorSchemas>['root'], exports
   });
   ajv.addKeyword({
     keyword: 'x-int64',
-    schemaType: 'boolean',
+    // true, or 'nullable' for an answer field (TOP leaves an empty one out).
+    schemaType: ['boolean', 'string'],
     code(cxt: KeywordCxt) {
       const { data } = cxt;
+      if (cxt.schema === 'nullable') {
+        cxt.fail(_`${data} !== null && (typeof ${data} !== "bigint" || ${data} < ${rawCode(INT64_MIN)} || ${data} > ${rawCode(INT64_MAX)})`);
+        return;
+      }
       // bigint literals are code here, written as ajv's codegen expects raw code.
       cxt.fail(_`typeof ${data} !== "bigint" || ${data} < ${rawCode(INT64_MIN)} || ${data} > ${rawCode(INT64_MAX)}`);
     },
     error: { message: 'must be an int64 (bigint)' },
+  });
+  // int64 bounds, compared as bigint (a double would round them).
+  for (const [keyword, op, word] of [['x-int64-minimum', '<', '>='], ['x-int64-maximum', '>', '<=']] as const) {
+    ajv.addKeyword({
+      keyword,
+      schemaType: 'string',
+      code(cxt: KeywordCxt) {
+        const bound = BigInt(cxt.schema as string);
+        cxt.fail(_`typeof ${cxt.data} === "bigint" && ${cxt.data} ${rawCode(op)} ${rawCode(`${bound}n`)}`);
+      },
+      error: { message: (cxt) => _`${`must be ${word} ${cxt.schema as string}`}` },
+    });
+  }
+  // A request Date: a valid JS Date, or its GMT+8 text (the client writes a Date as that text).
+  ajv.addKeyword({
+    keyword: 'x-top-date',
+    schemaType: 'string',
+    code(cxt: KeywordCxt) {
+      const { data } = cxt;
+      const dateOnly = cxt.schema === 'date';
+      const pattern = dateOnly ? /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/ : /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
+      cxt.fail(_`!((${data} instanceof Date && !isNaN(${data}.getTime())) || (typeof ${data} === "string" && ${rawCode(pattern.toString())}.test(${data})))`);
+    },
+    error: { message: (cxt) => _`${`must be a Date or its text (${cxt.schema === 'date' ? 'yyyy-MM-dd' : 'yyyy-MM-dd HH:mm:ss'}, GMT+8)`}` },
+  });
+  // A Json parameter: text that parses as JSON.
+  ajv.addKeyword({
+    keyword: 'x-json-text',
+    schemaType: 'boolean',
+    code(cxt: KeywordCxt) {
+      cxt.fail(_`typeof ${cxt.data} === "string" && (() => { try { JSON.parse(${cxt.data}); return false; } catch { return true; } })()`);
+    },
+    error: { message: 'must be JSON text' },
+  });
+  // A file: a Blob, bytes, or { filename, data }; with a size limit (byte[]'s 最大长度) where known.
+  ajv.addKeyword({
+    keyword: 'x-top-file',
+    schemaType: ['boolean', 'object'],
+    code(cxt: KeywordCxt) {
+      const { data } = cxt;
+      const maxBytes = typeof cxt.schema === 'object' ? Number((cxt.schema as { maxBytes: number }).maxBytes) : -1;
+      const size = _`(${data} instanceof Uint8Array ? ${data}.byteLength : typeof Blob !== "undefined" && ${data} instanceof Blob ? ${data}.size : ${data} && typeof ${data} === "object" && ${data}.data instanceof Uint8Array ? ${data}.data.byteLength : typeof Blob !== "undefined" && ${data} && ${data}.data instanceof Blob ? ${data}.data.size : -1)`;
+      const isFile = _`(${data} instanceof Uint8Array || (typeof Blob !== "undefined" && ${data} instanceof Blob) || (${data} !== null && typeof ${data} === "object" && typeof ${data}.filename === "string" && ${data}.filename !== "" && ${data}.data !== null && typeof ${data}.data === "object"))`;
+      cxt.fail(maxBytes >= 0 ? _`!${isFile} || ${size} > ${maxBytes}` : _`!${isFile}`);
+    },
+    error: { message: (cxt) => _`${typeof cxt.schema === 'object' ? `must be a file (a Blob, a Uint8Array or { filename, data }) of at most ${(cxt.schema as { maxBytes: number }).maxBytes} bytes` : 'must be a file (a Blob, a Uint8Array or { filename, data })'}` },
   });
   ajv.addSchema(root);
   // A CommonJS module: its default import is module.exports, whose .default is the function.

@@ -5,9 +5,12 @@
 
 import { encodeForm } from '../common/form.ts';
 import { parseJson } from '../common/json.ts';
+import { encodeMultipart, readFile, type FilePart, type TopFileInput } from '../common/multipart.ts';
 import type { OperationDescriptor } from '../common/operation.ts';
 import { encodeParams } from '../common/params.ts';
-import { reviveInt64 } from '../common/shape.ts';
+import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET } from '../common/protocol.ts';
+import { fromWire } from '../common/shape.ts';
+import { readXml } from '../common/xml-read.ts';
 import { isSendable, SIGN_METHODS, type SignMethod, sign, signAsync } from '../common/sign.ts';
 import { formatTimestamp } from '../common/timestamp.ts';
 import { toFieldProblems } from '../common/validation.ts';
@@ -16,15 +19,14 @@ import { fetchTransport } from './fetch-transport.ts';
 import { type ClientHooks, callHooks, redactedUrl } from './hooks.ts';
 import type { Transport, TransportAnswer } from './transport.ts';
 
-export const PRODUCTION_GATEWAY = 'https://eco.taobao.com/router/rest';
-export const SANDBOX_GATEWAY = 'https://gw.api.tbsandbox.com/router/rest';
+export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
 
 export type { OperationDescriptor };
 
 export interface TopClientOptions {
   appKey: string;
   appSecret: string;
-  /** Gateway URL; default production, `https://eco.taobao.com/router/rest`. */
+  /** Gateway URL; default production (`PRODUCTION_GATEWAY`). */
   gateway?: string | URL;
   /** Default `hmac-sha256`, as the Java SDK's recent builds. */
   signMethod?: SignMethod;
@@ -36,6 +38,10 @@ export interface TopClientOptions {
   timeoutMs?: number;
   /** Check requests against the spec before sending; default true. */
   validateRequests?: boolean;
+  /** Ask for TOP's simplified JSON (`simplify=true`: no root wrapper, plain lists); the answer is the same typed value. Default false. */
+  simplify?: boolean;
+  /** Largest file an upload reads (a stream is read only this far); default 10 MiB. */
+  maxFileBytes?: number;
   /** Check decoded answers against the spec; default false. */
   validateResponses?: boolean;
   /**
@@ -126,19 +132,36 @@ export class ClientCore {
    */
   prepare(op: OperationDescriptor, params: unknown, options: CallOptions = {}): { query: string; body: string } {
     const { system, fields } = this.#encode(op, params, options);
+    // Files are not signed (top-protocol.md §7): only the text parameters are.
     system.sign = sign({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
     return { query: encodeForm(system), body: encodeForm(fields) };
   }
 
   /** `prepare` on any runtime: signs through node:crypto, or WebCrypto and the bundled MD5. */
-  async prepareAsync(op: OperationDescriptor, params: unknown, options: CallOptions = {}): Promise<{ query: string; body: string; system: Record<string, string> }> {
-    const { system, fields } = this.#encode(op, params, options);
+  async prepareAsync(op: OperationDescriptor, params: unknown, options: CallOptions = {}): Promise<{ query: string; body: string; system: Record<string, string>; contentType: string; bytes?: Uint8Array }> {
+    const { system, fields, files } = this.#encode(op, params, options);
     system.sign = await signAsync({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
-    return { query: encodeForm(system), body: encodeForm(fields), system };
+    if (Object.keys(files).length === 0) return { query: encodeForm(system), body: encodeForm(fields), system, contentType: FORM_TYPE };
+    // An upload: every text parameter and each file as a multipart part.
+    const { body, contentType } = await this.#multipart(op, fields, files);
+    return { query: encodeForm(system), body: encodeForm(fields), system, contentType, bytes: body };
+  }
+
+  async #multipart(op: OperationDescriptor, fields: Record<string, string>, files: Record<string, TopFileInput>): Promise<{ body: Uint8Array; contentType: string }> {
+    const parts: Record<string, FilePart> = {};
+    const maxBytes = this.#options.maxFileBytes ?? 10 * 1024 * 1024;
+    for (const [name, file] of Object.entries(files)) {
+      try {
+        parts[name] = await readFile(name, file, maxBytes);
+      } catch (error) {
+        throw new TopValidationError(op.method, [{ path: name, message: (error as Error).message }]);
+      }
+    }
+    return encodeMultipart(fields, parts);
   }
 
   /** Validated and encoded system and business parameters, not yet signed. */
-  #encode(op: OperationDescriptor, params: unknown, options: CallOptions): { system: Record<string, string>; fields: Record<string, string> } {
+  #encode(op: OperationDescriptor, params: unknown, options: CallOptions): { system: Record<string, string>; fields: Record<string, string>; files: Record<string, TopFileInput> } {
     const problems: FieldProblem[] = [];
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
       throw new TopValidationError(op.method, [{ path: '(root)', message: 'business parameters must be an object' }]);
@@ -158,21 +181,24 @@ export class ClientCore {
       method: op.method,
       app_key: this.#options.appKey,
       timestamp: formatTimestamp((this.#options.now ?? Date.now)()),
-      v: '2.0',
+      v: API_VERSION,
       sign_method: this.signMethod,
       format: 'json',
     };
+    if (this.#options.simplify === true) system.simplify = 'true';
     if (isSendable(session)) system.session = session;
     if (isSendable(this.#options.partnerId)) system.partner_id = this.#options.partnerId;
     if (isSendable(this.#options.targetAppKey)) system.target_app_key = this.#options.targetAppKey;
-    for (const name of Object.keys(encoded.fields)) {
-      if (Object.hasOwn(system, name)) throw new TopValidationError(op.method, [{ path: name, message: 'collides with a TOP system parameter' }]);
+    for (const name of [...Object.keys(encoded.fields), ...Object.keys(encoded.files)]) {
+      if (SYSTEM_PARAMETER_SET.has(name)) throw new TopValidationError(op.method, [{ path: name, message: 'collides with a TOP system parameter' }]);
     }
-    return { system, fields: encoded.fields };
+    return { system, fields: encoded.fields, files: encoded.files };
   }
 
   async invoke(op: OperationDescriptor, params: unknown, options: CallOptions = {}): Promise<unknown> {
-    const { query, body, system } = await this.prepareAsync(op, params, options);
+    const prepared = await this.prepareAsync(op, params, options);
+    const { query, system } = prepared;
+    const body = prepared.bytes ?? prepared.body;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 30_000;
     const retries = Math.max(0, this.#options.retries ?? 2);
     const url = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}${query}`;
@@ -192,7 +218,7 @@ export class ClientCore {
           body,
           timeoutMs,
           signal: options.signal,
-          headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' },
+          headers: { 'content-type': prepared.contentType, accept: 'application/json' },
           maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
         });
       } catch (thrown) {
@@ -238,29 +264,33 @@ export class ClientCore {
   }
 
   /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
-  decode(op: OperationDescriptor, status: number, text: string): unknown {
+  decode(op: OperationDescriptor, status: number, text: string, simplified: boolean = this.#options.simplify === true): unknown {
     if (status !== 200) throw new TopDecodeError(op.method, `HTTP status ${status}`, status, text);
     let parsed: unknown;
+    // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
+    const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
     try {
-      parsed = parseJson(text);
+      parsed = xml ? readXml(text) : parseJson(text);
     } catch (error) {
-      throw new TopDecodeError(op.method, `not JSON (${(error as Error).message})`, status, text, { cause: error });
+      throw new TopDecodeError(op.method, `not ${xml ? 'XML' : 'JSON'} (${(error as Error).message})`, status, text, { cause: error });
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new TopDecodeError(op.method, 'not a JSON object', status, text);
     const envelope = parsed as Record<string, unknown>;
-    const failure = envelope.error_response;
+    const failure = envelope[ERROR_ROOT];
     if (failure !== undefined) {
       const e = (typeof failure === 'object' && failure !== null ? failure : {}) as Record<string, unknown>;
       const code = typeof e.code === 'number' ? e.code : typeof e.code === 'string' && /^\d+$/.test(e.code) ? Number(e.code) : Number.NaN;
-      if (!Number.isInteger(code)) throw new TopDecodeError(op.method, 'error_response without a numeric code', status, text);
+      if (!Number.isInteger(code)) throw new TopDecodeError(op.method, `${ERROR_ROOT} without a numeric code`, status, text);
       const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
       throw new TopError(op.method, code, str(e.msg) ?? '', str(e.sub_code), str(e.sub_msg), str(e.request_id));
     }
-    const inner = envelope[op.responseRoot];
+    // simplify=true: no root wrapper, the object is the answer.
+    const inner = Object.hasOwn(envelope, op.responseRoot) ? envelope[op.responseRoot] : simplified && !xml ? envelope : undefined;
     if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) {
       throw new TopDecodeError(op.method, `no \`${op.responseRoot}\` object in the answer`, status, text);
     }
-    reviveInt64(inner, op.response);
+    // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
+    fromWire(inner, op.response, xml);
     if (this.#options.validateResponses && !op.validateResponse(inner)) {
       const problems = toFieldProblems(op.validateResponse.errors ?? [], op.responseRoot);
       throw new TopDecodeError(op.method, `answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, status, text);
@@ -282,7 +312,9 @@ function redactedSystem(system: Readonly<Record<string, string>>): Record<string
   return out;
 }
 
-const byteLength = (body: string): number => new TextEncoder().encode(body).length;
+const FORM_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
+
+const byteLength = (body: string | Uint8Array): number => (typeof body === 'string' ? new TextEncoder().encode(body).length : body.byteLength);
 
 function requestIdOf(answer: unknown): string | undefined {
   const id = (answer as { request_id?: unknown } | null)?.request_id;

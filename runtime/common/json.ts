@@ -6,7 +6,7 @@
 // null and undefined fields left out (as the Java SDK's JSONWriter does),
 // bigint as digits.
 
-import type { Shape } from './shape.ts';
+import { needsRevival, reviveInt64, type Shape } from './shape.ts';
 
 const MAX_DEPTH = 512;
 
@@ -60,6 +60,43 @@ export function parseJson(text: string): unknown {
   return marked ? restore(value, 0) : value;
 }
 
+// A digit followed by a fraction or an exponent: the text may hold a number token that JSON.parse would round.
+const DECIMAL_FORM = /\d[.eE]/;
+
+/** A number token written with a fraction or an exponent, kept as its text until its shape is known. */
+class DecimalToken {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * Parses JSON for a value of `shape`, int64 fields as bigint. An int64 field
+ * written with a fraction or an exponent (`1.0`, `9.007199254740993e15`) is
+ * left as its text, which the int64 check then refuses by path: its value is
+ * never decided by a double, so nothing is rounded. Elsewhere such numbers are
+ * ordinary numbers.
+ */
+export function parseJsonAs(text: string, shape: Shape): unknown {
+  if (!needsRevival(shape) || !DECIMAL_FORM.test(text)) return reviveInt64(parseJson(text), shape);
+  return reviveInt64(settleDecimals(new LosslessParser(text, true).parseDocument(), shape, 0), shape);
+}
+
+function settleDecimals(value: unknown, shape: Shape | undefined, depth: number): unknown {
+  if (value instanceof DecimalToken) return shape?.type === 'int64' ? value.text : Number(value.text);
+  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) {
+    const items = shape?.type === 'array' ? shape.items : undefined;
+    for (let i = 0; i < value.length; i++) value[i] = settleDecimals(value[i], items, depth + 1);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  const fields = shape?.type === 'object' ? shape.fields : undefined;
+  for (const key of Object.keys(record)) {
+    const settled = settleDecimals(record[key], fields && Object.hasOwn(fields, key) ? fields[key] : undefined, depth + 1);
+    if (settled !== record[key]) Object.defineProperty(record, key, { value: settled, writable: true, enumerable: true, configurable: true });
+  }
+  return record;
+}
+
 function restore(value: unknown, depth: number): unknown {
   if (typeof value === 'string') {
     if (!value.startsWith(MARKER)) return value;
@@ -86,7 +123,8 @@ function restore(value: unknown, depth: number): unknown {
 
 class LosslessParser {
   private pos = 0;
-  constructor(private readonly text: string) {}
+  /** keepDecimals: number tokens with a fraction or exponent become DecimalTokens (see parseJsonAs). */
+  constructor(private readonly text: string, private readonly keepDecimals = false) {}
 
   parseDocument(): unknown {
     const value = this.value(0);
@@ -192,7 +230,7 @@ class LosslessParser {
     return escaped ? (JSON.parse(t.slice(start, i + 1)) as string) : t.slice(start + 1, i);
   }
 
-  private number(): number | bigint {
+  private number(): number | bigint | DecimalToken {
     const t = this.text;
     const start = this.pos;
     const m = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
@@ -200,6 +238,7 @@ class LosslessParser {
     const match = m.exec(t);
     if (!match) this.fail('malformed number');
     this.pos = start + match[0].length;
+    if (this.keepDecimals && (match[1] !== undefined || match[2] !== undefined)) return new DecimalToken(match[0]);
     const asNumber = Number(match[0]);
     if (match[1] === undefined && match[2] === undefined && !Number.isSafeInteger(asNumber)) return BigInt(match[0]);
     return asNumber;

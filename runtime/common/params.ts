@@ -1,13 +1,25 @@
-// Business parameters on the wire: one form field each, a DTO or list as
-// compact JSON text, an int64 as digits, a boolean as true/false.
+// Business parameters on the wire, as the field model says each travels:
+//  - text: one form field (an int64 as digits, a boolean as true/false, a
+//    Date as GMT+8 text, a Price as its decimal text);
+//  - comma: a top-level list of scalars (a Field List, `Number []`), one
+//    form field with the values joined by commas;
+//  - json: a DTO or a list of DTOs, one form field of compact JSON text;
+//  - file: a multipart part with a file name, never signed.
 import type { FieldProblem } from './validation.ts';
-import { parseJson, stringifyJson } from './json.ts';
+import { parseJsonAs, stringifyJson } from './json.ts';
+import { isFileInput, type TopFileInput } from './multipart.ts';
 import { reviveInt64, type Shape } from './shape.ts';
 import { isSendable } from './sign.ts';
+import { formatTopDate, isJsonText } from './top-values.ts';
+
+export type Encoding = 'text' | 'comma' | 'json' | 'file';
 
 export interface ParamSpec {
   readonly shape: Shape;
   readonly required: boolean;
+  readonly encoding: Encoding;
+  /** The documented default, as wire text: the gateway applies it when the parameter is absent. */
+  readonly default?: string;
 }
 
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
@@ -21,38 +33,83 @@ function wellFormed(text: string): boolean {
   return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
-export function encodeParam(value: unknown, shape: Shape): string {
+/** One scalar as form text. Throws a message (no path) when the value cannot be written. */
+export function encodeScalar(value: unknown, shape: Shape): string {
   switch (shape.type) {
+    case 'int64':
+      if (typeof value === 'bigint') return value.toString();
+      if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+      if (typeof value === 'string' && /^-?\d+$/.test(value)) return value;
+      throw new TypeError('must be an int64 (a bigint)');
+    case 'date-time':
+    case 'date':
+      if (value instanceof Date) return formatTopDate(value, shape.type);
+      if (typeof value === 'string') return value;
+      throw new TypeError(`must be a Date or its text (${shape.type === 'date' ? 'yyyy-MM-dd' : 'yyyy-MM-dd HH:mm:ss'}, GMT+8)`);
+    case 'price':
+      // A Price is decimal text: a JS number would be a binary float.
+      if (typeof value === 'string') return value;
+      throw new TypeError('must be a decimal amount as text (e.g. "200.07"), never a binary float');
+    case 'json':
+      if (typeof value !== 'string') throw new TypeError('must be JSON text');
+      if (!isJsonText(value)) throw new TypeError('is not valid JSON text');
+      return value;
+    case 'boolean':
+      if (typeof value === 'boolean') return value ? 'true' : 'false';
+      return String(value);
     case 'object':
     case 'array':
       return stringifyJson(value, shape);
-    case 'int64':
-      return typeof value === 'bigint' ? value.toString() : String(value);
     default:
+      if (typeof value === 'object' && value !== null) throw new TypeError(`must be a ${shape.type}`);
       return String(value);
   }
 }
 
+/** A parameter's form text (not for files). */
+export function encodeParam(value: unknown, spec: ParamSpec | Shape): string {
+  const { shape, encoding } = 'shape' in spec ? spec : { shape: spec, encoding: spec.type === 'object' || spec.type === 'array' ? 'json' : 'text' };
+  if (encoding === 'comma' && shape.type === 'array') {
+    if (!Array.isArray(value)) throw new TypeError('must be a list');
+    return value
+      .map((item, i) => {
+        const text = encodeScalar(item, shape.items);
+        if (text.includes(',')) throw new TypeError(`[${i}] holds a comma, which cannot travel in a comma-joined list`);
+        return text;
+      })
+      .join(',');
+  }
+  if (encoding === 'json') return stringifyJson(value, shape);
+  return encodeScalar(value, shape);
+}
+
 /**
- * Encodes validated business parameters into form fields. A parameter whose
- * text would be empty is not sent (TOP drops it); a required one is then a
- * problem, not a silent omission.
+ * Encodes validated business parameters: form fields, and the files to send
+ * as multipart parts. A parameter whose text would be empty is not sent (TOP
+ * drops it); a required one is then a problem, not a silent omission.
  */
-export function encodeParams(params: Readonly<Record<string, unknown>>, specs: ParamSpecs): { fields: Record<string, string>; problems: FieldProblem[] } {
+export function encodeParams(params: Readonly<Record<string, unknown>>, specs: ParamSpecs): { fields: Record<string, string>; files: Record<string, TopFileInput>; problems: FieldProblem[] } {
   const fields: Record<string, string> = {};
+  const files: Record<string, TopFileInput> = {};
   const problems: FieldProblem[] = [];
   for (const [name, spec] of Object.entries(specs)) {
     const value = params[name];
     if (value === undefined || value === null) continue;
+    if (spec.encoding === 'file') {
+      if (isFileInput(value)) files[name] = value;
+      else problems.push({ path: name, message: 'must be a file: a Blob, a Uint8Array, or { filename, data } with bytes, a Blob or a stream' });
+      continue;
+    }
     if (typeof value === 'string' && !wellFormed(value)) {
       problems.push({ path: name, message: 'holds a lone UTF-16 surrogate, which cannot be sent as UTF-8' });
       continue;
     }
     let text: string;
     try {
-      text = encodeParam(value, spec.shape);
+      text = encodeParam(value, spec);
     } catch (error) {
-      problems.push({ path: name, message: `cannot be encoded: ${(error as Error).message}` });
+      const message = (error as Error).message;
+      problems.push({ path: message.startsWith('[') ? `${name}${message.slice(0, message.indexOf(']') + 1)}` : name, message: message.startsWith('[') ? message.slice(message.indexOf(']') + 2) : message });
       continue;
     }
     if (!isSendable(text)) {
@@ -61,40 +118,58 @@ export function encodeParams(params: Readonly<Record<string, unknown>>, specs: P
     }
     fields[name] = text;
   }
-  return { fields, problems };
+  return { fields, files, problems };
+}
+
+function decodeScalar(text: string, shape: Shape): unknown {
+  switch (shape.type) {
+    case 'boolean':
+      return text === 'true' ? true : text === 'false' ? false : text;
+    case 'int64':
+      return reviveInt64(text, shape);
+    case 'int32':
+    case 'number':
+      return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? Number(text) : text;
+    default:
+      return text;
+  }
 }
 
 /**
  * Decodes form fields back into typed business parameters (the gateway's
- * side). A DTO whose JSON does not parse is reported by path; a value of the
- * wrong type is left as it came for the validator to name.
+ * side), applying documented defaults. A DTO whose JSON does not parse is
+ * reported by path; a value of the wrong type is left as it came for the
+ * validator to name. Files arrive already read, by name.
  */
-export function decodeParams(fields: Readonly<Record<string, string>>, specs: ParamSpecs): { params: Record<string, unknown>; problems: FieldProblem[] } {
+export function decodeParams(
+  fields: Readonly<Record<string, string>>,
+  specs: ParamSpecs,
+  files: Readonly<Record<string, unknown>> = {},
+): { params: Record<string, unknown>; problems: FieldProblem[] } {
   const params: Record<string, unknown> = {};
   const problems: FieldProblem[] = [];
   for (const [name, spec] of Object.entries(specs)) {
-    const text = fields[name];
-    if (!isSendable(text)) continue;
-    switch (spec.shape.type) {
-      case 'object':
-      case 'array':
+    if (spec.encoding === 'file') {
+      if (Object.hasOwn(files, name)) params[name] = files[name];
+      else if (Object.hasOwn(fields, name)) problems.push({ path: name, message: 'is a file and must be sent as a multipart part with a file name' });
+      continue;
+    }
+    const given = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    const text = isSendable(given) ? given : spec.default;
+    if (text === undefined) continue;
+    switch (spec.encoding) {
+      case 'json':
         try {
-          params[name] = reviveInt64(parseJson(text), spec.shape);
+          params[name] = parseJsonAs(text, spec.shape);
         } catch (error) {
           problems.push({ path: name, message: `is not valid JSON: ${(error as Error).message}` });
         }
         break;
-      case 'boolean':
-        params[name] = text === 'true' ? true : text === 'false' ? false : text;
-        break;
-      case 'int64':
-        params[name] = reviveInt64(text, spec.shape);
-        break;
-      case 'number':
-        params[name] = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? Number(text) : text;
+      case 'comma':
+        params[name] = spec.shape.type === 'array' ? text.split(',').map((item) => decodeScalar(item.trim(), (spec.shape as { items: Shape }).items)) : text;
         break;
       default:
-        params[name] = text;
+        params[name] = decodeScalar(text, spec.shape);
     }
   }
   return { params, problems };

@@ -1,118 +1,147 @@
-// Idempotency stores. The gateway claims a key before it runs a handler,
-// records the answer after, and replays it for a retry; a store shared by
-// several gateway processes (Redis) makes that hold across them.
+// Idempotency stores: where the per-key state machine of
+// docs/decisions/0001-idempotency-state-machine.md lives. A key is absent,
+// claimed (by one owner, for a lease) or done (an outcome, for the answer's
+// TTL). Every change is conditional on the caller's owner token, so a caller
+// whose claim was lost or taken over cannot overwrite or delete another's.
 
-export type ClaimResult =
-  | { status: 'claimed' }
-  | { status: 'done'; fingerprint: string; result: string }
-  | { status: 'pending'; fingerprint: string };
+/** What the store holds for a key. */
+export type KeyState =
+  | { state: 'claimed'; fingerprint: string; owner: string }
+  | { state: 'done'; fingerprint: string; outcome: string };
+
+export type ClaimResult = { claimed: true } | { claimed: false; current: KeyState };
+export type CompleteResult = { stored: true } | { stored: false; current: KeyState };
+/** `restored`: the claim had vanished (a store restarted empty) and was written again. `lost`: someone else holds the key. */
+export type RenewResult = 'renewed' | 'restored' | 'lost';
 
 export interface IdempotencyStore {
-  /** Atomically claims `key` for `fingerprint`, or says who holds it and how far they got. */
-  claim(key: string, fingerprint: string, ttlMs: number): Promise<ClaimResult>;
-  /** Records the serialized answer of a claimed key. */
-  complete(key: string, fingerprint: string, result: string, ttlMs: number): Promise<void>;
-  /** Gives a claimed key up (the handler failed), so that a retry runs it again. */
-  release(key: string, fingerprint: string): Promise<void>;
-}
-
-interface MemoryEntry {
-  fingerprint: string;
-  result: string | undefined;
-  expiresAt: number;
+  /** absent → claimed(owner) for `leaseMs`; otherwise says what the key holds. Atomic. */
+  claim(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<ClaimResult>;
+  /** Extends the owner's lease; writes the claim again if the key is absent. Never touches another owner's claim or an outcome. */
+  renew(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<RenewResult>;
+  /** claimed(owner) or absent → done(outcome) for `ttlMs`; otherwise leaves the key alone and says what it holds. */
+  complete(key: string, fingerprint: string, owner: string, outcome: string, ttlMs: number): Promise<CompleteResult>;
+  /** claimed(owner) → absent; anything else is left alone. Only for a handler that declared it changed nothing. */
+  release(key: string, fingerprint: string, owner: string): Promise<void>;
+  /** What the key holds now, if anything. */
+  get(key: string): Promise<KeyState | undefined>;
 }
 
 /**
- * The default store: one process, bounded by entry count, entries expire
- * after their TTL. When full, the oldest entries go first, but never one
- * whose handler is still running.
+ * Thrown by a store that cannot take a new claim without dropping an
+ * unexpired entry. The gateway answers 15 `isp.idempotency-store-full`.
+ */
+export class IdempotencyStoreFullError extends Error {
+  override name = 'IdempotencyStoreFullError';
+}
+
+interface MemoryEntry {
+  state: KeyState;
+  expiresAt: number;
+}
+
+export interface MemoryStoreOptions {
+  /** Most keys held at once, claims and outcomes together; default 100 000. */
+  maxEntries?: number;
+  /** Told when a claim is refused because every entry is unexpired. */
+  onFull?: (info: { size: number; maxEntries: number }) => void;
+  /** The clock for leases and TTLs; default Date.now. */
+  now?: () => number;
+}
+
+/**
+ * The default store: one process. It never drops an unexpired entry to make
+ * room: when full (after expired entries are swept) it refuses the new claim,
+ * which the gateway answers with a retryable `isp.` error, and calls `onFull`.
  */
 export class MemoryIdempotencyStore implements IdempotencyStore {
   readonly #entries = new Map<string, MemoryEntry>();
-  constructor(readonly maxEntries = 100_000, private readonly now: () => number = Date.now) {
-    if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError('MemoryIdempotencyStore: maxEntries must be a positive integer');
+  readonly maxEntries: number;
+  readonly #onFull: MemoryStoreOptions['onFull'];
+  readonly #now: () => number;
+  /** No entry expires before this instant, so a sweep before it would find nothing (keeps a full store's refusals cheap). */
+  #earliestExpiry = Number.POSITIVE_INFINITY;
+
+  constructor(options: MemoryStoreOptions | number = {}) {
+    const o = typeof options === 'number' ? { maxEntries: options } : options;
+    this.maxEntries = o.maxEntries ?? 100_000;
+    if (!Number.isInteger(this.maxEntries) || this.maxEntries < 1) throw new RangeError('MemoryIdempotencyStore: maxEntries must be a positive integer');
+    this.#onFull = o.onFull;
+    this.#now = o.now ?? Date.now;
   }
 
   get size(): number {
     return this.#entries.size;
   }
 
-  async claim(key: string, fingerprint: string, ttlMs: number): Promise<ClaimResult> {
-    const now = this.now();
-    const existing = this.#entries.get(key);
-    if (existing && existing.expiresAt > now) {
-      return existing.result === undefined ? { status: 'pending', fingerprint: existing.fingerprint } : { status: 'done', fingerprint: existing.fingerprint, result: existing.result };
-    }
-    if (existing) this.#entries.delete(key);
-    this.#evict(now);
-    this.#entries.set(key, { fingerprint, result: undefined, expiresAt: now + ttlMs });
-    return { status: 'claimed' };
-  }
-
-  async complete(key: string, fingerprint: string, result: string, ttlMs: number): Promise<void> {
+  #live(key: string): MemoryEntry | undefined {
     const entry = this.#entries.get(key);
-    if (entry && entry.fingerprint === fingerprint) {
-      // Re-insert so that the Map's order stays oldest-first by last write.
+    if (entry && entry.expiresAt <= this.#now()) {
       this.#entries.delete(key);
-      this.#entries.set(key, { fingerprint, result, expiresAt: this.now() + ttlMs });
+      return undefined;
     }
+    return entry;
   }
 
-  async release(key: string, fingerprint: string): Promise<void> {
-    const entry = this.#entries.get(key);
-    if (entry && entry.fingerprint === fingerprint && entry.result === undefined) this.#entries.delete(key);
+  #set(key: string, state: KeyState, ttlMs: number): void {
+    // Delete first so that the Map's order stays oldest-write-first (the sweep's order).
+    this.#entries.delete(key);
+    const expiresAt = this.#now() + ttlMs;
+    this.#entries.set(key, { state, expiresAt });
+    if (expiresAt < this.#earliestExpiry) this.#earliestExpiry = expiresAt;
   }
 
-  #evict(now: number): void {
-    if (this.#entries.size < this.maxEntries) return;
+  async claim(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<ClaimResult> {
+    const entry = this.#live(key);
+    if (entry) return { claimed: false, current: entry.state };
+    if (this.#entries.size >= this.maxEntries) {
+      this.#sweep();
+      if (this.#entries.size >= this.maxEntries) {
+        this.#onFull?.({ size: this.#entries.size, maxEntries: this.maxEntries });
+        throw new IdempotencyStoreFullError(`MemoryIdempotencyStore is full: ${this.#entries.size} unexpired entries (maxEntries ${this.maxEntries})`);
+      }
+    }
+    this.#set(key, { state: 'claimed', fingerprint, owner }, leaseMs);
+    return { claimed: true };
+  }
+
+  async renew(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<RenewResult> {
+    const entry = this.#live(key);
+    if (!entry) {
+      this.#set(key, { state: 'claimed', fingerprint, owner }, leaseMs);
+      return 'restored';
+    }
+    if (entry.state.state !== 'claimed' || entry.state.owner !== owner) return 'lost';
+    entry.expiresAt = this.#now() + leaseMs;
+    return 'renewed';
+  }
+
+  async complete(key: string, fingerprint: string, owner: string, outcome: string, ttlMs: number): Promise<CompleteResult> {
+    const entry = this.#live(key);
+    if (entry && (entry.state.state !== 'claimed' || entry.state.owner !== owner)) return { stored: false, current: entry.state };
+    // An outcome is stored even past maxEntries: dropping it would let a retry run the handler again.
+    this.#set(key, { state: 'done', fingerprint, outcome }, ttlMs);
+    return { stored: true };
+  }
+
+  async release(key: string, _fingerprint: string, owner: string): Promise<void> {
+    const entry = this.#live(key);
+    if (entry && entry.state.state === 'claimed' && entry.state.owner === owner) this.#entries.delete(key);
+  }
+
+  async get(key: string): Promise<KeyState | undefined> {
+    return this.#live(key)?.state;
+  }
+
+  /** Removes expired entries (only those). */
+  #sweep(): void {
+    const now = this.#now();
+    if (now < this.#earliestExpiry) return;
+    let earliest = Number.POSITIVE_INFINITY;
     for (const [key, entry] of this.#entries) {
-      if (this.#entries.size < this.maxEntries) return;
-      if (entry.expiresAt <= now || entry.result !== undefined) this.#entries.delete(key);
+      if (entry.expiresAt <= now) this.#entries.delete(key);
+      else if (entry.expiresAt < earliest) earliest = entry.expiresAt;
     }
-  }
-}
-
-/** The commands of a Redis client the Redis store uses (ioredis has them). */
-export interface RedisLike {
-  set(key: string, value: string, px: 'PX', ttlMs: number, nx: 'NX'): Promise<'OK' | null>;
-  get(key: string): Promise<string | null>;
-  eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
-}
-
-// Both scripts act only if the key still holds the caller's pending claim, so a
-// slow handler whose claim expired cannot overwrite or delete a newer one.
-const COMPLETE = `local v = redis.call('GET', KEYS[1])
-if v == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end
-return 0`;
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`;
-
-/**
- * A store in Redis, shared by every gateway process that uses the same
- * server and prefix. Pass a connected client (e.g. `new Redis(url)` from
- * ioredis); the store never closes it.
- */
-export class RedisIdempotencyStore implements IdempotencyStore {
-  constructor(private readonly redis: RedisLike, private readonly prefix = 'top:idem:') {}
-
-  async claim(key: string, fingerprint: string, ttlMs: number): Promise<ClaimResult> {
-    const k = this.prefix + key;
-    const pending = JSON.stringify({ f: fingerprint });
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if ((await this.redis.set(k, pending, 'PX', ttlMs, 'NX')) === 'OK') return { status: 'claimed' };
-      const raw = await this.redis.get(k);
-      if (raw === null) continue; // expired between SET and GET: try to claim again
-      const entry = JSON.parse(raw) as { f: string; r?: string };
-      return entry.r === undefined ? { status: 'pending', fingerprint: entry.f } : { status: 'done', fingerprint: entry.f, result: entry.r };
-    }
-    throw new Error('RedisIdempotencyStore: the key kept expiring while being claimed');
-  }
-
-  async complete(key: string, fingerprint: string, result: string, ttlMs: number): Promise<void> {
-    await this.redis.eval(COMPLETE, 1, this.prefix + key, JSON.stringify({ f: fingerprint }), JSON.stringify({ f: fingerprint, r: result }), ttlMs);
-  }
-
-  async release(key: string, fingerprint: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, this.prefix + key, JSON.stringify({ f: fingerprint }));
+    this.#earliestExpiry = earliest;
   }
 }

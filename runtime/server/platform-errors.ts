@@ -56,3 +56,24 @@ export class GatewayError extends Error {
     this.msg = msg ?? PLATFORM_MESSAGES[code] ?? 'Error';
   }
 }
+
+/**
+ * Thrown by a handler that changed nothing: it failed before doing anything
+ * that a retry could double (no payment taken, nothing written). Only this
+ * error releases the idempotency key, so that a retry runs the handler again;
+ * any other outcome, error answers included, is recorded and replayed.
+ * Answers as a GatewayError (default 15 `isp.service-unavailable`), not recorded.
+ */
+export class NothingChangedError extends GatewayError {
+  override name = 'NothingChangedError';
+  /** Marks a NothingChangedError across copies of this module (see `GatewayError.is`). */
+  readonly changedNothing: true = true;
+
+  static isNothingChanged(value: unknown): value is NothingChangedError {
+    return GatewayError.is(value) && (value as { changedNothing?: unknown }).changedNothing === true;
+  }
+
+  constructor(code = 15, subCode: string | undefined = 'isp.service-unavailable', subMsg: string | undefined = 'the service could not take the call and changed nothing; try again with the same idempotency key', msg?: string) {
+    super(code, subCode, subMsg, msg);
+  }
+}

@@ -17,8 +17,8 @@ export interface DropServer {
   close: () => Promise<void>;
 }
 
-/** `mode`: `end` closes with a FIN, `reset` with a TCP RST. */
-export async function startDropServer(mode: 'end' | 'reset' = 'end'): Promise<DropServer> {
+/** `mode`: `end` closes with a FIN, `reset` with a TCP RST, `silent` keeps the connection and never answers. */
+export async function startDropServer(mode: 'end' | 'reset' | 'silent' = 'end'): Promise<DropServer> {
   const seen: string[] = [];
   const sockets = new Set<net.Socket>();
   let connections = 0;
@@ -38,7 +38,7 @@ export async function startDropServer(mode: 'end' | 'reset' = 'end'): Promise<Dr
       seen.push(`${head.split('\r\n')[0]}\n${buffer.subarray(end + 4, end + 4 + length).toString('utf8')}`);
       buffer = Buffer.alloc(0);
       if (mode === 'reset') socket.resetAndDestroy();
-      else socket.destroy();
+      else if (mode === 'end') socket.destroy();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

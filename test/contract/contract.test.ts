@@ -43,7 +43,7 @@ let answerNext: unknown;
 let gateway: Awaited<ReturnType<typeof listen>>;
 before(async () => {
   const handlers = Object.fromEntries(model.operations.map((op) => [op.operationId, () => answerNext]));
-  gateway = await listen(createGateway({ apps: () => SECRET, verifySession: () => ({ user: 1 }), handlers: handlers as never, idempotencyStore: { claim: async () => ({ status: 'claimed' }), complete: async () => {}, release: async () => {} } }));
+  gateway = await listen(createGateway({ apps: () => SECRET, verifySession: () => ({ user: 1 }), handlers: handlers as never, idempotencyStore: { claim: async () => ({ claimed: true }), renew: async () => 'renewed', complete: async () => ({ stored: true }), release: async () => {}, get: async () => undefined } }));
 });
 after(() => gateway.close());
 

@@ -149,6 +149,7 @@ test('search finds APIs, fields and descriptions in both languages, over http an
     const tenant = await results('tenant_id');
     assert.ok(tenant.includes('request request_param.tenant_id'), tenant.join(', '));
     assert.ok(tenant.length >= 1 && tenant[0]!.startsWith('request'), 'the field ranks first');
+    assert.ok(tenant.includes('api alibaba.cloudgame.tradeplatform.payorder'), `tenant_id finds its API too: ${tenant.join(', ')}`);
     // Its API is found by name and by its Chinese summary.
     assert.ok((await results('payorder')).includes('api alibaba.cloudgame.tradeplatform.payorder'));
     assert.ok((await results('预付款')).includes('api alibaba.idle.tender.pre.pay.action'));
@@ -194,9 +195,7 @@ for (const seed of seeds) {
       `fields of ${seed.file} missing from the page`,
     );
     for (const r of rows) assert.equal(r.anchor, `#${r.id}`, `row ${r.id}`);
-    const headings = await laptop.page.$$eval('main h2, main h3', (hs) =>
-      hs.filter((h) => !h.closest('#try-out')).map((h) => ({ id: h.id, anchor: h.querySelector('a.anchor')?.getAttribute('href') })),
-    );
+    const headings = await laptop.page.$$eval('main h2, main h3', (hs) => hs.map((h) => ({ id: h.id, anchor: h.querySelector('a.anchor')?.getAttribute('href') })));
     assert.ok(headings.length >= 8);
     for (const h of headings) assert.equal(h.anchor, `#${h.id}`, `heading ${h.id}`);
     // The shared tables live on their own page, linked from here.
@@ -205,6 +204,15 @@ for (const seed of seeds) {
     assert.equal(await laptop.page.locator('table.codes').count(), 0, 'the error table is not repeated here');
   });
 }
+
+test('index and shared pages: every heading has a link icon to itself', async () => {
+  for (const p of ['index.html', 'shared.html']) {
+    await visit(laptop, site.base + p);
+    const headings = await laptop.page.$$eval('main h2, main h3', (hs) => hs.map((h) => ({ id: h.id, anchor: h.querySelector('a.anchor')?.getAttribute('href') })));
+    assert.ok(headings.length >= 3, p);
+    for (const h of headings) assert.equal(h.anchor, `#${h.id}`, `${p}: heading ${h.id}`);
+  }
+});
 
 test('shared.html: the system parameters and every platform error with whether to retry', async () => {
   await visit(laptop, site.base + 'shared.html');

@@ -7,10 +7,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { startMockGateway } from '../../generated/server/src/mock.ts';
-import { DOCS, external, type Recorded, recordedPage, type Site, startSite } from './browser.ts';
+import { ARTIFACTS, DOCS, external, type Recorded, recordedPage, type Site, startSite } from './browser.ts';
 
 const run = promisify(execFile);
 const PAYORDER = 'api/alibaba.cloudgame.tradeplatform.payorder.html';
@@ -64,6 +66,10 @@ for (const origin of ['http', 'file'] as const) {
     const stamp = /timestamp(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)/.exec(r.signing)?.[1];
     assert.ok(stamp && stamp >= gmt8(before - 1000) && stamp <= gmt8(Date.now() + 1000), `timestamp ${stamp}`);
     assert.equal(r.sign, createHmac('sha256', 'helloworld').update(r.signing, 'utf8').digest('hex').toUpperCase());
+    if (origin === 'http') {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.page.locator('#try-out').screenshot({ path: path.join(ARTIFACTS, 'try-it-390.png') });
+    }
     assert.deepEqual(page.problems, []);
     assert.deepEqual(
       external(page.requests, site.base).filter((u) => !u.startsWith(mock.url)),

@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
+import { runDiff } from '../../generator/diff-cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/diff');
@@ -54,27 +55,41 @@ function applyPatch(doc: Json, ops: Op[]): Json {
   return doc;
 }
 
-function diff(oldFile: string, newFile: string) {
-  const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'generator/diff-cli.ts'), oldFile, newFile], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, lines: r.stdout.trim().split('\n').filter(Boolean), stderr: r.stderr };
+/**
+ * `top-openapi diff OLD NEW`, run in this process (the command's own function,
+ * its printing captured): the same lines and exit status without a ~1.5 s
+ * spawn a case. The spawned CLI is kept for bad usage below.
+ */
+async function diff(oldFile: string, newFile: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const { log, error } = console;
+  console.log = (...args: unknown[]) => void out.push(args.join(' '));
+  console.error = (...args: unknown[]) => void err.push(args.join(' '));
+  try {
+    const status = await runDiff([oldFile, newFile]);
+    return { status, lines: out.join('\n').trim().split('\n').filter(Boolean), stderr: err.join('\n') };
+  } finally {
+    Object.assign(console, { log, error });
+  }
 }
 
-test('the same spec: no change, exit 0 (and the split spec equals its bundle)', () => {
-  const r = diff(path.join(ROOT, 'spec/openapi.yaml'), BASE);
+test('the same spec: no change, exit 0 (and the split spec equals its bundle)', async () => {
+  const r = await diff(path.join(ROOT, 'spec/openapi.yaml'), BASE);
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(r.lines, ['0 changes (1.0.0 → 1.0.0), 0 breaking']);
 });
 
 for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.patch.json')).sort()) {
   const fixture = JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as { description: string; want: { exit: number; lines: string[] }; patch: Op[] };
-  test(`diff fixture ${file}: ${fixture.description}`, () => {
+  test(`diff fixture ${file}: ${fixture.description}`, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'top-diff-'));
     try {
       const next = applyPatch(parse(readFileSync(BASE, 'utf8')), fixture.patch);
       next.info.version = '1.1.0';
       const newFile = path.join(dir, 'new.yaml');
       writeFileSync(newFile, stringify(next, { lineWidth: 0 }));
-      const r = diff(BASE, newFile);
+      const r = await diff(BASE, newFile);
       assert.equal(r.status, fixture.want.exit, `${r.lines.join("\n")}\n${r.stderr}`);
       const changes = r.lines.slice(0, -1);
       assert.deepEqual(changes.sort(), [...fixture.want.lines].sort(), r.stderr);
@@ -86,12 +101,12 @@ for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.patch.json')
   });
 }
 
-test('a spec that cannot be read is exit 2 with the reason, and so is bad usage', () => {
+test('a spec that cannot be read is exit 2 with the reason, and so is bad usage', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'top-diff-'));
   try {
     const bad = path.join(dir, 'bad.yaml');
     writeFileSync(bad, readFileSync(BASE, 'utf8').replace('operationId: alibabaIdleTenderPrePayAction', 'operationId: x'));
-    const r = diff(BASE, bad);
+    const r = await diff(BASE, bad);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /bad\.yaml: the spec cannot be read:\n.*`operationId` must be `alibabaIdleTenderPrePayAction`/);
     const usage = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'generator/diff-cli.ts'), BASE], { encoding: 'utf8' });

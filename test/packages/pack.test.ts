@@ -1,13 +1,14 @@
 // The generated packages as npm users get them: packed, installed offline
 // into a fresh project, a consumer of every API type-checked under strict tsc,
 // and real calls (ESM and CommonJS) against `npm run mock`.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
-import { startUntil } from '../support/processes.ts';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { startUntil } from '../support/processes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -38,16 +39,22 @@ test('each package packs with its README, LICENSE, CHANGELOG and dist, and nothi
   for (const kind of ['client', 'server']) {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'generated', kind, 'package.json'), 'utf8'));
     const spec = readFileSync(path.join(ROOT, 'spec/openapi.yaml'), 'utf8');
-    assert.equal(pkg.version, /^  version: (\S+)$/m.exec(spec)![1], 'version from info.version');
-    assert.deepEqual(pkg.dependencies, undefined, 'no runtime dependencies');
-    assert.equal(pkg.exports['.'].types, './dist/index.d.ts');
+    assert.equal(pkg.version, /^ {2}version: (\S+)$/m.exec(spec)![1], 'version from info.version');
+    // The server's one dependency is the multipart parser for uploads, pinned as the repository pins it.
+    const root = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    assert.deepEqual(pkg.dependencies, kind === 'server' ? { '@fastify/busboy': root.dependencies['@fastify/busboy'] } : undefined, 'no runtime dependencies but the pinned multipart parser');
+    // The client has import and require branches (ES modules and a CommonJS build); the server, ES modules only.
+    assert.equal((pkg.exports['.'].import ?? pkg.exports['.']).types, './dist/index.d.ts');
     assert.equal(pkg.engines.node, '>=20.19.0');
     assert.equal(pkg.license, 'MIT');
     const listing = JSON.parse(run(NPM, ['pack', '--dry-run', '--json', path.join(ROOT, 'generated', kind)], dir)) as { files: { path: string }[] }[];
     const files = listing[0]!.files.map((f) => f.path);
     for (const f of ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/validators.js']) assert.ok(files.includes(f), `${kind}: ${f} packed`);
     assert.ok(!files.some((f) => f.startsWith('src/') || f.includes('.dist-build')), `${kind}: only dist is packed`);
-    const js = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(path.join(ROOT, 'generated', kind, f), 'utf8')).join('\n');
+    const js = files
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(path.join(ROOT, 'generated', kind, f), 'utf8'))
+      .join('\n');
     assert.doesNotMatch(js, /from ["'](\.\.\/)+generator|from ["'](ajv|handlebars|openapi-typescript|yaml|@redocly)/, 'nothing imports the generator or its tools');
     assert.doesNotMatch(js, /from ["']\.[^"']*\.ts["']/, 'relative imports point at .js');
   }
@@ -55,12 +62,16 @@ test('each package packs with its README, LICENSE, CHANGELOG and dist, and nothi
 
 test('installed from the tarballs without the network: strict tsc over a consumer of every API, and real calls to the mock', () => {
   for (const kind of ['client', 'server']) run(NPM, ['pack', '--silent', '--pack-destination', dir, path.join(ROOT, 'generated', kind)], ROOT);
-  const tarballs = readdirSync(dir).filter((f) => f.endsWith('.tgz')).map((f) => `./${f}`);
+  const tarballs = readdirSync(dir)
+    .filter((f) => f.endsWith('.tgz'))
+    .map((f) => `./${f}`);
   assert.equal(tarballs.length, 2);
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   run(NPM, ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', ...tarballs], dir);
 
-  writeFileSync(path.join(dir, 'consumer.ts'), `
+  writeFileSync(
+    path.join(dir, 'consumer.ts'),
+    `
 import { TopClient, TopError, TopValidationError, type AlibabaIdleTenderPrePayActionResponse } from '@top-payments/client';
 import { createGateway, GatewayError, type Handlers, type HandlerContext } from '@top-payments/server';
 
@@ -88,23 +99,41 @@ const handler: NonNullable<Handlers['alibabaIdleTenderPrePayAction']> = async (p
 createGateway({ apps: () => 'secret', handlers: { alibabaIdleTenderPrePayAction: handler } });
 top.close();
 console.log(JSON.stringify({ created: answers[1].result?.model?.out_order_id, amount: String(amount), isTopError: TopError.name }));
-`);
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noUnusedLocals: true, noUnusedParameters: true, skipLibCheck: false, types: ['node'], typeRoots: [path.join(ROOT, 'node_modules/@types')], outDir: 'out' },
-    files: ['consumer.ts'],
-  }));
+`,
+  );
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noUnusedLocals: true,
+        noUnusedParameters: true,
+        skipLibCheck: false,
+        types: ['node'],
+        typeRoots: [path.join(ROOT, 'node_modules/@types')],
+        outDir: 'out',
+      },
+      files: ['consumer.ts'],
+    }),
+  );
   run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.', '--noEmit'], dir);
   run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.'], dir);
   const result = JSON.parse(run(process.execPath, ['out/consumer.js', mockUrl], dir).trim());
   assert.deepEqual(result, { created: 'consumer-order', amount: '1234', isTopError: 'TopError' });
 
   // CommonJS: require() of the ESM package (Node 20.19+), and a real call.
-  writeFileSync(path.join(dir, 'consumer.cjs'), `
+  writeFileSync(
+    path.join(dir, 'consumer.cjs'),
+    `
 const { TopClient } = require('@top-payments/client');
 const top = new TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: process.argv[2] });
 top.alibabaAlisportsLianbeiXposPay({ param0: { nego_price: '1', qr_code: 'q', request_id: 'cjs', out_biz_id: 'o', cashier_name: 'c', cashier_id: 'ci', store_id: 's' } })
   .then((a) => { top.close(); console.log(a.result.msg_info); }, (e) => { console.error(e); process.exit(1); });
-`);
+`,
+  );
   assert.equal(execFileSync(process.execPath, ['consumer.cjs', mockUrl], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(), '访问成功');
 
   // The server package's bin runs the mock.

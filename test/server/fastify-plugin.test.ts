@@ -127,3 +127,14 @@ test('a body over the core limit is handed over as too large, not refused by fas
   assert.equal(small.seen[0]?.bodyTooLarge, true);
   await local.close();
 });
+
+test('a multipart call (how TOP SDKs send uploads) is answered through fastify by the real gateway', async () => {
+  const params = signedParams('alibaba.alisports.lianbei.xpos.pay', { param0: '{"nego_price":"1","qr_code":"q","request_id":"fp-multipart","out_biz_id":"o","cashier_name":"c","cashier_id":"ci","store_id":"s"}' });
+  const form = new FormData();
+  for (const [name, value] of Object.entries(params)) form.append(name, value);
+  const answer = await fetch(`${base}/top/router/rest`, { method: 'POST', body: form });
+  const text = await answer.text();
+  assert.equal(answer.status, 200);
+  assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
+  assert.match(text, /^\{"alibaba_alisports_lianbei_xpos_pay_response":\{"result":\{/, text);
+});

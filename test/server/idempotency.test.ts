@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
 import { TopClient, TopError } from '../../generated/client/src/node.ts';
-import { createGateway, MemoryIdempotencyStore, RedisIdempotencyStore, type Handlers, type IdempotencyStore } from '../../generated/server/src/index.ts';
+import { createGateway, IdempotencyStoreFullError, MemoryIdempotencyStore, RedisIdempotencyStore, type Handlers, type IdempotencyStore } from '../../generated/server/src/index.ts';
 import { APP_KEY, SECRET } from '../support/raw-call.ts';
 import { listen, startRedis } from '../support/servers.ts';
 
@@ -99,16 +99,16 @@ for (const s of stores) {
     }
   });
 
-  test(`${s.name}: a failed handler releases the key, so a retry runs it again`, async () => {
+  test(`${s.name}: a failed handler's error answer is recorded and replayed; the handler does not run again`, async () => {
     const t = await setup(s.make, true);
     try {
       t.setFail(true);
       const error = await t.clients[0]!.alibabaCloudgameTradeplatformPayorder(order('k4')).catch((e: unknown) => e);
-      assert.ok(error instanceof TopError && error.isRetryable, String(error));
+      assert.ok(error instanceof TopError && error.subCode === 'isp.service-error', String(error));
       t.setFail(false);
-      const answer = await t.clients[0]!.alibabaCloudgameTradeplatformPayorder(order('k4'));
-      assert.equal(answer.result_success, true);
-      assert.deepEqual(t.calls, ['k4', 'k4']);
+      const again = await t.clients[1]!.alibabaCloudgameTradeplatformPayorder(order('k4')).catch((e: unknown) => e);
+      assert.ok(again instanceof TopError && again.subCode === 'isp.service-error', String(again));
+      assert.deepEqual(t.calls, ['k4']);
     } finally {
       await t.close();
     }
@@ -137,18 +137,20 @@ test('memory: separate stores do not share (the reason for the Redis store)', as
   }
 });
 
-test('MemoryIdempotencyStore is bounded and expires entries', async () => {
+test('MemoryIdempotencyStore never drops an unexpired entry: when full it refuses new claims and says so', async () => {
   let now = 0;
-  const store = new MemoryIdempotencyStore(3, () => now);
+  const full: number[] = [];
+  const store = new MemoryIdempotencyStore({ maxEntries: 3, now: () => now, onFull: (i) => full.push(i.size) });
   for (const k of ['a', 'b', 'c']) {
-    await store.claim(k, 'f', 1000);
-    await store.complete(k, 'f', '{}', 1000);
+    assert.deepEqual(await store.claim(k, 'f', 'o', 1000), { claimed: true });
+    assert.deepEqual(await store.complete(k, 'f', 'o', '{"a":"{}"}', 1000), { stored: true });
   }
-  await store.claim('d', 'f', 1000);
-  assert.equal(store.size, 3, 'the oldest finished entry made room');
-  assert.deepEqual(await store.claim('a', 'f', 1000), { status: 'claimed' }, 'a was evicted');
-  now = 5000;
-  assert.deepEqual(await store.claim('b', 'g', 1000), { status: 'claimed' }, 'b expired');
+  await assert.rejects(store.claim('d', 'f', 'o', 1000), IdempotencyStoreFullError);
+  assert.deepEqual(full, [3]);
+  assert.deepEqual(await store.get('a'), { state: 'done', fingerprint: 'f', outcome: '{"a":"{}"}' }, 'a is still replayable');
+  now = 1000;
+  assert.deepEqual(await store.claim('d', 'f', 'o', 1000), { claimed: true }, 'expired entries make room');
+  assert.equal(await store.get('b'), undefined);
   assert.throws(() => new MemoryIdempotencyStore(0), /maxEntries must be a positive integer/);
 });
 

@@ -15,7 +15,18 @@ export function valueOf(shape: ShapeModel): fc.Arbitrary<unknown> {
     case 'boolean':
       return fc.boolean();
     case 'number':
+    case 'int32':
       return fc.integer();
+    case 'date-time':
+      return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true });
+    case 'date':
+      return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    case 'price':
+      return fc.tuple(fc.nat(99999), fc.nat(99)).map(([y, f]) => `${y}.${String(f).padStart(2, '0')}`);
+    case 'json':
+      return fc.json();
+    case 'file':
+      return fc.uint8Array({ maxLength: 16 });
     case 'array':
       return fc.array(valueOf(shape.items), { maxLength: 3 });
     case 'object':
@@ -59,7 +70,17 @@ export function wrongValuesFor(shape: ShapeModel): unknown[] {
     case 'boolean':
       return ['yes', 1, {}, []];
     case 'number':
+    case 'int32':
       return ['x', true, {}];
+    case 'date-time':
+    case 'date':
+      return ['yesterday', 5, {}];
+    case 'price':
+      return ['1,5', 1.5, {}];
+    case 'json':
+      return [{}, 5, '{x'];
+    case 'file':
+      return ['x', 5];
     case 'array':
       return [{}, 'x', 5];
     case 'object':

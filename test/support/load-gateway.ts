@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createGateway, MemoryIdempotencyStore } from '../../generated/server/src/index.ts';
 
 const STORE_KEYS = Number(process.env.LOAD_STORE_KEYS ?? 5_000);
+let requestsSeen = 0;
 // Keys seen lately (duplicates are sent together, so a window finds them all).
 const recent = new Set<string>();
 const RECENT_KEYS = 10_000;
@@ -14,7 +15,11 @@ let keys = 0;
 let doubled = 0;
 const gateway = createGateway({
   apps: () => 'helloworld',
-  idempotencyStore: new MemoryIdempotencyStore(STORE_KEYS),
+  // The memory store never drops an unexpired answer (issue 11), so it stays bounded by answers expiring.
+  // Its clock counts requests, not ms: an answer lives for the next STORE_KEYS - 1000 requests, which
+  // bounds the store whatever the machine's speed, and outlives every duplicate the tests send together.
+  idempotencyStore: new MemoryIdempotencyStore({ maxEntries: STORE_KEYS, now: () => requestsSeen }),
+  idempotencyTtlMs: STORE_KEYS - 1000,
   handlers: {
     alibabaAlisportsLianbeiXposPay: async (params) => {
       const key = params.param0.request_id;
@@ -41,6 +46,7 @@ const server = http.createServer((req, res) => {
     res.end(JSON.stringify({ heap: heapUsed, rss, keys, doubled, connections, storeKeys: STORE_KEYS }));
     return;
   }
+  requestsSeen++;
   gateway(req, res);
 });
 server.on('connection', () => connections++);

@@ -77,6 +77,11 @@ export declare class TopClient {
         query: string;
         body: string;
     };
+    /** `prepare` on every runtime: on Workers and in browsers hmac-sha256 signs only asynchronously (WebCrypto). */
+    prepareAsync<M extends TopMethod>(method: M, params: TopMethods[M]['request'], options?: CallOptions): Promise<{
+        query: string;
+        body: string;
+    }>;
     /** Closes idle keep-alive connections. */
     close(): void;
 }

@@ -98,6 +98,14 @@ export class TopClient {
         const { query, body } = this.#core.prepare(op, params, options);
         return { query, body };
     }
+    /** `prepare` on every runtime: on Workers and in browsers hmac-sha256 signs only asynchronously (WebCrypto). */
+    async prepareAsync(method, params, options) {
+        const op = Object.hasOwn(operationsByMethod, method) ? operationsByMethod[method] : undefined;
+        if (!op)
+            throw new TopValidationError(String(method), [{ path: 'method', message: 'is not an API of this client' }]);
+        const { query, body } = await this.#core.prepareAsync(op, params, options);
+        return { query, body };
+    }
     /** Closes idle keep-alive connections. */
     close() {
         this.#core.close();

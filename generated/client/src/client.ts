@@ -108,6 +108,14 @@ export class TopClient {
     return { query, body };
   }
 
+  /** `prepare` on every runtime: on Workers and in browsers hmac-sha256 signs only asynchronously (WebCrypto). */
+  async prepareAsync<M extends TopMethod>(method: M, params: TopMethods[M]['request'], options?: CallOptions): Promise<{ query: string; body: string }> {
+    const op = Object.hasOwn(operationsByMethod, method) ? operationsByMethod[method] : undefined;
+    if (!op) throw new TopValidationError(String(method), [{ path: 'method', message: 'is not an API of this client' }]);
+    const { query, body } = await this.#core.prepareAsync(op, params, options);
+    return { query, body };
+  }
+
   /** Closes idle keep-alive connections. */
   close(): void {
     this.#core.close();

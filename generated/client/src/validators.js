@@ -2,8 +2,8 @@
 // ajv standalone validators, compiled at generation time.
 "use strict";
 export const validateRequest_alibabaCloudgameTradeplatformPayorder = validate21;
-const schema32 = {"type":"object","required":["request_param"],"properties":{"request_param":{"$ref":"#/$defs/req_PayOrderRequest"}},"additionalProperties":false};
-const schema33 = {"type":"object","required":["charge_item_code","order_id","category_code","user_country","balance_pay_amount","tenant_id","commodity_code","pay_start_time","currency","pay_idempotent_code","pay_serial_id"],"properties":{"charge_item_code":{"type":"string"},"order_id":{"type":"string"},"category_code":{"type":"string"},"refund_subscribe_list":{"type":"array","items":{"$ref":"#/$defs/req_RefundSubscribeRequest"}},"user_country":{"type":"string"},"balance_pay_amount":{"x-int64":true},"pay_amount":{"x-int64":true},"tenant_id":{"x-int64":true},"commodity_code":{"type":"string"},"pay_start_time":{"x-int64":true},"currency":{"type":"string"},"pay_idempotent_code":{"type":"string"},"huijin_account_id":{"x-int64":true},"pay_serial_id":{"type":"string"},"credit_pay_amount":{"x-int64":true},"credit_account_id":{"x-int64":true}},"additionalProperties":false};
+const schema32 = {"type":"object","properties":{"request_param":{"$ref":"#/$defs/req_PayOrderRequest"}},"required":["request_param"],"additionalProperties":false};
+const schema33 = {"type":"object","properties":{"charge_item_code":{"type":"string"},"order_id":{"type":"string"},"category_code":{"type":"string"},"refund_subscribe_list":{"type":"array","items":{"$ref":"#/$defs/req_RefundSubscribeRequest"}},"user_country":{"type":"string"},"balance_pay_amount":{"x-int64":true},"pay_amount":{"x-int64":true},"tenant_id":{"x-int64":true},"commodity_code":{"type":"string"},"pay_start_time":{"x-int64":true},"currency":{"type":"string"},"pay_idempotent_code":{"type":"string"},"huijin_account_id":{"x-int64":true},"pay_serial_id":{"type":"string"},"credit_pay_amount":{"x-int64":true},"credit_account_id":{"x-int64":true}},"required":["charge_item_code","order_id","category_code","user_country","balance_pay_amount","tenant_id","commodity_code","pay_start_time","currency","pay_idempotent_code","pay_serial_id"],"additionalProperties":false};
 const schema34 = {"type":"object","properties":{"subscribe_id":{"type":"string"},"refund_amount":{"x-int64":true}},"additionalProperties":false};
 const func1 = Object.prototype.hasOwnProperty;
 
@@ -468,11 +468,10 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateResponse_alibabaCloudgameTradeplatformPayorder = validate24;
-const schema35 = {"type":"object","properties":{"result_success":{"type":"boolean"},"error":{"$ref":"#/$defs/res_CommonError"},"value":{"$ref":"#/$defs/res_PayOrderResponse"},"request_id":{"$ref":"#/$defs/res_RequestId"}}};
-const schema38 = {"type":"object","properties":{"pay_status":{"type":"string"},"pay_url":{"type":"string"}}};
-const schema39 = {"type":"string"};
-const schema36 = {"type":"object","properties":{"error_code":{"$ref":"#/$defs/res_ErrorCode"},"location":{"type":"string"},"message":{"type":"string"}}};
-const schema37 = {"type":"object","properties":{"code":{"type":"string"},"prefix":{"type":"string"}}};
+const schema35 = {"type":"object","properties":{"result_success":{"type":["boolean","null"]},"error":{"anyOf":[{"$ref":"#/$defs/res_CommonError"},{"type":"null"}]},"value":{"anyOf":[{"$ref":"#/$defs/res_PayOrderResponse"},{"type":"null"}]},"request_id":{"type":["string","null"]}}};
+const schema38 = {"type":"object","properties":{"pay_status":{"type":["string","null"]},"pay_url":{"type":["string","null"]}}};
+const schema36 = {"type":"object","properties":{"error_code":{"anyOf":[{"$ref":"#/$defs/res_ErrorCode"},{"type":"null"}]},"location":{"type":["string","null"]},"message":{"type":["string","null"]}}};
+const schema37 = {"type":"object","properties":{"code":{"type":["string","null"]},"prefix":{"type":["string","null"]}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -487,10 +486,14 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.error_code !== undefined){
 let data0 = data.error_code;
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.code !== undefined){
-if(typeof data0.code !== "string"){
-const err0 = {instancePath:instancePath+"/error_code/code",schemaPath:"#/$defs/res_ErrorCode/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data1 = data0.code;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err0 = {instancePath:instancePath+"/error_code/code",schemaPath:"#/$defs/res_ErrorCode/properties/code/type",keyword:"type",params:{type: schema37.properties.code.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -501,8 +504,9 @@ errors++;
 }
 }
 if(data0.prefix !== undefined){
-if(typeof data0.prefix !== "string"){
-const err1 = {instancePath:instancePath+"/error_code/prefix",schemaPath:"#/$defs/res_ErrorCode/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data2 = data0.prefix;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err1 = {instancePath:instancePath+"/error_code/prefix",schemaPath:"#/$defs/res_ErrorCode/properties/prefix/type",keyword:"type",params:{type: schema37.properties.prefix.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -523,10 +527,16 @@ vErrors.push(err2);
 }
 errors++;
 }
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.code = true;
+props0.prefix = true;
 }
-if(data.location !== undefined){
-if(typeof data.location !== "string"){
-const err3 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs10 = errors;
+if(data0 !== null){
+const err3 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -535,10 +545,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err4 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs10 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err4 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -547,15 +557,52 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.location !== undefined){
+let data3 = data.location;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err5 = {instancePath:instancePath+"/location",schemaPath:"#/properties/location/type",keyword:"type",params:{type: schema36.properties.location.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+let data4 = data.message;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: schema36.properties.message.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
 }
 errors++;
 }
@@ -577,8 +624,9 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.result_success !== undefined){
-if(typeof data.result_success !== "boolean"){
-const err0 = {instancePath:instancePath+"/result_success",schemaPath:"#/properties/result_success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data0 = data.result_success;
+if((typeof data0 !== "boolean") && (data0 !== null)){
+const err0 = {instancePath:instancePath+"/result_success",schemaPath:"#/properties/result_success/type",keyword:"type",params:{type: schema35.properties.result_success.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -589,17 +637,25 @@ errors++;
 }
 }
 if(data.error !== undefined){
-if(!(validate25(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+let data1 = data.error;
+const _errs4 = errors;
+let valid1 = false;
+const _errs5 = errors;
+if(!(validate25(data1, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
+var _valid0 = _errs5 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.error_code = true;
+props0.location = true;
+props0.message = true;
 }
-if(data.value !== undefined){
-let data2 = data.value;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.pay_status !== undefined){
-if(typeof data2.pay_status !== "string"){
-const err1 = {instancePath:instancePath+"/value/pay_status",schemaPath:"#/$defs/res_PayOrderResponse/properties/pay_status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs6 = errors;
+if(data1 !== null){
+const err1 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -608,10 +664,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data2.pay_url !== undefined){
-if(typeof data2.pay_url !== "string"){
-const err2 = {instancePath:instancePath+"/value/pay_url",schemaPath:"#/$defs/res_PayOrderResponse/properties/pay_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err2 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -620,10 +676,28 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
 }
 else {
-const err3 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/res_PayOrderResponse/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.value !== undefined){
+let data2 = data.value;
+const _errs9 = errors;
+let valid2 = false;
+const _errs10 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.pay_status !== undefined){
+let data3 = data2.pay_status;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err3 = {instancePath:instancePath+"/value/pay_status",schemaPath:"#/$defs/res_PayOrderResponse/properties/pay_status/type",keyword:"type",params:{type: schema38.properties.pay_status.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -633,9 +707,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.request_id !== undefined){
-if(typeof data.request_id !== "string"){
-const err4 = {instancePath:instancePath+"/request_id",schemaPath:"#/$defs/res_RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.pay_url !== undefined){
+let data4 = data2.pay_url;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err4 = {instancePath:instancePath+"/value/pay_url",schemaPath:"#/$defs/res_PayOrderResponse/properties/pay_url/type",keyword:"type",params:{type: schema38.properties.pay_url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -647,12 +722,78 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath:instancePath+"/value",schemaPath:"#/$defs/res_PayOrderResponse/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+valid2 = valid2 || _valid1;
+if(_valid1){
+var props1 = {};
+props1.pay_status = true;
+props1.pay_url = true;
+}
+const _errs17 = errors;
+if(data2 !== null){
+const err6 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid1 = _errs17 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const err7 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.request_id !== undefined){
+let data5 = data.request_id;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err8 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: schema35.properties.request_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
@@ -662,7 +803,7 @@ return errors === 0;
 validate24.evaluated = {"props":{"result_success":true,"error":true,"value":true,"request_id":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateRequest_taobaoGameVirtualOrderCreate = validate27;
-const schema40 = {"type":"object","required":["biz_code","picture_url","item_name","pay_price","account","seller_id","out_order_id"],"properties":{"ext":{"type":"string"},"biz_code":{"type":"string"},"picture_url":{"type":"string"},"item_name":{"type":"string"},"pay_price":{"x-int64":true},"account":{"type":"string"},"seller_id":{"x-int64":true},"out_order_id":{"type":"string"}},"additionalProperties":false};
+const schema39 = {"type":"object","properties":{"ext":{"type":"string"},"biz_code":{"type":"string"},"picture_url":{"type":"string"},"item_name":{"type":"string"},"pay_price":{"x-int64":true},"account":{"type":"string"},"seller_id":{"x-int64":true},"out_order_id":{"type":"string"}},"required":["biz_code","picture_url","item_name","pay_price","account","seller_id","out_order_id"],"additionalProperties":false};
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -872,9 +1013,9 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateResponse_taobaoGameVirtualOrderCreate = validate28;
-const schema41 = {"type":"object","properties":{"result":{"$ref":"#/$defs/res_VirtualTopResult"},"request_id":{"$ref":"#/$defs/res_RequestId"}}};
-const schema42 = {"type":"object","properties":{"model":{"$ref":"#/$defs/res_GameVirtualCreateOrderResponse"},"message":{"type":"string"},"code":{"type":"string"}}};
-const schema43 = {"type":"object","properties":{"result_message":{"type":"string"},"result_code":{"type":"string"},"alipay_order_id":{"type":"string"},"tb_order_id":{"type":"string"},"out_order_id":{"type":"string"}}};
+const schema40 = {"type":"object","properties":{"result":{"anyOf":[{"$ref":"#/$defs/res_VirtualTopResult"},{"type":"null"}]},"request_id":{"type":["string","null"]}}};
+const schema41 = {"type":"object","properties":{"model":{"anyOf":[{"$ref":"#/$defs/res_GameVirtualCreateOrderResponse"},{"type":"null"}]},"message":{"type":["string","null"]},"code":{"type":["string","null"]}}};
+const schema42 = {"type":"object","properties":{"result_message":{"type":["string","null"]},"result_code":{"type":["string","null"]},"alipay_order_id":{"type":["string","null"]},"tb_order_id":{"type":["string","null"]},"out_order_id":{"type":["string","null"]}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -889,10 +1030,14 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.model !== undefined){
 let data0 = data.model;
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.result_message !== undefined){
-if(typeof data0.result_message !== "string"){
-const err0 = {instancePath:instancePath+"/model/result_message",schemaPath:"#/$defs/res_GameVirtualCreateOrderResponse/properties/result_message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data1 = data0.result_message;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err0 = {instancePath:instancePath+"/model/result_message",schemaPath:"#/$defs/res_GameVirtualCreateOrderResponse/properties/result_message/type",keyword:"type",params:{type: schema42.properties.result_message.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -903,8 +1048,9 @@ errors++;
 }
 }
 if(data0.result_code !== undefined){
-if(typeof data0.result_code !== "string"){
-const err1 = {instancePath:instancePath+"/model/result_code",schemaPath:"#/$defs/res_GameVirtualCreateOrderResponse/properties/result_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data2 = data0.result_code;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err1 = {instancePath:instancePath+"/model/result_code",schemaPath:"#/$defs/res_GameVirtualCreateOrderResponse/properties/result_code/type",keyword:"type",params:{type: schema42.properties.result_code.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -915,8 +1061,9 @@ errors++;
 }
 }
 if(data0.alipay_order_id !== undefined){
-if(typeof data0.alipay_order_id !== "string"){
-const err2 = {instancePath:instancePath+"/model/alipay_order_id",schemaPath:"#/$defs/res_GameVirtualCreateOrderResponse/properties/alipay_order_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data3 = data0.alipay_order_id;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err2 = {instancePath:instancePath+"/model/alipay_order_id",schemaPath:"#/$defs/res_GameVirtualCreateOrderResponse/properties/alipay_order_id/type",keyword:"type",params:{type: schema42.properties.alipay_order_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -927,8 +1074,9 @@ errors++;
 }
 }
 if(data0.tb_order_id !== undefined){
-if(typeof data0.tb_order_id !== "string"){
-const err3 = {instancePath:instancePath+"/model/tb_order_id",schemaPath:"#/$defs/res_GameVirtualCreateOrderResponse/properties/tb_order_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data4 = data0.tb_order_id;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err3 = {instancePath:instancePath+"/model/tb_order_id",schemaPath:"#/$defs/res_GameVirtualCreateOrderResponse/properties/tb_order_id/type",keyword:"type",params:{type: schema42.properties.tb_order_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -939,8 +1087,9 @@ errors++;
 }
 }
 if(data0.out_order_id !== undefined){
-if(typeof data0.out_order_id !== "string"){
-const err4 = {instancePath:instancePath+"/model/out_order_id",schemaPath:"#/$defs/res_GameVirtualCreateOrderResponse/properties/out_order_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data5 = data0.out_order_id;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err4 = {instancePath:instancePath+"/model/out_order_id",schemaPath:"#/$defs/res_GameVirtualCreateOrderResponse/properties/out_order_id/type",keyword:"type",params:{type: schema42.properties.out_order_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -961,10 +1110,19 @@ vErrors.push(err5);
 }
 errors++;
 }
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.result_message = true;
+props0.result_code = true;
+props0.alipay_order_id = true;
+props0.tb_order_id = true;
+props0.out_order_id = true;
 }
-if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err6 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs16 = errors;
+if(data0 !== null){
+const err6 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -973,10 +1131,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.code !== undefined){
-if(typeof data.code !== "string"){
-const err7 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs16 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err7 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -985,15 +1143,52 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.message !== undefined){
+let data6 = data.message;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err8 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: schema41.properties.message.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.code !== undefined){
+let data7 = data.code;
+if((typeof data7 !== "string") && (data7 !== null)){
+const err9 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: schema41.properties.code.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
@@ -1015,14 +1210,25 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.result !== undefined){
-if(!(validate29(data.result, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData,dynamicAnchors}))){
+let data0 = data.result;
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+if(!(validate29(data0, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.model = true;
+props0.message = true;
+props0.code = true;
 }
-if(data.request_id !== undefined){
-if(typeof data.request_id !== "string"){
-const err0 = {instancePath:instancePath+"/request_id",schemaPath:"#/$defs/res_RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs4 = errors;
+if(data0 !== null){
+const err0 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1031,15 +1237,51 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err1 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.request_id !== undefined){
+let data1 = data.request_id;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: schema40.properties.request_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
 }
 errors++;
 }
@@ -1049,8 +1291,8 @@ return errors === 0;
 validate28.evaluated = {"props":{"result":true,"request_id":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateRequest_alibabaDiantaoTripartiteRightPayNotify = validate31;
-const schema45 = {"type":"object","properties":{"tripartite_pay_notify_dto":{"$ref":"#/$defs/req_TripartitePayNotifyDTO"}},"additionalProperties":false};
-const schema46 = {"type":"object","required":["source","outer_order_id"],"properties":{"extend":{"type":"string"},"biz":{"type":"string"},"amount":{"x-int64":true},"phone_number":{"type":"string"},"pay_time":{"x-int64":true},"right_code":{"type":"string"},"idempotent_id":{"type":"string"},"biz_scene":{"type":"string"},"title":{"type":"string"},"channel_id":{"x-int64":true},"source":{"type":"string"},"outer_order_id":{"type":"string"}},"additionalProperties":false};
+const schema43 = {"type":"object","properties":{"tripartite_pay_notify_dto":{"$ref":"#/$defs/req_TripartitePayNotifyDTO"}},"additionalProperties":false};
+const schema44 = {"type":"object","properties":{"extend":{"type":"string"},"biz":{"type":"string"},"amount":{"x-int64":true},"phone_number":{"type":"string"},"pay_time":{"x-int64":true},"right_code":{"type":"string"},"idempotent_id":{"type":"string"},"biz_scene":{"type":"string"},"title":{"type":"string"},"channel_id":{"x-int64":true},"source":{"type":"string"},"outer_order_id":{"type":"string"}},"required":["source","outer_order_id"],"additionalProperties":false};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1099,7 +1341,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key1 in data0){
-if(!(func1.call(schema46.properties, key1))){
+if(!(func1.call(schema44.properties, key1))){
 const err3 = {instancePath:instancePath+"/tripartite_pay_notify_dto",schemaPath:"#/$defs/req_TripartitePayNotifyDTO/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1286,8 +1528,8 @@ return errors === 0;
 validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateResponse_alibabaDiantaoTripartiteRightPayNotify = validate32;
-const schema47 = {"type":"object","properties":{"msg_info":{"type":"string"},"msg_code":{"type":"string"},"succ":{"type":"boolean"},"data":{"$ref":"#/$defs/res_TripartitePayNotifyRespDTO"},"request_id":{"$ref":"#/$defs/res_RequestId"}}};
-const schema48 = {"type":"object","properties":{"open_id":{"type":"string"},"order_id":{"type":"string"}}};
+const schema45 = {"type":"object","properties":{"msg_info":{"type":["string","null"]},"msg_code":{"type":["string","null"]},"succ":{"type":["boolean","null"]},"data":{"anyOf":[{"$ref":"#/$defs/res_TripartitePayNotifyRespDTO"},{"type":"null"}]},"request_id":{"type":["string","null"]}}};
+const schema46 = {"type":"object","properties":{"open_id":{"type":["string","null"]},"order_id":{"type":["string","null"]}}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1301,8 +1543,9 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.msg_info !== undefined){
-if(typeof data.msg_info !== "string"){
-const err0 = {instancePath:instancePath+"/msg_info",schemaPath:"#/properties/msg_info/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data0 = data.msg_info;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err0 = {instancePath:instancePath+"/msg_info",schemaPath:"#/properties/msg_info/type",keyword:"type",params:{type: schema45.properties.msg_info.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1313,8 +1556,9 @@ errors++;
 }
 }
 if(data.msg_code !== undefined){
-if(typeof data.msg_code !== "string"){
-const err1 = {instancePath:instancePath+"/msg_code",schemaPath:"#/properties/msg_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data1 = data.msg_code;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err1 = {instancePath:instancePath+"/msg_code",schemaPath:"#/properties/msg_code/type",keyword:"type",params:{type: schema45.properties.msg_code.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1325,8 +1569,9 @@ errors++;
 }
 }
 if(data.succ !== undefined){
-if(typeof data.succ !== "boolean"){
-const err2 = {instancePath:instancePath+"/succ",schemaPath:"#/properties/succ/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data2 = data.succ;
+if((typeof data2 !== "boolean") && (data2 !== null)){
+const err2 = {instancePath:instancePath+"/succ",schemaPath:"#/properties/succ/type",keyword:"type",params:{type: schema45.properties.succ.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1338,10 +1583,14 @@ errors++;
 }
 if(data.data !== undefined){
 let data3 = data.data;
+const _errs8 = errors;
+let valid1 = false;
+const _errs9 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.open_id !== undefined){
-if(typeof data3.open_id !== "string"){
-const err3 = {instancePath:instancePath+"/data/open_id",schemaPath:"#/$defs/res_TripartitePayNotifyRespDTO/properties/open_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data4 = data3.open_id;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err3 = {instancePath:instancePath+"/data/open_id",schemaPath:"#/$defs/res_TripartitePayNotifyRespDTO/properties/open_id/type",keyword:"type",params:{type: schema46.properties.open_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1352,8 +1601,9 @@ errors++;
 }
 }
 if(data3.order_id !== undefined){
-if(typeof data3.order_id !== "string"){
-const err4 = {instancePath:instancePath+"/data/order_id",schemaPath:"#/$defs/res_TripartitePayNotifyRespDTO/properties/order_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data5 = data3.order_id;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err4 = {instancePath:instancePath+"/data/order_id",schemaPath:"#/$defs/res_TripartitePayNotifyRespDTO/properties/order_id/type",keyword:"type",params:{type: schema46.properties.order_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1374,10 +1624,16 @@ vErrors.push(err5);
 }
 errors++;
 }
+var _valid0 = _errs9 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.open_id = true;
+props0.order_id = true;
 }
-if(data.request_id !== undefined){
-if(typeof data.request_id !== "string"){
-const err6 = {instancePath:instancePath+"/request_id",schemaPath:"#/$defs/res_RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs16 = errors;
+if(data3 !== null){
+const err6 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1386,15 +1642,51 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs16 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.request_id !== undefined){
+let data6 = data.request_id;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err8 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: schema45.properties.request_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
@@ -1404,8 +1696,8 @@ return errors === 0;
 validate32.evaluated = {"props":{"msg_info":true,"msg_code":true,"succ":true,"data":true,"request_id":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateRequest_alibabaIdleTenderPrePayAction = validate33;
-const schema50 = {"type":"object","required":["param0"],"properties":{"param0":{"$ref":"#/$defs/req_TenderPrePayCmd"}},"additionalProperties":false};
-const schema51 = {"type":"object","required":["order_id","pre_pay_no","pre_pay_action"],"properties":{"order_id":{"type":"string"},"pre_pay_no":{"type":"string"},"pre_pay_action":{"x-int64":true}},"additionalProperties":false};
+const schema47 = {"type":"object","properties":{"param0":{"$ref":"#/$defs/req_TenderPrePayCmd"}},"required":["param0"],"additionalProperties":false};
+const schema48 = {"type":"object","properties":{"order_id":{"type":"string"},"pre_pay_no":{"type":"string"},"pre_pay_action":{"x-int64":true}},"required":["order_id","pre_pay_no","pre_pay_action"],"additionalProperties":false};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1551,9 +1843,9 @@ return errors === 0;
 validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateResponse_alibabaIdleTenderPrePayAction = validate34;
-const schema52 = {"type":"object","properties":{"result":{"$ref":"#/$defs/res_CommonResult"},"request_id":{"$ref":"#/$defs/res_RequestId"}}};
-const schema53 = {"type":"object","properties":{"data":{"$ref":"#/$defs/res_TenderPrepayTopResult"},"success":{"type":"boolean"},"error_code":{"type":"string"},"error_msg":{"type":"string"}}};
-const schema54 = {"type":"object","properties":{"order_id":{"type":"string"},"pre_pay_amount":{"x-int64":true},"pre_pay_no":{"type":"string"},"pre_pay_status":{"type":"string"},"pre_pay_action":{"x-int64":true},"app_key":{"type":"string"},"request_id":{"type":"string"}}};
+const schema49 = {"type":"object","properties":{"result":{"anyOf":[{"$ref":"#/$defs/res_CommonResult"},{"type":"null"}]},"request_id":{"type":["string","null"]}}};
+const schema50 = {"type":"object","properties":{"data":{"anyOf":[{"$ref":"#/$defs/res_TenderPrepayTopResult"},{"type":"null"}]},"success":{"type":["boolean","null"]},"error_code":{"type":["string","null"]},"error_msg":{"type":["string","null"]}}};
+const schema51 = {"type":"object","properties":{"order_id":{"type":["string","null"]},"pre_pay_amount":{"x-int64":"nullable"},"pre_pay_no":{"type":["string","null"]},"pre_pay_status":{"type":["string","null"]},"pre_pay_action":{"x-int64":"nullable"},"app_key":{"type":["string","null"]},"request_id":{"type":["string","null"]}}};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1568,10 +1860,14 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined){
 let data0 = data.data;
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.order_id !== undefined){
-if(typeof data0.order_id !== "string"){
-const err0 = {instancePath:instancePath+"/data/order_id",schemaPath:"#/$defs/res_TenderPrepayTopResult/properties/order_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data1 = data0.order_id;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err0 = {instancePath:instancePath+"/data/order_id",schemaPath:"#/$defs/res_TenderPrepayTopResult/properties/order_id/type",keyword:"type",params:{type: schema51.properties.order_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1583,7 +1879,7 @@ errors++;
 }
 if(data0.pre_pay_amount !== undefined){
 let data2 = data0.pre_pay_amount;
-if(typeof data2 !== "bigint" || data2 < -9223372036854775808n || data2 > 9223372036854775807n){
+if(data2 !== null && (typeof data2 !== "bigint" || data2 < -9223372036854775808n || data2 > 9223372036854775807n)){
 const err1 = {instancePath:instancePath+"/data/pre_pay_amount",schemaPath:"#/$defs/res_TenderPrepayTopResult/properties/pre_pay_amount/x-int64",keyword:"x-int64",params:{},message:"must be an int64 (bigint)"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1595,8 +1891,9 @@ errors++;
 }
 }
 if(data0.pre_pay_no !== undefined){
-if(typeof data0.pre_pay_no !== "string"){
-const err2 = {instancePath:instancePath+"/data/pre_pay_no",schemaPath:"#/$defs/res_TenderPrepayTopResult/properties/pre_pay_no/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data3 = data0.pre_pay_no;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err2 = {instancePath:instancePath+"/data/pre_pay_no",schemaPath:"#/$defs/res_TenderPrepayTopResult/properties/pre_pay_no/type",keyword:"type",params:{type: schema51.properties.pre_pay_no.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1607,8 +1904,9 @@ errors++;
 }
 }
 if(data0.pre_pay_status !== undefined){
-if(typeof data0.pre_pay_status !== "string"){
-const err3 = {instancePath:instancePath+"/data/pre_pay_status",schemaPath:"#/$defs/res_TenderPrepayTopResult/properties/pre_pay_status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data4 = data0.pre_pay_status;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err3 = {instancePath:instancePath+"/data/pre_pay_status",schemaPath:"#/$defs/res_TenderPrepayTopResult/properties/pre_pay_status/type",keyword:"type",params:{type: schema51.properties.pre_pay_status.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1620,7 +1918,7 @@ errors++;
 }
 if(data0.pre_pay_action !== undefined){
 let data5 = data0.pre_pay_action;
-if(typeof data5 !== "bigint" || data5 < -9223372036854775808n || data5 > 9223372036854775807n){
+if(data5 !== null && (typeof data5 !== "bigint" || data5 < -9223372036854775808n || data5 > 9223372036854775807n)){
 const err4 = {instancePath:instancePath+"/data/pre_pay_action",schemaPath:"#/$defs/res_TenderPrepayTopResult/properties/pre_pay_action/x-int64",keyword:"x-int64",params:{},message:"must be an int64 (bigint)"};
 if(vErrors === null){
 vErrors = [err4];
@@ -1632,8 +1930,9 @@ errors++;
 }
 }
 if(data0.app_key !== undefined){
-if(typeof data0.app_key !== "string"){
-const err5 = {instancePath:instancePath+"/data/app_key",schemaPath:"#/$defs/res_TenderPrepayTopResult/properties/app_key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data6 = data0.app_key;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err5 = {instancePath:instancePath+"/data/app_key",schemaPath:"#/$defs/res_TenderPrepayTopResult/properties/app_key/type",keyword:"type",params:{type: schema51.properties.app_key.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1644,8 +1943,9 @@ errors++;
 }
 }
 if(data0.request_id !== undefined){
-if(typeof data0.request_id !== "string"){
-const err6 = {instancePath:instancePath+"/data/request_id",schemaPath:"#/$defs/res_TenderPrepayTopResult/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data7 = data0.request_id;
+if((typeof data7 !== "string") && (data7 !== null)){
+const err6 = {instancePath:instancePath+"/data/request_id",schemaPath:"#/$defs/res_TenderPrepayTopResult/properties/request_id/type",keyword:"type",params:{type: schema51.properties.request_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1666,10 +1966,21 @@ vErrors.push(err7);
 }
 errors++;
 }
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.order_id = true;
+props0.pre_pay_amount = true;
+props0.pre_pay_no = true;
+props0.pre_pay_status = true;
+props0.pre_pay_action = true;
+props0.app_key = true;
+props0.request_id = true;
 }
-if(data.success !== undefined){
-if(typeof data.success !== "boolean"){
-const err8 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const _errs18 = errors;
+if(data0 !== null){
+const err8 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1678,10 +1989,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.error_code !== undefined){
-if(typeof data.error_code !== "string"){
-const err9 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs18 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err9 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1690,10 +2001,22 @@ vErrors.push(err9);
 }
 errors++;
 }
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
 }
-if(data.error_msg !== undefined){
-if(typeof data.error_msg !== "string"){
-const err10 = {instancePath:instancePath+"/error_msg",schemaPath:"#/properties/error_msg/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.success !== undefined){
+let data8 = data.success;
+if((typeof data8 !== "boolean") && (data8 !== null)){
+const err10 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: schema50.properties.success.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1703,14 +2026,40 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.error_code !== undefined){
+let data9 = data.error_code;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err11 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/type",keyword:"type",params:{type: schema50.properties.error_code.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.error_msg !== undefined){
+let data10 = data.error_msg;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err12 = {instancePath:instancePath+"/error_msg",schemaPath:"#/properties/error_msg/type",keyword:"type",params:{type: schema50.properties.error_msg.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -1732,14 +2081,26 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.result !== undefined){
-if(!(validate35(data.result, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData,dynamicAnchors}))){
+let data0 = data.result;
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+if(!(validate35(data0, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.data = true;
+props0.success = true;
+props0.error_code = true;
+props0.error_msg = true;
 }
-if(data.request_id !== undefined){
-if(typeof data.request_id !== "string"){
-const err0 = {instancePath:instancePath+"/request_id",schemaPath:"#/$defs/res_RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs4 = errors;
+if(data0 !== null){
+const err0 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1748,15 +2109,51 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err1 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.request_id !== undefined){
+let data1 = data.request_id;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: schema49.properties.request_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
 }
 errors++;
 }
@@ -1766,8 +2163,8 @@ return errors === 0;
 validate34.evaluated = {"props":{"result":true,"request_id":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateRequest_alibabaAlisportsLianbeiXposPay = validate37;
-const schema56 = {"type":"object","required":["param0"],"properties":{"param0":{"$ref":"#/$defs/req_QingchengPayReqDTO"}},"additionalProperties":false};
-const schema57 = {"type":"object","required":["nego_price","qr_code","request_id","out_biz_id","cashier_name","cashier_id","store_id"],"properties":{"nego_price":{"type":"string"},"qr_code":{"type":"string"},"request_id":{"type":"string"},"machine_id":{"type":"string"},"out_biz_id":{"type":"string"},"item_id":{"x-int64":true},"cashier_name":{"type":"string"},"cashier_id":{"type":"string"},"store_id":{"type":"string"}},"additionalProperties":false};
+const schema52 = {"type":"object","properties":{"param0":{"$ref":"#/$defs/req_QingchengPayReqDTO"}},"required":["param0"],"additionalProperties":false};
+const schema53 = {"type":"object","properties":{"nego_price":{"type":"string"},"qr_code":{"type":"string"},"request_id":{"type":"string"},"machine_id":{"type":"string"},"out_biz_id":{"type":"string"},"item_id":{"x-int64":true},"cashier_name":{"type":"string"},"cashier_id":{"type":"string"},"store_id":{"type":"string"}},"required":["nego_price","qr_code","request_id","out_biz_id","cashier_name","cashier_id","store_id"],"additionalProperties":false};
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1876,7 +2273,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key1 in data0){
-if(!(func1.call(schema57.properties, key1))){
+if(!(func1.call(schema53.properties, key1))){
 const err9 = {instancePath:instancePath+"/param0",schemaPath:"#/$defs/req_QingchengPayReqDTO/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
@@ -2025,9 +2422,9 @@ return errors === 0;
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateResponse_alibabaAlisportsLianbeiXposPay = validate38;
-const schema58 = {"type":"object","properties":{"result":{"$ref":"#/$defs/res_QingchengXPosResult"},"request_id":{"$ref":"#/$defs/res_RequestId"}}};
-const schema59 = {"type":"object","properties":{"model":{"$ref":"#/$defs/res_QingchengPayRespDTO"},"http_status_code":{"x-int64":true},"msg_code":{"type":"string"},"msg_info":{"type":"string"},"success":{"type":"boolean"}}};
-const schema60 = {"type":"object","properties":{"checkout_id":{"type":"string"},"biz_order_id":{"x-int64":true},"success":{"type":"boolean"},"current_pay_fee":{"x-int64":true},"payment_order_id":{"type":"string"},"result_status":{"x-int64":true},"buyer_id":{"x-int64":true}}};
+const schema54 = {"type":"object","properties":{"result":{"anyOf":[{"$ref":"#/$defs/res_QingchengXPosResult"},{"type":"null"}]},"request_id":{"type":["string","null"]}}};
+const schema55 = {"type":"object","properties":{"model":{"anyOf":[{"$ref":"#/$defs/res_QingchengPayRespDTO"},{"type":"null"}]},"http_status_code":{"x-int64":"nullable"},"msg_code":{"type":["string","null"]},"msg_info":{"type":["string","null"]},"success":{"type":["boolean","null"]}}};
+const schema56 = {"type":"object","properties":{"checkout_id":{"type":["string","null"]},"biz_order_id":{"x-int64":"nullable"},"success":{"type":["boolean","null"]},"current_pay_fee":{"x-int64":"nullable"},"payment_order_id":{"type":["string","null"]},"result_status":{"x-int64":"nullable"},"buyer_id":{"x-int64":"nullable"}}};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2042,10 +2439,14 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.model !== undefined){
 let data0 = data.model;
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.checkout_id !== undefined){
-if(typeof data0.checkout_id !== "string"){
-const err0 = {instancePath:instancePath+"/model/checkout_id",schemaPath:"#/$defs/res_QingchengPayRespDTO/properties/checkout_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data1 = data0.checkout_id;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err0 = {instancePath:instancePath+"/model/checkout_id",schemaPath:"#/$defs/res_QingchengPayRespDTO/properties/checkout_id/type",keyword:"type",params:{type: schema56.properties.checkout_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2057,7 +2458,7 @@ errors++;
 }
 if(data0.biz_order_id !== undefined){
 let data2 = data0.biz_order_id;
-if(typeof data2 !== "bigint" || data2 < -9223372036854775808n || data2 > 9223372036854775807n){
+if(data2 !== null && (typeof data2 !== "bigint" || data2 < -9223372036854775808n || data2 > 9223372036854775807n)){
 const err1 = {instancePath:instancePath+"/model/biz_order_id",schemaPath:"#/$defs/res_QingchengPayRespDTO/properties/biz_order_id/x-int64",keyword:"x-int64",params:{},message:"must be an int64 (bigint)"};
 if(vErrors === null){
 vErrors = [err1];
@@ -2069,8 +2470,9 @@ errors++;
 }
 }
 if(data0.success !== undefined){
-if(typeof data0.success !== "boolean"){
-const err2 = {instancePath:instancePath+"/model/success",schemaPath:"#/$defs/res_QingchengPayRespDTO/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data3 = data0.success;
+if((typeof data3 !== "boolean") && (data3 !== null)){
+const err2 = {instancePath:instancePath+"/model/success",schemaPath:"#/$defs/res_QingchengPayRespDTO/properties/success/type",keyword:"type",params:{type: schema56.properties.success.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2082,7 +2484,7 @@ errors++;
 }
 if(data0.current_pay_fee !== undefined){
 let data4 = data0.current_pay_fee;
-if(typeof data4 !== "bigint" || data4 < -9223372036854775808n || data4 > 9223372036854775807n){
+if(data4 !== null && (typeof data4 !== "bigint" || data4 < -9223372036854775808n || data4 > 9223372036854775807n)){
 const err3 = {instancePath:instancePath+"/model/current_pay_fee",schemaPath:"#/$defs/res_QingchengPayRespDTO/properties/current_pay_fee/x-int64",keyword:"x-int64",params:{},message:"must be an int64 (bigint)"};
 if(vErrors === null){
 vErrors = [err3];
@@ -2094,8 +2496,9 @@ errors++;
 }
 }
 if(data0.payment_order_id !== undefined){
-if(typeof data0.payment_order_id !== "string"){
-const err4 = {instancePath:instancePath+"/model/payment_order_id",schemaPath:"#/$defs/res_QingchengPayRespDTO/properties/payment_order_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data5 = data0.payment_order_id;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err4 = {instancePath:instancePath+"/model/payment_order_id",schemaPath:"#/$defs/res_QingchengPayRespDTO/properties/payment_order_id/type",keyword:"type",params:{type: schema56.properties.payment_order_id.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2107,7 +2510,7 @@ errors++;
 }
 if(data0.result_status !== undefined){
 let data6 = data0.result_status;
-if(typeof data6 !== "bigint" || data6 < -9223372036854775808n || data6 > 9223372036854775807n){
+if(data6 !== null && (typeof data6 !== "bigint" || data6 < -9223372036854775808n || data6 > 9223372036854775807n)){
 const err5 = {instancePath:instancePath+"/model/result_status",schemaPath:"#/$defs/res_QingchengPayRespDTO/properties/result_status/x-int64",keyword:"x-int64",params:{},message:"must be an int64 (bigint)"};
 if(vErrors === null){
 vErrors = [err5];
@@ -2120,7 +2523,7 @@ errors++;
 }
 if(data0.buyer_id !== undefined){
 let data7 = data0.buyer_id;
-if(typeof data7 !== "bigint" || data7 < -9223372036854775808n || data7 > 9223372036854775807n){
+if(data7 !== null && (typeof data7 !== "bigint" || data7 < -9223372036854775808n || data7 > 9223372036854775807n)){
 const err6 = {instancePath:instancePath+"/model/buyer_id",schemaPath:"#/$defs/res_QingchengPayRespDTO/properties/buyer_id/x-int64",keyword:"x-int64",params:{},message:"must be an int64 (bigint)"};
 if(vErrors === null){
 vErrors = [err6];
@@ -2142,11 +2545,21 @@ vErrors.push(err7);
 }
 errors++;
 }
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.checkout_id = true;
+props0.biz_order_id = true;
+props0.success = true;
+props0.current_pay_fee = true;
+props0.payment_order_id = true;
+props0.result_status = true;
+props0.buyer_id = true;
 }
-if(data.http_status_code !== undefined){
-let data8 = data.http_status_code;
-if(typeof data8 !== "bigint" || data8 < -9223372036854775808n || data8 > 9223372036854775807n){
-const err8 = {instancePath:instancePath+"/http_status_code",schemaPath:"#/properties/http_status_code/x-int64",keyword:"x-int64",params:{},message:"must be an int64 (bigint)"};
+const _errs16 = errors;
+if(data0 !== null){
+const err8 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2155,10 +2568,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.msg_code !== undefined){
-if(typeof data.msg_code !== "string"){
-const err9 = {instancePath:instancePath+"/msg_code",schemaPath:"#/properties/msg_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid0 = _errs16 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err9 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2167,10 +2580,22 @@ vErrors.push(err9);
 }
 errors++;
 }
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
 }
-if(data.msg_info !== undefined){
-if(typeof data.msg_info !== "string"){
-const err10 = {instancePath:instancePath+"/msg_info",schemaPath:"#/properties/msg_info/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.http_status_code !== undefined){
+let data8 = data.http_status_code;
+if(data8 !== null && (typeof data8 !== "bigint" || data8 < -9223372036854775808n || data8 > 9223372036854775807n)){
+const err10 = {instancePath:instancePath+"/http_status_code",schemaPath:"#/properties/http_status_code/x-int64",keyword:"x-int64",params:{},message:"must be an int64 (bigint)"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2180,9 +2605,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.success !== undefined){
-if(typeof data.success !== "boolean"){
-const err11 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.msg_code !== undefined){
+let data9 = data.msg_code;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err11 = {instancePath:instancePath+"/msg_code",schemaPath:"#/properties/msg_code/type",keyword:"type",params:{type: schema55.properties.msg_code.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2192,14 +2618,40 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.msg_info !== undefined){
+let data10 = data.msg_info;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err12 = {instancePath:instancePath+"/msg_info",schemaPath:"#/properties/msg_info/type",keyword:"type",params:{type: schema55.properties.msg_info.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.success !== undefined){
+let data11 = data.success;
+if((typeof data11 !== "boolean") && (data11 !== null)){
+const err13 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: schema55.properties.success.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -2221,14 +2673,27 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.result !== undefined){
-if(!(validate39(data.result, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData,dynamicAnchors}))){
+let data0 = data.result;
+const _errs2 = errors;
+let valid1 = false;
+const _errs3 = errors;
+if(!(validate39(data0, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
+var _valid0 = _errs3 === errors;
+valid1 = valid1 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.model = true;
+props0.http_status_code = true;
+props0.msg_code = true;
+props0.msg_info = true;
+props0.success = true;
 }
-if(data.request_id !== undefined){
-if(typeof data.request_id !== "string"){
-const err0 = {instancePath:instancePath+"/request_id",schemaPath:"#/$defs/res_RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs4 = errors;
+if(data0 !== null){
+const err0 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2237,15 +2702,51 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid0 = _errs4 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const err1 = {instancePath:instancePath+"/result",schemaPath:"#/properties/result/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.request_id !== undefined){
+let data1 = data.request_id;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err2 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: schema54.properties.request_id.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
 }
 errors++;
 }

@@ -2,7 +2,11 @@
 export * from "./server.js";
 export { operations, operationsByMethod } from "./operations.js";
 export { GatewayCore, DEFAULT_LIMITS } from "./runtime/server/gateway-core.js";
-export { GatewayError, PLATFORM_MESSAGES } from "./runtime/server/platform-errors.js";
-export { MemoryIdempotencyStore, RedisIdempotencyStore } from "./runtime/server/idempotency.js";
+export { GatewayError, NothingChangedError, PLATFORM_MESSAGES } from "./runtime/server/platform-errors.js";
+export { MemoryIdempotencyStore, IdempotencyStoreFullError } from "./runtime/server/idempotency.js";
+export { RedisIdempotencyStore, RedisCommandTimeoutError } from "./runtime/server/idempotency-redis.js";
+export { IdempotencyEngine, DEFAULT_ENGINE_OPTIONS, StoreTimeoutError } from "./runtime/server/idempotency-engine.js";
+export { createGatewayServer, DEFAULT_SERVER_TIMEOUTS } from "./runtime/server/node-listener.js";
+export { openTelemetryHooks } from "./runtime/server/observability.js";
 export { topGatewayPlugin, TOP_GATEWAY_PLUGIN_NAME } from "./runtime/server/fastify-plugin.js";
 export { mockHandlers, startMockGateway, MOCK_APP_KEY, MOCK_APP_SECRET } from "./mock.js";

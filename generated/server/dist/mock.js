@@ -4,6 +4,7 @@
 import http from 'node:http';
 import { withCors } from "./runtime/server/cors.js";
 import { answerFromExample } from "./runtime/server/mock-answer.js";
+import { GATEWAY_PATH } from "./runtime/common/protocol.js";
 import { createGateway } from "./server.js";
 /** The demo key and secret of the protocol notes' worked examples. */
 export const MOCK_APP_KEY = '12345678';
@@ -24,6 +25,7 @@ const alibabaCloudgameTradeplatformPayorderExample = {
     },
 };
 const alibabaCloudgameTradeplatformPayorderEchoes = [];
+const alibabaCloudgameTradeplatformPayorderEmpty = [];
 const taobaoGameVirtualOrderCreateExample = {
     result: {
         model: {
@@ -38,6 +40,7 @@ const taobaoGameVirtualOrderCreateExample = {
     },
 };
 const taobaoGameVirtualOrderCreateEchoes = [["result.model.out_order_id", "out_order_id"]];
+const taobaoGameVirtualOrderCreateEmpty = [];
 const alibabaDiantaoTripartiteRightPayNotifyExample = {
     msg_info: "系统异常",
     msg_code: "10001",
@@ -48,6 +51,7 @@ const alibabaDiantaoTripartiteRightPayNotifyExample = {
     },
 };
 const alibabaDiantaoTripartiteRightPayNotifyEchoes = [];
+const alibabaDiantaoTripartiteRightPayNotifyEmpty = [];
 const alibabaIdleTenderPrePayActionExample = {
     result: {
         data: {
@@ -65,6 +69,7 @@ const alibabaIdleTenderPrePayActionExample = {
     },
 };
 const alibabaIdleTenderPrePayActionEchoes = [["result.data.order_id", "param0.order_id"], ["result.data.pre_pay_no", "param0.pre_pay_no"], ["result.data.pre_pay_action", "param0.pre_pay_action"], ["result.data.app_key", "$app_key"]];
+const alibabaIdleTenderPrePayActionEmpty = [];
 const alibabaAlisportsLianbeiXposPayExample = {
     result: {
         model: {
@@ -82,12 +87,13 @@ const alibabaAlisportsLianbeiXposPayExample = {
     },
 };
 const alibabaAlisportsLianbeiXposPayEchoes = [];
+const alibabaAlisportsLianbeiXposPayEmpty = ["result.model.buyer_id"];
 export const mockHandlers = {
-    alibabaCloudgameTradeplatformPayorder: (params, context) => answerFromExample(alibabaCloudgameTradeplatformPayorderExample, alibabaCloudgameTradeplatformPayorderEchoes, params, context.appKey),
-    taobaoGameVirtualOrderCreate: (params, context) => answerFromExample(taobaoGameVirtualOrderCreateExample, taobaoGameVirtualOrderCreateEchoes, params, context.appKey),
-    alibabaDiantaoTripartiteRightPayNotify: (params, context) => answerFromExample(alibabaDiantaoTripartiteRightPayNotifyExample, alibabaDiantaoTripartiteRightPayNotifyEchoes, params, context.appKey),
-    alibabaIdleTenderPrePayAction: (params, context) => answerFromExample(alibabaIdleTenderPrePayActionExample, alibabaIdleTenderPrePayActionEchoes, params, context.appKey),
-    alibabaAlisportsLianbeiXposPay: (params, context) => answerFromExample(alibabaAlisportsLianbeiXposPayExample, alibabaAlisportsLianbeiXposPayEchoes, params, context.appKey),
+    alibabaCloudgameTradeplatformPayorder: (params, context) => answerFromExample(alibabaCloudgameTradeplatformPayorderExample, alibabaCloudgameTradeplatformPayorderEchoes, params, context.appKey, alibabaCloudgameTradeplatformPayorderEmpty),
+    taobaoGameVirtualOrderCreate: (params, context) => answerFromExample(taobaoGameVirtualOrderCreateExample, taobaoGameVirtualOrderCreateEchoes, params, context.appKey, taobaoGameVirtualOrderCreateEmpty),
+    alibabaDiantaoTripartiteRightPayNotify: (params, context) => answerFromExample(alibabaDiantaoTripartiteRightPayNotifyExample, alibabaDiantaoTripartiteRightPayNotifyEchoes, params, context.appKey, alibabaDiantaoTripartiteRightPayNotifyEmpty),
+    alibabaIdleTenderPrePayAction: (params, context) => answerFromExample(alibabaIdleTenderPrePayActionExample, alibabaIdleTenderPrePayActionEchoes, params, context.appKey, alibabaIdleTenderPrePayActionEmpty),
+    alibabaAlisportsLianbeiXposPay: (params, context) => answerFromExample(alibabaAlisportsLianbeiXposPayExample, alibabaAlisportsLianbeiXposPayEchoes, params, context.appKey, alibabaAlisportsLianbeiXposPayEmpty),
 };
 /** Starts the mock (on 127.0.0.1 unless `host` says otherwise); any non-empty session is accepted as a user of that name. */
 export async function startMockGateway(options = {}) {
@@ -108,7 +114,7 @@ export async function startMockGateway(options = {}) {
     const reachable = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '[::1]' : family === 'IPv6' ? `[${address}]` : address;
     return {
         server,
-        url: `http://${reachable}:${port}/router/rest`,
+        url: `http://${reachable}:${port}${GATEWAY_PATH}`,
         close: () => new Promise((resolve) => {
             server.close(() => resolve());
             server.closeAllConnections();

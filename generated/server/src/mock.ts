@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { withCors } from './runtime/server/cors.ts';
 import { answerFromExample, type Echo } from './runtime/server/mock-answer.ts';
+import { GATEWAY_PATH } from './runtime/common/protocol.ts';
 import { createGateway, type Handlers } from './server.ts';
 import type { AlibabaCloudgameTradeplatformPayorderResponse, GameVirtualOrderCreateResponse, AlibabaDiantaoTripartiteRightPayNotifyResponse, AlibabaIdleTenderPrePayActionResponse, AlibabaAlisportsLianbeiXposPayResponse } from './schemas.ts';
 
@@ -29,6 +30,7 @@ const alibabaCloudgameTradeplatformPayorderExample: AlibabaCloudgameTradeplatfor
   },
 };
 const alibabaCloudgameTradeplatformPayorderEchoes: readonly Echo[] = [];
+const alibabaCloudgameTradeplatformPayorderEmpty: readonly string[] = [];
 
 const taobaoGameVirtualOrderCreateExample: GameVirtualOrderCreateResponse = {
   result: {
@@ -44,6 +46,7 @@ const taobaoGameVirtualOrderCreateExample: GameVirtualOrderCreateResponse = {
   },
 };
 const taobaoGameVirtualOrderCreateEchoes: readonly Echo[] = [["result.model.out_order_id","out_order_id"]];
+const taobaoGameVirtualOrderCreateEmpty: readonly string[] = [];
 
 const alibabaDiantaoTripartiteRightPayNotifyExample: AlibabaDiantaoTripartiteRightPayNotifyResponse = {
   msg_info: "系统异常",
@@ -55,6 +58,7 @@ const alibabaDiantaoTripartiteRightPayNotifyExample: AlibabaDiantaoTripartiteRig
   },
 };
 const alibabaDiantaoTripartiteRightPayNotifyEchoes: readonly Echo[] = [];
+const alibabaDiantaoTripartiteRightPayNotifyEmpty: readonly string[] = [];
 
 const alibabaIdleTenderPrePayActionExample: AlibabaIdleTenderPrePayActionResponse = {
   result: {
@@ -73,6 +77,7 @@ const alibabaIdleTenderPrePayActionExample: AlibabaIdleTenderPrePayActionRespons
   },
 };
 const alibabaIdleTenderPrePayActionEchoes: readonly Echo[] = [["result.data.order_id","param0.order_id"],["result.data.pre_pay_no","param0.pre_pay_no"],["result.data.pre_pay_action","param0.pre_pay_action"],["result.data.app_key","$app_key"]];
+const alibabaIdleTenderPrePayActionEmpty: readonly string[] = [];
 
 const alibabaAlisportsLianbeiXposPayExample: AlibabaAlisportsLianbeiXposPayResponse = {
   result: {
@@ -91,13 +96,14 @@ const alibabaAlisportsLianbeiXposPayExample: AlibabaAlisportsLianbeiXposPayRespo
   },
 };
 const alibabaAlisportsLianbeiXposPayEchoes: readonly Echo[] = [];
+const alibabaAlisportsLianbeiXposPayEmpty: readonly string[] = ["result.model.buyer_id"];
 
 export const mockHandlers: Required<Handlers> = {
-  alibabaCloudgameTradeplatformPayorder: (params, context) => answerFromExample(alibabaCloudgameTradeplatformPayorderExample, alibabaCloudgameTradeplatformPayorderEchoes, params, context.appKey) as AlibabaCloudgameTradeplatformPayorderResponse,
-  taobaoGameVirtualOrderCreate: (params, context) => answerFromExample(taobaoGameVirtualOrderCreateExample, taobaoGameVirtualOrderCreateEchoes, params, context.appKey) as GameVirtualOrderCreateResponse,
-  alibabaDiantaoTripartiteRightPayNotify: (params, context) => answerFromExample(alibabaDiantaoTripartiteRightPayNotifyExample, alibabaDiantaoTripartiteRightPayNotifyEchoes, params, context.appKey) as AlibabaDiantaoTripartiteRightPayNotifyResponse,
-  alibabaIdleTenderPrePayAction: (params, context) => answerFromExample(alibabaIdleTenderPrePayActionExample, alibabaIdleTenderPrePayActionEchoes, params, context.appKey) as AlibabaIdleTenderPrePayActionResponse,
-  alibabaAlisportsLianbeiXposPay: (params, context) => answerFromExample(alibabaAlisportsLianbeiXposPayExample, alibabaAlisportsLianbeiXposPayEchoes, params, context.appKey) as AlibabaAlisportsLianbeiXposPayResponse,
+  alibabaCloudgameTradeplatformPayorder: (params, context) => answerFromExample(alibabaCloudgameTradeplatformPayorderExample, alibabaCloudgameTradeplatformPayorderEchoes, params, context.appKey, alibabaCloudgameTradeplatformPayorderEmpty) as AlibabaCloudgameTradeplatformPayorderResponse,
+  taobaoGameVirtualOrderCreate: (params, context) => answerFromExample(taobaoGameVirtualOrderCreateExample, taobaoGameVirtualOrderCreateEchoes, params, context.appKey, taobaoGameVirtualOrderCreateEmpty) as GameVirtualOrderCreateResponse,
+  alibabaDiantaoTripartiteRightPayNotify: (params, context) => answerFromExample(alibabaDiantaoTripartiteRightPayNotifyExample, alibabaDiantaoTripartiteRightPayNotifyEchoes, params, context.appKey, alibabaDiantaoTripartiteRightPayNotifyEmpty) as AlibabaDiantaoTripartiteRightPayNotifyResponse,
+  alibabaIdleTenderPrePayAction: (params, context) => answerFromExample(alibabaIdleTenderPrePayActionExample, alibabaIdleTenderPrePayActionEchoes, params, context.appKey, alibabaIdleTenderPrePayActionEmpty) as AlibabaIdleTenderPrePayActionResponse,
+  alibabaAlisportsLianbeiXposPay: (params, context) => answerFromExample(alibabaAlisportsLianbeiXposPayExample, alibabaAlisportsLianbeiXposPayEchoes, params, context.appKey, alibabaAlisportsLianbeiXposPayEmpty) as AlibabaAlisportsLianbeiXposPayResponse,
 };
 
 export interface MockOptions {
@@ -128,7 +134,7 @@ export async function startMockGateway(options: MockOptions = {}): Promise<{ ser
   const reachable = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '[::1]' : family === 'IPv6' ? `[${address}]` : address;
   return {
     server,
-    url: `http://${reachable}:${port}/router/rest`,
+    url: `http://${reachable}:${port}${GATEWAY_PATH}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -6,10 +6,10 @@ import { encodeForm } from '../../../runtime/common/form.ts';
 
 const dto: Shape = { type: 'object', fields: { id: { type: 'int64' }, name: { type: 'string' }, ok: { type: 'boolean' } } };
 const specs: ParamSpecs = {
-  param0: { shape: dto, required: true },
-  price: { shape: { type: 'int64' }, required: true },
-  note: { shape: { type: 'string' }, required: false },
-  flag: { shape: { type: 'boolean' }, required: false },
+  param0: { shape: dto, required: true, encoding: 'json' },
+  price: { shape: { type: 'int64' }, required: true, encoding: 'text' },
+  note: { shape: { type: 'string' }, required: false, encoding: 'text' },
+  flag: { shape: { type: 'boolean' }, required: false, encoding: 'text' },
 };
 
 test('encodeParams: DTO as compact JSON, int64 as digits, boolean as true/false, absent left out', () => {
@@ -19,7 +19,7 @@ test('encodeParams: DTO as compact JSON, int64 as digits, boolean as true/false,
 });
 
 test('encodeParams: an empty required value is a problem, an empty optional one is dropped', () => {
-  const { fields, problems } = encodeParams({ param0: {}, price: 1n, note: '   ' }, { ...specs, note: { shape: { type: 'string' }, required: true } });
+  const { fields, problems } = encodeParams({ param0: {}, price: 1n, note: '   ' }, { ...specs, note: { shape: { type: 'string' }, required: true, encoding: 'text' } });
   assert.deepEqual(problems, [{ path: 'note', message: 'is required, and TOP does not send an empty or blank value' }]);
   assert.equal(fields.note, undefined);
   assert.equal(encodeParams({ param0: {}, price: 1n, note: '' }, specs).problems.length, 0);

@@ -1,15 +1,15 @@
 import type { OperationDescriptor } from '../common/operation.ts';
+import { PRODUCTION_GATEWAY, SANDBOX_GATEWAY } from '../common/protocol.ts';
 import { type SignMethod } from '../common/sign.ts';
 import { TopClientError } from './errors.ts';
 import { type ClientHooks } from './hooks.ts';
 import type { Transport } from './transport.ts';
-export declare const PRODUCTION_GATEWAY = "https://eco.taobao.com/router/rest";
-export declare const SANDBOX_GATEWAY = "https://gw.api.tbsandbox.com/router/rest";
+export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
 export type { OperationDescriptor };
 export interface TopClientOptions {
     appKey: string;
     appSecret: string;
-    /** Gateway URL; default production, `https://eco.taobao.com/router/rest`. */
+    /** Gateway URL; default production (`PRODUCTION_GATEWAY`). */
     gateway?: string | URL;
     /** Default `hmac-sha256`, as the Java SDK's recent builds. */
     signMethod?: SignMethod;
@@ -21,6 +21,10 @@ export interface TopClientOptions {
     timeoutMs?: number;
     /** Check requests against the spec before sending; default true. */
     validateRequests?: boolean;
+    /** Ask for TOP's simplified JSON (`simplify=true`: no root wrapper, plain lists); the answer is the same typed value. Default false. */
+    simplify?: boolean;
+    /** Largest file an upload reads (a stream is read only this far); default 10 MiB. */
+    maxFileBytes?: number;
     /** Check decoded answers against the spec; default false. */
     validateResponses?: boolean;
     /**
@@ -80,10 +84,12 @@ export declare class ClientCore {
         query: string;
         body: string;
         system: Record<string, string>;
+        contentType: string;
+        bytes?: Uint8Array;
     }>;
     invoke(op: OperationDescriptor, params: unknown, options?: CallOptions): Promise<unknown>;
     /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
-    decode(op: OperationDescriptor, status: number, text: string): unknown;
+    decode(op: OperationDescriptor, status: number, text: string, simplified?: boolean): unknown;
     /** Closes idle keep-alive connections (lets a process exit promptly). */
     close(): void;
 }

@@ -5,16 +5,18 @@
 // this runs on Workers and in browsers, and its types need no @types/node.
 import { encodeForm } from "../common/form.js";
 import { parseJson } from "../common/json.js";
+import { encodeMultipart, readFile } from "../common/multipart.js";
 import { encodeParams } from "../common/params.js";
-import { reviveInt64 } from "../common/shape.js";
+import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
+import { fromWire } from "../common/shape.js";
+import { readXml } from "../common/xml-read.js";
 import { isSendable, SIGN_METHODS, sign, signAsync } from "../common/sign.js";
 import { formatTimestamp } from "../common/timestamp.js";
 import { toFieldProblems } from "../common/validation.js";
 import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
 import { callHooks, redactedUrl } from "./hooks.js";
-export const PRODUCTION_GATEWAY = 'https://eco.taobao.com/router/rest';
-export const SANDBOX_GATEWAY = 'https://gw.api.tbsandbox.com/router/rest';
+export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
 let defaultTransport = () => fetchTransport();
 /**
  * Sets the transport a client gets when its options name none. The package's
@@ -66,14 +68,32 @@ export class ClientCore {
      */
     prepare(op, params, options = {}) {
         const { system, fields } = this.#encode(op, params, options);
+        // Files are not signed (top-protocol.md §7): only the text parameters are.
         system.sign = sign({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
         return { query: encodeForm(system), body: encodeForm(fields) };
     }
     /** `prepare` on any runtime: signs through node:crypto, or WebCrypto and the bundled MD5. */
     async prepareAsync(op, params, options = {}) {
-        const { system, fields } = this.#encode(op, params, options);
+        const { system, fields, files } = this.#encode(op, params, options);
         system.sign = await signAsync({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
-        return { query: encodeForm(system), body: encodeForm(fields), system };
+        if (Object.keys(files).length === 0)
+            return { query: encodeForm(system), body: encodeForm(fields), system, contentType: FORM_TYPE };
+        // An upload: every text parameter and each file as a multipart part.
+        const { body, contentType } = await this.#multipart(op, fields, files);
+        return { query: encodeForm(system), body: encodeForm(fields), system, contentType, bytes: body };
+    }
+    async #multipart(op, fields, files) {
+        const parts = {};
+        const maxBytes = this.#options.maxFileBytes ?? 10 * 1024 * 1024;
+        for (const [name, file] of Object.entries(files)) {
+            try {
+                parts[name] = await readFile(name, file, maxBytes);
+            }
+            catch (error) {
+                throw new TopValidationError(op.method, [{ path: name, message: error.message }]);
+            }
+        }
+        return encodeMultipart(fields, parts);
     }
     /** Validated and encoded system and business parameters, not yet signed. */
     #encode(op, params, options) {
@@ -97,24 +117,28 @@ export class ClientCore {
             method: op.method,
             app_key: this.#options.appKey,
             timestamp: formatTimestamp((this.#options.now ?? Date.now)()),
-            v: '2.0',
+            v: API_VERSION,
             sign_method: this.signMethod,
             format: 'json',
         };
+        if (this.#options.simplify === true)
+            system.simplify = 'true';
         if (isSendable(session))
             system.session = session;
         if (isSendable(this.#options.partnerId))
             system.partner_id = this.#options.partnerId;
         if (isSendable(this.#options.targetAppKey))
             system.target_app_key = this.#options.targetAppKey;
-        for (const name of Object.keys(encoded.fields)) {
-            if (Object.hasOwn(system, name))
+        for (const name of [...Object.keys(encoded.fields), ...Object.keys(encoded.files)]) {
+            if (SYSTEM_PARAMETER_SET.has(name))
                 throw new TopValidationError(op.method, [{ path: name, message: 'collides with a TOP system parameter' }]);
         }
-        return { system, fields: encoded.fields };
+        return { system, fields: encoded.fields, files: encoded.files };
     }
     async invoke(op, params, options = {}) {
-        const { query, body, system } = await this.prepareAsync(op, params, options);
+        const prepared = await this.prepareAsync(op, params, options);
+        const { query, system } = prepared;
+        const body = prepared.bytes ?? prepared.body;
         const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 30_000;
         const retries = Math.max(0, this.#options.retries ?? 2);
         const url = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}${query}`;
@@ -135,7 +159,7 @@ export class ClientCore {
                     body,
                     timeoutMs,
                     signal: options.signal,
-                    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' },
+                    headers: { 'content-type': prepared.contentType, accept: 'application/json' },
                     maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
                 });
             }
@@ -187,33 +211,37 @@ export class ClientCore {
         return new TopNetworkError(method, true, undefined, { cause: thrown });
     }
     /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
-    decode(op, status, text) {
+    decode(op, status, text, simplified = this.#options.simplify === true) {
         if (status !== 200)
             throw new TopDecodeError(op.method, `HTTP status ${status}`, status, text);
         let parsed;
+        // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
+        const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
         try {
-            parsed = parseJson(text);
+            parsed = xml ? readXml(text) : parseJson(text);
         }
         catch (error) {
-            throw new TopDecodeError(op.method, `not JSON (${error.message})`, status, text, { cause: error });
+            throw new TopDecodeError(op.method, `not ${xml ? 'XML' : 'JSON'} (${error.message})`, status, text, { cause: error });
         }
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
             throw new TopDecodeError(op.method, 'not a JSON object', status, text);
         const envelope = parsed;
-        const failure = envelope.error_response;
+        const failure = envelope[ERROR_ROOT];
         if (failure !== undefined) {
             const e = (typeof failure === 'object' && failure !== null ? failure : {});
             const code = typeof e.code === 'number' ? e.code : typeof e.code === 'string' && /^\d+$/.test(e.code) ? Number(e.code) : Number.NaN;
             if (!Number.isInteger(code))
-                throw new TopDecodeError(op.method, 'error_response without a numeric code', status, text);
+                throw new TopDecodeError(op.method, `${ERROR_ROOT} without a numeric code`, status, text);
             const str = (v) => (typeof v === 'string' ? v : undefined);
             throw new TopError(op.method, code, str(e.msg) ?? '', str(e.sub_code), str(e.sub_msg), str(e.request_id));
         }
-        const inner = envelope[op.responseRoot];
+        // simplify=true: no root wrapper, the object is the answer.
+        const inner = Object.hasOwn(envelope, op.responseRoot) ? envelope[op.responseRoot] : simplified && !xml ? envelope : undefined;
         if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) {
             throw new TopDecodeError(op.method, `no \`${op.responseRoot}\` object in the answer`, status, text);
         }
-        reviveInt64(inner, op.response);
+        // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
+        fromWire(inner, op.response, xml);
         if (this.#options.validateResponses && !op.validateResponse(inner)) {
             const problems = toFieldProblems(op.validateResponse.errors ?? [], op.responseRoot);
             throw new TopDecodeError(op.method, `answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, status, text);
@@ -234,7 +262,8 @@ function redactedSystem(system) {
             out[name] = REDACTED;
     return out;
 }
-const byteLength = (body) => new TextEncoder().encode(body).length;
+const FORM_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
+const byteLength = (body) => (typeof body === 'string' ? new TextEncoder().encode(body).length : body.byteLength);
 function requestIdOf(answer) {
     const id = answer?.request_id;
     return typeof id === 'string' ? id : undefined;

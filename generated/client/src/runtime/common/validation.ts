@@ -38,6 +38,8 @@ export function toFieldProblems(errors: readonly ValidatorError[], prefix = ''):
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
+    // An answer field may be null (absent): its `anyOf` and `null` branch errors say nothing the real one does not.
+    if (e.keyword === 'anyOf' || (e.keyword === 'type' && e.params.type === 'null')) continue;
     let path = dotted(e.instancePath);
     let message = e.message ?? e.keyword;
     if (e.keyword === 'required') {

@@ -6,6 +6,7 @@
 // marked strings become bigint (or number, when still safe). Writing: compact,
 // null and undefined fields left out (as the Java SDK's JSONWriter does),
 // bigint as digits.
+import { needsRevival, reviveInt64 } from "./shape.js";
 const MAX_DEPTH = 512;
 // A run of 16 digits is the shortest text that can hold an unsafe integer;
 // without one anywhere in the text JSON.parse is exact.
@@ -62,6 +63,47 @@ export function parseJson(text) {
     }
     return marked ? restore(value, 0) : value;
 }
+// A digit followed by a fraction or an exponent: the text may hold a number token that JSON.parse would round.
+const DECIMAL_FORM = /\d[.eE]/;
+/** A number token written with a fraction or an exponent, kept as its text until its shape is known. */
+class DecimalToken {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+}
+/**
+ * Parses JSON for a value of `shape`, int64 fields as bigint. An int64 field
+ * written with a fraction or an exponent (`1.0`, `9.007199254740993e15`) is
+ * left as its text, which the int64 check then refuses by path: its value is
+ * never decided by a double, so nothing is rounded. Elsewhere such numbers are
+ * ordinary numbers.
+ */
+export function parseJsonAs(text, shape) {
+    if (!needsRevival(shape) || !DECIMAL_FORM.test(text))
+        return reviveInt64(parseJson(text), shape);
+    return reviveInt64(settleDecimals(new LosslessParser(text, true).parseDocument(), shape, 0), shape);
+}
+function settleDecimals(value, shape, depth) {
+    if (value instanceof DecimalToken)
+        return shape?.type === 'int64' ? value.text : Number(value.text);
+    if (typeof value !== 'object' || value === null || depth > MAX_DEPTH)
+        return value;
+    if (Array.isArray(value)) {
+        const items = shape?.type === 'array' ? shape.items : undefined;
+        for (let i = 0; i < value.length; i++)
+            value[i] = settleDecimals(value[i], items, depth + 1);
+        return value;
+    }
+    const record = value;
+    const fields = shape?.type === 'object' ? shape.fields : undefined;
+    for (const key of Object.keys(record)) {
+        const settled = settleDecimals(record[key], fields && Object.hasOwn(fields, key) ? fields[key] : undefined, depth + 1);
+        if (settled !== record[key])
+            Object.defineProperty(record, key, { value: settled, writable: true, enumerable: true, configurable: true });
+    }
+    return record;
+}
 function restore(value, depth) {
     if (typeof value === 'string') {
         if (!value.startsWith(MARKER))
@@ -93,9 +135,12 @@ function restore(value, depth) {
 }
 class LosslessParser {
     text;
+    keepDecimals;
     pos = 0;
-    constructor(text) {
+    /** keepDecimals: number tokens with a fraction or exponent become DecimalTokens (see parseJsonAs). */
+    constructor(text, keepDecimals = false) {
         this.text = text;
+        this.keepDecimals = keepDecimals;
     }
     parseDocument() {
         const value = this.value(0);
@@ -219,6 +264,8 @@ class LosslessParser {
         if (!match)
             this.fail('malformed number');
         this.pos = start + match[0].length;
+        if (this.keepDecimals && (match[1] !== undefined || match[2] !== undefined))
+            return new DecimalToken(match[0]);
         const asNumber = Number(match[0]);
         if (match[1] === undefined && match[2] === undefined && !Number.isSafeInteger(asNumber))
             return BigInt(match[0]);

@@ -6,8 +6,12 @@ export interface OperationDescriptor {
     readonly method: string;
     readonly responseRoot: string;
     readonly session: boolean;
-    /** Candidate dotted paths of the idempotency key, first present wins. */
+    /** Candidate dotted paths of the idempotency key, first present wins; empty for a query API. */
     readonly idempotencyKey: readonly string[];
+    /** A query API: it changes nothing, so resending it is always safe. */
+    readonly query: boolean;
+    /** The request is multipart/form-data: it has a file parameter. */
+    readonly multipart: boolean;
     readonly params: ParamSpecs;
     readonly response: Shape;
     readonly validateRequest: CompiledValidator;

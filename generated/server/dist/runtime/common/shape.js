@@ -1,8 +1,9 @@
 // Copied from runtime/common/shape.ts by the TOP generator: edit that file, then regenerate.
-// The shape of a value as the wire needs to know it: which fields are int64
-// (bigint in TypeScript, digits on the wire), which are objects sent as JSON
-// text, and the schema's field order. The generator emits one Shape per schema
-// from the spec; this module walks them.
+// The shape of a value as the wire needs to know it, printed by the generator
+// from its one field model: which fields are int64 (bigint in TypeScript,
+// digits on the wire), which are TOP Dates, Prices, JSON text or files, which
+// lists TOP wraps in an item element (and its name), and the schema's field
+// order. This module walks shapes; it decides nothing about the spec.
 const INTEGER_TEXT = /^-?(?:0|[1-9]\d*)$/;
 /**
  * Turns every int64 field of a freshly decoded value into a bigint, in place:
@@ -61,4 +62,113 @@ export function needsRevival(shape) {
     }
     revivalCache.set(shape, result);
     return result;
+}
+const listCache = new WeakMap();
+/** Whether a shape holds a list anywhere (answers with none need no wrapping walk). */
+export function holdsList(shape) {
+    const cached = listCache.get(shape);
+    if (cached !== undefined)
+        return cached;
+    const result = shape.type === 'array' || (shape.type === 'object' && Object.values(shape.fields).some(holdsList));
+    listCache.set(shape, result);
+    return result;
+}
+/**
+ * An answer as TOP sends it (lists wrapped in their item element, from
+ * `format=json`; or plain arrays, from `simplify=true`; or XML read into
+ * objects, where one item is not yet a list) made into the typed value: every
+ * list a plain array, every int64 a bigint. In place where it can; returns
+ * the value.
+ */
+export function fromWire(value, shape, xml = false) {
+    switch (shape.type) {
+        case 'array': {
+            let list = value;
+            if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+                const record = value;
+                const keys = Object.keys(record);
+                // {"trade":[…]}: the item element TOP wraps the list in. An empty object is an empty list.
+                if (keys.length === 0)
+                    list = [];
+                else if (keys.length === 1)
+                    list = record[shape.itemName !== undefined && Object.hasOwn(record, shape.itemName) ? shape.itemName : keys[0]];
+            }
+            if (list === '')
+                list = [];
+            // XML with a single item reads as one value, not a list.
+            if (list !== undefined && list !== null && !Array.isArray(list))
+                list = [list];
+            if (!Array.isArray(list))
+                return value;
+            for (let i = 0; i < list.length; i++)
+                list[i] = fromWire(list[i], shape.items, xml);
+            return list;
+        }
+        case 'object': {
+            if (typeof value !== 'object' || value === null || Array.isArray(value))
+                return value;
+            const record = value;
+            for (const name in shape.fields) {
+                const fieldShape = shape.fields[name];
+                if (!Object.hasOwn(record, name))
+                    continue;
+                if (xml || needsRevival(fieldShape) || holdsList(fieldShape)) {
+                    const typed = fromWire(record[name], fieldShape, xml);
+                    // XML writes an absent value as an empty element.
+                    if (typed === undefined)
+                        delete record[name];
+                    else
+                        Object.defineProperty(record, name, { value: typed, writable: true, enumerable: true, configurable: true });
+                }
+            }
+            return record;
+        }
+        default:
+            return xml && typeof value === 'string' ? fromXmlText(value, shape.type) : reviveInt64(value, shape);
+    }
+}
+/** An XML element's text as the scalar its shape says; an empty non-text element is absent. */
+function fromXmlText(text, type) {
+    switch (type) {
+        case 'string':
+        case 'date-time':
+        case 'date':
+        case 'price':
+        case 'json':
+            return text;
+        case 'boolean':
+            return text === 'true' ? true : text === 'false' ? false : text === '' ? undefined : text;
+        case 'int64':
+            return text === '' ? undefined : INTEGER_TEXT.test(text) ? BigInt(text) : text;
+        default:
+            return text === '' ? undefined : Number.isFinite(Number(text)) ? Number(text) : text;
+    }
+}
+/**
+ * A typed answer as TOP writes it with `format=json` (not simplified): every
+ * list an object holding the array under its item element. A new value; the
+ * input is not touched. An empty list is left out, as TOP does.
+ */
+export function toWire(value, shape) {
+    if (!holdsList(shape) || value === null || typeof value !== 'object')
+        return value;
+    if (shape.type === 'array') {
+        if (!Array.isArray(value))
+            return value;
+        return { [shape.itemName ?? 'item']: value.map((item) => toWire(item, shape.items)) };
+    }
+    if (shape.type !== 'object' || Array.isArray(value))
+        return value;
+    const record = value;
+    const out = {};
+    // The schema's fields first, in its order (as stringifyJson writes them), then any others.
+    const names = [...Object.keys(shape.fields).filter((k) => Object.hasOwn(record, k)), ...Object.keys(record).filter((k) => !Object.hasOwn(shape.fields, k))];
+    for (const name of names) {
+        const item = record[name];
+        const fieldShape = Object.hasOwn(shape.fields, name) ? shape.fields[name] : undefined;
+        if (fieldShape?.type === 'array' && Array.isArray(item) && item.length === 0)
+            continue;
+        Object.defineProperty(out, name, { value: fieldShape ? toWire(item, fieldShape) : item, writable: true, enumerable: true, configurable: true });
+    }
+    return out;
 }

@@ -15,6 +15,9 @@ export function toFieldProblems(errors, prefix = '') {
     const problems = [];
     const seen = new Set();
     for (const e of errors) {
+        // An answer field may be null (absent): its `anyOf` and `null` branch errors say nothing the real one does not.
+        if (e.keyword === 'anyOf' || (e.keyword === 'type' && e.params.type === 'null'))
+            continue;
         let path = dotted(e.instancePath);
         let message = e.message ?? e.keyword;
         if (e.keyword === 'required') {

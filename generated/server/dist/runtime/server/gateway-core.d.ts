@@ -1,5 +1,8 @@
 import { type OperationDescriptor } from '../common/operation.ts';
 import { type IdempotencyStore } from './idempotency.ts';
+import { type StoreStep } from './idempotency-engine.ts';
+import { type GatewayHooks, type GatewayLogger } from './observability.ts';
+import { GatewayError } from './platform-errors.ts';
 /** What a handler learns about the call besides its business parameters. */
 export interface HandlerContext {
     appKey: string;
@@ -37,10 +40,26 @@ export interface GatewayCoreOptions {
     }) => unknown;
     handlers: Readonly<Record<string, Handler | undefined>>;
     idempotencyStore?: IdempotencyStore;
-    /** How long a recorded answer is replayed; default 24 h. */
+    /** How long a recorded outcome (answer or error answer) is replayed; default 24 h. */
     idempotencyTtlMs?: number;
-    /** How long a duplicate waits for the first call's answer; default 30 s. */
+    /** How long a duplicate waits for the first call's outcome before 15 `isp.idempotent-request-pending`; default 20 s. */
     idempotencyWaitMs?: number;
+    /** A claim's lease: how long a key stays claimed after its process stops renewing it (renewed every third while the handler runs); default 30 s. */
+    idempotencyLeaseMs?: number;
+    /** Longest wait for one idempotency store call before 15 `isp.idempotency-store-unavailable`; default 5 s. */
+    idempotencyStoreTimeoutMs?: number;
+    /** How long a caller waits for its handler before 15 `isp.handler-timeout` (the handler runs on and its outcome is still recorded); default 20 s. */
+    handlerTimeoutMs?: number;
+    /** Told about every idempotency store failure or stall (step: claim, renew, complete, release, get). */
+    onStoreError?: (error: unknown, step: StoreStep, key: string) => void;
+    /** The path the node:http listener answers; any other answers 22 `isv.invalid-path`. Default `/router/rest`. */
+    path?: string;
+    /** Told about every request's outcome, internal errors (store failures included) and slow handlers. */
+    hooks?: GatewayHooks;
+    /** pino or console: one line per request, internal error and slow handler; never secrets, signatures, sessions or parameters. */
+    logger?: GatewayLogger;
+    /** A handler still running after this long is reported through `hooks.onSlowHandler` (and the logger); default 5 s. */
+    slowHandlerMs?: number;
     limits?: Partial<GatewayLimits>;
     /** The clock for the timestamp check; default Date.now. */
     clock?: () => number;
@@ -69,6 +88,25 @@ export declare function newRequestId(): string;
 export declare class GatewayCore {
     #private;
     readonly limits: GatewayLimits;
+    /** The path the node:http listener answers. */
+    readonly path: string;
     constructor(options: GatewayCoreOptions);
     handle(request: GatewayRequest): Promise<GatewayAnswer>;
+    /** Answers `error` for `request` without reading it further (the adapter refused it: wrong path, say). */
+    refuse(request: GatewayRequest, error: GatewayError): GatewayAnswer;
 }
+/**
+ * Where a key's state lives: app, method, the key's field path and its value,
+ * as a JSON array, so no two different tuples give the same text and a value
+ * of one field never meets the same value of another field.
+ */
+export declare function storeKeyOf(appKey: string, method: string, key: {
+    path: string;
+    value: string;
+}): string;
+/**
+ * The business parameters' fingerprint: SHA-256 of a JSON array of
+ * [name, wire text] pairs in the spec's order. JSON escapes every separator,
+ * so no two different parameter sets share an encoding.
+ */
+export declare function fingerprintOf(op: OperationDescriptor, params: Record<string, unknown>): string;

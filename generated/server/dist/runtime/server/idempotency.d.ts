@@ -1,52 +1,70 @@
-export type ClaimResult = {
-    status: 'claimed';
-} | {
-    status: 'done';
+/** What the store holds for a key. */
+export type KeyState = {
+    state: 'claimed';
     fingerprint: string;
-    result: string;
+    owner: string;
 } | {
-    status: 'pending';
+    state: 'done';
     fingerprint: string;
+    outcome: string;
 };
+export type ClaimResult = {
+    claimed: true;
+} | {
+    claimed: false;
+    current: KeyState;
+};
+export type CompleteResult = {
+    stored: true;
+} | {
+    stored: false;
+    current: KeyState;
+};
+/** `restored`: the claim had vanished (a store restarted empty) and was written again. `lost`: someone else holds the key. */
+export type RenewResult = 'renewed' | 'restored' | 'lost';
 export interface IdempotencyStore {
-    /** Atomically claims `key` for `fingerprint`, or says who holds it and how far they got. */
-    claim(key: string, fingerprint: string, ttlMs: number): Promise<ClaimResult>;
-    /** Records the serialized answer of a claimed key. */
-    complete(key: string, fingerprint: string, result: string, ttlMs: number): Promise<void>;
-    /** Gives a claimed key up (the handler failed), so that a retry runs it again. */
-    release(key: string, fingerprint: string): Promise<void>;
+    /** absent → claimed(owner) for `leaseMs`; otherwise says what the key holds. Atomic. */
+    claim(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<ClaimResult>;
+    /** Extends the owner's lease; writes the claim again if the key is absent. Never touches another owner's claim or an outcome. */
+    renew(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<RenewResult>;
+    /** claimed(owner) or absent → done(outcome) for `ttlMs`; otherwise leaves the key alone and says what it holds. */
+    complete(key: string, fingerprint: string, owner: string, outcome: string, ttlMs: number): Promise<CompleteResult>;
+    /** claimed(owner) → absent; anything else is left alone. Only for a handler that declared it changed nothing. */
+    release(key: string, fingerprint: string, owner: string): Promise<void>;
+    /** What the key holds now, if anything. */
+    get(key: string): Promise<KeyState | undefined>;
 }
 /**
- * The default store: one process, bounded by entry count, entries expire
- * after their TTL. When full, the oldest entries go first, but never one
- * whose handler is still running.
+ * Thrown by a store that cannot take a new claim without dropping an
+ * unexpired entry. The gateway answers 15 `isp.idempotency-store-full`.
+ */
+export declare class IdempotencyStoreFullError extends Error {
+    name: string;
+}
+export interface MemoryStoreOptions {
+    /** Most keys held at once, claims and outcomes together; default 100 000. */
+    maxEntries?: number;
+    /** Told when a claim is refused because every entry is unexpired. */
+    onFull?: (info: {
+        size: number;
+        maxEntries: number;
+    }) => void;
+    /** The clock for leases and TTLs; default Date.now. */
+    now?: () => number;
+}
+/**
+ * The default store: one process. It never drops an unexpired entry to make
+ * room: when full (after expired entries are swept) it refuses the new claim,
+ * which the gateway answers with a retryable `isp.` error, and calls `onFull`.
  */
 export declare class MemoryIdempotencyStore implements IdempotencyStore {
     #private;
     readonly maxEntries: number;
-    private readonly now;
-    constructor(maxEntries?: number, now?: () => number);
+    constructor(options?: MemoryStoreOptions | number);
     get size(): number;
-    claim(key: string, fingerprint: string, ttlMs: number): Promise<ClaimResult>;
-    complete(key: string, fingerprint: string, result: string, ttlMs: number): Promise<void>;
-    release(key: string, fingerprint: string): Promise<void>;
-}
-/** The commands of a Redis client the Redis store uses (ioredis has them). */
-export interface RedisLike {
-    set(key: string, value: string, px: 'PX', ttlMs: number, nx: 'NX'): Promise<'OK' | null>;
-    get(key: string): Promise<string | null>;
-    eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
-}
-/**
- * A store in Redis, shared by every gateway process that uses the same
- * server and prefix. Pass a connected client (e.g. `new Redis(url)` from
- * ioredis); the store never closes it.
- */
-export declare class RedisIdempotencyStore implements IdempotencyStore {
-    private readonly redis;
-    private readonly prefix;
-    constructor(redis: RedisLike, prefix?: string);
-    claim(key: string, fingerprint: string, ttlMs: number): Promise<ClaimResult>;
-    complete(key: string, fingerprint: string, result: string, ttlMs: number): Promise<void>;
-    release(key: string, fingerprint: string): Promise<void>;
+    claim(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<ClaimResult>;
+    renew(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<RenewResult>;
+    complete(key: string, fingerprint: string, owner: string, outcome: string, ttlMs: number): Promise<CompleteResult>;
+    release(key: string, _fingerprint: string, owner: string): Promise<void>;
+    get(key: string): Promise<KeyState | undefined>;
 }

@@ -1,98 +1,108 @@
 // Copied from runtime/server/idempotency.ts by the TOP generator: edit that file, then regenerate.
-// Idempotency stores. The gateway claims a key before it runs a handler,
-// records the answer after, and replays it for a retry; a store shared by
-// several gateway processes (Redis) makes that hold across them.
+// Idempotency stores: where the per-key state machine of
+// docs/decisions/0001-idempotency-state-machine.md lives. A key is absent,
+// claimed (by one owner, for a lease) or done (an outcome, for the answer's
+// TTL). Every change is conditional on the caller's owner token, so a caller
+// whose claim was lost or taken over cannot overwrite or delete another's.
 /**
- * The default store: one process, bounded by entry count, entries expire
- * after their TTL. When full, the oldest entries go first, but never one
- * whose handler is still running.
+ * Thrown by a store that cannot take a new claim without dropping an
+ * unexpired entry. The gateway answers 15 `isp.idempotency-store-full`.
+ */
+export class IdempotencyStoreFullError extends Error {
+    name = 'IdempotencyStoreFullError';
+}
+/**
+ * The default store: one process. It never drops an unexpired entry to make
+ * room: when full (after expired entries are swept) it refuses the new claim,
+ * which the gateway answers with a retryable `isp.` error, and calls `onFull`.
  */
 export class MemoryIdempotencyStore {
-    maxEntries;
-    now;
     #entries = new Map();
-    constructor(maxEntries = 100_000, now = Date.now) {
-        this.maxEntries = maxEntries;
-        this.now = now;
-        if (!Number.isInteger(maxEntries) || maxEntries < 1)
+    maxEntries;
+    #onFull;
+    #now;
+    /** No entry expires before this instant, so a sweep before it would find nothing (keeps a full store's refusals cheap). */
+    #earliestExpiry = Number.POSITIVE_INFINITY;
+    constructor(options = {}) {
+        const o = typeof options === 'number' ? { maxEntries: options } : options;
+        this.maxEntries = o.maxEntries ?? 100_000;
+        if (!Number.isInteger(this.maxEntries) || this.maxEntries < 1)
             throw new RangeError('MemoryIdempotencyStore: maxEntries must be a positive integer');
+        this.#onFull = o.onFull;
+        this.#now = o.now ?? Date.now;
     }
     get size() {
         return this.#entries.size;
     }
-    async claim(key, fingerprint, ttlMs) {
-        const now = this.now();
-        const existing = this.#entries.get(key);
-        if (existing && existing.expiresAt > now) {
-            return existing.result === undefined ? { status: 'pending', fingerprint: existing.fingerprint } : { status: 'done', fingerprint: existing.fingerprint, result: existing.result };
-        }
-        if (existing)
-            this.#entries.delete(key);
-        this.#evict(now);
-        this.#entries.set(key, { fingerprint, result: undefined, expiresAt: now + ttlMs });
-        return { status: 'claimed' };
-    }
-    async complete(key, fingerprint, result, ttlMs) {
+    #live(key) {
         const entry = this.#entries.get(key);
-        if (entry && entry.fingerprint === fingerprint) {
-            // Re-insert so that the Map's order stays oldest-first by last write.
+        if (entry && entry.expiresAt <= this.#now()) {
             this.#entries.delete(key);
-            this.#entries.set(key, { fingerprint, result, expiresAt: this.now() + ttlMs });
+            return undefined;
         }
+        return entry;
     }
-    async release(key, fingerprint) {
-        const entry = this.#entries.get(key);
-        if (entry && entry.fingerprint === fingerprint && entry.result === undefined)
+    #set(key, state, ttlMs) {
+        // Delete first so that the Map's order stays oldest-write-first (the sweep's order).
+        this.#entries.delete(key);
+        const expiresAt = this.#now() + ttlMs;
+        this.#entries.set(key, { state, expiresAt });
+        if (expiresAt < this.#earliestExpiry)
+            this.#earliestExpiry = expiresAt;
+    }
+    async claim(key, fingerprint, owner, leaseMs) {
+        const entry = this.#live(key);
+        if (entry)
+            return { claimed: false, current: entry.state };
+        if (this.#entries.size >= this.maxEntries) {
+            this.#sweep();
+            if (this.#entries.size >= this.maxEntries) {
+                this.#onFull?.({ size: this.#entries.size, maxEntries: this.maxEntries });
+                throw new IdempotencyStoreFullError(`MemoryIdempotencyStore is full: ${this.#entries.size} unexpired entries (maxEntries ${this.maxEntries})`);
+            }
+        }
+        this.#set(key, { state: 'claimed', fingerprint, owner }, leaseMs);
+        return { claimed: true };
+    }
+    async renew(key, fingerprint, owner, leaseMs) {
+        const entry = this.#live(key);
+        if (!entry) {
+            this.#set(key, { state: 'claimed', fingerprint, owner }, leaseMs);
+            return 'restored';
+        }
+        if (entry.state.state !== 'claimed' || entry.state.owner !== owner)
+            return 'lost';
+        entry.expiresAt = this.#now() + leaseMs;
+        return 'renewed';
+    }
+    async complete(key, fingerprint, owner, outcome, ttlMs) {
+        const entry = this.#live(key);
+        if (entry && (entry.state.state !== 'claimed' || entry.state.owner !== owner))
+            return { stored: false, current: entry.state };
+        // An outcome is stored even past maxEntries: dropping it would let a retry run the handler again.
+        this.#set(key, { state: 'done', fingerprint, outcome }, ttlMs);
+        return { stored: true };
+    }
+    async release(key, _fingerprint, owner) {
+        const entry = this.#live(key);
+        if (entry && entry.state.state === 'claimed' && entry.state.owner === owner)
             this.#entries.delete(key);
     }
-    #evict(now) {
-        if (this.#entries.size < this.maxEntries)
+    async get(key) {
+        return this.#live(key)?.state;
+    }
+    /** Removes expired entries (only those). */
+    #sweep() {
+        const now = this.#now();
+        if (now < this.#earliestExpiry)
             return;
+        let earliest = Number.POSITIVE_INFINITY;
         for (const [key, entry] of this.#entries) {
-            if (this.#entries.size < this.maxEntries)
-                return;
-            if (entry.expiresAt <= now || entry.result !== undefined)
+            if (entry.expiresAt <= now)
                 this.#entries.delete(key);
+            else if (entry.expiresAt < earliest)
+                earliest = entry.expiresAt;
         }
-    }
-}
-// Both scripts act only if the key still holds the caller's pending claim, so a
-// slow handler whose claim expired cannot overwrite or delete a newer one.
-const COMPLETE = `local v = redis.call('GET', KEYS[1])
-if v == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end
-return 0`;
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`;
-/**
- * A store in Redis, shared by every gateway process that uses the same
- * server and prefix. Pass a connected client (e.g. `new Redis(url)` from
- * ioredis); the store never closes it.
- */
-export class RedisIdempotencyStore {
-    redis;
-    prefix;
-    constructor(redis, prefix = 'top:idem:') {
-        this.redis = redis;
-        this.prefix = prefix;
-    }
-    async claim(key, fingerprint, ttlMs) {
-        const k = this.prefix + key;
-        const pending = JSON.stringify({ f: fingerprint });
-        for (let attempt = 0; attempt < 3; attempt++) {
-            if ((await this.redis.set(k, pending, 'PX', ttlMs, 'NX')) === 'OK')
-                return { status: 'claimed' };
-            const raw = await this.redis.get(k);
-            if (raw === null)
-                continue; // expired between SET and GET: try to claim again
-            const entry = JSON.parse(raw);
-            return entry.r === undefined ? { status: 'pending', fingerprint: entry.f } : { status: 'done', fingerprint: entry.f, result: entry.r };
-        }
-        throw new Error('RedisIdempotencyStore: the key kept expiring while being claimed');
-    }
-    async complete(key, fingerprint, result, ttlMs) {
-        await this.redis.eval(COMPLETE, 1, this.prefix + key, JSON.stringify({ f: fingerprint }), JSON.stringify({ f: fingerprint, r: result }), ttlMs);
-    }
-    async release(key, fingerprint) {
-        await this.redis.eval(RELEASE, 1, this.prefix + key, JSON.stringify({ f: fingerprint }));
+        this.#earliestExpiry = earliest;
     }
 }

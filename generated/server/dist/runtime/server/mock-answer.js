@@ -3,8 +3,25 @@
 // that echo a request field (same name, same type) taken from the request, so
 // a caller sees its own ids come back.
 import { valueAtPath } from "../common/operation.js";
-export function answerFromExample(example, echoes, params, appKey) {
+/**
+ * The example answer with the caller's own values echoed, and the fields the
+ * XML example shows empty (`<buyer_id></buyer_id>`) present as null: the JSON
+ * answer leaves them out, the XML answer writes them empty, as TOP does.
+ */
+export function answerFromExample(example, echoes, params, appKey, empty = []) {
     const answer = structuredClone(example);
+    for (const path of empty) {
+        const segments = path.split('.');
+        let node = answer;
+        for (const segment of segments.slice(0, -1)) {
+            const next = node[segment];
+            node = typeof next === 'object' && next !== null && !Array.isArray(next) ? next : undefined;
+            if (!node)
+                break;
+        }
+        if (node && !Object.hasOwn(node, segments.at(-1)))
+            node[segments.at(-1)] = null;
+    }
     for (const [responsePath, requestPath] of echoes) {
         const value = requestPath === '$app_key' ? appKey : valueAtPath(params, requestPath);
         if (value === undefined)

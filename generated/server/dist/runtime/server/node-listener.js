@@ -1,5 +1,25 @@
+// Copied from runtime/server/node-listener.ts by the TOP generator: edit that file, then regenerate.
+// The gateway as a node:http request listener: reads the body within the
+// limit, hands it to the core, writes the answer. Never answers 5xx. Only the
+// core's path is the gateway; any other answers a TOP error without reading
+// parameters or running a handler. `createGatewayServer` is a node:http
+// server with timeouts that a slow or silent client cannot hold open.
+import http from 'node:http';
+import { GatewayError } from "./platform-errors.js";
+function pathOf(url) {
+    const q = url.indexOf('?');
+    return q === -1 ? url : url.slice(0, q);
+}
 export function nodeListener(core) {
     return (req, res) => {
+        const url = req.url ?? '/';
+        if (pathOf(url) !== core.path) {
+            const answer = core.refuse({ httpMethod: req.method ?? '', url, contentType: req.headers['content-type'], body: new Uint8Array() }, new GatewayError(22, 'isv.invalid-path', `the gateway answers at ${core.path}, not ${pathOf(url).slice(0, 200)}`));
+            req.resume();
+            res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body), connection: 'close' });
+            res.end(answer.body);
+            return;
+        }
         const max = core.limits.maxBodyBytes;
         const chunks = [];
         let size = 0;
@@ -9,7 +29,7 @@ export function nodeListener(core) {
                 return;
             done = true;
             core
-                .handle({ httpMethod: req.method ?? '', url: req.url ?? '/', contentType: req.headers['content-type'], ...request })
+                .handle({ httpMethod: req.method ?? '', url, contentType: req.headers['content-type'], ...request })
                 .then((answer) => {
                 if (res.headersSent || res.destroyed)
                     return;
@@ -43,4 +63,22 @@ export function nodeListener(core) {
             done = true;
         });
     };
+}
+export const DEFAULT_SERVER_TIMEOUTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxRequestsPerSocket: 1000 };
+/**
+ * A node:http server for the gateway with timeouts set: a client that sends
+ * its headers or body too slowly (slowloris) is cut off, idle keep-alive
+ * connections close. Call `.listen(port)` on it.
+ */
+export function createGatewayServer(listener, timeouts = {}) {
+    const t = { ...DEFAULT_SERVER_TIMEOUTS, ...timeouts };
+    if (!(t.headersTimeoutMs > 0 && t.requestTimeoutMs >= t.headersTimeoutMs && t.keepAliveTimeoutMs > 0)) {
+        throw new RangeError('createGatewayServer: timeouts must be positive and requestTimeoutMs at least headersTimeoutMs');
+    }
+    // node enforces headers and request timeouts when it checks connections, every
+    // connectionsCheckingInterval (30 s by default): check often enough to honour the shortest.
+    const connectionsCheckingInterval = Math.max(100, Math.min(1000, Math.floor(t.headersTimeoutMs / 4)));
+    const server = http.createServer({ requestTimeout: t.requestTimeoutMs, headersTimeout: t.headersTimeoutMs, keepAliveTimeout: t.keepAliveTimeoutMs, connectionsCheckingInterval }, listener);
+    server.maxRequestsPerSocket = t.maxRequestsPerSocket;
+    return server;
 }

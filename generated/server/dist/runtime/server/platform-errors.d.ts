@@ -20,3 +20,17 @@ export declare class GatewayError extends Error {
     static is(value: unknown): value is GatewayError;
     constructor(code: number, subCode?: string, subMsg?: string, msg?: string);
 }
+/**
+ * Thrown by a handler that changed nothing: it failed before doing anything
+ * that a retry could double (no payment taken, nothing written). Only this
+ * error releases the idempotency key, so that a retry runs the handler again;
+ * any other outcome, error answers included, is recorded and replayed.
+ * Answers as a GatewayError (default 15 `isp.service-unavailable`), not recorded.
+ */
+export declare class NothingChangedError extends GatewayError {
+    name: string;
+    /** Marks a NothingChangedError across copies of this module (see `GatewayError.is`). */
+    readonly changedNothing: true;
+    static isNothingChanged(value: unknown): value is NothingChangedError;
+    constructor(code?: number, subCode?: string | undefined, subMsg?: string | undefined, msg?: string);
+}

@@ -59,3 +59,21 @@ export class GatewayError extends Error {
         this.msg = msg ?? PLATFORM_MESSAGES[code] ?? 'Error';
     }
 }
+/**
+ * Thrown by a handler that changed nothing: it failed before doing anything
+ * that a retry could double (no payment taken, nothing written). Only this
+ * error releases the idempotency key, so that a retry runs the handler again;
+ * any other outcome, error answers included, is recorded and replayed.
+ * Answers as a GatewayError (default 15 `isp.service-unavailable`), not recorded.
+ */
+export class NothingChangedError extends GatewayError {
+    name = 'NothingChangedError';
+    /** Marks a NothingChangedError across copies of this module (see `GatewayError.is`). */
+    changedNothing = true;
+    static isNothingChanged(value) {
+        return GatewayError.is(value) && value.changedNothing === true;
+    }
+    constructor(code = 15, subCode = 'isp.service-unavailable', subMsg = 'the service could not take the call and changed nothing; try again with the same idempotency key', msg) {
+        super(code, subCode, subMsg, msg);
+    }
+}

@@ -3,23 +3,20 @@ const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|
 export function escapeXml(text) {
     return text.replace(INVALID_XML_CHARS, '\uFFFD').replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
 }
-const snake = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
 function itemName(shape) {
-    if (!shape)
-        return 'item';
-    if (shape.type === 'object')
-        return shape.name ? snake(shape.name) : 'item';
-    return shape.type === 'int64' ? 'number' : shape.type === 'array' ? 'item' : shape.type;
+    return shape?.type === 'array' && shape.itemName !== undefined ? shape.itemName : 'item';
 }
 // A key that is not an XML name (from an unvalidated handler answer) is left
 // out rather than allowed to break or inject markup.
 const XML_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 function element(name, value, shape) {
-    if (value === undefined || value === null || !XML_NAME.test(name))
+    if (value === undefined || !XML_NAME.test(name))
         return '';
+    if (value === null)
+        return shape ? `<${name}></${name}>` : '';
     if (Array.isArray(value)) {
         const items = shape?.type === 'array' ? shape.items : undefined;
-        const inner = itemName(items);
+        const inner = itemName(shape);
         return `<${name}>${value.map((item) => element(inner, item, items)).join('')}</${name}>`;
     }
     if (typeof value === 'object') {

@@ -3,15 +3,18 @@
 // body bytes), one answer out. The node:http listener and the fastify plugin
 // are thin adapters over `GatewayCore.handle`.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { idempotencyKeyOf, type OperationDescriptor } from '../common/operation.ts';
+import { idempotencyKeyOf, valueAtPath, type OperationDescriptor } from '../common/operation.ts';
 import { parseJson, stringifyJson } from '../common/json.ts';
 import { decodeParams, encodeParam } from '../common/params.ts';
-import { reviveInt64 } from '../common/shape.ts';
+import { API_VERSION, ERROR_ROOT, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET } from '../common/protocol.ts';
+import { holdsList, reviveInt64, toWire } from '../common/shape.ts';
 import { isSendable, sign, SIGN_METHODS, type SignMethod } from '../common/sign.ts';
 import { parseTimestamp } from '../common/timestamp.ts';
 import { isMissing, toFieldProblems } from '../common/validation.ts';
-import { decodeUtf8, parseForm, type FormFields } from './form-parse.ts';
+import { decodeUtf8, parseForm, parseMultipart, type FormFields, type UploadedFile } from './form-parse.ts';
 import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.ts';
+import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, runWithTimeout, type IdempotencyPath, type StoreStep } from './idempotency-engine.ts';
+import { Observer, type GatewayHooks, type GatewayLogger } from './observability.ts';
 import { GatewayError } from './platform-errors.ts';
 import { toXmlDocument } from './xml.ts';
 
@@ -50,10 +53,26 @@ export interface GatewayCoreOptions {
   verifySession?: (session: string, call: { appKey: string; method: string }) => unknown;
   handlers: Readonly<Record<string, Handler | undefined>>;
   idempotencyStore?: IdempotencyStore;
-  /** How long a recorded answer is replayed; default 24 h. */
+  /** How long a recorded outcome (answer or error answer) is replayed; default 24 h. */
   idempotencyTtlMs?: number;
-  /** How long a duplicate waits for the first call's answer; default 30 s. */
+  /** How long a duplicate waits for the first call's outcome before 15 `isp.idempotent-request-pending`; default 20 s. */
   idempotencyWaitMs?: number;
+  /** A claim's lease: how long a key stays claimed after its process stops renewing it (renewed every third while the handler runs); default 30 s. */
+  idempotencyLeaseMs?: number;
+  /** Longest wait for one idempotency store call before 15 `isp.idempotency-store-unavailable`; default 5 s. */
+  idempotencyStoreTimeoutMs?: number;
+  /** How long a caller waits for its handler before 15 `isp.handler-timeout` (the handler runs on and its outcome is still recorded); default 20 s. */
+  handlerTimeoutMs?: number;
+  /** Told about every idempotency store failure or stall (step: claim, renew, complete, release, get). */
+  onStoreError?: (error: unknown, step: StoreStep, key: string) => void;
+  /** The path the node:http listener answers; any other answers 22 `isv.invalid-path`. Default `/router/rest`. */
+  path?: string;
+  /** Told about every request's outcome, internal errors (store failures included) and slow handlers. */
+  hooks?: GatewayHooks;
+  /** pino or console: one line per request, internal error and slow handler; never secrets, signatures, sessions or parameters. */
+  logger?: GatewayLogger;
+  /** A handler still running after this long is reported through `hooks.onSlowHandler` (and the logger); default 5 s. */
+  slowHandlerMs?: number;
   limits?: Partial<GatewayLimits>;
   /** The clock for the timestamp check; default Date.now. */
   clock?: () => number;
@@ -91,7 +110,6 @@ interface Answer {
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const XML_TYPE = 'text/xml;charset=UTF-8';
-const SYSTEM = new Set(['method', 'app_key', 'timestamp', 'v', 'sign_method', 'sign', 'format', 'simplify', 'session', 'partner_id', 'target_app_key']);
 
 // TOP's request ids are short base-36 strings ("16sxh5ldx4gr3"). A random
 // per-process prefix and a counter are unique without a random call per request.
@@ -129,9 +147,11 @@ export class GatewayCore {
   readonly limits: GatewayLimits;
   readonly #options: GatewayCoreOptions;
   readonly #byMethod = new Map<string, OperationDescriptor>();
-  readonly #store: IdempotencyStore;
-  /** Calls running in this process, by idempotency store key, so duplicates share one handler run. */
-  readonly #inflight = new Map<string, { fingerprint: string; result: Promise<Answer> }>();
+  readonly #engine: IdempotencyEngine;
+  readonly #observer: Observer;
+  readonly #handlerTimeoutMs: number;
+  /** The path the node:http listener answers. */
+  readonly path: string;
 
   constructor(options: GatewayCoreOptions) {
     if (typeof options?.apps !== 'function') throw new TypeError('createGateway: options.apps must be a function from app_key to secret');
@@ -142,13 +162,38 @@ export class GatewayCore {
     }
     this.#options = options;
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.#store = options.idempotencyStore ?? new MemoryIdempotencyStore();
+    const store: IdempotencyStore = options.idempotencyStore ?? new MemoryIdempotencyStore();
+    this.#observer = new Observer(options.hooks, options.logger);
+    this.#handlerTimeoutMs = options.handlerTimeoutMs ?? DEFAULT_ENGINE_OPTIONS.handlerTimeoutMs;
+    this.#engine = new IdempotencyEngine({
+      store,
+      ttlMs: options.idempotencyTtlMs ?? DEFAULT_ENGINE_OPTIONS.ttlMs,
+      leaseMs: options.idempotencyLeaseMs ?? DEFAULT_ENGINE_OPTIONS.leaseMs,
+      waitMs: options.idempotencyWaitMs ?? DEFAULT_ENGINE_OPTIONS.waitMs,
+      handlerTimeoutMs: this.#handlerTimeoutMs,
+      storeTimeoutMs: options.idempotencyStoreTimeoutMs ?? DEFAULT_ENGINE_OPTIONS.storeTimeoutMs,
+      onStoreError: (error, step, key) => {
+        this.#observer.internal({ kind: 'store', step, error });
+        options.onStoreError?.(error, step, key);
+      },
+      onUnrecorded: ({ reason }) => this.#observer.internal({ kind: 'unrecorded', reason }),
+    });
+    this.path = options.path ?? '/router/rest';
     for (const op of Object.values(options.operations)) this.#byMethod.set(op.method, op);
   }
 
   async handle(request: GatewayRequest): Promise<GatewayAnswer> {
+    const started = performance.now();
+    const trace: Trace = { method: undefined, app: undefined, idempotency: 'none' };
+    const answer = await this.#handle(request, trace);
+    this.#observer.request({ requestId: answer.requestId, method: trace.method, app: trace.app, code: answer.code, subCode: answer.subCode, latencyMs: performance.now() - started, idempotency: trace.idempotency });
+    return answer.answer;
+  }
+
+  async #handle(request: GatewayRequest, trace: Trace): Promise<{ answer: GatewayAnswer; requestId: string; code: number; subCode: string | undefined }> {
     const requestId = newRequestId();
     let fields: FormFields | undefined;
+    const files = new Map<string, UploadedFile>();
     try {
       if (request.url.length > this.limits.maxUrlLength) throw new GatewayError(43, 'isv.url-too-long', `the request target is longer than ${this.limits.maxUrlLength} characters`);
       if (request.httpMethod !== 'GET' && request.httpMethod !== 'POST') throw new GatewayError(9, undefined, `HTTP ${request.httpMethod} is not allowed; use POST or GET`);
@@ -156,28 +201,49 @@ export class GatewayCore {
       const q = request.url.indexOf('?');
       parseForm(q === -1 ? '' : request.url.slice(q + 1), fields, this.limits.maxParams);
       if (request.bodyTooLarge || request.body.length > this.limits.maxBodyBytes) throw new GatewayError(43, 'isv.body-too-large', `the body is larger than ${this.limits.maxBodyBytes} bytes`);
+      const charset = charsetOf(request.contentType);
+      if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new GatewayError(47, 'isv.invalid-encoding', `charset ${charset} is not supported; send UTF-8`);
       // Only a form body carries parameters; any other body is not read (as TOP).
       if (request.httpMethod === 'POST' && request.body.length > 0 && /^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.contentType ?? '')) {
         parseForm(decodeUtf8(request.body), fields, this.limits.maxParams);
+      } else if (request.httpMethod === 'POST' && request.body.length > 0 && /^multipart\/form-data\s*;/i.test(request.contentType ?? '')) {
+        // An upload: text parameters and file parts (files are not signed).
+        await parseMultipart(request.body, request.contentType!, fields, files, { maxParams: this.limits.maxParams, maxPartBytes: this.limits.maxBodyBytes });
       }
       const format = requestedFormat(fields, request);
       const formatParam = fields.get('format');
       if (isSendable(formatParam) && formatParam !== 'json' && formatParam !== 'xml') throw new GatewayError(23, undefined, `format must be json or xml; got ${formatParam}`);
       const simplify = format === 'json' && fields.get('simplify') === 'true';
-      return this.#answer(format, simplify, requestId, await this.#call(fields, requestId));
+      return { answer: this.#answer(format, simplify, requestId, await this.#call(fields, files, requestId, trace)), requestId, code: 0, subCode: undefined };
     } catch (error) {
+      if (!GatewayError.is(error)) this.#observer.internal({ kind: 'gateway', error, requestId });
       const failure = GatewayError.is(error) ? error : new GatewayError(15, 'isp.unknown-error', 'the gateway failed; try again later');
-      return this.#error(requestedFormat(fields, request), requestId, failure);
+      return { answer: this.#error(requestedFormat(fields, request), requestId, failure), requestId, code: failure.code, subCode: failure.subCode };
     }
   }
 
+  /** Answers `error` for `request` without reading it further (the adapter refused it: wrong path, say). */
+  refuse(request: GatewayRequest, error: GatewayError): GatewayAnswer {
+    let fields: FormFields | undefined;
+    try {
+      fields = new Map();
+      const q = request.url.indexOf('?');
+      parseForm(q === -1 ? '' : request.url.slice(q + 1), fields, this.limits.maxParams);
+    } catch {
+      fields = undefined;
+    }
+    return this.#error(requestedFormat(fields, request), newRequestId(), error);
+  }
+
   /** Everything from the system parameters to the handler's answer, as {root, body}. */
-  async #call(fields: FormFields, requestId: string): Promise<{ op: OperationDescriptor } & Answer> {
+  async #call(fields: FormFields, files: ReadonlyMap<string, UploadedFile>, requestId: string, trace: Trace): Promise<{ op: OperationDescriptor } & Answer> {
     const get = (name: string) => {
       const value = fields.get(name);
       return isSendable(value) ? value : undefined;
     };
     const method = get('method');
+    trace.method = method;
+    trace.app = get('app_key');
     if (!method) throw new GatewayError(21);
     const op = this.#byMethod.get(method);
     const handler = op ? this.#options.handlers[op.operationId] : undefined;
@@ -198,7 +264,7 @@ export class GatewayCore {
     const v = get('v');
     if (!v) throw new GatewayError(32);
     if (!/^\d+\.\d+$/.test(v)) throw new GatewayError(33);
-    if (v !== '2.0') throw new GatewayError(34, undefined, `version ${v} is not supported; use 2.0`);
+    if (v !== API_VERSION) throw new GatewayError(34, undefined, `version ${v} is not supported; use ${API_VERSION}`);
 
     const signMethod = get('sign_method');
     if (!signMethod || !SIGN_METHODS.includes(signMethod as SignMethod)) throw new GatewayError(25, undefined, `sign_method must be one of ${SIGN_METHODS.join(', ')}`);
@@ -217,36 +283,51 @@ export class GatewayCore {
     }
 
     const business: Record<string, string> = {};
-    for (const [name, value] of fields) if (!SYSTEM.has(name)) business[name] = value;
-    const decoded = decodeParams(business, op.params);
+    for (const [name, value] of fields) if (!SYSTEM_PARAMETER_SET.has(name)) business[name] = value;
+    // A key parameter sent blank is refused, not treated as absent: it would silently turn off deduplication.
+    for (const path of op.idempotencyKey) {
+      if (!path.includes('.') && Object.hasOwn(business, path) && isBlank(business[path]!)) throw blankKey(path);
+    }
+    const decoded = decodeParams(business, op.params, Object.fromEntries(files));
     if (decoded.problems.length) {
       const p = decoded.problems[0]!;
-      throw new GatewayError(41, `isv.invalid-parameter:${p.path}`, `${p.path} ${p.message}`);
+      throw new GatewayError(INVALID_PARAMETER, invalidSubCode(p.path), `${p.path} ${p.message}`);
     }
     if (!op.validateRequest(decoded.params)) {
       const errors = op.validateRequest.errors ?? [];
       const missing = errors.find(isMissing);
       const first = toFieldProblems(missing ? [missing] : errors.slice(0, 1))[0]!;
       throw missing
-        ? new GatewayError(40, `isv.missing-parameter:${first.path}`, `${first.path} is required`)
-        : new GatewayError(41, `isv.invalid-parameter:${first.path}`, `${first.path} ${first.message}`);
+        ? new GatewayError(MISSING_PARAMETER, missingSubCode(first.path), `${first.path} is required`)
+        : new GatewayError(INVALID_PARAMETER, invalidSubCode(first.path), `${first.path} ${first.message}`);
+    }
+
+    for (const path of op.idempotencyKey) {
+      const value = valueAtPath(decoded.params, path);
+      if (typeof value === 'string' && isBlank(value)) throw blankKey(path);
     }
 
     const context: HandlerContext = { appKey, method, requestId, session, user, idempotencyKey: idempotencyKeyOf(op, decoded.params) };
     const run = () => this.#runHandler(op, handler, decoded.params, context);
-    const answer = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run) : await run();
+    const answer = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run, trace) : await runWithTimeout(run, this.#handlerTimeoutMs);
     return { op, ...answer };
   }
 
   /** Runs the handler; returns its answer, and as JSON text (what the store records and the JSON answer holds). */
   async #runHandler(op: OperationDescriptor, handler: Handler, params: unknown, context: HandlerContext): Promise<Answer> {
     let result: unknown;
+    const started = performance.now();
+    const slowMs = this.#options.slowHandlerMs ?? 5000;
+    const slow = setTimeout(() => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }), slowMs);
+    slow.unref?.();
     try {
       result = await (handler as (p: unknown, c: HandlerContext) => unknown)(params, context);
     } catch (error) {
       if (GatewayError.is(error)) throw error;
       this.#options.onHandlerError?.(error, context);
-      throw new GatewayError(15, 'isp.service-error', 'the service failed; try again later with the same idempotency key');
+      throw new GatewayError(15, 'isp.service-error', 'the service failed');
+    } finally {
+      clearTimeout(slow);
     }
     if (typeof result !== 'object' || result === null || Array.isArray(result)) {
       this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
@@ -261,61 +342,23 @@ export class GatewayCore {
     return { body, text: stringifyJson(body, op.response) };
   }
 
-  async #idempotent(op: OperationDescriptor, appKey: string, key: { path: string; value: string }, params: Record<string, unknown>, run: () => Promise<Answer>): Promise<Answer> {
-    const storeKey = `${appKey}\n${op.method}\n${key.value}`;
-    let canonical = '';
-    for (const [name, spec] of Object.entries(op.params)) {
-      if (params[name] !== undefined) canonical += `${name}=${encodeParam(params[name], spec.shape)}\n`;
-    }
-    const fingerprint = createHash('sha256').update(canonical).digest('hex');
+  async #idempotent(op: OperationDescriptor, appKey: string, key: { path: string; value: string }, params: Record<string, unknown>, run: () => Promise<Answer>, trace: Trace): Promise<Answer> {
+    const { outcome, path } = await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, async () => {
+      const answer = await run();
+      return { text: answer.text, value: answer };
+    });
+    trace.idempotency = path;
+    if (outcome.kind === 'error') throw outcome.error;
     // A replayed answer comes from the store as text; XML needs it as an object.
-    const replay = (text: string): Answer => ({ body: reviveInt64(parseJson(text), op.response) as Record<string, unknown>, text });
-    const conflict = () =>
-      new GatewayError(41, `isv.idempotency-conflict:${key.path}`, `${key.path} ${JSON.stringify(key.value)} was already used with different parameters`);
-    const ttl = this.#options.idempotencyTtlMs ?? 24 * 60 * 60 * 1000;
-    const deadline = Date.now() + (this.#options.idempotencyWaitMs ?? 30_000);
-
-    for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
-      const local = this.#inflight.get(storeKey);
-      if (local) {
-        if (local.fingerprint !== fingerprint) throw conflict();
-        try {
-          return await local.result;
-        } catch {
-          continue; // the first run failed and released the key: this call may claim it
-        }
-      }
-      const claim = await this.#store.claim(storeKey, fingerprint, ttl);
-      if (claim.status === 'claimed') {
-        const result = (async () => {
-          try {
-            const answer = await run();
-            await this.#store.complete(storeKey, fingerprint, answer.text, ttl);
-            return answer;
-          } catch (error) {
-            await this.#store.release(storeKey, fingerprint);
-            throw error;
-          }
-        })();
-        this.#inflight.set(storeKey, { fingerprint, result });
-        try {
-          return await result;
-        } finally {
-          this.#inflight.delete(storeKey);
-        }
-      }
-      if (claim.fingerprint !== fingerprint) throw conflict();
-      if (claim.status === 'done') return replay(claim.result);
-      // Pending in another process: wait for its answer.
-      if (Date.now() > deadline) throw new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${key.path} ${JSON.stringify(key.value)} is still running; try again later`);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
+    return outcome.value ?? { body: reviveInt64(parseJson(outcome.text), op.response) as Record<string, unknown>, text: outcome.text };
   }
 
   #answer(format: Format, simplify: boolean, requestId: string, { op, body, text }: { op: OperationDescriptor } & Answer): GatewayAnswer {
     if (format === 'xml') return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(op.responseRoot, { ...body, request_id: requestId }, op.response) };
+    // TOP wraps every list in its item element (`"trades":{"trade":[…]}`) unless simplify=true.
+    const json = simplify || !holdsList(op.response) ? text : stringifyJson(toWire(body, op.response));
     // The answer's JSON text with request_id appended (request_id is the last field, as TOP writes it).
-    const inner = `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"request_id":${JSON.stringify(requestId)}}`;
+    const inner = `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"request_id":${JSON.stringify(requestId)}}`;
     return { status: 200, headers: { 'content-type': JSON_TYPE }, body: simplify ? inner : `{${JSON.stringify(op.responseRoot)}:${inner}}` };
   }
 
@@ -324,7 +367,56 @@ export class GatewayCore {
     if (error.subCode) body.sub_code = error.subCode;
     if (error.subMsg) body.sub_msg = error.subMsg;
     body.request_id = requestId;
-    if (format === 'xml') return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument('error_response', body) };
-    return { status: 200, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ error_response: body }) };
+    if (format === 'xml') return { status: 200, headers: { 'content-type': XML_TYPE }, body: toXmlDocument(ERROR_ROOT, body) };
+    return { status: 200, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ [ERROR_ROOT]: body }) };
   }
+}
+
+/**
+ * Where a key's state lives: app, method, the key's field path and its value,
+ * as a JSON array, so no two different tuples give the same text and a value
+ * of one field never meets the same value of another field.
+ */
+export function storeKeyOf(appKey: string, method: string, key: { path: string; value: string }): string {
+  return JSON.stringify([appKey, method, key.path, key.value]);
+}
+
+/**
+ * The business parameters' fingerprint: SHA-256 of a JSON array of
+ * [name, wire text] pairs in the spec's order. JSON escapes every separator,
+ * so no two different parameter sets share an encoding.
+ */
+export function fingerprintOf(op: OperationDescriptor, params: Record<string, unknown>): string {
+  const pairs: [string, string][] = [];
+  for (const [name, spec] of Object.entries(op.params)) {
+    const value = params[name];
+    if (value === undefined) continue;
+    // A file counts by its name, type and bytes (files are not in the form).
+    if (spec.encoding === 'file') {
+      const file = value as UploadedFile;
+      pairs.push([name, `file:${createHash('sha256').update(file.filename).update('\n').update(file.contentType).update('\n').update(file.data).digest('hex')}`]);
+    } else pairs.push([name, encodeParam(value, spec)]);
+  }
+  return createHash('sha256').update(JSON.stringify(pairs)).digest('hex');
+}
+
+// Blank: nothing but white space (JavaScript's \s covers U+3000 and U+FEFF) or zero-width characters.
+const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060)*$/;
+function isBlank(value: string): boolean {
+  return BLANK.test(value);
+}
+const blankKey = (path: string) => new GatewayError(INVALID_PARAMETER, invalidSubCode(path), `${path} is the idempotency key and must not be blank`);
+
+/** The charset parameter of a Content-Type, lower-cased, if any. */
+function charsetOf(contentType: string | undefined): string | undefined {
+  if (!contentType) return undefined;
+  const m = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType);
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+/** What the observer learns of a request while it is handled. */
+interface Trace {
+  method: string | undefined;
+  app: string | undefined;
+  idempotency: IdempotencyPath;
 }

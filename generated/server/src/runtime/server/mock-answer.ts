@@ -7,8 +7,23 @@ import { valueAtPath } from '../common/operation.ts';
 /** A response path and the request path it echoes; `$app_key` is the caller's app key. */
 export type Echo = readonly [responsePath: string, requestPath: string];
 
-export function answerFromExample(example: unknown, echoes: readonly Echo[], params: unknown, appKey: string): Record<string, unknown> {
+/**
+ * The example answer with the caller's own values echoed, and the fields the
+ * XML example shows empty (`<buyer_id></buyer_id>`) present as null: the JSON
+ * answer leaves them out, the XML answer writes them empty, as TOP does.
+ */
+export function answerFromExample(example: unknown, echoes: readonly Echo[], params: unknown, appKey: string, empty: readonly string[] = []): Record<string, unknown> {
   const answer = structuredClone(example) as Record<string, unknown>;
+  for (const path of empty) {
+    const segments = path.split('.');
+    let node: Record<string, unknown> | undefined = answer;
+    for (const segment of segments.slice(0, -1)) {
+      const next: unknown = node[segment];
+      node = typeof next === 'object' && next !== null && !Array.isArray(next) ? (next as Record<string, unknown>) : undefined;
+      if (!node) break;
+    }
+    if (node && !Object.hasOwn(node, segments.at(-1)!)) node[segments.at(-1)!] = null;
+  }
   for (const [responsePath, requestPath] of echoes) {
     const value = requestPath === '$app_key' ? appKey : valueAtPath(params, requestPath);
     if (value === undefined) continue;

@@ -1,7 +1,9 @@
 // Copied from runtime/server/xml.ts by the TOP generator: edit that file, then regenerate.
 // XML answers shaped as TOP's XML examples: the response root element, one
 // element per field in schema order, lists wrapped in their field's element
-// with one element per item named after the item's type in snake_case.
+// with one element per item named as the field model says (`<trades><trade>`),
+// and a field the answer leaves empty (null) as an empty element, as TOP's
+// examples show it.
 import type { Shape } from '../common/shape.ts';
 
 // Characters XML 1.0 cannot hold at all; replaced so the document stays well-formed.
@@ -11,12 +13,8 @@ export function escapeXml(text: string): string {
   return text.replace(INVALID_XML_CHARS, '\uFFFD').replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
 }
 
-const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
-
 function itemName(shape: Shape | undefined): string {
-  if (!shape) return 'item';
-  if (shape.type === 'object') return shape.name ? snake(shape.name) : 'item';
-  return shape.type === 'int64' ? 'number' : shape.type === 'array' ? 'item' : shape.type;
+  return shape?.type === 'array' && shape.itemName !== undefined ? shape.itemName : 'item';
 }
 
 // A key that is not an XML name (from an unvalidated handler answer) is left
@@ -24,10 +22,11 @@ function itemName(shape: Shape | undefined): string {
 const XML_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 function element(name: string, value: unknown, shape: Shape | undefined): string {
-  if (value === undefined || value === null || !XML_NAME.test(name)) return '';
+  if (value === undefined || !XML_NAME.test(name)) return '';
+  if (value === null) return shape ? `<${name}></${name}>` : '';
   if (Array.isArray(value)) {
     const items = shape?.type === 'array' ? shape.items : undefined;
-    const inner = itemName(items);
+    const inner = itemName(shape);
     return `<${name}>${value.map((item) => element(inner, item, items)).join('')}</${name}>`;
   }
   if (typeof value === 'object') {

@@ -1,0 +1,14 @@
+export * from './client.ts';
+export type * from './schemas.ts';
+export { operations, operationsByMethod, type OperationId } from './operations.ts';
+export type { components, paths } from './types.ts';
+export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY, type CallOptions, type TopClientOptions } from './runtime/client/client-core.ts';
+export type { Transport, TransportRequest, TransportAnswer } from './runtime/client/transport.ts';
+export { fetchTransport, type FetchTransportOptions, type FetchLike } from './runtime/client/fetch-transport.ts';
+export type { ClientHooks, CallEvent, AnswerEvent, ErrorEvent } from './runtime/client/hooks.ts';
+export type { OperationDescriptor } from './runtime/common/operation.ts';
+export { TopClientError, TopError, TopValidationError, TopNetworkError, TopTimeoutError, TopAbortError, TopDecodeError, type FieldProblem } from './runtime/client/errors.ts';
+export type { SignMethod } from './runtime/common/sign.ts';
+export { sign, signAsync, signingString } from './runtime/common/sign.ts';
+export { formatTimestamp } from './runtime/common/timestamp.ts';
+export { parseJson, stringifyJson } from './runtime/common/json.ts';

@@ -1,0 +1,277 @@
+"use strict";
+// Copied from runtime/client/client-core.ts by the TOP generator: edit that file, then regenerate.
+// The part of the client every operation shares: validate, encode, sign,
+// send, decode. The generated TopClient is a typed face over `invoke`. The
+// network is behind a Transport (./transport.ts): no node:* import here, so
+// this runs on Workers and in browsers, and its types need no @types/node.
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.TopClientError = exports.ClientCore = exports.SANDBOX_GATEWAY = exports.PRODUCTION_GATEWAY = void 0;
+exports.setDefaultTransport = setDefaultTransport;
+const form_ts_1 = require("../common/form.js");
+const json_ts_1 = require("../common/json.js");
+const multipart_ts_1 = require("../common/multipart.js");
+const params_ts_1 = require("../common/params.js");
+const protocol_ts_1 = require("../common/protocol.js");
+Object.defineProperty(exports, "PRODUCTION_GATEWAY", { enumerable: true, get: function () { return protocol_ts_1.PRODUCTION_GATEWAY; } });
+Object.defineProperty(exports, "SANDBOX_GATEWAY", { enumerable: true, get: function () { return protocol_ts_1.SANDBOX_GATEWAY; } });
+const shape_ts_1 = require("../common/shape.js");
+const xml_read_ts_1 = require("../common/xml-read.js");
+const sign_ts_1 = require("../common/sign.js");
+const timestamp_ts_1 = require("../common/timestamp.js");
+const validation_ts_1 = require("../common/validation.js");
+const errors_ts_1 = require("./errors.js");
+Object.defineProperty(exports, "TopClientError", { enumerable: true, get: function () { return errors_ts_1.TopClientError; } });
+const fetch_transport_ts_1 = require("./fetch-transport.js");
+const hooks_ts_1 = require("./hooks.js");
+let defaultTransport = () => (0, fetch_transport_ts_1.fetchTransport)();
+/**
+ * Sets the transport a client gets when its options name none. The package's
+ * Node entry sets node:http; nothing else needs to call this.
+ */
+function setDefaultTransport(make) {
+    defaultTransport = make;
+}
+const sleep = (ms, signal) => new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+    }, { once: true });
+});
+class ClientCore {
+    url;
+    signMethod;
+    #options;
+    transport;
+    constructor(options) {
+        if (!options || typeof options !== 'object')
+            throw new TypeError('TopClient: options are required');
+        for (const key of ['appKey', 'appSecret']) {
+            if (typeof options[key] !== 'string' || options[key].trim() === '')
+                throw new TypeError(`TopClient: options.${key} must be a non-empty string`);
+        }
+        this.signMethod = options.signMethod ?? 'hmac-sha256';
+        if (!sign_ts_1.SIGN_METHODS.includes(this.signMethod))
+            throw new TypeError(`TopClient: options.signMethod must be one of ${sign_ts_1.SIGN_METHODS.join(', ')}; got ${String(options.signMethod)}`);
+        try {
+            this.url = new URL(options.gateway ?? protocol_ts_1.PRODUCTION_GATEWAY);
+        }
+        catch {
+            throw new TypeError(`TopClient: options.gateway is not a URL: ${String(options.gateway)}`);
+        }
+        if (this.url.protocol !== 'http:' && this.url.protocol !== 'https:')
+            throw new TypeError(`TopClient: options.gateway must be http or https; got ${this.url.protocol}`);
+        this.#options = options;
+        if (options.transport !== undefined && (typeof options.transport !== 'object' || options.transport === null || typeof options.transport.send !== 'function')) {
+            throw new TypeError('TopClient: options.transport must have a send(request) method');
+        }
+        this.transport = options.transport ?? defaultTransport(options);
+    }
+    /**
+     * Validates, encodes and signs a call: the exact bytes that would be sent.
+     * Synchronous signing needs node:crypto for hmac-sha256 (Node, Bun, Deno);
+     * `prepareAsync` works everywhere.
+     */
+    prepare(op, params, options = {}) {
+        const { system, fields } = this.#encode(op, params, options);
+        // Files are not signed (top-protocol.md §7): only the text parameters are.
+        system.sign = (0, sign_ts_1.sign)({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
+        return { query: (0, form_ts_1.encodeForm)(system), body: (0, form_ts_1.encodeForm)(fields) };
+    }
+    /** `prepare` on any runtime: signs through node:crypto, or WebCrypto and the bundled MD5. */
+    async prepareAsync(op, params, options = {}) {
+        const { system, fields, files } = this.#encode(op, params, options);
+        system.sign = await (0, sign_ts_1.signAsync)({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
+        if (Object.keys(files).length === 0)
+            return { query: (0, form_ts_1.encodeForm)(system), body: (0, form_ts_1.encodeForm)(fields), system, contentType: FORM_TYPE };
+        // An upload: every text parameter and each file as a multipart part.
+        const { body, contentType } = await this.#multipart(op, fields, files);
+        return { query: (0, form_ts_1.encodeForm)(system), body: (0, form_ts_1.encodeForm)(fields), system, contentType, bytes: body };
+    }
+    async #multipart(op, fields, files) {
+        const parts = {};
+        const maxBytes = this.#options.maxFileBytes ?? 10 * 1024 * 1024;
+        for (const [name, file] of Object.entries(files)) {
+            try {
+                parts[name] = await (0, multipart_ts_1.readFile)(name, file, maxBytes);
+            }
+            catch (error) {
+                throw new errors_ts_1.TopValidationError(op.method, [{ path: name, message: error.message }]);
+            }
+        }
+        return (0, multipart_ts_1.encodeMultipart)(fields, parts);
+    }
+    /** Validated and encoded system and business parameters, not yet signed. */
+    #encode(op, params, options) {
+        const problems = [];
+        if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+            throw new errors_ts_1.TopValidationError(op.method, [{ path: '(root)', message: 'business parameters must be an object' }]);
+        }
+        const session = options.session ?? this.#options.session;
+        if (op.session && !(0, sign_ts_1.isSendable)(session)) {
+            problems.push({ path: 'session', message: "this API acts for a user and needs a session (options.session or the client's session)" });
+        }
+        if (options.validate ?? this.#options.validateRequests ?? true) {
+            if (!op.validateRequest(params))
+                problems.push(...(0, validation_ts_1.toFieldProblems)(op.validateRequest.errors ?? []));
+        }
+        const encoded = (0, params_ts_1.encodeParams)(params, op.params);
+        problems.push(...encoded.problems);
+        if (problems.length)
+            throw new errors_ts_1.TopValidationError(op.method, problems);
+        const system = {
+            method: op.method,
+            app_key: this.#options.appKey,
+            timestamp: (0, timestamp_ts_1.formatTimestamp)((this.#options.now ?? Date.now)()),
+            v: protocol_ts_1.API_VERSION,
+            sign_method: this.signMethod,
+            format: 'json',
+        };
+        if (this.#options.simplify === true)
+            system.simplify = 'true';
+        if ((0, sign_ts_1.isSendable)(session))
+            system.session = session;
+        if ((0, sign_ts_1.isSendable)(this.#options.partnerId))
+            system.partner_id = this.#options.partnerId;
+        if ((0, sign_ts_1.isSendable)(this.#options.targetAppKey))
+            system.target_app_key = this.#options.targetAppKey;
+        for (const name of [...Object.keys(encoded.fields), ...Object.keys(encoded.files)]) {
+            if (protocol_ts_1.SYSTEM_PARAMETER_SET.has(name))
+                throw new errors_ts_1.TopValidationError(op.method, [{ path: name, message: 'collides with a TOP system parameter' }]);
+        }
+        return { system, fields: encoded.fields, files: encoded.files };
+    }
+    async invoke(op, params, options = {}) {
+        const prepared = await this.prepareAsync(op, params, options);
+        const { query, system } = prepared;
+        const body = prepared.bytes ?? prepared.body;
+        const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 30_000;
+        const retries = Math.max(0, this.#options.retries ?? 2);
+        const url = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}${query}`;
+        const hooks = this.#options.hooks;
+        // Built only when someone listens: redaction and byte counts cost per call.
+        const event = hooks ? { method: op.method, transport: this.transport.name, url: (0, hooks_ts_1.redactedUrl)(url), system: redactedSystem(system), bodyBytes: byteLength(body) } : undefined;
+        for (let attempt = 1;; attempt++) {
+            const started = Date.now();
+            if (event)
+                (0, hooks_ts_1.callHooks)(hooks, 'beforeSend', { ...event, attempt });
+            let answer;
+            try {
+                // A retry sends the very same bytes: same timestamp, same sign, same
+                // idempotency key. It only happens when no byte left this host.
+                answer = await this.transport.send({
+                    method: op.method,
+                    url,
+                    body,
+                    timeoutMs,
+                    signal: options.signal,
+                    headers: { 'content-type': prepared.contentType, accept: 'application/json' },
+                    maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
+                });
+            }
+            catch (thrown) {
+                const error = this.#asClientError(op.method, thrown);
+                const retry = error instanceof errors_ts_1.TopNetworkError && !error.reachedGateway && this.transport.provesUnsent && attempt <= retries && !options.signal?.aborted;
+                if (event)
+                    (0, hooks_ts_1.callHooks)(hooks, 'onError', { ...event, attempt, error, latencyMs: Date.now() - started, willRetry: retry });
+                if (!retry)
+                    throw error;
+                await sleep((this.#options.retryDelayMs ?? 100) * attempt, options.signal);
+                if (options.signal?.aborted)
+                    throw new errors_ts_1.TopAbortError(op.method, options.signal.reason);
+                continue;
+            }
+            try {
+                const decoded = this.decode(op, answer.status, answer.body);
+                if (event)
+                    (0, hooks_ts_1.callHooks)(hooks, 'afterAnswer', { ...event, attempt, status: answer.status, latencyMs: Date.now() - started, requestId: requestIdOf(decoded) });
+                return decoded;
+            }
+            catch (error) {
+                const e = error;
+                if (event)
+                    (0, hooks_ts_1.callHooks)(hooks, 'afterAnswer', {
+                        ...event,
+                        attempt,
+                        status: answer.status,
+                        latencyMs: Date.now() - started,
+                        ...(e instanceof errors_ts_1.TopError ? { code: e.code, subCode: e.subCode, requestId: e.requestId } : {}),
+                    });
+                if (event)
+                    (0, hooks_ts_1.callHooks)(hooks, 'onError', { ...event, attempt, error: e, latencyMs: Date.now() - started, willRetry: false });
+                throw error;
+            }
+        }
+    }
+    /**
+     * What a transport threw, as this client's error. A transport that cannot
+     * prove a request unsent never gets to say it was: its "never reached" is
+     * reported as possibly sent, so nothing is retried on its word.
+     */
+    #asClientError(method, thrown) {
+        if (thrown instanceof errors_ts_1.TopNetworkError && !thrown.reachedGateway && !this.transport.provesUnsent) {
+            return new errors_ts_1.TopNetworkError(method, true, thrown.code, { cause: thrown });
+        }
+        if (thrown instanceof errors_ts_1.TopClientError)
+            return thrown;
+        return new errors_ts_1.TopNetworkError(method, true, undefined, { cause: thrown });
+    }
+    /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
+    decode(op, status, text, simplified = this.#options.simplify === true) {
+        if (status !== 200)
+            throw new errors_ts_1.TopDecodeError(op.method, `HTTP status ${status}`, status, text);
+        let parsed;
+        // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
+        const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
+        try {
+            parsed = xml ? (0, xml_read_ts_1.readXml)(text) : (0, json_ts_1.parseJson)(text);
+        }
+        catch (error) {
+            throw new errors_ts_1.TopDecodeError(op.method, `not ${xml ? 'XML' : 'JSON'} (${error.message})`, status, text, { cause: error });
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+            throw new errors_ts_1.TopDecodeError(op.method, 'not a JSON object', status, text);
+        const envelope = parsed;
+        const failure = envelope[protocol_ts_1.ERROR_ROOT];
+        if (failure !== undefined) {
+            const e = (typeof failure === 'object' && failure !== null ? failure : {});
+            const code = typeof e.code === 'number' ? e.code : typeof e.code === 'string' && /^\d+$/.test(e.code) ? Number(e.code) : Number.NaN;
+            if (!Number.isInteger(code))
+                throw new errors_ts_1.TopDecodeError(op.method, `${protocol_ts_1.ERROR_ROOT} without a numeric code`, status, text);
+            const str = (v) => (typeof v === 'string' ? v : undefined);
+            throw new errors_ts_1.TopError(op.method, code, str(e.msg) ?? '', str(e.sub_code), str(e.sub_msg), str(e.request_id));
+        }
+        // simplify=true: no root wrapper, the object is the answer.
+        const inner = Object.hasOwn(envelope, op.responseRoot) ? envelope[op.responseRoot] : simplified && !xml ? envelope : undefined;
+        if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) {
+            throw new errors_ts_1.TopDecodeError(op.method, `no \`${op.responseRoot}\` object in the answer`, status, text);
+        }
+        // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
+        (0, shape_ts_1.fromWire)(inner, op.response, xml);
+        if (this.#options.validateResponses && !op.validateResponse(inner)) {
+            const problems = (0, validation_ts_1.toFieldProblems)(op.validateResponse.errors ?? [], op.responseRoot);
+            throw new errors_ts_1.TopDecodeError(op.method, `answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, status, text);
+        }
+        return inner;
+    }
+    /** Closes idle keep-alive connections (lets a process exit promptly). */
+    close() {
+        this.transport.close?.();
+    }
+}
+exports.ClientCore = ClientCore;
+const REDACTED = '[redacted]';
+/** System parameters without the signature or the user's session. */
+function redactedSystem(system) {
+    const out = { ...system };
+    for (const name of ['sign', 'session'])
+        if (name in out)
+            out[name] = REDACTED;
+    return out;
+}
+const FORM_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
+const byteLength = (body) => (typeof body === 'string' ? new TextEncoder().encode(body).length : body.byteLength);
+function requestIdOf(answer) {
+    const id = answer?.request_id;
+    return typeof id === 'string' ? id : undefined;
+}

@@ -1,0 +1,95 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.fetchTransport = fetchTransport;
+// Copied from runtime/client/fetch-transport.ts by the TOP generator: edit that file, then regenerate.
+// The fetch transport: Deno, Bun, browsers and Cloudflare Workers (no
+// nodejs_compat needed). fetch reports every network failure alike, a refused
+// connection and a connection the gateway dropped after reading the whole
+// request, so this transport can never prove a request unsent: every failure
+// is `reachedGateway: true`, and the client never retries through it.
+const errors_ts_1 = require("./errors.js");
+function fetchTransport(options = {}) {
+    // Called through globalThis: Workers throw "Illegal invocation" for a detached fetch.
+    const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    return { name: 'fetch', provesUnsent: false, send: (request) => exchange(request, doFetch) };
+}
+async function exchange(x, doFetch) {
+    if (x.signal?.aborted)
+        throw new errors_ts_1.TopAbortError(x.method, x.signal.reason);
+    const controller = new AbortController();
+    // Why the exchange stopped, when this side stopped it.
+    let stopped;
+    const stop = (error) => {
+        stopped ??= error;
+        controller.abort(error);
+    };
+    const onAbort = () => stop(new errors_ts_1.TopAbortError(x.method, x.signal?.reason));
+    const timer = setTimeout(() => stop(new errors_ts_1.TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
+    x.signal?.addEventListener('abort', onAbort, { once: true });
+    // A body given as a view into a larger buffer is copied to exactly its bytes.
+    const body = typeof x.body === 'string' ? x.body : new Uint8Array(x.body);
+    try {
+        let response;
+        try {
+            // redirect 'manual': fetch would follow a 301/302 by turning the POST
+            // into a GET; a redirect is answered to the caller as an HTTP status.
+            response = await doFetch(x.url, { method: 'POST', headers: { ...x.headers }, body, signal: controller.signal, redirect: 'manual' });
+        }
+        catch (error) {
+            throw stopped ?? new errors_ts_1.TopNetworkError(x.method, true, errorCode(error), { cause: error });
+        }
+        const text = await readLimited(x, response, stop);
+        return { status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: text };
+    }
+    catch (error) {
+        throw stopped ?? error;
+    }
+    finally {
+        clearTimeout(timer);
+        x.signal?.removeEventListener('abort', onAbort);
+    }
+}
+/** The body as UTF-8, refused past maxResponseBytes without reading the rest. */
+async function readLimited(x, response, stop) {
+    const chunks = [];
+    let size = 0;
+    if (response.body) {
+        const reader = response.body.getReader();
+        try {
+            for (;;) {
+                const { done, value } = await reader.read();
+                if (done)
+                    break;
+                size += value.length;
+                if (size > x.maxResponseBytes) {
+                    const tooLarge = new errors_ts_1.TopDecodeError(x.method, `answer larger than ${x.maxResponseBytes} bytes`, response.status, '');
+                    stop(tooLarge);
+                    void reader.cancel().catch(() => { });
+                    throw tooLarge;
+                }
+                chunks.push(value);
+            }
+        }
+        catch (error) {
+            if (error instanceof errors_ts_1.TopDecodeError)
+                throw error;
+            throw new errors_ts_1.TopNetworkError(x.method, true, errorCode(error), { cause: error });
+        }
+    }
+    const all = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+        all.set(chunk, at);
+        at += chunk.length;
+    }
+    return new TextDecoder().decode(all);
+}
+/** A system error code (ECONNREFUSED…) where the runtime gives one, for the message only. */
+function errorCode(error) {
+    for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; e = e.cause, depth++) {
+        const code = e.code;
+        if (typeof code === 'string')
+            return code;
+    }
+    return undefined;
+}

@@ -1,0 +1,12 @@
+import type { Transport } from './transport.ts';
+/** What an http.Agent is to this transport (typed without @types/node, so consumers need none). */
+export interface NodeAgentLike {
+    destroy(): void;
+}
+export interface NodeHttpTransportOptions {
+    /** An http.Agent or https.Agent to use for every request; default one keep-alive agent per protocol, made here. */
+    agent?: NodeAgentLike;
+}
+/** True on Node itself, false on runtimes that emulate node:http. */
+export declare function isNodeItself(): boolean;
+export declare function nodeHttpTransport(options?: NodeHttpTransportOptions): Transport;

@@ -1,0 +1,129 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.isNodeItself = isNodeItself;
+exports.nodeHttpTransport = nodeHttpTransport;
+// Copied from runtime/client/node-transport.ts by the TOP generator: edit that file, then regenerate.
+// The node:http(s) transport, the default on Node: a keep-alive agent, and the
+// one transport that can prove a request never left this host. node:http
+// tells when a socket connected (for https, when its TLS session was up); a
+// request that failed before that sent no byte, so the client may retry it.
+//
+// Bun, Deno and Cloudflare's nodejs_compat implement node:http over fetch, so
+// their socket events prove nothing: there this transport reports every
+// failure as possibly sent (provesUnsent false), and the package's entry for
+// those runtimes defaults to the fetch transport anyway.
+const node_http_1 = __importDefault(require("node:http"));
+const node_https_1 = __importDefault(require("node:https"));
+const errors_ts_1 = require("./errors.js");
+/** True on Node itself, false on runtimes that emulate node:http. */
+function isNodeItself() {
+    const g = globalThis;
+    return g.process?.release?.name === 'node' && !g.process.versions?.bun && !g.process.versions?.deno && g.Deno === undefined && g.Bun === undefined && g.navigator?.userAgent !== 'Cloudflare-Workers';
+}
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64, keepAliveMsecs: 1000, timeout: 60_000 };
+function nodeHttpTransport(options = {}) {
+    const agents = new Map();
+    const agentFor = (protocol) => {
+        if (options.agent)
+            return options.agent;
+        let agent = agents.get(protocol);
+        if (!agent) {
+            agent = protocol === 'https:' ? new node_https_1.default.Agent(AGENT_OPTIONS) : new node_http_1.default.Agent(AGENT_OPTIONS);
+            agents.set(protocol, agent);
+        }
+        return agent;
+    };
+    const provesUnsent = isNodeItself();
+    return {
+        name: 'node:http',
+        provesUnsent,
+        send: (request) => exchange(request, agentFor, provesUnsent),
+        close() {
+            options.agent?.destroy();
+            for (const agent of agents.values())
+                agent.destroy();
+            agents.clear();
+        },
+    };
+}
+function exchange(x, agentFor, provesUnsent) {
+    return new Promise((resolve, reject) => {
+        if (x.signal?.aborted) {
+            reject(new errors_ts_1.TopAbortError(x.method, x.signal.reason));
+            return;
+        }
+        const url = new URL(x.url);
+        const secure = url.protocol === 'https:';
+        const lib = secure ? node_https_1.default : node_http_1.default;
+        const payload = typeof x.body === 'string' ? Buffer.from(x.body, 'utf8') : x.body;
+        let settled = false;
+        // Bytes can only have reached the gateway once a connection (and for
+        // https, its TLS session) was up.
+        let connected = false;
+        let failure;
+        const req = lib.request({
+            protocol: url.protocol,
+            hostname: url.hostname,
+            port: url.port || undefined,
+            path: `${url.pathname}${url.search}`,
+            method: 'POST',
+            agent: agentFor(url.protocol),
+            headers: { ...x.headers, 'content-length': payload.length },
+        });
+        const finish = (error, answer) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            x.signal?.removeEventListener('abort', onAbort);
+            if (error)
+                reject(error);
+            else
+                resolve(answer);
+        };
+        const fail = (error) => {
+            failure ??= error;
+            req.destroy();
+            finish(failure);
+        };
+        const onAbort = () => fail(new errors_ts_1.TopAbortError(x.method, x.signal?.reason));
+        const timer = setTimeout(() => fail(new errors_ts_1.TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
+        x.signal?.addEventListener('abort', onAbort, { once: true });
+        req.on('socket', (socket) => {
+            const up = () => {
+                connected = true;
+            };
+            if (!socket.connecting)
+                up();
+            else
+                socket.once(secure ? 'secureConnect' : 'connect', up);
+        });
+        req.on('error', (error) => {
+            finish(failure ?? new errors_ts_1.TopNetworkError(x.method, connected || !provesUnsent, error.code, { cause: error }));
+        });
+        req.on('response', (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > x.maxResponseBytes) {
+                    fail(new errors_ts_1.TopDecodeError(x.method, `answer larger than ${x.maxResponseBytes} bytes`, res.statusCode ?? 0, ''));
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            res.on('error', (error) => finish(failure ?? new errors_ts_1.TopNetworkError(x.method, true, error.code, { cause: error })));
+            res.on('end', () => {
+                finish(undefined, {
+                    status: res.statusCode ?? 0,
+                    contentType: res.headers['content-type'],
+                    body: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'),
+                });
+            });
+        });
+        req.end(payload);
+    });
+}

@@ -1,0 +1,51 @@
+/** One HTTP exchange, fully prepared by the client core. */
+export interface TransportRequest {
+    /** The TOP method, for error messages. */
+    readonly method: string;
+    /** The gateway URL with the signed system parameters in its query string. */
+    readonly url: string;
+    /**
+     * Headers to send: always `content-type` and `accept`. The content type
+     * belongs to the body: a form string is
+     * `application/x-www-form-urlencoded;charset=UTF-8`; bytes carry their own
+     * (e.g. `multipart/form-data; boundary=…` for a file upload).
+     */
+    readonly headers: Readonly<Record<string, string>>;
+    /** A form string (sent as UTF-8) or the exact bytes to send. */
+    readonly body: string | Uint8Array;
+    /** Whole-exchange limit; past it the transport rejects with TopTimeoutError. */
+    readonly timeoutMs: number;
+    /** The caller's signal; when it fires the transport rejects with TopAbortError. */
+    readonly signal?: AbortSignal | undefined;
+    /** An answer body larger than this is refused with TopDecodeError. */
+    readonly maxResponseBytes: number;
+}
+/** The gateway's HTTP answer, whatever its status. */
+export interface TransportAnswer {
+    status: number;
+    contentType: string | undefined;
+    /** The body decoded as UTF-8. */
+    body: string;
+}
+/**
+ * Sends prepared requests. `send` rejects only with the client's errors:
+ * TopTimeoutError, TopAbortError, TopDecodeError (answer too large) or
+ * TopNetworkError, whose `reachedGateway` is false only when this transport
+ * can prove that no byte of the request left this host.
+ */
+export interface Transport {
+    /** For logs and hooks: `node:http`, `fetch`, or a custom name. */
+    readonly name: string;
+    /**
+     * Whether this transport can prove a request never left the host (node:http
+     * on Node can: no connection means no byte sent). Only then does the client
+     * retry a failed call, and only a call that provably never left. A transport
+     * that cannot prove it (fetch) has every failure reported as possibly sent.
+     */
+    readonly provesUnsent: boolean;
+    send(request: TransportRequest): Promise<TransportAnswer>;
+    /** Releases pooled connections; optional. */
+    close?(): void;
+}
+/** The body's bytes: a string is sent as UTF-8. */
+export declare function bodyBytes(body: string | Uint8Array): Uint8Array;

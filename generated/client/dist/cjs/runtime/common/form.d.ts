@@ -1,0 +1,1 @@
+export declare function encodeForm(fields: Readonly<Record<string, string>>): string;

@@ -1,0 +1,343 @@
+"use strict";
+// Copied from runtime/common/json.ts by the TOP generator: edit that file, then regenerate.
+// Lossless JSON for TOP. Every TOP `Number` is a Java Long, and real ids pass
+// 2^53, which JSON.parse rounds. Reading: JSON.parse when no integer could be
+// unsafe (the common case); otherwise the long integer tokens outside strings
+// are quoted with a marker, JSON.parse does the rest at native speed, and the
+// marked strings become bigint (or number, when still safe). Writing: compact,
+// null and undefined fields left out (as the Java SDK's JSONWriter does),
+// bigint as digits.
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.parseJson = parseJson;
+exports.parseJsonAs = parseJsonAs;
+exports.stringifyJson = stringifyJson;
+const shape_ts_1 = require("./shape.js");
+const MAX_DEPTH = 512;
+// A run of 16 digits is the shortest text that can hold an unsafe integer;
+// without one anywhere in the text JSON.parse is exact.
+const LONG_DIGITS = /\d{16}/;
+// A marker no JSON text can hold without writing `\u0000` itself: texts that
+// do are read by the hand-written parser instead, so no input can forge one.
+const MARKER = '\u0000int:';
+const MARKER_IN_JSON = '\\u0000int:';
+// An integer token of 16 or more digits: not part of a fraction or exponent.
+const LONG_INTEGER = /(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g;
+function parseJson(text) {
+    if (!LONG_DIGITS.test(text))
+        return JSON.parse(text);
+    if (text.includes('\\u0000'))
+        return new LosslessParser(text).parseDocument();
+    let out = '';
+    let pos = 0;
+    let marked = false;
+    while (pos < text.length) {
+        const quote = text.indexOf('"', pos);
+        const end = quote === -1 ? text.length : quote;
+        // Outside strings: quote the long integers.
+        out += text.slice(pos, end).replace(LONG_INTEGER, (digits) => {
+            marked = true;
+            return `"${MARKER_IN_JSON}${digits}"`;
+        });
+        if (quote === -1)
+            break;
+        // A string literal, copied as it is: find its closing quote (one not escaped).
+        let close = quote + 1;
+        for (;;) {
+            close = text.indexOf('"', close);
+            if (close === -1)
+                return JSON.parse(text); // unterminated: JSON.parse names the error
+            let backslashes = 0;
+            while (text.charCodeAt(close - 1 - backslashes) === 0x5c)
+                backslashes++;
+            if (backslashes % 2 === 0)
+                break;
+            close++;
+        }
+        out += text.slice(quote, close + 1);
+        pos = close + 1;
+    }
+    let value;
+    try {
+        value = JSON.parse(out);
+    }
+    catch (error) {
+        // Report against the text as given, not the marked copy.
+        if (error instanceof RangeError)
+            throw new SyntaxError(`JSON: nesting too deep`);
+        return new LosslessParser(text).parseDocument();
+    }
+    return marked ? restore(value, 0) : value;
+}
+// A digit followed by a fraction or an exponent: the text may hold a number token that JSON.parse would round.
+const DECIMAL_FORM = /\d[.eE]/;
+/** A number token written with a fraction or an exponent, kept as its text until its shape is known. */
+class DecimalToken {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+}
+/**
+ * Parses JSON for a value of `shape`, int64 fields as bigint. An int64 field
+ * written with a fraction or an exponent (`1.0`, `9.007199254740993e15`) is
+ * left as its text, which the int64 check then refuses by path: its value is
+ * never decided by a double, so nothing is rounded. Elsewhere such numbers are
+ * ordinary numbers.
+ */
+function parseJsonAs(text, shape) {
+    if (!(0, shape_ts_1.needsRevival)(shape) || !DECIMAL_FORM.test(text))
+        return (0, shape_ts_1.reviveInt64)(parseJson(text), shape);
+    return (0, shape_ts_1.reviveInt64)(settleDecimals(new LosslessParser(text, true).parseDocument(), shape, 0), shape);
+}
+function settleDecimals(value, shape, depth) {
+    if (value instanceof DecimalToken)
+        return shape?.type === 'int64' ? value.text : Number(value.text);
+    if (typeof value !== 'object' || value === null || depth > MAX_DEPTH)
+        return value;
+    if (Array.isArray(value)) {
+        const items = shape?.type === 'array' ? shape.items : undefined;
+        for (let i = 0; i < value.length; i++)
+            value[i] = settleDecimals(value[i], items, depth + 1);
+        return value;
+    }
+    const record = value;
+    const fields = shape?.type === 'object' ? shape.fields : undefined;
+    for (const key of Object.keys(record)) {
+        const settled = settleDecimals(record[key], fields && Object.hasOwn(fields, key) ? fields[key] : undefined, depth + 1);
+        if (settled !== record[key])
+            Object.defineProperty(record, key, { value: settled, writable: true, enumerable: true, configurable: true });
+    }
+    return record;
+}
+function restore(value, depth) {
+    if (typeof value === 'string') {
+        if (!value.startsWith(MARKER))
+            return value;
+        const digits = value.slice(MARKER.length);
+        const asNumber = Number(digits);
+        return Number.isSafeInteger(asNumber) ? asNumber : BigInt(digits);
+    }
+    if (typeof value !== 'object' || value === null)
+        return value;
+    if (depth > MAX_DEPTH)
+        throw new SyntaxError(`JSON: nesting deeper than ${MAX_DEPTH}`);
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++)
+            value[i] = restore(value[i], depth + 1);
+        return value;
+    }
+    const record = value;
+    for (const key of Object.keys(record)) {
+        const item = record[key];
+        if (typeof item === 'string' && !item.startsWith(MARKER))
+            continue;
+        const restored = restore(item, depth + 1);
+        // Define, never assign: `record["__proto__"] = v` would replace the prototype.
+        if (restored !== item)
+            Object.defineProperty(record, key, { value: restored, writable: true, enumerable: true, configurable: true });
+    }
+    return record;
+}
+class LosslessParser {
+    text;
+    keepDecimals;
+    pos = 0;
+    /** keepDecimals: number tokens with a fraction or exponent become DecimalTokens (see parseJsonAs). */
+    constructor(text, keepDecimals = false) {
+        this.text = text;
+        this.keepDecimals = keepDecimals;
+    }
+    parseDocument() {
+        const value = this.value(0);
+        this.skipSpace();
+        if (this.pos !== this.text.length)
+            this.fail('unexpected text after the JSON value');
+        return value;
+    }
+    fail(what) {
+        throw new SyntaxError(`JSON: ${what} at position ${this.pos}`);
+    }
+    skipSpace() {
+        const t = this.text;
+        while (this.pos < t.length) {
+            const c = t.charCodeAt(this.pos);
+            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                this.pos++;
+            else
+                break;
+        }
+    }
+    value(depth) {
+        if (depth > MAX_DEPTH)
+            this.fail(`nesting deeper than ${MAX_DEPTH}`);
+        this.skipSpace();
+        const c = this.text[this.pos];
+        if (c === '{')
+            return this.object(depth);
+        if (c === '[')
+            return this.array(depth);
+        if (c === '"')
+            return this.string();
+        if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
+            return this.number();
+        for (const [word, result] of [['true', true], ['false', false], ['null', null]]) {
+            if (this.text.startsWith(word, this.pos)) {
+                this.pos += word.length;
+                return result;
+            }
+        }
+        return this.fail(c === undefined ? 'unexpected end of input' : `unexpected character ${JSON.stringify(c)}`);
+    }
+    object(depth) {
+        const out = {};
+        this.pos++;
+        this.skipSpace();
+        if (this.text[this.pos] === '}') {
+            this.pos++;
+            return out;
+        }
+        for (;;) {
+            this.skipSpace();
+            if (this.text[this.pos] !== '"')
+                this.fail('expected a property name');
+            const key = this.string();
+            this.skipSpace();
+            if (this.text[this.pos] !== ':')
+                this.fail("expected ':'");
+            this.pos++;
+            const value = this.value(depth + 1);
+            // Define, never assign: `out["__proto__"] = v` would replace the prototype.
+            Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+            this.skipSpace();
+            const c = this.text[this.pos++];
+            if (c === '}')
+                return out;
+            if (c !== ',')
+                this.fail("expected ',' or '}'");
+        }
+    }
+    array(depth) {
+        const out = [];
+        this.pos++;
+        this.skipSpace();
+        if (this.text[this.pos] === ']') {
+            this.pos++;
+            return out;
+        }
+        for (;;) {
+            out.push(this.value(depth + 1));
+            this.skipSpace();
+            const c = this.text[this.pos++];
+            if (c === ']')
+                return out;
+            if (c !== ',')
+                this.fail("expected ',' or ']'");
+        }
+    }
+    string() {
+        const t = this.text;
+        const start = this.pos;
+        let i = start + 1;
+        let escaped = false;
+        for (; i < t.length; i++) {
+            const c = t.charCodeAt(i);
+            if (c === 0x5c) {
+                escaped = true;
+                i++;
+            }
+            else if (c === 0x22)
+                break;
+            else if (c < 0x20) {
+                this.pos = i;
+                this.fail('control character in string');
+            }
+        }
+        if (i >= t.length) {
+            this.pos = t.length;
+            this.fail('unterminated string');
+        }
+        this.pos = i + 1;
+        // Escapes are JSON.parse's job: it knows every rule (\u, surrogates...).
+        return escaped ? JSON.parse(t.slice(start, i + 1)) : t.slice(start + 1, i);
+    }
+    number() {
+        const t = this.text;
+        const start = this.pos;
+        const m = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+        m.lastIndex = start;
+        const match = m.exec(t);
+        if (!match)
+            this.fail('malformed number');
+        this.pos = start + match[0].length;
+        if (this.keepDecimals && (match[1] !== undefined || match[2] !== undefined))
+            return new DecimalToken(match[0]);
+        const asNumber = Number(match[0]);
+        if (match[1] === undefined && match[2] === undefined && !Number.isSafeInteger(asNumber))
+            return BigInt(match[0]);
+        return asNumber;
+    }
+}
+/**
+ * Compact JSON text. With a shape, an object's known fields are written first,
+ * in the schema's order, so the same value always gives the same text; other
+ * own keys follow in insertion order. null and undefined fields are left out;
+ * bigint is written as its digits.
+ */
+function stringifyJson(value, shape) {
+    return write(value, shape, '', 0);
+}
+function write(value, shape, path, depth) {
+    if (depth > MAX_DEPTH)
+        throw new RangeError(`JSON: nesting deeper than ${MAX_DEPTH} at ${path || '(root)'}`);
+    switch (typeof value) {
+        case 'string':
+            return JSON.stringify(value);
+        case 'bigint':
+            return value.toString();
+        case 'number':
+            if (!Number.isFinite(value))
+                throw new RangeError(`JSON: ${path || '(root)'} is ${value}, which JSON cannot carry`);
+            return JSON.stringify(value);
+        case 'boolean':
+            return value ? 'true' : 'false';
+        case 'object': {
+            if (value === null)
+                return 'null';
+            if (Array.isArray(value)) {
+                const items = shape?.type === 'array' ? shape.items : undefined;
+                return `[${value.map((item, i) => (item === undefined || item === null ? 'null' : write(item, items, `${path}[${i}]`, depth + 1))).join(',')}]`;
+            }
+            const record = value;
+            const fields = shape?.type === 'object' ? shape.fields : undefined;
+            let out = '';
+            let known = 0;
+            if (fields) {
+                // The schema's fields first, in its order...
+                for (const key in fields) {
+                    if (!Object.hasOwn(record, key))
+                        continue;
+                    known++;
+                    const item = record[key];
+                    if (item === undefined || item === null)
+                        continue;
+                    out += `${out ? ',' : ''}${JSON.stringify(key)}:${write(item, fields[key], path ? `${path}.${key}` : key, depth + 1)}`;
+                }
+            }
+            // ...then any other own keys, in insertion order (only looked for when there are some).
+            const keys = Object.keys(record);
+            if (keys.length > known) {
+                for (const key of keys) {
+                    if (fields && Object.hasOwn(fields, key))
+                        continue;
+                    const item = record[key];
+                    if (item === undefined || item === null)
+                        continue;
+                    out += `${out ? ',' : ''}${JSON.stringify(key)}:${write(item, undefined, path ? `${path}.${key}` : key, depth + 1)}`;
+                }
+            }
+            return `{${out}}`;
+        }
+        default:
+            throw new TypeError(`JSON: ${path || '(root)'} is a ${typeof value}, which JSON cannot carry`);
+    }
+}

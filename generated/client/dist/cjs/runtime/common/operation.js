@@ -1,0 +1,23 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.valueAtPath = valueAtPath;
+exports.idempotencyKeyOf = idempotencyKeyOf;
+/** The value at a dotted path (`param0.pre_pay_no`) of decoded parameters, if present. */
+function valueAtPath(params, path) {
+    let current = params;
+    for (const segment of path.split('.')) {
+        if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment))
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+/** The idempotency key of a call: the first candidate path that holds a non-empty value. */
+function idempotencyKeyOf(op, params) {
+    for (const path of op.idempotencyKey) {
+        const value = valueAtPath(params, path);
+        if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'bigint' || typeof value === 'number')
+            return { path, value: String(value) };
+    }
+    return undefined;
+}

@@ -1,0 +1,97 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SIGN_METHODS = void 0;
+exports.isSendable = isSendable;
+exports.signingString = signingString;
+exports.sign = sign;
+exports.signAsync = signAsync;
+// Copied from runtime/common/sign.ts by the TOP generator: edit that file, then regenerate.
+// TOP request signing (top-protocol.md §3), the same as the Java SDK's
+// TaobaoUtils.signTopRequest: sort by name, concatenate name+value of every
+// non-empty parameter except `sign`, hash the UTF-8 bytes, upper-case hex.
+//
+// No static import of node:crypto: this file runs on Cloudflare Workers
+// without nodejs_compat and in browsers too. Where node:crypto exists (Node,
+// Bun, Deno) it is taken through process.getBuiltinModule, synchronously;
+// elsewhere `signAsync` hashes with WebCrypto (HMAC-SHA256) and ./md5.ts
+// (MD5 and HMAC-MD5, which WebCrypto lacks).
+const md5_ts_1 = require("./md5.js");
+exports.SIGN_METHODS = ['md5', 'hmac', 'hmac-sha256'];
+/** TOP drops a parameter that is null, empty or only white space: it is neither signed nor sent. */
+function isSendable(value) {
+    return value !== undefined && value !== null && value.trim() !== '';
+}
+/** The string that is hashed: sorted `name + value` pairs, no separators. */
+function signingString(params) {
+    // Plain code-unit comparison is ASCII order for TOP's ASCII parameter names,
+    // which is what Java's Arrays.sort does on String.
+    const names = Object.keys(params)
+        .filter((name) => name !== 'sign' && isSendable(params[name]))
+        .sort();
+    let out = '';
+    for (const name of names)
+        out += name + params[name];
+    return out;
+}
+function loadNodeCrypto() {
+    const proc = globalThis.process;
+    try {
+        return proc?.getBuiltinModule?.('node:crypto');
+    }
+    catch {
+        return undefined;
+    }
+}
+const nodeCrypto = loadNodeCrypto();
+function checkMethod(method) {
+    if (!exports.SIGN_METHODS.includes(method))
+        throw new TypeError(`sign_method must be one of ${exports.SIGN_METHODS.join(', ')}; got ${String(method)}`);
+}
+const utf8 = (text) => new TextEncoder().encode(text);
+/** MD5 and HMAC-MD5 without node:crypto. */
+function signMd5Portable(text, secret, method) {
+    const digest = method === 'md5' ? (0, md5_ts_1.md5)(utf8(secret + text + secret)) : (0, md5_ts_1.hmacMd5)(utf8(secret), utf8(text));
+    return (0, md5_ts_1.toHex)(digest).toUpperCase();
+}
+/**
+ * The signature, synchronously. Needs node:crypto for `hmac-sha256` (WebCrypto
+ * is asynchronous only); where there is none, use `signAsync`.
+ */
+function sign(params, secret, method) {
+    checkMethod(method);
+    const text = signingString(params);
+    if (nodeCrypto) {
+        if (method === 'md5')
+            return nodeCrypto
+                .createHash('md5')
+                .update(secret + text + secret, 'utf8')
+                .digest('hex')
+                .toUpperCase();
+        return nodeCrypto
+            .createHmac(method === 'hmac' ? 'md5' : 'sha256', secret)
+            .update(text, 'utf8')
+            .digest('hex')
+            .toUpperCase();
+    }
+    if (method !== 'hmac-sha256')
+        return signMd5Portable(text, secret, method);
+    throw new TypeError('sign: hmac-sha256 needs node:crypto to sign synchronously, and this runtime has none; use signAsync');
+}
+/**
+ * The signature on any runtime: node:crypto where there is one, else WebCrypto
+ * for `hmac-sha256` and the bundled MD5 for `md5` and `hmac`. `portable: true`
+ * skips node:crypto (the tests use it to check the WebCrypto/MD5 path on Node).
+ */
+async function signAsync(params, secret, method, options = {}) {
+    checkMethod(method);
+    if (nodeCrypto && !options.portable)
+        return sign(params, secret, method);
+    const text = signingString(params);
+    if (method !== 'hmac-sha256')
+        return signMd5Portable(text, secret, method);
+    const subtle = globalThis.crypto?.subtle;
+    if (!subtle)
+        throw new TypeError('sign: this runtime has neither node:crypto nor WebCrypto (crypto.subtle) for hmac-sha256');
+    const key = await subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    return (0, md5_ts_1.toHex)(new Uint8Array(await subtle.sign('HMAC', key, utf8(text)))).toUpperCase();
+}

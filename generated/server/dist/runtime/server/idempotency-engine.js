@@ -1,0 +1,251 @@
+// Copied from runtime/server/idempotency-engine.ts by the TOP generator: edit that file, then regenerate.
+// Runs a handler at most once per idempotency key, following the state
+// machine in docs/decisions/0001-idempotency-state-machine.md: claim with an
+// owner token and a lease, renew the lease while the handler runs, record
+// whatever outcome it produced (answer or error answer), release only for a
+// NothingChangedError. Every store call is bounded by storeTimeoutMs and every
+// wait by idempotencyWaitMs or handlerTimeoutMs, so no caller ever hangs.
+import { randomUUID } from 'node:crypto';
+import { IdempotencyStoreFullError } from "./idempotency.js";
+import { GatewayError, NothingChangedError } from "./platform-errors.js";
+export const DEFAULT_ENGINE_OPTIONS = { ttlMs: 24 * 60 * 60 * 1000, leaseMs: 30_000, waitMs: 20_000, handlerTimeoutMs: 20_000, storeTimeoutMs: 5_000 };
+export class StoreTimeoutError extends Error {
+    name = 'StoreTimeoutError';
+}
+const PENDING = Symbol('pending');
+function encodeOutcome(outcome) {
+    if (outcome.kind === 'answer')
+        return JSON.stringify({ a: outcome.text });
+    const e = outcome.error;
+    return JSON.stringify({ e: { code: e.code, msg: e.msg, sub_code: e.subCode, sub_msg: e.subMsg } });
+}
+function decodeOutcome(text) {
+    const v = JSON.parse(text);
+    if (typeof v.a === 'string')
+        return { kind: 'answer', text: v.a };
+    const e = v.e;
+    return { kind: 'error', error: new GatewayError(e.code, e.sub_code, e.sub_msg, e.msg) };
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves with `promise`'s value, or PENDING once `ms` have passed. */
+function within(promise, ms) {
+    if (ms <= 0)
+        return Promise.race([promise, Promise.resolve(PENDING)]);
+    let timer;
+    const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve(PENDING), ms)));
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+export const handlerTimeoutError = (ms) => new GatewayError(15, 'isp.handler-timeout', `the service did not answer within ${ms} ms; it may still complete: retry later with the same idempotency key to get its answer`);
+export class IdempotencyEngine {
+    #o;
+    #inflight = new Map();
+    constructor(options) {
+        for (const name of ['ttlMs', 'leaseMs', 'waitMs', 'handlerTimeoutMs', 'storeTimeoutMs']) {
+            const v = options[name];
+            if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v))
+                throw new RangeError(`idempotency option ${name} must be a finite number of ms ≥ 0; got ${String(v)}`);
+        }
+        if (!(options.leaseMs > 0))
+            throw new RangeError('idempotency option leaseMs must be greater than 0');
+        this.#o = options;
+    }
+    /** Keys this process holds a claim for (a handler running or an outcome being recorded). */
+    get inflightCount() {
+        return this.#inflight.size;
+    }
+    /** A store call bounded by storeTimeoutMs; failures are reported, then thrown. */
+    async #store(step, key, call) {
+        try {
+            const result = await within(call(), this.#o.storeTimeoutMs);
+            if (result === PENDING)
+                throw new StoreTimeoutError(`the idempotency store did not answer ${step} within ${this.#o.storeTimeoutMs} ms`);
+            return result;
+        }
+        catch (error) {
+            this.#o.onStoreError?.(error, step, key);
+            throw error;
+        }
+    }
+    /**
+     * The outcome of a call with an idempotency key: the handler's (run here at
+     * most once, and only while this call holds the key's claim), the recorded
+     * one, or a retryable isp. answer. `invoke` throws only GatewayError.
+     */
+    async run(key, fingerprint, label, invoke) {
+        const conflict = () => ({
+            outcome: { kind: 'error', error: new GatewayError(41, `isv.idempotency-conflict:${label.path}`, `${label.path} ${JSON.stringify(label.value)} was already used with different parameters`) },
+            path: 'conflict',
+        });
+        const pending = () => ({
+            outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${label.path} ${JSON.stringify(label.value)} is still running; try again later with the same parameters`) },
+            path: 'waited',
+        });
+        const unavailable = (error) => error instanceof IdempotencyStoreFullError
+            ? { outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotency-store-full', 'the gateway cannot take new idempotent calls now; try again later') }, path: 'none' }
+            : { outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotency-store-unavailable', 'the gateway cannot check the idempotency key now; nothing was run: try again later with the same parameters') }, path: 'none' };
+        const deadline = Date.now() + this.#o.waitMs;
+        let waited = false;
+        for (let delay = 5;; delay = Math.min(delay * 2, 200)) {
+            // A duplicate of a call running in this process shares its outcome.
+            const local = this.#inflight.get(key);
+            if (local) {
+                if (local.fingerprint !== fingerprint)
+                    return conflict();
+                waited = true;
+                const shared = await within(local.outcome, deadline - Date.now());
+                if (shared === PENDING)
+                    return pending();
+                if (shared === 'released')
+                    continue; // the first call changed nothing: this one may claim the key
+                return { outcome: shared, path: 'waited' };
+            }
+            let current;
+            if (!waited) {
+                // First look: claim at once (one round trip in the common case).
+                const owner = randomUUID();
+                let claim;
+                try {
+                    claim = await this.#store('claim', key, () => this.#o.store.claim(key, fingerprint, owner, this.#o.leaseMs));
+                }
+                catch (error) {
+                    return unavailable(error);
+                }
+                if (claim.claimed)
+                    return this.#own(key, fingerprint, owner, invoke);
+                current = claim.current;
+            }
+            else {
+                try {
+                    current = await this.#store('get', key, () => this.#o.store.get(key));
+                }
+                catch {
+                    current = { state: 'claimed', fingerprint, owner: '' }; // unknown: keep waiting until the deadline
+                }
+                if (current === undefined) {
+                    // The holder finished with nothing to replay (released) or its lease ran out: claim it.
+                    waited = false;
+                    continue;
+                }
+            }
+            if (current.fingerprint !== fingerprint)
+                return conflict();
+            if (current.state === 'done')
+                return { outcome: decodeOutcome(current.outcome), path: waited ? 'waited' : 'replayed' };
+            // Claimed by another call (here or in another process): wait for its outcome.
+            if (this.#inflight.has(key))
+                continue;
+            waited = true;
+            if (Date.now() >= deadline)
+                return pending();
+            await sleep(Math.min(delay, Math.max(0, deadline - Date.now())));
+        }
+    }
+    /** This call holds the claim: run the handler once, keep the lease, record the outcome. */
+    async #own(key, fingerprint, owner, invoke) {
+        const o = this.#o;
+        const stopRenewing = this.#keepLease(key, fingerprint, owner);
+        const ran = invoke().then(({ text, value }) => ({ kind: 'answer', text, value }), (error) => {
+            if (NothingChangedError.isNothingChanged(error))
+                return error;
+            return { kind: 'error', error: GatewayError.is(error) ? error : new GatewayError(15, 'isp.service-error', 'the service failed; the outcome is recorded for this idempotency key') };
+        });
+        // What the first caller and every duplicate get once the handler settled and its outcome is recorded.
+        let release = () => { };
+        const entryGone = new Promise((resolve) => (release = resolve));
+        const recorded = ran.then(async (result) => {
+            if (result instanceof Error) {
+                stopRenewing();
+                try {
+                    await this.#store('release', key, () => o.store.release(key, fingerprint, owner));
+                }
+                catch {
+                    // The claim stays until its lease ends; then a retry may claim it.
+                }
+                release();
+                return 'released';
+            }
+            const text = encodeOutcome(result);
+            const stored = await this.#record(key, fingerprint, owner, text);
+            if (stored === 'stored') {
+                stopRenewing();
+                release();
+                return result;
+            }
+            if (typeof stored === 'object') {
+                stopRenewing();
+                release();
+                return stored; // an outcome was there first: the first outcome wins
+            }
+            // Not recorded: keep the claim (and this entry, answering isp.) while trying again for one lease.
+            void this.#recordLater(key, fingerprint, owner, text).finally(() => {
+                stopRenewing();
+                release();
+            });
+            return { kind: 'error', error: new GatewayError(15, 'isp.outcome-not-recorded', 'the call ran but its outcome could not be recorded yet; try again later with the same parameters to get it') };
+        });
+        this.#inflight.set(key, { fingerprint, outcome: recorded });
+        void entryGone.then(() => {
+            if (this.#inflight.get(key)?.outcome === recorded)
+                this.#inflight.delete(key);
+        });
+        const result = await within(recorded, o.handlerTimeoutMs);
+        if (result === PENDING)
+            return { outcome: { kind: 'error', error: handlerTimeoutError(o.handlerTimeoutMs) }, path: 'fresh' };
+        if (result === 'released')
+            return { outcome: { kind: 'error', error: (await ran) }, path: 'fresh' };
+        return { outcome: result, path: 'fresh' };
+    }
+    /** Stores the outcome once: `stored`, the outcome already there (first wins), or `failed`. */
+    async #record(key, fingerprint, owner, text) {
+        // (T only types a replayed outcome, which carries no value.)
+        let r;
+        try {
+            r = await this.#store('complete', key, () => this.#o.store.complete(key, fingerprint, owner, text, this.#o.ttlMs));
+        }
+        catch {
+            return 'failed';
+        }
+        if (r.stored)
+            return 'stored';
+        if (r.current.state === 'done' && r.current.fingerprint === fingerprint)
+            return r.current.outcome === text ? 'stored' : decodeOutcome(r.current.outcome);
+        // Another owner holds the key: our claim ran out while the handler ran. Fenced: never overwrite theirs.
+        this.#o.onUnrecorded?.({ key, reason: `another caller holds the key (${r.current.state}); this outcome was not stored` });
+        return 'failed';
+    }
+    /** Tries to store an outcome again, with backoff, for up to one lease. */
+    async #recordLater(key, fingerprint, owner, text) {
+        const until = Date.now() + this.#o.leaseMs;
+        for (let delay = 50; Date.now() < until; delay = Math.min(delay * 2, 2000)) {
+            await sleep(Math.min(delay, Math.max(0, until - Date.now())));
+            const r = await this.#record(key, fingerprint, owner, text);
+            if (r !== 'failed')
+                return;
+        }
+        this.#o.onUnrecorded?.({ key, reason: `the outcome could not be stored within one lease (${this.#o.leaseMs} ms); the claim now expires and a retry may run the handler again` });
+    }
+    /** Renews the claim every third of its lease until stopped. */
+    #keepLease(key, fingerprint, owner) {
+        let busy = false;
+        const timer = setInterval(() => {
+            if (busy)
+                return;
+            busy = true;
+            this.#store('renew', key, () => this.#o.store.renew(key, fingerprint, owner, this.#o.leaseMs))
+                .then((r) => {
+                if (r === 'lost')
+                    this.#o.onUnrecorded?.({ key, reason: 'the claim was taken by another caller while the handler ran' });
+            }, () => { })
+                .finally(() => (busy = false));
+        }, Math.max(1, Math.floor(this.#o.leaseMs / 3)));
+        timer.unref?.();
+        return () => clearInterval(timer);
+    }
+}
+/** A call without an idempotency key: its handler's outcome, or 15 isp.handler-timeout. */
+export async function runWithTimeout(invoke, timeoutMs) {
+    const result = await within(invoke(), timeoutMs);
+    if (result === PENDING)
+        throw handlerTimeoutError(timeoutMs);
+    return result;
+}

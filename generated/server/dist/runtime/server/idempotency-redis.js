@@ -1,0 +1,114 @@
+export class RedisCommandTimeoutError extends Error {
+    name = 'RedisCommandTimeoutError';
+}
+// KEYS[1] the key. Claim: ARGV[1] the claim's text, ARGV[2] lease ms.
+// Returns '' when claimed, else what the key holds.
+const CLAIM = `if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return '' end
+return redis.call('GET', KEYS[1])`;
+// Renew: ARGV[1] the owner's claim text, ARGV[2] lease ms. 1 renewed, 2 restored (key was absent), 0 lost.
+const RENEW = `local v = redis.call('GET', KEYS[1])
+if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
+if not v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 2 end
+return 0`;
+// Complete: ARGV[1] the owner's claim text, ARGV[2] the outcome's text, ARGV[3] ttl ms.
+// Stores when the key holds the owner's claim or nothing (a lost claim still
+// stores its outcome); returns '' when stored, else what the key holds.
+const COMPLETE = `local v = redis.call('GET', KEYS[1])
+if (not v) or v == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return '' end
+return v`;
+// Release: ARGV[1] the owner's claim text. Deletes only the owner's claim.
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+// Stored texts. A claim names its owner; an outcome does not need to.
+const claimText = (fingerprint, owner) => JSON.stringify({ f: fingerprint, o: owner });
+const doneText = (fingerprint, outcome) => JSON.stringify({ f: fingerprint, r: outcome });
+function parseState(raw) {
+    const v = JSON.parse(raw);
+    return v.r !== undefined ? { state: 'done', fingerprint: v.f, outcome: v.r } : { state: 'claimed', fingerprint: v.f, owner: v.o ?? '' };
+}
+/** One way to send a command, whichever client was given. */
+function commandSender(client) {
+    if (typeof client.call === 'function') {
+        const c = client;
+        return ([command, ...rest]) => c.call(command, rest);
+    }
+    if (typeof client.sendCommand === 'function') {
+        const c = client;
+        return (args) => c.sendCommand(args);
+    }
+    throw new TypeError('RedisIdempotencyStore: pass an ioredis client (new Redis(...)) or a client from the redis package (createClient(...))');
+}
+/**
+ * Pass a connected client; the store never closes it. Recommended client
+ * options, so that a Redis outage fails fast instead of queueing:
+ * ioredis `{ enableOfflineQueue: false, maxRetriesPerRequest: 1 }`;
+ * redis `{ disableOfflineQueue: true, socket: { reconnectStrategy: (n) => Math.min(n * 50, 1000) } }`.
+ * Exactly-once across a Redis restart needs `appendonly yes` (with
+ * `appendfsync always` for no loss at all); the store warns at its first command when AOF is off.
+ */
+export class RedisIdempotencyStore {
+    #send;
+    #prefix;
+    #timeoutMs;
+    #onWarning;
+    #checked = false;
+    constructor(client, options = {}) {
+        const o = typeof options === 'string' ? { prefix: options } : options;
+        this.#send = commandSender(client);
+        this.#prefix = o.prefix ?? 'top:idem:';
+        this.#timeoutMs = o.commandTimeoutMs ?? 2000;
+        if (!(this.#timeoutMs > 0))
+            throw new RangeError('RedisIdempotencyStore: commandTimeoutMs must be a positive number');
+        this.#onWarning = o.onWarning ?? ((message) => console.warn(message));
+    }
+    /** One command, failed after commandTimeoutMs whatever the client does; the first also checks persistence. */
+    #command(args) {
+        if (!this.#checked) {
+            this.#checked = true;
+            void this.checkPersistence().then((p) => {
+                if (!p.aof)
+                    this.#onWarning(`RedisIdempotencyStore: Redis does not persist with AOF (appendonly no): claims and answers written since the last save are lost if Redis restarts, and a retry of such a call runs its handler again. Set appendonly yes for exactly-once across a Redis restart.`);
+            }, () => { });
+        }
+        return this.#timed(args);
+    }
+    #timed(args) {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new RedisCommandTimeoutError(`Redis did not answer ${args[0]} within ${this.#timeoutMs} ms`)), this.#timeoutMs);
+            this.#send(args).then((value) => {
+                clearTimeout(timer);
+                resolve(value);
+            }, (error) => {
+                clearTimeout(timer);
+                reject(error);
+            });
+        });
+    }
+    #eval(script, key, ...args) {
+        return this.#command(['EVAL', script, '1', this.#prefix + key, ...args.map(String)]);
+    }
+    /** Whether Redis persists every write with AOF (`INFO persistence`, which managed Redis services allow where CONFIG is refused). */
+    async checkPersistence() {
+        const info = String(await this.#timed(['INFO', 'persistence']));
+        return { aof: /^aof_enabled:1\s*$/m.test(info) };
+    }
+    async claim(key, fingerprint, owner, leaseMs) {
+        const raw = String(await this.#eval(CLAIM, key, claimText(fingerprint, owner), Math.ceil(leaseMs)));
+        return raw === '' ? { claimed: true } : { claimed: false, current: parseState(raw) };
+    }
+    async renew(key, fingerprint, owner, leaseMs) {
+        const r = Number(await this.#eval(RENEW, key, claimText(fingerprint, owner), Math.ceil(leaseMs)));
+        return r === 1 ? 'renewed' : r === 2 ? 'restored' : 'lost';
+    }
+    async complete(key, fingerprint, owner, outcome, ttlMs) {
+        const raw = String(await this.#eval(COMPLETE, key, claimText(fingerprint, owner), doneText(fingerprint, outcome), Math.ceil(ttlMs)));
+        return raw === '' ? { stored: true } : { stored: false, current: parseState(raw) };
+    }
+    async release(key, fingerprint, owner) {
+        await this.#eval(RELEASE, key, claimText(fingerprint, owner));
+    }
+    async get(key) {
+        const raw = await this.#command(['GET', this.#prefix + key]);
+        return raw === null || raw === undefined ? undefined : parseState(String(raw));
+    }
+}

@@ -1,0 +1,67 @@
+const clip = (s) => (s === undefined ? undefined : s.length > 128 ? `${s.slice(0, 128)}…` : s);
+function describeError(error) {
+    return error instanceof Error ? { name: error.name, message: error.message.slice(0, 500) } : { name: typeof error, message: String(error).slice(0, 500) };
+}
+/** Calls the hooks and the logger; a hook or logger that throws never changes an answer. */
+export class Observer {
+    hooks;
+    logger;
+    constructor(hooks = {}, logger) {
+        this.hooks = hooks;
+        this.logger = logger;
+    }
+    #safely = (f) => {
+        try {
+            f();
+        }
+        catch {
+            // An observer's failure must not become the caller's.
+        }
+    };
+    request(outcome) {
+        const o = { ...outcome, method: clip(outcome.method), app: clip(outcome.app) };
+        if (this.hooks.onRequest)
+            this.#safely(() => this.hooks.onRequest(o));
+        if (this.logger)
+            this.#safely(() => this.logger.info({ event: 'top.request', ...o }, `${o.method ?? '-'} ${o.code === 0 ? 'ok' : `${o.code} ${o.subCode ?? ''}`.trim()}`));
+    }
+    internal(error) {
+        if (this.hooks.onInternalError)
+            this.#safely(() => this.hooks.onInternalError(error));
+        if (this.logger) {
+            const { error: e, ...rest } = error;
+            this.#safely(() => this.logger.error({ event: 'top.internal-error', ...rest, ...(e === undefined ? {} : { error: describeError(e) }) }, `gateway internal error (${error.kind})`));
+        }
+    }
+    slow(slow) {
+        if (this.hooks.onSlowHandler)
+            this.#safely(() => this.hooks.onSlowHandler(slow));
+        if (this.logger)
+            this.#safely(() => this.logger.warn({ event: 'top.slow-handler', ...slow, method: clip(slow.method), app: clip(slow.app) }, `${slow.method} handler still running after ${Math.round(slow.elapsedMs)} ms`));
+    }
+}
+/**
+ * Hooks that record one span per request on an OpenTelemetry tracer, named
+ * after the TOP method, with the outcome as attributes (`top.method`,
+ * `top.app_key`, `top.code`, `top.sub_code`, `top.idempotency`,
+ * `top.request_id`) and an error status for isp. answers and internal failures.
+ */
+export function openTelemetryHooks(tracer, now = Date.now) {
+    return {
+        onRequest: (o) => {
+            const end = now();
+            const attributes = { 'top.request_id': o.requestId, 'top.code': o.code, 'top.idempotency': o.idempotency };
+            if (o.method)
+                attributes['top.method'] = o.method;
+            if (o.app)
+                attributes['top.app_key'] = o.app;
+            if (o.subCode)
+                attributes['top.sub_code'] = o.subCode;
+            const span = tracer.startSpan(`TOP ${o.method ?? '(no method)'}`, { startTime: end - o.latencyMs, attributes });
+            // SpanStatusCode: 1 OK, 2 ERROR. A platform or isv answer is the caller's error, not the server's.
+            const serverFault = o.code !== 0 && (o.subCode?.startsWith('isp.') ?? false);
+            span.setStatus(serverFault ? { code: 2, message: o.subCode } : { code: 1 });
+            span.end(end);
+        },
+    };
+}

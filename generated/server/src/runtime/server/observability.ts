@@ -1,0 +1,121 @@
+// Copied from runtime/server/observability.ts by the TOP generator: edit that file, then regenerate.
+// What an operator sees of the gateway: one outcome per request, internal
+// errors (store failures, the gateway's own bugs) and slow handlers, through
+// hooks and an optional logger (pino or console). Nothing here ever carries a
+// secret, a signature, a session or the business parameters: only the method,
+// the app key, the answer's code and sub_code, timings and request ids.
+import type { IdempotencyPath, StoreStep } from './idempotency-engine.ts';
+
+/** One request's outcome, reported once its answer is ready. */
+export interface RequestOutcome {
+  requestId: string;
+  /** The `method` asked for, when there was one (at most 128 characters). */
+  method: string | undefined;
+  /** The `app_key`, when there was one (at most 128 characters). */
+  app: string | undefined;
+  /** 0 for an answer, else the error_response's code. */
+  code: number;
+  subCode: string | undefined;
+  /** From the request's arrival at the core to its answer, in ms. */
+  latencyMs: number;
+  /** fresh: this call ran the handler; replayed: a recorded outcome; waited: a duplicate that waited for one; conflict: 41; none: no key (or refused before). */
+  idempotency: IdempotencyPath;
+}
+
+export type InternalError =
+  | { kind: 'store'; step: StoreStep; error: unknown; requestId?: undefined }
+  | { kind: 'unrecorded'; reason: string; requestId?: undefined }
+  | { kind: 'gateway'; error: unknown; requestId: string };
+
+export interface SlowHandler {
+  requestId: string;
+  method: string;
+  app: string;
+  /** How long it has run so far (it is still running). */
+  elapsedMs: number;
+}
+
+export interface GatewayHooks {
+  onRequest?: (outcome: RequestOutcome) => void;
+  onInternalError?: (error: InternalError) => void;
+  onSlowHandler?: (slow: SlowHandler) => void;
+}
+
+/** pino's and console's common shape: `logger.info(object, message)`. */
+export interface GatewayLogger {
+  info(object: object, message?: string): void;
+  warn(object: object, message?: string): void;
+  error(object: object, message?: string): void;
+}
+
+const clip = (s: string | undefined) => (s === undefined ? undefined : s.length > 128 ? `${s.slice(0, 128)}…` : s);
+
+function describeError(error: unknown): { name: string; message: string } {
+  return error instanceof Error ? { name: error.name, message: error.message.slice(0, 500) } : { name: typeof error, message: String(error).slice(0, 500) };
+}
+
+/** Calls the hooks and the logger; a hook or logger that throws never changes an answer. */
+export class Observer {
+  constructor(
+    private readonly hooks: GatewayHooks = {},
+    private readonly logger?: GatewayLogger,
+  ) {}
+
+  readonly #safely = (f: () => void) => {
+    try {
+      f();
+    } catch {
+      // An observer's failure must not become the caller's.
+    }
+  };
+
+  request(outcome: RequestOutcome): void {
+    const o = { ...outcome, method: clip(outcome.method), app: clip(outcome.app) };
+    if (this.hooks.onRequest) this.#safely(() => this.hooks.onRequest!(o));
+    if (this.logger) this.#safely(() => this.logger!.info({ event: 'top.request', ...o }, `${o.method ?? '-'} ${o.code === 0 ? 'ok' : `${o.code} ${o.subCode ?? ''}`.trim()}`));
+  }
+
+  internal(error: InternalError): void {
+    if (this.hooks.onInternalError) this.#safely(() => this.hooks.onInternalError!(error));
+    if (this.logger) {
+      const { error: e, ...rest } = error as InternalError & { error?: unknown };
+      this.#safely(() => this.logger!.error({ event: 'top.internal-error', ...rest, ...(e === undefined ? {} : { error: describeError(e) }) }, `gateway internal error (${error.kind})`));
+    }
+  }
+
+  slow(slow: SlowHandler): void {
+    if (this.hooks.onSlowHandler) this.#safely(() => this.hooks.onSlowHandler!(slow));
+    if (this.logger) this.#safely(() => this.logger!.warn({ event: 'top.slow-handler', ...slow, method: clip(slow.method), app: clip(slow.app) }, `${slow.method} handler still running after ${Math.round(slow.elapsedMs)} ms`));
+  }
+}
+
+/** The parts of an OpenTelemetry tracer the hooks use (`trace.getTracer(name)` from @opentelemetry/api). */
+export interface TracerLike {
+  startSpan(name: string, options: { startTime: number; attributes: Record<string, string | number> }): {
+    setStatus(status: { code: number; message?: string }): void;
+    end(endTime: number): void;
+  };
+}
+
+/**
+ * Hooks that record one span per request on an OpenTelemetry tracer, named
+ * after the TOP method, with the outcome as attributes (`top.method`,
+ * `top.app_key`, `top.code`, `top.sub_code`, `top.idempotency`,
+ * `top.request_id`) and an error status for isp. answers and internal failures.
+ */
+export function openTelemetryHooks(tracer: TracerLike, now: () => number = Date.now): GatewayHooks {
+  return {
+    onRequest: (o) => {
+      const end = now();
+      const attributes: Record<string, string | number> = { 'top.request_id': o.requestId, 'top.code': o.code, 'top.idempotency': o.idempotency };
+      if (o.method) attributes['top.method'] = o.method;
+      if (o.app) attributes['top.app_key'] = o.app;
+      if (o.subCode) attributes['top.sub_code'] = o.subCode;
+      const span = tracer.startSpan(`TOP ${o.method ?? '(no method)'}`, { startTime: end - o.latencyMs, attributes });
+      // SpanStatusCode: 1 OK, 2 ERROR. A platform or isv answer is the caller's error, not the server's.
+      const serverFault = o.code !== 0 && (o.subCode?.startsWith('isp.') ?? false);
+      span.setStatus(serverFault ? { code: 2, message: o.subCode } : { code: 1 });
+      span.end(end);
+    },
+  };
+}

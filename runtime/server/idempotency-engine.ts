@@ -1,0 +1,286 @@
+// Runs a handler at most once per idempotency key, following the state
+// machine in docs/decisions/0001-idempotency-state-machine.md: claim with an
+// owner token and a lease, renew the lease while the handler runs, record
+// whatever outcome it produced (answer or error answer), release only for a
+// NothingChangedError. Every store call is bounded by storeTimeoutMs and every
+// wait by idempotencyWaitMs or handlerTimeoutMs, so no caller ever hangs.
+import { randomUUID } from 'node:crypto';
+import type { IdempotencyStore, KeyState } from './idempotency.ts';
+import { IdempotencyStoreFullError } from './idempotency.ts';
+import { GatewayError, NothingChangedError } from './platform-errors.ts';
+
+/** What a call came to: an answer (its JSON text, and what produced it when this process ran it) or an error answer. */
+export type Outcome<T> = { kind: 'answer'; text: string; value?: T } | { kind: 'error'; error: GatewayError };
+
+/** How the idempotency layer handled a call (for hooks). */
+export type IdempotencyPath = 'fresh' | 'replayed' | 'waited' | 'conflict' | 'none';
+
+export type StoreStep = 'claim' | 'renew' | 'complete' | 'release' | 'get';
+
+export interface EngineOptions {
+  store: IdempotencyStore;
+  /** How long an outcome is replayed; default 24 h. */
+  ttlMs: number;
+  /** A claim's lease, renewed every third of it while the handler runs; default 30 s. */
+  leaseMs: number;
+  /** How long a duplicate waits for the first call's outcome; default 20 s. */
+  waitMs: number;
+  /** How long a caller waits for its handler before a 15 `isp.handler-timeout` answer; default 20 s. */
+  handlerTimeoutMs: number;
+  /** Longest wait for one store call; default 5 s. */
+  storeTimeoutMs: number;
+  /** Told about every store failure or stall (the caller gets a retryable isp. answer or nothing changes). */
+  onStoreError?: (error: unknown, step: StoreStep, key: string) => void;
+  /** Told when a recorded outcome could not be stored, or a renewal found the key taken. */
+  onUnrecorded?: (info: { key: string; reason: string }) => void;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: Readonly<Omit<EngineOptions, 'store' | 'onStoreError' | 'onUnrecorded'>> = { ttlMs: 24 * 60 * 60 * 1000, leaseMs: 30_000, waitMs: 20_000, handlerTimeoutMs: 20_000, storeTimeoutMs: 5_000 };
+
+export class StoreTimeoutError extends Error {
+  override name = 'StoreTimeoutError';
+}
+
+const PENDING = Symbol('pending');
+
+/** A call of this process that holds a claim: its duplicates here wait for `outcome`. */
+interface Inflight<T> {
+  fingerprint: string;
+  /** Settles with the outcome every caller shares, or `released` when the key was given up. */
+  outcome: Promise<Outcome<T> | 'released'>;
+}
+
+function encodeOutcome(outcome: Outcome<unknown>): string {
+  if (outcome.kind === 'answer') return JSON.stringify({ a: outcome.text });
+  const e = outcome.error;
+  return JSON.stringify({ e: { code: e.code, msg: e.msg, sub_code: e.subCode, sub_msg: e.subMsg } });
+}
+
+function decodeOutcome<T>(text: string): Outcome<T> {
+  const v = JSON.parse(text) as { a?: string; e?: { code: number; msg: string; sub_code?: string; sub_msg?: string } };
+  if (typeof v.a === 'string') return { kind: 'answer', text: v.a };
+  const e = v.e!;
+  return { kind: 'error', error: new GatewayError(e.code, e.sub_code, e.sub_msg, e.msg) };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Resolves with `promise`'s value, or PENDING once `ms` have passed. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof PENDING> {
+  if (ms <= 0) return Promise.race([promise, Promise.resolve(PENDING)]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<typeof PENDING>((resolve) => (timer = setTimeout(() => resolve(PENDING), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export const handlerTimeoutError = (ms: number): GatewayError =>
+  new GatewayError(15, 'isp.handler-timeout', `the service did not answer within ${ms} ms; it may still complete: retry later with the same idempotency key to get its answer`);
+
+export class IdempotencyEngine {
+  readonly #o: EngineOptions;
+  readonly #inflight = new Map<string, Inflight<unknown>>();
+
+  constructor(options: EngineOptions) {
+    for (const name of ['ttlMs', 'leaseMs', 'waitMs', 'handlerTimeoutMs', 'storeTimeoutMs'] as const) {
+      const v = options[name];
+      if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) throw new RangeError(`idempotency option ${name} must be a finite number of ms ≥ 0; got ${String(v)}`);
+    }
+    if (!(options.leaseMs > 0)) throw new RangeError('idempotency option leaseMs must be greater than 0');
+    this.#o = options;
+  }
+
+  /** Keys this process holds a claim for (a handler running or an outcome being recorded). */
+  get inflightCount(): number {
+    return this.#inflight.size;
+  }
+
+  /** A store call bounded by storeTimeoutMs; failures are reported, then thrown. */
+  async #store<R>(step: StoreStep, key: string, call: () => Promise<R>): Promise<R> {
+    try {
+      const result = await within(call(), this.#o.storeTimeoutMs);
+      if (result === PENDING) throw new StoreTimeoutError(`the idempotency store did not answer ${step} within ${this.#o.storeTimeoutMs} ms`);
+      return result;
+    } catch (error) {
+      this.#o.onStoreError?.(error, step, key);
+      throw error;
+    }
+  }
+
+  /**
+   * The outcome of a call with an idempotency key: the handler's (run here at
+   * most once, and only while this call holds the key's claim), the recorded
+   * one, or a retryable isp. answer. `invoke` throws only GatewayError.
+   */
+  async run<T>(key: string, fingerprint: string, label: { path: string; value: string }, invoke: () => Promise<{ text: string; value: T }>): Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
+    const conflict = (): { outcome: Outcome<T>; path: IdempotencyPath } => ({
+      outcome: { kind: 'error', error: new GatewayError(41, `isv.idempotency-conflict:${label.path}`, `${label.path} ${JSON.stringify(label.value)} was already used with different parameters`) },
+      path: 'conflict',
+    });
+    const pending = (): { outcome: Outcome<T>; path: IdempotencyPath } => ({
+      outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${label.path} ${JSON.stringify(label.value)} is still running; try again later with the same parameters`) },
+      path: 'waited',
+    });
+    const unavailable = (error: unknown): { outcome: Outcome<T>; path: IdempotencyPath } =>
+      error instanceof IdempotencyStoreFullError
+        ? { outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotency-store-full', 'the gateway cannot take new idempotent calls now; try again later') }, path: 'none' }
+        : { outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotency-store-unavailable', 'the gateway cannot check the idempotency key now; nothing was run: try again later with the same parameters') }, path: 'none' };
+
+    const deadline = Date.now() + this.#o.waitMs;
+    let waited = false;
+    for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
+      // A duplicate of a call running in this process shares its outcome.
+      const local = this.#inflight.get(key) as Inflight<T> | undefined;
+      if (local) {
+        if (local.fingerprint !== fingerprint) return conflict();
+        waited = true;
+        const shared = await within(local.outcome, deadline - Date.now());
+        if (shared === PENDING) return pending();
+        if (shared === 'released') continue; // the first call changed nothing: this one may claim the key
+        return { outcome: shared, path: 'waited' };
+      }
+
+      let current: KeyState | undefined;
+      if (!waited) {
+        // First look: claim at once (one round trip in the common case).
+        const owner = randomUUID();
+        let claim;
+        try {
+          claim = await this.#store('claim', key, () => this.#o.store.claim(key, fingerprint, owner, this.#o.leaseMs));
+        } catch (error) {
+          return unavailable(error);
+        }
+        if (claim.claimed) return this.#own(key, fingerprint, owner, invoke);
+        current = claim.current;
+      } else {
+        try {
+          current = await this.#store('get', key, () => this.#o.store.get(key));
+        } catch {
+          current = { state: 'claimed', fingerprint, owner: '' }; // unknown: keep waiting until the deadline
+        }
+        if (current === undefined) {
+          // The holder finished with nothing to replay (released) or its lease ran out: claim it.
+          waited = false;
+          continue;
+        }
+      }
+      if (current.fingerprint !== fingerprint) return conflict();
+      if (current.state === 'done') return { outcome: decodeOutcome<T>(current.outcome), path: waited ? 'waited' : 'replayed' };
+      // Claimed by another call (here or in another process): wait for its outcome.
+      if (this.#inflight.has(key)) continue;
+      waited = true;
+      if (Date.now() >= deadline) return pending();
+      await sleep(Math.min(delay, Math.max(0, deadline - Date.now())));
+    }
+  }
+
+  /** This call holds the claim: run the handler once, keep the lease, record the outcome. */
+  async #own<T>(key: string, fingerprint: string, owner: string, invoke: () => Promise<{ text: string; value: T }>): Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
+    const o = this.#o;
+    const stopRenewing = this.#keepLease(key, fingerprint, owner);
+
+    const ran: Promise<Outcome<T> | NothingChangedError> = invoke().then(
+      ({ text, value }): Outcome<T> => ({ kind: 'answer', text, value }),
+      (error: unknown) => {
+        if (NothingChangedError.isNothingChanged(error)) return error;
+        return { kind: 'error', error: GatewayError.is(error) ? error : new GatewayError(15, 'isp.service-error', 'the service failed; the outcome is recorded for this idempotency key') };
+      },
+    );
+
+    // What the first caller and every duplicate get once the handler settled and its outcome is recorded.
+    let release: () => void = () => {};
+    const entryGone = new Promise<void>((resolve) => (release = resolve));
+    const recorded: Promise<Outcome<T> | 'released'> = ran.then(async (result) => {
+      if (result instanceof Error) {
+        stopRenewing();
+        try {
+          await this.#store('release', key, () => o.store.release(key, fingerprint, owner));
+        } catch {
+          // The claim stays until its lease ends; then a retry may claim it.
+        }
+        release();
+        return 'released';
+      }
+      const text = encodeOutcome(result);
+      const stored = await this.#record<T>(key, fingerprint, owner, text);
+      if (stored === 'stored') {
+        stopRenewing();
+        release();
+        return result;
+      }
+      if (typeof stored === 'object') {
+        stopRenewing();
+        release();
+        return stored; // an outcome was there first: the first outcome wins
+      }
+      // Not recorded: keep the claim (and this entry, answering isp.) while trying again for one lease.
+      void this.#recordLater(key, fingerprint, owner, text).finally(() => {
+        stopRenewing();
+        release();
+      });
+      return { kind: 'error', error: new GatewayError(15, 'isp.outcome-not-recorded', 'the call ran but its outcome could not be recorded yet; try again later with the same parameters to get it') };
+    });
+
+    this.#inflight.set(key, { fingerprint, outcome: recorded });
+    void entryGone.then(() => {
+      if (this.#inflight.get(key)?.outcome === recorded) this.#inflight.delete(key);
+    });
+
+    const result = await within(recorded, o.handlerTimeoutMs);
+    if (result === PENDING) return { outcome: { kind: 'error', error: handlerTimeoutError(o.handlerTimeoutMs) }, path: 'fresh' };
+    if (result === 'released') return { outcome: { kind: 'error', error: ((await ran) as NothingChangedError) }, path: 'fresh' };
+    return { outcome: result, path: 'fresh' };
+  }
+
+  /** Stores the outcome once: `stored`, the outcome already there (first wins), or `failed`. */
+  async #record<T>(key: string, fingerprint: string, owner: string, text: string): Promise<'stored' | 'failed' | Outcome<T>> {
+    // (T only types a replayed outcome, which carries no value.)
+    let r;
+    try {
+      r = await this.#store('complete', key, () => this.#o.store.complete(key, fingerprint, owner, text, this.#o.ttlMs));
+    } catch {
+      return 'failed';
+    }
+    if (r.stored) return 'stored';
+    if (r.current.state === 'done' && r.current.fingerprint === fingerprint) return r.current.outcome === text ? 'stored' : decodeOutcome<T>(r.current.outcome);
+    // Another owner holds the key: our claim ran out while the handler ran. Fenced: never overwrite theirs.
+    this.#o.onUnrecorded?.({ key, reason: `another caller holds the key (${r.current.state}); this outcome was not stored` });
+    return 'failed';
+  }
+
+  /** Tries to store an outcome again, with backoff, for up to one lease. */
+  async #recordLater(key: string, fingerprint: string, owner: string, text: string): Promise<void> {
+    const until = Date.now() + this.#o.leaseMs;
+    for (let delay = 50; Date.now() < until; delay = Math.min(delay * 2, 2000)) {
+      await sleep(Math.min(delay, Math.max(0, until - Date.now())));
+      const r = await this.#record(key, fingerprint, owner, text);
+      if (r !== 'failed') return;
+    }
+    this.#o.onUnrecorded?.({ key, reason: `the outcome could not be stored within one lease (${this.#o.leaseMs} ms); the claim now expires and a retry may run the handler again` });
+  }
+
+  /** Renews the claim every third of its lease until stopped. */
+  #keepLease(key: string, fingerprint: string, owner: string): () => void {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      this.#store('renew', key, () => this.#o.store.renew(key, fingerprint, owner, this.#o.leaseMs))
+        .then(
+          (r) => {
+            if (r === 'lost') this.#o.onUnrecorded?.({ key, reason: 'the claim was taken by another caller while the handler ran' });
+          },
+          () => {}, // reported by #store; the next tick tries again
+        )
+        .finally(() => (busy = false));
+    }, Math.max(1, Math.floor(this.#o.leaseMs / 3)));
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }
+}
+
+/** A call without an idempotency key: its handler's outcome, or 15 isp.handler-timeout. */
+export async function runWithTimeout<T>(invoke: () => Promise<T>, timeoutMs: number): Promise<T> {
+  const result = await within(invoke(), timeoutMs);
+  if (result === PENDING) throw handlerTimeoutError(timeoutMs);
+  return result;
+}
