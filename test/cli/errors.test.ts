@@ -67,7 +67,7 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
     name: 'an unknown format',
     file: CMD,
     edit: (t) => t.replace('format: int64', 'format: int65'),
-    want: `${CMD}:19:13 unknown format "int65" (the generator knows the formats its validators can check)`,
+    want: `${CMD}:18:5 \`format: int65\` is not a TOP type for \`type: integer\`; use \`int64\`, \`int32\``,
   },
   {
     name: 'a DTO without JSON encoding (a model error)',
