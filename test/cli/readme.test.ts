@@ -13,7 +13,7 @@ const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const scripts = Object.keys(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts);
 
 // Commands in inline code and in sh blocks, one per match, comments cut.
-const commands = [...README.matchAll(/`((?:npm|npx) [^`]+)`/g), ...README.matchAll(/^((?:npm|npx) [^\n#]+)/gm)].map((m) => m[1]!.trim().split(' && ')).flat();
+const commands = [...README.matchAll(/`((?:npm|npx) [^`]+)`/g), ...README.matchAll(/^((?:npm|npx) [^\n#]+)/gm)].flatMap((m) => m[1]!.trim().split(' && '));
 
 test('the README has commands to check', () => {
   assert.ok(commands.some((c) => c.startsWith('npm pack')), 'an npm pack command');
