@@ -176,7 +176,7 @@
     if (method === 'md5') return hex(md5(utf8(secret + text + secret)));
     if (method === 'hmac') return hex(hmac(md5, utf8(secret), utf8(text)));
     if (method === 'hmac-sha256') return hex(hmac(sha256, utf8(secret), utf8(text)));
-    throw new Error('sign_method must be md5, hmac or hmac-sha256; got ' + method);
+    throw new Error(`sign_method must be md5, hmac or hmac-sha256; got ${method}`);
   }
 
   /** Now in GMT+8, as TOP's `timestamp` wants it: yyyy-MM-dd HH:mm:ss. */
@@ -185,7 +185,7 @@
   }
 
   function shellQuote(text) {
-    return "'" + text.replace(/'/g, "'\\''") + "'";
+    return `'${text.replace(/'/g, "'\\''")}'`;
   }
 
   // Exposed for tests and for readers who want to sign in the console.
@@ -222,7 +222,7 @@
     }
     out.hidden = false;
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      show('try-status', 'The gateway URL must be an http:// or https:// address; got "' + gateway + '".');
+      show('try-status', `The gateway URL must be an http:// or https:// address; got "${gateway}".`);
       gatewayInput.focus();
       return;
     }
@@ -246,12 +246,9 @@
     var bytes = body.toString();
     show('try-signing', text);
     show('try-sign', signature);
-    show(
-      'try-curl',
-      'curl -sS -X POST ' + shellQuote(url.href) + ' \\\n  -H ' + shellQuote('Content-Type: application/x-www-form-urlencoded;charset=utf-8') + ' \\\n  --data-binary ' + shellQuote(bytes),
-    );
+    show('try-curl', `curl -sS -X POST ${shellQuote(url.href)} \\\n  -H ${shellQuote('Content-Type: application/x-www-form-urlencoded;charset=utf-8')} \\\n  --data-binary ${shellQuote(bytes)}`);
     show('try-answer', '');
-    show('try-status', 'Sending to ' + url.href + '…');
+    show('try-status', `Sending to ${url.href}…`);
     var sent = Date.now();
     fetch(url.href, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' }, body: bytes, mode: 'cors', credentials: 'omit' }).then(
       (response) =>
@@ -265,13 +262,10 @@
           var code = /"code"\s*:\s*(\d+)|<code>(\d+)<\/code>/.exec(answer);
           var isError = /error_response/.test(answer);
           show('try-answer', pretty);
-          show('try-status', 'HTTP ' + response.status + ' in ' + (Date.now() - sent) + ' ms: ' + (isError ? 'error_response, code ' + (code ? code[1] || code[2] : '?') : 'success'));
+          show('try-status', `HTTP ${response.status} in ${Date.now() - sent} ms: ${isError ? `error_response, code ${code ? code[1] || code[2] : '?'}` : 'success'}`);
         }),
       (error) => {
-        show(
-          'try-status',
-          'No answer from ' + url.href + ' (' + error.message + "). Is the gateway running? For the local mock run `npm run mock`; another gateway must allow this page's origin (CORS).",
-        );
+        show('try-status', `No answer from ${url.href} (${error.message}). Is the gateway running? For the local mock run \`npm run mock\`; another gateway must allow this page's origin (CORS).`);
       },
     );
   });

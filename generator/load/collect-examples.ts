@@ -1,5 +1,5 @@
 // Every example the spec holds, each paired with the schema it claims to fit.
-import { deref, escapePointer as escape, isObject, type Json } from '../json-pointer.ts';
+import { deref, escapePointer, isObject, type Json } from '../json-pointer.ts';
 import type { OpenApiDocument } from './load-spec.ts';
 
 export interface ExampleCase {
@@ -25,7 +25,7 @@ export function collectExamples(document: OpenApiDocument): ExampleCase[] {
     if ('example' in schema) cases.push({ where: `${pointer}/example`, schemaPointer: pointer, value: schema.example });
     for (const key of ['properties', '$defs'] as const) {
       if (isObject(schema[key])) {
-        for (const [name, sub] of Object.entries(schema[key] as Record<string, unknown>)) visitSchema(sub, `${pointer}/${key}/${escape(name)}`);
+        for (const [name, sub] of Object.entries(schema[key] as Record<string, unknown>)) visitSchema(sub, `${pointer}/${key}/${escapePointer(name)}`);
       }
     }
     if (isObject(schema.items)) visitSchema(schema.items, `${pointer}/items`);
@@ -35,23 +35,23 @@ export function collectExamples(document: OpenApiDocument): ExampleCase[] {
   };
 
   const components = document.components ?? {};
-  for (const [name, schema] of Object.entries(components.schemas ?? {})) visitSchema(schema, `#/components/schemas/${escape(name)}`);
+  for (const [name, schema] of Object.entries(components.schemas ?? {})) visitSchema(schema, `#/components/schemas/${escapePointer(name)}`);
   for (const [name, parameter] of Object.entries(components.parameters ?? {})) {
-    if (isObject(parameter)) visitSchema(parameter.schema, `#/components/parameters/${escape(name)}/schema`);
+    if (isObject(parameter)) visitSchema(parameter.schema, `#/components/parameters/${escapePointer(name)}/schema`);
   }
 
   const visitMediaTypes = (content: unknown, pointer: string): void => {
     if (!isObject(content)) return;
     for (const [mediaType, media] of Object.entries(content)) {
       if (!isObject(media)) continue;
-      const at = `${pointer}/${escape(mediaType)}`;
+      const at = `${pointer}/${escapePointer(mediaType)}`;
       visitSchema(media.schema, `${at}/schema`);
       if ('example' in media) cases.push({ where: `${at}/example`, schemaPointer: `${at}/schema`, value: media.example });
       if (isObject(media.examples)) {
         for (const [name, example] of Object.entries(media.examples)) {
           const resolved = resolveRef(document, example);
           if (isObject(resolved) && 'value' in resolved) {
-            cases.push({ where: `${at}/examples/${escape(name)}`, schemaPointer: `${at}/schema`, value: resolved.value });
+            cases.push({ where: `${at}/examples/${escapePointer(name)}`, schemaPointer: `${at}/schema`, value: resolved.value });
           }
         }
       }
@@ -61,13 +61,13 @@ export function collectExamples(document: OpenApiDocument): ExampleCase[] {
   for (const [pathKey, pathItem] of Object.entries(document.paths)) {
     for (const [verb, operation] of Object.entries(pathItem)) {
       if (!isObject(operation)) continue;
-      const at = `#/paths/${escape(pathKey)}/${verb}`;
+      const at = `#/paths/${escapePointer(pathKey)}/${verb}`;
       const body = resolveRef(document, operation.requestBody);
       if (isObject(body)) visitMediaTypes(body.content, `${at}/requestBody/content`);
       if (isObject(operation.responses)) {
         for (const [status, response] of Object.entries(operation.responses)) {
           const resolved = resolveRef(document, response);
-          if (isObject(resolved)) visitMediaTypes(resolved.content, `${at}/responses/${escape(status)}/content`);
+          if (isObject(resolved)) visitMediaTypes(resolved.content, `${at}/responses/${escapePointer(status)}/content`);
         }
       }
     }

@@ -261,7 +261,13 @@ export function docsView(model: ApiModel, clientPackage?: string) {
     const summaryEn = readersText(op.summary.en);
     const summaryZh = readersText(op.summary.zh);
     // An API is found by its fields' names too: `tenant_id` lists the field and the API that has it.
-    search.push({ kind: 'api', title: op.method, detail: `${summaryEn} · ${summaryZh}`, href, text: [op.method, op.operationId, summaryEn, summaryZh, ...requestRows.map((r) => r.path), ...responseRows.map((r) => r.path)].join(' ').toLowerCase() });
+    search.push({
+      kind: 'api',
+      title: op.method,
+      detail: `${summaryEn} · ${summaryZh}`,
+      href,
+      text: [op.method, op.operationId, summaryEn, summaryZh, ...requestRows.map((r) => r.path), ...responseRows.map((r) => r.path)].join(' ').toLowerCase(),
+    });
     for (const [kind, list] of [
       ['request', requestRows],
       ['response', responseRows],

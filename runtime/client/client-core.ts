@@ -5,23 +5,22 @@
 
 import { encodeForm } from '../common/form.ts';
 import { parseJson } from '../common/json.ts';
-import { encodeMultipart, readFile, type FilePart, type TopFileInput } from '../common/multipart.ts';
+import { encodeMultipart, type FilePart, readFile, type TopFileInput } from '../common/multipart.ts';
 import type { OperationDescriptor } from '../common/operation.ts';
 import { encodeParams } from '../common/params.ts';
 import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET } from '../common/protocol.ts';
 import { fromWire } from '../common/shape.ts';
-import { readXml } from '../common/xml-read.ts';
 import { isSendable, SIGN_METHODS, type SignMethod, sign, signAsync } from '../common/sign.ts';
 import { formatTimestamp } from '../common/timestamp.ts';
 import { toFieldProblems } from '../common/validation.ts';
+import { readXml } from '../common/xml-read.ts';
 import { type FieldProblem, TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from './errors.ts';
 import { fetchTransport } from './fetch-transport.ts';
 import { type ClientHooks, callHooks, redactedUrl } from './hooks.ts';
 import type { Transport, TransportAnswer } from './transport.ts';
 
-export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
-
 export type { OperationDescriptor };
+export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
 
 export interface TopClientOptions {
   appKey: string;
@@ -138,7 +137,11 @@ export class ClientCore {
   }
 
   /** `prepare` on any runtime: signs through node:crypto, or WebCrypto and the bundled MD5. */
-  async prepareAsync(op: OperationDescriptor, params: unknown, options: CallOptions = {}): Promise<{ query: string; body: string; system: Record<string, string>; contentType: string; bytes?: Uint8Array }> {
+  async prepareAsync(
+    op: OperationDescriptor,
+    params: unknown,
+    options: CallOptions = {},
+  ): Promise<{ query: string; body: string; system: Record<string, string>; contentType: string; bytes?: Uint8Array }> {
     const { system, fields, files } = this.#encode(op, params, options);
     system.sign = await signAsync({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
     if (Object.keys(files).length === 0) return { query: encodeForm(system), body: encodeForm(fields), system, contentType: FORM_TYPE };
@@ -196,7 +199,27 @@ export class ClientCore {
   }
 
   async invoke(op: OperationDescriptor, params: unknown, options: CallOptions = {}): Promise<unknown> {
-    const prepared = await this.prepareAsync(op, params, options);
+    let prepared: Awaited<ReturnType<ClientCore['prepareAsync']>>;
+    try {
+      prepared = await this.prepareAsync(op, params, options);
+    } catch (error) {
+      // Refused before sending (attempt 0): onError sees it too; nothing was sent.
+      const hooks = this.#options.hooks;
+      if (hooks && error instanceof TopClientError) {
+        callHooks(hooks, 'onError', {
+          method: op.method,
+          attempt: 0,
+          transport: this.transport.name,
+          url: `${this.url.origin}${this.url.pathname}`,
+          system: {},
+          bodyBytes: 0,
+          error,
+          latencyMs: 0,
+          willRetry: false,
+        });
+      }
+      throw error;
+    }
     const { query, system } = prepared;
     const body = prepared.bytes ?? prepared.body;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 30_000;

@@ -9,7 +9,10 @@ import type { TopClientError } from './errors.ts';
 export interface CallEvent {
   /** The TOP method, e.g. `alibaba.cloudgame.tradeplatform.payorder`. */
   method: string;
-  /** 1 for the first attempt; a retry (only of a provably unsent request) counts up. */
+  /**
+   * 1 for the first attempt; a retry (only of a provably unsent request)
+   * counts up. 0 in onError for a call refused before sending (validation).
+   */
   attempt: number;
   /** The transport's name: `node:http`, `fetch` or a custom one. */
   transport: string;
@@ -43,7 +46,7 @@ export interface ClientHooks {
   beforeSend?(event: CallEvent): void;
   /** After each HTTP answer was decoded (success or `error_response`). */
   afterAnswer?(event: AnswerEvent): void;
-  /** On each failure: network, timeout, abort, undecodable answer or `error_response`. */
+  /** On each failure: refused before sending (attempt 0), network, timeout, abort, undecodable answer or `error_response`. */
   onError?(event: ErrorEvent): void;
 }
 

@@ -212,12 +212,19 @@ export class IdempotencyEngine {
         release();
         return stored; // an outcome was there first: the first outcome wins
       }
+      const notRecorded: Outcome<T> = { kind: 'error', error: new GatewayError(15, 'isp.outcome-not-recorded', 'the call ran but its outcome could not be recorded yet; try again later with the same parameters to get it') };
+      if (stored === 'fenced') {
+        // Another caller holds the key now: trying again cannot succeed.
+        stopRenewing();
+        release();
+        return notRecorded;
+      }
       // Not recorded: keep the claim (and this entry, answering isp.) while trying again for one lease.
       void this.#recordLater(key, fingerprint, owner, text).finally(() => {
         stopRenewing();
         release();
       });
-      return { kind: 'error', error: new GatewayError(15, 'isp.outcome-not-recorded', 'the call ran but its outcome could not be recorded yet; try again later with the same parameters to get it') };
+      return notRecorded;
     });
 
     this.#inflight.set(key, { fingerprint, outcome: recorded });
@@ -231,8 +238,8 @@ export class IdempotencyEngine {
     return { outcome: result, path: 'fresh' };
   }
 
-  /** Stores the outcome once: `stored`, the outcome already there (first wins), or `failed`. */
-  async #record<T>(key: string, fingerprint: string, owner: string, text: string): Promise<'stored' | 'failed' | Outcome<T>> {
+  /** Stores the outcome once: `stored`, the outcome already there (first wins), `failed` (try again) or `fenced` (another caller holds the key). */
+  async #record<T>(key: string, fingerprint: string, owner: string, text: string): Promise<'stored' | 'failed' | 'fenced' | Outcome<T>> {
     // (T only types a replayed outcome, which carries no value.)
     let r;
     try {
@@ -244,7 +251,7 @@ export class IdempotencyEngine {
     if (r.current.state === 'done' && r.current.fingerprint === fingerprint) return r.current.outcome === text ? 'stored' : decodeOutcome<T>(r.current.outcome);
     // Another owner holds the key: our claim ran out while the handler ran. Fenced: never overwrite theirs.
     this.#o.onUnrecorded?.({ key, reason: `another caller holds the key (${r.current.state}); this outcome was not stored` });
-    return 'failed';
+    return 'fenced';
   }
 
   /** Tries to store an outcome again, with backoff, for up to one lease. */

@@ -10,7 +10,7 @@
   var reference = navList?.querySelector('li.reference');
   if (navList && reference && window.TOP_NAV) {
     window.TOP_NAV.forEach((api) => {
-      var item = navList.querySelector('li.api[data-method="' + api.method + '"]');
+      var item = navList.querySelector(`li.api[data-method="${api.method}"]`);
       if (!item) {
         item = document.createElement('li');
         item.className = 'api';
@@ -29,7 +29,7 @@
         api.sections.forEach((section) => {
           var li = document.createElement('li');
           var a = document.createElement('a');
-          a.href = root + api.href + '#' + section.id;
+          a.href = `${root + api.href}#${section.id}`;
           a.textContent = section.label;
           li.appendChild(a);
           sections.appendChild(li);
@@ -150,7 +150,7 @@
       if (!all) continue;
       // Names first: an exact or leading match on the title ranks above a match in a description.
       var title = entry.title.toLowerCase();
-      var rank = title === words[0] || title.slice(-words[0].length - 1) === '.' + words[0] ? 0 : title.indexOf(words[0]) !== -1 ? 1 : 2;
+      var rank = title === words[0] || title.slice(-words[0].length - 1) === `.${words[0]}` ? 0 : title.indexOf(words[0]) !== -1 ? 1 : 2;
       found.push({ entry: entry, rank: rank * 10 + (entry.kind === 'api' ? 0 : 1) });
     }
     found.sort((a, b) => a.rank - b.rank);
@@ -184,7 +184,7 @@
       none.textContent = 'Nothing matches.';
       list.appendChild(none);
     }
-    status.textContent = input.value.trim() ? (results.length === 1 ? '1 result' : results.length + ' results') : '';
+    status.textContent = input.value.trim() ? (results.length === 1 ? '1 result' : `${results.length} results`) : '';
   }
   if (input && list) {
     input.addEventListener('input', () => {
@@ -241,7 +241,7 @@
         item.hidden = !match;
         if (match) shown++;
       });
-      count.textContent = shown === 1 ? '1 API' : shown + ' APIs';
+      count.textContent = shown === 1 ? '1 API' : `${shown} APIs`;
     });
   }
 })();

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type AnswerEvent, type CallEvent, type ErrorEvent, TopClient, TopError, TopNetworkError, type Transport } from '../../generated/client/src/node.ts';
+import { type AnswerEvent, type CallEvent, type ErrorEvent, TopClient, TopError, TopNetworkError, TopValidationError, type Transport } from '../../generated/client/src/node.ts';
 import { json, startTestGateway, TEST_APP_KEY, TEST_SECRET, type TestGateway } from '../support/test-gateway.ts';
 
 let gateway: TestGateway;
@@ -115,4 +115,18 @@ test('a hook that throws changes nothing: the call answers, and is sent once', a
   client.close();
   assert.equal(answer.request_id, 'r');
   assert.equal(gateway.requests.length, 1);
+});
+
+test('a call refused before sending (validation) reaches onError as attempt 0, with nothing sent', async () => {
+  gateway.requests.length = 0;
+  const { events, hooks } = recorder();
+  const client = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, gateway: gateway.url, hooks, session: SESSION });
+  await assert.rejects(client.alibabaIdleTenderPrePayAction({ param0: { order_id: 'o', pre_pay_no: 'p', pre_pay_action: 2 as unknown as bigint } }), TopValidationError);
+  client.close();
+  assert.deepEqual(
+    events.map((e) => `${e.kind}#${e.event.attempt}`),
+    ['onError#0'],
+  );
+  assert.ok((events[0]!.event as ErrorEvent).error instanceof TopValidationError);
+  assert.equal(gateway.requests.length, 0);
 });

@@ -57,9 +57,11 @@ async function callCore(op: OperationModel, fields: Record<string, string>, extr
 function answerOf(answer: { status: number; body: string }) {
   cases++;
   assert.equal(answer.status, 200);
+  // biome-ignore lint/suspicious/noExplicitAny: answers of any shape, read field by field
   return JSON.parse(answer.body) as Record<string, any>;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: answers of any shape, read field by field
 function assertError(answer: Record<string, any>, code: number, subCode?: string) {
   assert.ok(answer.error_response, `expected error ${code} ${subCode ?? ''}, got ${JSON.stringify(answer)}`);
   assert.equal(answer.error_response.code, code, JSON.stringify(answer));
@@ -71,6 +73,7 @@ let keyCounter = 0;
 function withFreshKey(op: OperationModel, params: Record<string, unknown>): Record<string, unknown> {
   for (const key of op.idempotencyKey) {
     const parts = key.split('.');
+    // biome-ignore lint/suspicious/noExplicitAny: walks a generated value by a dotted path
     let node: any = params;
     for (const p of parts.slice(0, -1)) node = node?.[p];
     if (node && node[parts.at(-1)!] !== undefined) {
@@ -147,6 +150,7 @@ for (const op of model.operations) {
       fc.asyncProperty(validParams, fc.nat(), async (params, pick) => {
         const present = paths.filter((p) => {
           const parent = p.split('.').slice(0, -1);
+          // biome-ignore lint/suspicious/noExplicitAny: walks a generated value by a dotted path
           let node: any = params;
           for (const s of parent) node = node?.[s];
           return node !== undefined;

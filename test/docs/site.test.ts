@@ -140,7 +140,7 @@ test('the navigation column lists every API and its sections; on a phone it is c
 });
 
 test('search finds APIs, fields and descriptions in both languages, over http and from file://', async () => {
-  for (const url of [site.base + 'index.html', `file://${DOCS}/${PAYORDER}`]) {
+  for (const url of [`${site.base}index.html`, `file://${DOCS}/${PAYORDER}`]) {
     await visit(laptop, url);
     const results = async (q: string) => {
       await laptop.page.fill('#search', q);
@@ -170,7 +170,7 @@ test('search finds APIs, fields and descriptions in both languages, over http an
 });
 
 test('the index filter narrows the list by API name, Chinese summary and field name', async () => {
-  await visit(laptop, site.base + 'index.html');
+  await visit(laptop, `${site.base}index.html`);
   const visible = () => laptop.page.$$eval('#apis > li', (lis) => lis.filter((li) => !(li as HTMLElement).hidden).map((li) => li.querySelector('code')!.textContent));
   assert.equal((await visible()).length, 5);
   await laptop.page.fill('#filter', '预付款');
@@ -215,7 +215,7 @@ test('index and shared pages: every heading has a link icon to itself', async ()
 });
 
 test('shared.html: the system parameters and every platform error with whether to retry', async () => {
-  await visit(laptop, site.base + 'shared.html');
+  await visit(laptop, `${site.base}shared.html`);
   const system = await laptop.page.$$eval('table.system tbody th code', (cs) => cs.map((c) => c.textContent));
   for (const name of ['method', 'app_key', 'session', 'timestamp', 'v', 'sign_method', 'sign', 'format']) assert.ok(system.includes(name), name);
   const codes = await laptop.page.$$eval('table.codes tbody tr', (trs) =>
@@ -245,7 +245,7 @@ test('copy buttons: one on every code block, and it copies the block', async () 
 test('dark mode follows the system and the toggle overrides it, remembered across pages', async () => {
   const page = await site.context.newPage();
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(site.base + 'index.html');
+  await page.goto(`${site.base}index.html`);
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(await background(), 'rgb(18, 20, 23)');
   assert.equal(await page.getAttribute('#theme-button', 'aria-pressed'), 'true');

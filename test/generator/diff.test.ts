@@ -13,6 +13,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/diff');
 const BASE = path.join(FIXTURES, 'base.yaml');
 
+// biome-ignore lint/suspicious/noExplicitAny: a parsed YAML spec, patched by JSON pointer
 type Json = any;
 type Op = { op: 'add' | 'remove' | 'replace' | 'move' | 'copy'; path: string; from?: string; value?: Json };
 

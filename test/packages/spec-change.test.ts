@@ -115,6 +115,7 @@ test('a round trip through the regenerated client and gateway: nested DTO, int64
     apps: () => 'helloworld',
     verifySession: (s: string) => (s === 'u1' ? { user: 'u1' } : null),
     handlers: {
+      // biome-ignore lint/suspicious/noExplicitAny: the regenerated package is imported at run time; its types are not known here
       alibabaFixtureWalletRefund: (params: any, context: any) => {
         seen.push(params, context.user);
         return { result: { refund_id: params.refund_cmd.detail.items[0].sku_id + 1n, refund_no: params.refund_cmd.refund_no, success: true } };

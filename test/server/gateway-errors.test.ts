@@ -37,10 +37,12 @@ before(async () => {
 after(() => gateway.close());
 
 /** error_response from a JSON or an XML answer. */
+// biome-ignore lint/suspicious/noExplicitAny: error answers of any shape, read field by field
 function errorOf(answer: RawAnswer): Record<string, any> | undefined {
   if (answer.json) return answer.json.error_response;
   const xml = /^<\?xml version="1.0" encoding="utf-8" \?><error_response>(.*)<\/error_response>$/.exec(answer.body);
   if (!xml) return undefined;
+  // biome-ignore lint/suspicious/noExplicitAny: error answers of any shape, read field by field
   const fields: Record<string, any> = {};
   for (const [, name, value] of xml[1]!.matchAll(/<(\w+)>([^<]*)<\/\1>/g)) fields[name!] = name === 'code' ? Number(value) : value;
   return fields;

@@ -85,13 +85,13 @@ test('renew fails every time: the handler still runs once and its outcome is rec
 
 test('the store loses the claim mid-handler (restarted empty): renew writes it again, a duplicate elsewhere waits, the outcome is stored', async () => {
   const store = new FaultyStore(new MemoryIdempotencyStore());
-  const a = engine(store, { leaseMs: 30 });
-  const b = engine(store, { leaseMs: 30, waitMs: 500 });
-  const h = counting(300);
+  const a = engine(store, { leaseMs: 300 });
+  const b = engine(store, { leaseMs: 300, waitMs: 3000 });
+  const h = counting(800);
   const first = a.run('k', 'f', LABEL, h.invoke);
   await sleep(20);
   store.inner = new MemoryIdempotencyStore(); // the restart
-  while ((await store.inner.get('k')) === undefined) await sleep(5); // until a renewal (every 10 ms) restores the claim
+  while ((await store.inner.get('k')) === undefined) await sleep(5); // until a renewal (every 100 ms) restores the claim
   const second = await b.run('k', 'f', LABEL, h.invoke);
   assert.equal(text((await first).outcome), '{"n":1}');
   assert.equal(text(second.outcome), '{"n":1}');
@@ -291,4 +291,20 @@ test(`${SCHEDULES} random schedules of duplicates, delays and store faults: at m
     results.forEach((f, i) => f && failures.push(`schedule seed ${SEED + start + i}: ${f}`));
   }
   assert.deepEqual(failures.slice(0, 5), [], `seed ${SEED}: ${failures.length} of ${SCHEDULES} schedules failed`);
+});
+
+test('complete finds another caller\'s claim (its lease ran out unrenewed): fenced, not overwritten, reported once, no retrying', async () => {
+  const store = new FaultyStore(new MemoryIdempotencyStore(), (s) => (s === 'renew' ? { kind: 'fail-before' } : { kind: 'ok' }));
+  const unrecorded: string[] = [];
+  const a = engine(store, { leaseMs: 30, onUnrecorded: (i) => unrecorded.push(i.reason) });
+  const b = engine(store, { leaseMs: 60_000 });
+  const h = counting(150);
+  const first = a.run('k', 'f', LABEL, h.invoke);
+  await sleep(60); // a's lease ended: the one documented way to a second run
+  const second = b.run('k', 'f', LABEL, h.invoke);
+  assert.equal(text((await first).outcome), '15 isp.outcome-not-recorded');
+  assert.equal(a.inflightCount, 0, 'no retrying a fenced write');
+  assert.equal(text((await second).outcome), '{"n":2}', 'the holder\'s outcome is the one recorded');
+  assert.equal(text((await engine(store).run('k', 'f', LABEL, h.invoke)).outcome), '{"n":2}');
+  assert.equal(unrecorded.filter((r) => /another caller holds/.test(r)).length, 1);
 });

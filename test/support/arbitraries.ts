@@ -6,6 +6,7 @@ import type { FieldModel, ShapeModel } from '../../generator/model/types.ts';
 const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }).filter((s) => s.trim() !== '');
 const int64 = fc.oneof(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), fc.bigInt({ min: 2n ** 53n - 2n, max: 2n ** 53n + 2n }));
 
+// biome-ignore lint/suspicious/noShadowRestrictedNames: a module function, never a property of an object
 export function valueOf(shape: ShapeModel): fc.Arbitrary<unknown> {
   switch (shape.kind) {
     case 'string':
@@ -54,6 +55,7 @@ const segments = (path: string) => path.replace(/\[(\d+)\]/g, '.$1').split('.');
 
 export function setAt(root: Record<string, unknown>, path: string, value: unknown): void {
   const parts = segments(path);
+  // biome-ignore lint/suspicious/noExplicitAny: walks a value by a dotted path
   let node: any = root;
   for (const p of parts.slice(0, -1)) node = node[p];
   if (value === undefined) delete node[parts.at(-1)!];

@@ -8,6 +8,7 @@ export interface RawAnswer {
   status: number;
   contentType: string | undefined;
   body: string;
+  // biome-ignore lint/suspicious/noExplicitAny: any JSON answer, read field by field by the tests
   json: any;
 }
 

@@ -7,7 +7,7 @@ export interface XmlNode {
   text: string;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 export function parseXml(xml: string): XmlNode {
   const body = xml.replace(/^<\?xml[^?]*\?>/, '');
@@ -26,7 +26,7 @@ export function parseXml(xml: string): XmlNode {
       else {
         const end = body.indexOf('<', pos);
         if (end === -1) throw new Error('XML: unterminated text');
-        node.text += unescape(body.slice(pos, end));
+        node.text += unescapeXml(body.slice(pos, end));
         pos = end;
       }
     }

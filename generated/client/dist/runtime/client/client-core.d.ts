@@ -4,8 +4,8 @@ import { type SignMethod } from '../common/sign.ts';
 import { TopClientError } from './errors.ts';
 import { type ClientHooks } from './hooks.ts';
 import type { Transport } from './transport.ts';
-export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
 export type { OperationDescriptor };
+export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
 export interface TopClientOptions {
     appKey: string;
     appSecret: string;

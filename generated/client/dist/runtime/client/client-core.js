@@ -9,10 +9,10 @@ import { encodeMultipart, readFile } from "../common/multipart.js";
 import { encodeParams } from "../common/params.js";
 import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
 import { fromWire } from "../common/shape.js";
-import { readXml } from "../common/xml-read.js";
 import { isSendable, SIGN_METHODS, sign, signAsync } from "../common/sign.js";
 import { formatTimestamp } from "../common/timestamp.js";
 import { toFieldProblems } from "../common/validation.js";
+import { readXml } from "../common/xml-read.js";
 import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
 import { callHooks, redactedUrl } from "./hooks.js";
@@ -136,7 +136,28 @@ export class ClientCore {
         return { system, fields: encoded.fields, files: encoded.files };
     }
     async invoke(op, params, options = {}) {
-        const prepared = await this.prepareAsync(op, params, options);
+        let prepared;
+        try {
+            prepared = await this.prepareAsync(op, params, options);
+        }
+        catch (error) {
+            // Refused before sending (attempt 0): onError sees it too; nothing was sent.
+            const hooks = this.#options.hooks;
+            if (hooks && error instanceof TopClientError) {
+                callHooks(hooks, 'onError', {
+                    method: op.method,
+                    attempt: 0,
+                    transport: this.transport.name,
+                    url: `${this.url.origin}${this.url.pathname}`,
+                    system: {},
+                    bodyBytes: 0,
+                    error,
+                    latencyMs: 0,
+                    willRetry: false,
+                });
+            }
+            throw error;
+        }
         const { query, system } = prepared;
         const body = prepared.bytes ?? prepared.body;
         const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 30_000;

@@ -15,10 +15,10 @@ const protocol_ts_1 = require("../common/protocol.js");
 Object.defineProperty(exports, "PRODUCTION_GATEWAY", { enumerable: true, get: function () { return protocol_ts_1.PRODUCTION_GATEWAY; } });
 Object.defineProperty(exports, "SANDBOX_GATEWAY", { enumerable: true, get: function () { return protocol_ts_1.SANDBOX_GATEWAY; } });
 const shape_ts_1 = require("../common/shape.js");
-const xml_read_ts_1 = require("../common/xml-read.js");
 const sign_ts_1 = require("../common/sign.js");
 const timestamp_ts_1 = require("../common/timestamp.js");
 const validation_ts_1 = require("../common/validation.js");
+const xml_read_ts_1 = require("../common/xml-read.js");
 const errors_ts_1 = require("./errors.js");
 Object.defineProperty(exports, "TopClientError", { enumerable: true, get: function () { return errors_ts_1.TopClientError; } });
 const fetch_transport_ts_1 = require("./fetch-transport.js");
@@ -142,7 +142,28 @@ class ClientCore {
         return { system, fields: encoded.fields, files: encoded.files };
     }
     async invoke(op, params, options = {}) {
-        const prepared = await this.prepareAsync(op, params, options);
+        let prepared;
+        try {
+            prepared = await this.prepareAsync(op, params, options);
+        }
+        catch (error) {
+            // Refused before sending (attempt 0): onError sees it too; nothing was sent.
+            const hooks = this.#options.hooks;
+            if (hooks && error instanceof errors_ts_1.TopClientError) {
+                (0, hooks_ts_1.callHooks)(hooks, 'onError', {
+                    method: op.method,
+                    attempt: 0,
+                    transport: this.transport.name,
+                    url: `${this.url.origin}${this.url.pathname}`,
+                    system: {},
+                    bodyBytes: 0,
+                    error,
+                    latencyMs: 0,
+                    willRetry: false,
+                });
+            }
+            throw error;
+        }
         const { query, system } = prepared;
         const body = prepared.bytes ?? prepared.body;
         const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 30_000;
