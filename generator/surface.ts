@@ -12,7 +12,7 @@ export const SURFACE_FILE = 'api-surface.json';
 
 // What a reader of the generated packages can notice is kept; words (descriptions,
 // summaries, examples, labels) and locations are not part of the surface.
-const DROPPED = new Set(['description', 'summary', 'example', 'hasExample', 'typeLabel', 'jsonExamples', 'xmlExamples', 'requestExample', 'pointer', 'tags']);
+const DROPPED = new Set(['description', 'summary', 'example', 'hasExample', 'typeLabel', 'jsonExamples', 'xmlExamples', 'requestExample', 'pointer', 'tags', 'maintainerNote']);
 
 function strip(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(strip);
@@ -31,7 +31,8 @@ export function surfaceOf(model: ApiModel): Surface {
 }
 
 export function renderSurface(model: ApiModel): string {
-  return `${JSON.stringify(surfaceOf(model), null, 2)}\n`;
+  // int64 bounds and defaults are bigint in the model: recorded as their digits.
+  return `${JSON.stringify(surfaceOf(model), (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`;
 }
 
 /** The surface recorded in an earlier output, or undefined when there is none (or it is unreadable). */

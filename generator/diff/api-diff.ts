@@ -1,6 +1,6 @@
 // The API surface of two versions of the spec, compared: what a published
 // client or gateway would notice. Reads models, never raw specs.
-import type { ApiModel, FieldModel, OperationModel, ShapeModel } from '../model/types.ts';
+import type { ApiModel, Constraints, FieldModel, OperationModel, ShapeModel } from '../model/types.ts';
 
 export type Side = 'operation' | 'request' | 'response';
 
@@ -19,6 +19,12 @@ interface FlatField {
   type: string;
   required: boolean;
   deprecated: boolean;
+  constraints: Constraints;
+  /** A list's item element (TOP wraps answer lists in it). */
+  itemName: string | undefined;
+  encoding: string | undefined;
+  hasDefault: boolean;
+  default: unknown;
 }
 
 function typeOf(shape: ShapeModel): string {
@@ -35,7 +41,10 @@ function typeOf(shape: ShapeModel): string {
 function flatten(fields: FieldModel[], prefix = ''): FlatField[] {
   return fields.flatMap((f) => {
     const path = prefix ? `${prefix}.${f.name}` : f.name;
-    const self: FlatField = { path, name: f.name, type: typeOf(f.shape), required: f.required, deprecated: f.deprecated };
+    const self: FlatField = {
+      path, name: f.name, type: typeOf(f.shape), required: f.required, deprecated: f.deprecated,
+      constraints: f.constraints ?? {}, itemName: f.shape.kind === 'array' ? f.shape.itemName : undefined, encoding: f.encoding, hasDefault: f.hasDefault ?? false, default: f.default,
+    };
     const inner = f.shape.kind === 'array' ? f.shape.items : f.shape;
     const nestedPrefix = f.shape.kind === 'array' ? `${path}[]` : path;
     return [self, ...(inner.kind === 'object' ? flatten(inner.fields, nestedPrefix) : [])];
@@ -90,7 +99,57 @@ function compareFields(method: string, side: 'request' | 'response', before: Fie
       changes.push({ breaking, method, side, path, what: newField.required ? 'made required' : 'made optional' });
     }
     if (!oldField.deprecated && newField.deprecated) changes.push({ breaking: false, method, side, path, what: 'deprecated' });
+    if (oldField.encoding !== newField.encoding && oldField.encoding !== undefined && newField.encoding !== undefined) {
+      changes.push({ breaking: true, method, side, path, what: `encoding changed: ${oldField.encoding} → ${newField.encoding}` });
+    }
+    if (oldField.itemName !== newField.itemName) {
+      // Readers of TOP's JSON and XML find the items by this name.
+      changes.push({ breaking: true, method, side, path, what: `list item element changed: ${oldField.itemName ?? '(none)'} → ${newField.itemName ?? '(none)'}` });
+    }
+    if (side === 'request' && (oldField.hasDefault !== newField.hasDefault || (oldField.hasDefault && String(oldField.default) !== String(newField.default)))) {
+      const what = !newField.hasDefault ? 'default removed' : !oldField.hasDefault ? `default added: ${String(newField.default)}` : `default changed: ${String(oldField.default)} → ${String(newField.default)}`;
+      // A caller that left the field out now gets another value.
+      changes.push({ breaking: oldField.hasDefault, method, side, path, what });
+    }
+    changes.push(...compareConstraints(method, side, path, oldField.constraints, newField.constraints));
   }
+  return changes;
+}
+
+const num = (v: unknown): bigint | number | undefined => (v === undefined ? undefined : typeof v === 'bigint' || typeof v === 'number' ? v : /^-?\d+$/.test(String(v)) ? BigInt(String(v)) : Number(v));
+const less = (a: bigint | number, b: bigint | number) => (typeof a === typeof b ? a < b : BigInt(Math.trunc(Number(a))) < BigInt(Math.trunc(Number(b))));
+
+/**
+ * Constraint changes. On a request, narrowing (a lower maximum, a higher
+ * minimum, a new or shorter enum, a new pattern) refuses calls that worked:
+ * breaking; widening is not. On an answer it is the other way round: values
+ * readers never saw may now arrive.
+ */
+function compareConstraints(method: string, side: 'request' | 'response', path: string, before: Constraints, after: Constraints): Change[] {
+  const changes: Change[] = [];
+  const report = (narrowed: boolean, what: string) => changes.push({ breaking: side === 'request' ? narrowed : !narrowed, method, side, path, what });
+  for (const [key, upper] of [['maxLength', true], ['maxItems', true], ['maximum', true], ['minLength', false], ['minItems', false], ['minimum', false]] as const) {
+    const a = num(before[key]);
+    const b = num(after[key]);
+    if (a === undefined && b === undefined) continue;
+    if (a !== undefined && b !== undefined && String(a) === String(b)) continue;
+    // For an upper bound, narrowing is a new or lower bound; for a lower bound, a new or higher one.
+    const narrowed = a === undefined ? true : b === undefined ? false : upper ? less(b, a) : less(a, b);
+    report(narrowed, `${key} ${a === undefined ? 'added' : b === undefined ? 'removed' : 'changed'}: ${a ?? '(none)'} → ${b ?? '(none)'}`);
+  }
+  const oldEnum = before.enum?.map(String);
+  const newEnum = after.enum?.map(String);
+  if (oldEnum || newEnum) {
+    const removed = oldEnum && newEnum ? oldEnum.filter((v) => !newEnum.includes(v)) : [];
+    const added = oldEnum && newEnum ? newEnum.filter((v) => !oldEnum.includes(v)) : [];
+    if (!oldEnum) report(true, `enum added: ${newEnum!.join(', ')}`);
+    else if (!newEnum) report(false, 'enum removed');
+    else {
+      if (removed.length) report(true, `enum values removed: ${removed.join(', ')}`);
+      if (added.length) report(false, `enum values added: ${added.join(', ')}`);
+    }
+  }
+  if (before.pattern !== after.pattern) report(after.pattern !== undefined, `pattern ${before.pattern === undefined ? 'added' : after.pattern === undefined ? 'removed' : 'changed'}: ${before.pattern ?? '(none)'} → ${after.pattern ?? '(none)'}`);
   return changes;
 }
 
@@ -100,8 +159,19 @@ function compareOperation(before: OperationModel, after: OperationModel): Change
   if (before.session !== after.session) {
     changes.push({ breaking: after.session, method, side: 'operation', path: '', what: after.session ? 'now needs a session' : 'no longer needs a session' });
   }
-  if (before.idempotencyKey.join() !== after.idempotencyKey.join()) {
+  const wasQuery = before.idempotencyKey.length === 0;
+  const isQuery = after.idempotencyKey.length === 0;
+  if (wasQuery && !isQuery) {
+    // Resending was always safe; now a repeated key with other parameters is refused.
+    changes.push({ breaking: true, method, side: 'operation', path: '', what: `a query became a payment: idempotency key added (${after.idempotencyKey.join(', ')})` });
+  } else if (!wasQuery && isQuery) {
+    // Retries are no longer deduplicated: a caller's safe retry may now run twice.
+    changes.push({ breaking: true, method, side: 'operation', path: '', what: `a payment became a query: idempotency key removed (${before.idempotencyKey.join(', ')})` });
+  } else if (before.idempotencyKey.join() !== after.idempotencyKey.join()) {
     changes.push({ breaking: true, method, side: 'operation', path: '', what: `idempotency key changed: ${before.idempotencyKey.join(', ')} → ${after.idempotencyKey.join(', ')}` });
+  }
+  if ((before.multipart ?? false) !== (after.multipart ?? false)) {
+    changes.push({ breaking: true, method, side: 'operation', path: '', what: after.multipart ? 'now an upload (multipart/form-data)' : 'no longer an upload (form body)' });
   }
   if (!before.deprecated && after.deprecated) changes.push({ breaking: false, method, side: 'operation', path: '', what: 'deprecated' });
   return [...changes, ...compareFields(method, 'request', before.params, after.params), ...compareFields(method, 'response', before.response, after.response)];

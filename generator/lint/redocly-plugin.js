@@ -1,9 +1,15 @@
 // @ts-check
 // Redocly plugin `top`: checks that every operation carries the TOP extensions
-// and that they agree with the naming rules in ../top-naming.js.
-import { methodOfPathKey, METHOD_PATTERN, operationIdOf, responseRootOf } from '../top-naming.js';
+// and that they agree with the naming rules in ../top-naming.js (rule
+// `top/operation-extensions`), and that every schema is one of TOP's types as
+// spec/README.md writes them (rule `top/field-types`): a known `format`, a
+// named item element on every answer list, a default only on an optional
+// field, files only in multipart bodies, and a declared encoding for DTO
+// parameters. Each problem carries its file and line.
+import { looksLikeQuery, methodOfPathKey, METHOD_PATTERN, operationIdOf, pathKeyOf, responseRootOf, scalarKindOf } from '../top-naming.js';
 
 const FORM = 'application/x-www-form-urlencoded';
+const MULTIPART = 'multipart/form-data';
 const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /**
@@ -80,7 +86,7 @@ function OperationExtensions() {
             continue;
           }
           if (keyMethod !== method) {
-            report(`Path key must be \`/router/rest#${method}\` to match \`x-top-method\`; found \`${pathKey}\`.`);
+            report(`Path key must be \`${pathKeyOf(method)}\` to match \`x-top-method\`; found \`${pathKey}\`.`);
           }
           const wantId = operationIdOf(method);
           if (op.operationId !== wantId) {
@@ -91,10 +97,18 @@ function OperationExtensions() {
             report(`\`x-top-response-root\` must be \`${wantRoot}\`; found \`${op['x-top-response-root']}\`.`, ['x-top-response-root']);
           }
           const keys = op['x-top-idempotency-key'];
-          if (!Array.isArray(keys) || keys.length === 0 || !keys.every((k) => typeof k === 'string' && k.length > 0)) {
-            report('Operation must have `x-top-idempotency-key`: a non-empty list of dotted request-field paths, first present wins.');
-          } else {
-            const body = walk(here, ['requestBody', 'content', FORM, 'schema'], ctx);
+          const content = walk(here, ['requestBody', 'content'], ctx).node ?? {};
+          const media = content[FORM] ? FORM : content[MULTIPART] ? MULTIPART : undefined;
+          if (!media) report(`The request body must be \`${FORM}\` (or \`${MULTIPART}\` for an API that uploads a file).`, ['requestBody']);
+          if (keys === undefined) {
+            // A query API: no key, resending is safe. A write without a key is allowed (TOP names none for many), but said.
+            if (!looksLikeQuery(method)) {
+              ctx.report({ message: `\`${method}\` has no \`x-top-idempotency-key\`, so it is treated as safe to resend (a query). If it changes anything, name the request field that makes a retry safe.`, location: at, forceSeverity: 'warn' });
+            }
+          } else if (!Array.isArray(keys) || keys.length === 0 || !keys.every((k) => typeof k === 'string' && k.length > 0)) {
+            report('`x-top-idempotency-key` must be a non-empty list of dotted request-field paths, first present wins (leave it out for a query API).', ['x-top-idempotency-key']);
+          } else if (media) {
+            const body = walk(here, ['requestBody', 'content', media, 'schema'], ctx);
             keys.forEach((key, i) => {
               if (!schemaHasPath(body, key.split('.'), ctx)) {
                 report(`\`x-top-idempotency-key\` names \`${key}\`, which is not a field of the request body.`, ['x-top-idempotency-key', i]);
@@ -115,9 +129,91 @@ function OperationExtensions() {
   };
 }
 
+/**
+ * Every schema a TOP type: scalars by the table in ../top-naming.js, lists in
+ * answers with a named item element, defaults only on optional fields, files
+ * only as top-level parameters of a multipart body, DTO and list parameters
+ * with a declared encoding.
+ * @type {import('@redocly/openapi-core').Oas3Rule}
+ */
+function FieldTypes() {
+  return {
+    Schema: {
+      enter(/** @type {any} */ schema, /** @type {any} */ ctx) {
+        if (!schema || typeof schema !== 'object' || '$ref' in schema) return;
+        const type = schema.type;
+        if (type === 'string' || type === 'integer' || type === 'number' || type === 'boolean') {
+          const found = scalarKindOf(schema);
+          if ('problem' in found) ctx.report({ message: `${found.problem}.`, location: ctx.location.child(schema.format !== undefined ? ['format'] : ['type']) });
+        }
+        if (type === 'object' && schema.properties && typeof schema.properties === 'object') {
+          const required = Array.isArray(schema.required) ? schema.required : [];
+          for (const [name, property] of Object.entries(schema.properties)) {
+            const p = /** @type {any} */ (property);
+            if (p && typeof p === 'object' && p.default !== undefined && required.includes(name)) {
+              ctx.report({ message: `\`${name}\` has a documented default, so it is optional (the gateway applies the default): leave it out of \`required\`.`, location: ctx.location.child(['properties', name, 'default']) });
+            }
+          }
+        }
+      },
+    },
+    MediaType: {
+      enter(/** @type {any} */ media, /** @type {any} */ ctx) {
+        const key = String(ctx.key);
+        const schema = deref(media.schema, ctx.location.source.absoluteRef, ctx);
+        const properties = schema.node?.properties;
+        if (key === FORM || key === MULTIPART) {
+          if (!properties || typeof properties !== 'object') return;
+          const encoding = media.encoding ?? {};
+          for (const [name, property] of Object.entries(properties)) {
+            const p = deref(property, schema.from, ctx).node ?? {};
+            const e = encoding[name] ?? {};
+            const isFile = p.type === 'string' && p.format === 'binary';
+            const items = p.type === 'array' ? deref(p.items, schema.from, ctx).node ?? {} : undefined;
+            const where = ctx.location.child(['schema']);
+            if (isFile && key !== MULTIPART) ctx.report({ message: `\`${name}\` is a file (\`format: binary\`, TOP byte[]): the request body must be \`${MULTIPART}\`.`, location: where });
+            if ((p.type === 'object' || (items && (items.type === 'object' || items.type === 'array'))) && e.contentType !== 'application/json') {
+              ctx.report({ message: `\`${name}\` is a DTO (or a list of DTOs) and travels as JSON text: declare \`encoding.${name}.contentType: application/json\`.`, location: ctx.location.child(media.encoding ? ['encoding'] : ['schema']) });
+            }
+            if (items && items.type !== 'object' && items.type !== 'array' && (e.explode === true || (e.style !== undefined && e.style !== 'form'))) {
+              ctx.report({ message: `\`${name}\` is a top-level list of scalars: TOP sends it as one comma-joined field (\`style: form, explode: false\`, the default) or as JSON text (\`contentType: application/json\`).`, location: ctx.location.child(['encoding', name]) });
+            }
+          }
+        }
+        if (key === 'application/json' && String(ctx.location.pointer).includes('/responses/')) {
+          // Answer lists: every array under the answer names its item element.
+          const seen = new Set();
+          const visit = (/** @type {{node: any, from: string | undefined}} */ located, /** @type {string} */ path) => {
+            const node = located.node;
+            if (!node || typeof node !== 'object' || seen.has(node)) return;
+            seen.add(node);
+            for (const branch of node.oneOf ?? []) visit(deref(branch, located.from, ctx), path);
+            if (node.type === 'array') {
+              const itemsRaw = node.items ?? {};
+              const itemsNode = deref(itemsRaw, located.from, ctx);
+              const name = itemsRaw?.xml?.name ?? itemsNode.node?.xml?.name;
+              if (typeof name !== 'string' || name === '') {
+                ctx.report({ message: `\`${path}\` is a list in an answer: name its item element with \`items.xml.name\` (TOP wraps lists: \`"${path.split('.').pop()}":{"<item>":[…]}\`; take the name from the page's XML example or the SDK's @ApiField).`, location: ctx.location.child(['schema']) });
+              }
+              visit(itemsNode, `${path}[]`);
+            }
+            if (node.properties && typeof node.properties === 'object') {
+              for (const [name, property] of Object.entries(node.properties)) {
+                if (name === 'error_response') continue;
+                visit(deref(property, located.from, ctx), path ? `${path}.${name}` : name);
+              }
+            }
+          };
+          visit(schema, '');
+        }
+      },
+    },
+  };
+}
+
 export default function topPlugin() {
   return {
     id: 'top',
-    rules: { oas3: { 'operation-extensions': OperationExtensions } },
+    rules: { oas3: { 'operation-extensions': OperationExtensions, 'field-types': FieldTypes } },
   };
 }

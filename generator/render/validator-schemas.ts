@@ -25,7 +25,7 @@ function constraints(c: Constraints, kind: ShapeModel['kind']): Json {
   if (kind === 'int64') {
     if (c.minimum !== undefined) out['x-int64-minimum'] = String(c.minimum);
     if (c.maximum !== undefined) out['x-int64-maximum'] = String(c.maximum);
-    if (c.enum) out.enum = c.enum.map((v) => BigInt(v as number | bigint | string));
+    if (c.enum) out['x-int64-enum'] = c.enum.map((v) => String(v));
     return out;
   }
   if (kind === 'file') {
@@ -33,9 +33,12 @@ function constraints(c: Constraints, kind: ShapeModel['kind']): Json {
     if (c.maxLength !== undefined) out['x-top-file'] = { maxBytes: c.maxLength };
     return out;
   }
-  for (const key of ['maxLength', 'minLength', 'maxItems', 'minItems', 'minimum', 'maximum', 'pattern'] as const) {
+  for (const key of ['maxItems', 'minItems', 'minimum', 'maximum', 'pattern'] as const) {
     if (c[key] !== undefined) out[key] = typeof c[key] === 'bigint' ? Number(c[key]) : c[key];
   }
+  // Lengths in characters (code points), by keywords that need no ajv runtime module.
+  if (c.maxLength !== undefined) out['x-max-length'] = c.maxLength;
+  if (c.minLength !== undefined) out['x-min-length'] = c.minLength;
   if (c.enum) out.enum = c.enum;
   return out;
 }
@@ -69,7 +72,7 @@ function schemaOf(shape: ShapeModel, side: Side, c: Constraints = {}): Json {
   }
 }
 
-const isInt64 = (schema: Json) => schema['x-int64'] === true && !('enum' in schema);
+const isInt64 = (schema: Json) => schema['x-int64'] === true;
 
 function fieldSchema(field: FieldModel, side: Side): Json {
   const schema = schemaOf(field.shape, side, field.constraints);

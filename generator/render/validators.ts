@@ -57,6 +57,27 @@ function compileFresh(root: ReturnType<typeof validatorSchemas>['root'], exports
       error: { message: (cxt) => _`${`must be ${word} ${cxt.schema as string}`}` },
     });
   }
+  // String lengths in code points (what a reader calls characters), compiled inline.
+  for (const [keyword, op, word] of [['x-max-length', '>', 'more'], ['x-min-length', '<', 'fewer']] as const) {
+    ajv.addKeyword({
+      keyword,
+      schemaType: 'number',
+      code(cxt: KeywordCxt) {
+        cxt.fail(_`typeof ${cxt.data} === "string" && [...${cxt.data}].length ${rawCode(op)} ${cxt.schema as number}`);
+      },
+      error: { message: (cxt) => _`${`must not have ${word} than ${cxt.schema as number} characters`}` },
+    });
+  }
+  // An int64 enum, compared as bigint.
+  ajv.addKeyword({
+    keyword: 'x-int64-enum',
+    schemaType: 'array',
+    code(cxt: KeywordCxt) {
+      const allowed = (cxt.schema as string[]).map((v) => `${BigInt(v)}n`);
+      cxt.fail(_`typeof ${cxt.data} === "bigint" && !(${rawCode(allowed.map((v) => `${cxt.data.toString()} === ${v}`).join(' || ') || 'false')})`);
+    },
+    error: { message: (cxt) => _`${`must be one of ${(cxt.schema as string[]).join(', ')}`}` },
+  });
   // A request Date: a valid JS Date, or its GMT+8 text (the client writes a Date as that text).
   ajv.addKeyword({
     keyword: 'x-top-date',

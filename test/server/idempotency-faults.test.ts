@@ -85,7 +85,7 @@ test('renew fails every time: the handler still runs once and its outcome is rec
 
 test('the store loses the claim mid-handler (restarted empty): renew writes it again, a duplicate elsewhere waits, the outcome is stored', async () => {
   const store = new FaultyStore(new MemoryIdempotencyStore());
-  const a = engine(store, { leaseMs: 300 });
+  const a = engine(store, { leaseMs: 300, handlerTimeoutMs: 5000 });
   const b = engine(store, { leaseMs: 300, waitMs: 3000 });
   const h = counting(800);
   const first = a.run('k', 'f', LABEL, h.invoke);

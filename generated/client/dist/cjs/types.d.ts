@@ -385,6 +385,7 @@ export interface components {
              */
             error_response: {
                 /**
+                 * Format: int32
                  * @description 错误码
                  *
                  *     The platform error code (a JSON number): 7 rate limited, 15 remote service error, 21-34 system-parameter errors, 40 missing argument, 41 invalid argument, 50 remote service error...
