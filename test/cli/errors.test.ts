@@ -61,19 +61,19 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
     name: 'a bad extension value',
     file: OP,
     edit: (t) => t.replace('x-top-idempotency-key: [param0.pre_pay_no]', 'x-top-idempotency-key: 42'),
-    want: `${OP}:2:3 Operation must have \`x-top-idempotency-key\`: a non-empty list of dotted request-field paths, first present wins.`,
+    want: `${OP}:10:26 \`x-top-idempotency-key\` must be a non-empty list of dotted request-field paths, first present wins (leave it out for a query API).`,
   },
   {
     name: 'an unknown format',
     file: CMD,
     edit: (t) => t.replace('format: int64', 'format: int65'),
-    want: `${CMD}:18:5 \`format: int65\` is not a TOP type for \`type: integer\`; use \`int64\`, \`int32\``,
+    want: `${CMD}:19:13 \`format: int65\` is not a TOP type for \`type: integer\`; use \`int64\`, \`int32\`.`,
   },
   {
-    name: 'a DTO without JSON encoding (a model error)',
+    name: 'a DTO without JSON encoding',
     file: OP,
     edit: (t) => t.replace(/ {8}encoding:\n {10}param0:\n {12}contentType: application\/json\n/, ''),
-    want: `${OP}:29:9 \`param0\` is a TenderPrePayCmd and travels as JSON text: declare encoding.param0.contentType: application/json`,
+    want: `${OP}:30:11 \`param0\` is a DTO (or a list of DTOs) and travels as JSON text: declare \`encoding.param0.contentType: application/json\`.`,
   },
   {
     name: 'a path key that disagrees with its method',
