@@ -113,11 +113,12 @@ async function modelOf(side: Side): Promise<ApiModel> {
     return await loadModel(side.spec);
   } catch (error) {
     if (error instanceof SpecError) {
-      const unresolved = error.lines.filter((l) => /can't resolve|Can't resolve|unresolved/i.test(l));
-      const hint = unresolved.length && unresolved.length === error.lines.length
-        ? `\n  (a split spec's entry file alone cannot be bundled: pass the folder, a git revision such as HEAD~1, or REV:path)`
-        : '';
-      throw new DiffInputError(`${side.label}: the spec cannot be read:\n${error.lines.map((l) => `  ${l}`).join('\n')}${hint}`);
+      const missing = error.lines.map((l) => / \$ref target (.+) does not exist$/.exec(l)?.[1]).filter((f) => f !== undefined);
+      if (missing.length && missing.length === error.lines.length) {
+        // One file of a split spec on its own (`git show REV:spec/openapi.yaml > old.yaml`): say so once.
+        throw new DiffInputError(`${side.label} refers to ${missing.length} file${missing.length === 1 ? '' : 's'} that ${missing.length === 1 ? 'is' : 'are'} not there (${missing.slice(0, 2).join(', ')}${missing.length > 2 ? ', …' : ''}): a split spec's entry file cannot be diffed alone; pass the folder, a git revision such as HEAD~1, or REV:path`);
+      }
+      throw new DiffInputError(`${side.label}: the spec cannot be read:\n${error.lines.map((l) => `  ${l}`).join('\n')}`);
     }
     throw error;
   }

@@ -1,6 +1,8 @@
 // The pipeline: load and lint → model → render. Returns the files; writing is
 // the caller's choice (write, check, or nothing).
-import { formatProblem, loadSpec } from './load/load-spec.ts';
+import { loadSpec, problemLines, type SpecProblem } from './load/load-spec.ts';
+import { SourceMap } from './load/source-map.ts';
+import { int64RangeProblems } from './load/int64-range.ts';
 import { buildModel } from './model/build-model.ts';
 import { ModelError, type ApiModel } from './model/types.ts';
 import { renderClient } from './render/client.ts';
@@ -90,17 +92,42 @@ export function stage(name: string): void {
  * Load, lint (unless `lint: false`) and build the model; every problem
  * becomes one line of a SpecError.
  */
-async function loadAndBuild(specPath: string, options: { configPath?: string; lint?: boolean }): Promise<{ model: ApiModel; files: string[] }> {
+async function loadAndBuild(specPath: string, options: { configPath?: string; lint?: boolean }): Promise<{ model: ApiModel; files: string[]; sources: SourceMap }> {
   const loaded = await loadSpec(specPath, options.configPath ?? lintConfigFor(specPath), { lint: options.lint ?? true });
   stage('load and lint');
-  const errors = loaded.problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new SpecError(errors.map(formatProblem));
+  const sources = new SourceMap(specPath, loaded.files);
+  const problems: SpecProblem[] = [...loaded.problems];
+  if (!problems.some((p) => p.severity === 'error' && (p.kind === 'parse' || p.kind === 'unresolved'))) {
+    for (const p of int64RangeProblems(loaded.document, sources)) problems.push({ severity: 'error', rule: 'int64-range', kind: 'lint', message: p.message, file: path.relative(process.cwd(), p.file), line: p.line, column: p.column, pointer: p.pointer });
+  }
+  const lines = problemLines(problems);
+  if (lines.length) throw new SpecError(lines);
   try {
-    return { model: buildModel(loaded.document), files: loaded.files };
+    return { model: buildModel(loaded.document), files: loaded.files, sources };
   } catch (error) {
-    if (error instanceof ModelError) throw new SpecError([`${specPath} (bundled) ${error.message}`]);
+    if (error instanceof ModelError) throw new SpecError([modelProblemLine(error, sources)]);
     throw error;
   }
+}
+
+/** A model error, placed in its source file: the pointer is into the bundled document. */
+function modelProblemLine(error: ModelError, sources: SourceMap): string {
+  const message = error.message.startsWith(`${error.pointer}: `) ? error.message.slice(error.pointer.length + 2) : error.message;
+  // A `required` entry naming no property: point at that entry, not the whole list.
+  const named = /^`([^`]+)`/.exec(message)?.[1];
+  const at = error.pointer.endsWith('/required') && named !== undefined ? sources.locateItem(error.pointer, named) : sources.locate(error.pointer);
+  return `${path.relative(process.cwd(), at.file)}:${at.line}:${at.column} ${message}`;
+}
+
+/**
+ * ajv refuses a `format` it does not know while compiling the validators
+ * (`#/$defs/req_<Schema>/properties/...`): a spec problem, placed in the file.
+ */
+function unknownFormatLine(error: Error, sources: SourceMap): string | undefined {
+  const m = /^unknown format "(.*)" ignored in schema at path "#\/\$defs\/(?:req|res)_([^/"]+)((?:\/[^"]*)?)"/.exec(error.message);
+  if (!m) return undefined;
+  const at = sources.locate(`#/components/schemas/${m[2]}${m[3]}/format`);
+  return `${path.relative(process.cwd(), at.file)}:${at.line}:${at.column} unknown format "${m[1]}" (the generator knows the formats its validators can check)`;
 }
 
 /** The model of a spec (for `diff`): bundled and checked by the model; lint only when asked. */
@@ -111,7 +138,7 @@ export async function loadModel(specPath: string, options: { configPath?: string
 export async function generate(specPath: string, options: GenerateOptions = {}): Promise<GenerateResult> {
   const { configPath = lintConfigFor(specPath), outDir = 'generated', settings = defaultOutputSettings() } = options;
   stage('start');
-  const { model, files: specFiles } = await loadAndBuild(specPath, { configPath });
+  const { model, files: specFiles, sources } = await loadAndBuild(specPath, { configPath });
   stage('model');
   const recorded = options.checkVersion === false ? undefined : readSurface(outDir);
   const changes = recorded ? surfaceChanges(recorded, model) : [];
@@ -126,8 +153,14 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   const reference = cached !== undefined ? Promise.resolve(cached) : buildReference(model, outDir, settings.packages.client.name);
   reference.catch(() => {}); // awaited below (or by the caller); never an unhandled rejection meanwhile
   const files: OutputFiles = new Map();
-  if (artefacts.client) for (const [name, content] of await renderClient(model)) files.set(name, content);
-  if (artefacts.server) for (const [name, content] of await renderServer(model, { mock: artefacts.mock })) files.set(name, content);
+  try {
+    if (artefacts.client) for (const [name, content] of await renderClient(model)) files.set(name, content);
+    if (artefacts.server) for (const [name, content] of await renderServer(model, { mock: artefacts.mock })) files.set(name, content);
+  } catch (error) {
+    const line = error instanceof Error ? unknownFormatLine(error, sources) : undefined;
+    if (line) throw new SpecError([line]);
+    throw error;
+  }
   stage('client and server');
   if (artefacts.docs) for (const [name, content] of renderDocs(model, previous ?? (await reference), settings.packages.client.name)) files.set(name, content);
   stage('docs');

@@ -14,7 +14,7 @@ bash scripts/ensure-system-deps.sh
 # `npm run lint:fix` has been run over the tree, `npm test` runs the linter
 # alone and skips the rules below, whose findings that run fixes; then this
 # step becomes `npm run lint`.
-PENDING_RULES=(complexity/noAdjacentSpacesInRegex complexity/useLiteralKeys style/useTemplate)
+PENDING_RULES=(complexity/noAdjacentSpacesInRegex complexity/useLiteralKeys style/useTemplate suspicious/noExplicitAny)
 echo "== biome lint (house rules)"
 npx --no-install biome lint --error-on-warnings "${PENDING_RULES[@]/#/--skip=}" .
 

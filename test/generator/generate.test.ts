@@ -57,25 +57,25 @@ const broken: { name: string; file: string; edit: (text: string) => string; want
     name: 'a YAML type error in a DTO',
     file: 'spec/components/schemas/TenderPrePayCmd.yaml',
     edit: (t) => t.replace('    type: integer\n    format: int64', '    type: integr\n    format: int64'),
-    want: /spec\/components\/schemas\/TenderPrePayCmd\.yaml:\d+:\d+ error struct: .*#\/properties\/pre_pay_action\/type/,
+    want: /^spec\/components\/schemas\/TenderPrePayCmd\.yaml:18:11 `type` can be one of/m,
   },
   {
     name: 'an operationId off the naming rule',
     file: 'spec/paths/alibaba.idle.tender.pre.pay.action.yaml',
     edit: (t) => t.replace('operationId: alibabaIdleTenderPrePayAction', 'operationId: prePay'),
-    want: /spec\/paths\/alibaba\.idle\.tender\.pre\.pay\.action\.yaml:2:\d+ error top\/operation-extensions: `operationId` must be `alibabaIdleTenderPrePayAction`.*\(at #\/post\/operationId\)/,
+    want: /^spec\/paths\/alibaba\.idle\.tender\.pre\.pay\.action\.yaml:2:\d+ `operationId` must be `alibabaIdleTenderPrePayAction`/m,
   },
   {
     name: 'a broken $ref',
     file: 'spec/components/schemas/AlibabaIdleTenderPrePayActionRequest.yaml',
     edit: (t) => t.replace('./TenderPrePayCmd.yaml', './Nope.yaml'),
-    want: /AlibabaIdleTenderPrePayActionRequest\.yaml:\d+:\d+ error no-unresolved-refs: .*#\/properties\/param0/,
+    want: /^spec\/components\/schemas\/AlibabaIdleTenderPrePayActionRequest\.yaml:8:5 \$ref target spec\/components\/schemas\/Nope\.yaml does not exist$/m,
   },
   {
     name: 'a DTO parameter without its JSON encoding (the lint rule top/field-types, with file and line)',
     file: 'spec/paths/alibaba.idle.tender.pre.pay.action.yaml',
     edit: (t) => t.replace(/        encoding:\n          param0:\n            contentType: application\/json\n/, ''),
-    want: /spec\/paths\/alibaba\.idle\.tender\.pre\.pay\.action\.yaml:\d+:\d+ error top\/field-types: `param0` is a DTO \(or a list of DTOs\) and travels as JSON text/,
+    want: /^spec\/paths\/alibaba\.idle\.tender\.pre\.pay\.action\.yaml:\d+:\d+ `param0` is a DTO \(or a list of DTOs\) and travels as JSON text/m,
   },
 ];
 for (const c of broken) {

@@ -68,7 +68,10 @@ test('nine APIs of every §7 shape generate from the second spec', () => {
     if (f.shape.kind === 'object') visit(f.shape.fields);
     if (f.shape.kind === 'array' && f.shape.items.kind === 'object') visit(f.shape.items.fields);
   });
-  for (const op of model.operations) (visit(op.params), visit(op.response));
+  for (const op of model.operations) {
+    visit(op.params);
+    visit(op.response);
+  }
   for (const shape of ['date-time', 'date', 'price', 'json', 'file', 'boolean', 'int64', 'list of string', 'list of object', 'encoding comma', 'encoding file', 'default', 'constraint']) assert.ok(kinds.has(shape), shape);
   assert.ok(model.operations.some((op) => op.query) && model.operations.some((op) => !op.query), 'queries and writes');
 });

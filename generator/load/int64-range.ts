@@ -1,0 +1,53 @@
+// int64 values written in the spec (examples, defaults, enums, bounds) must
+// fit a Java Long. The check reads the digits as written in the source file:
+// by the time the document is parsed, 9223372036854775808 and ...807 are the
+// same JS number, so only the text can tell them apart.
+import type { SourceMap } from './source-map.ts';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const MIN = -(2n ** 63n);
+const MAX = 2n ** 63n - 1n;
+
+export interface RangeProblem {
+  pointer: string;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** Every int64 value in the bundled document that does not fit, located in its source file. */
+export function int64RangeProblems(document: unknown, sources: SourceMap): RangeProblem[] {
+  const problems: RangeProblem[] = [];
+  const check = (pointer: string, what: string) => {
+    const at = sources.locate(pointer);
+    if (!at.exact) return;
+    const text = sources.sourceText(at)?.trim().replace(/^['"]|['"]$/g, '');
+    if (text === undefined || !/^[-+]?\d+$/.test(text)) return;
+    const value = BigInt(text);
+    if (value >= MIN && value <= MAX) return;
+    problems.push({ pointer, file: at.file, line: at.line, column: at.column, message: `${what} ${text} is out of the int64 range (${MIN} to ${MAX})` });
+  };
+  const visit = (node: unknown, pointer: string) => {
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, `${pointer}/${i}`));
+      return;
+    }
+    if (!isObject(node)) return;
+    if (node.format === 'int64' && (node.type === 'integer' || (Array.isArray(node.type) && node.type.includes('integer')))) {
+      for (const key of ['example', 'default', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']) {
+        if (key in node) check(`${pointer}/${key}`, `int64 ${key}`);
+      }
+      for (const key of ['examples', 'enum']) {
+        if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((_, i) => check(`${pointer}/${key}/${i}`, `int64 ${key === 'examples' ? 'example' : 'enum value'}`));
+      }
+    }
+    for (const [key, value] of Object.entries(node)) visit(value, `${pointer}/${escape(key)}`);
+  };
+  visit(document, '#');
+  return problems;
+}
