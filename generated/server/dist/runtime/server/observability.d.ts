@@ -50,7 +50,7 @@ export interface GatewayLogger {
 export declare class Observer {
     #private;
     private readonly hooks;
-    private readonly logger?;
+    private readonly logger;
     constructor(hooks?: GatewayHooks, logger?: GatewayLogger);
     request(outcome: RequestOutcome): void;
     internal(error: InternalError): void;
