@@ -55,10 +55,15 @@ function describeError(error: unknown): { name: string; message: string } {
 
 /** Calls the hooks and the logger; a hook or logger that throws never changes an answer. */
 export class Observer {
-  constructor(
-    private readonly hooks: GatewayHooks = {},
-    private readonly logger?: GatewayLogger | undefined,
-  ) {}
+  private readonly hooks: GatewayHooks;
+  private readonly logger: GatewayLogger | undefined;
+
+  // Plain fields, not parameter properties: the generated packages are checked
+  // with --isolatedDeclarations, which cannot emit an optional parameter property.
+  constructor(hooks: GatewayHooks = {}, logger?: GatewayLogger) {
+    this.hooks = hooks;
+    this.logger = logger;
+  }
 
   readonly #safely = (f: () => void) => {
     try {

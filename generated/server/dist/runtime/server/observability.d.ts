@@ -50,8 +50,8 @@ export interface GatewayLogger {
 export declare class Observer {
     #private;
     private readonly hooks;
-    private readonly logger?;
-    constructor(hooks?: GatewayHooks, logger?: GatewayLogger | undefined);
+    private readonly logger;
+    constructor(hooks?: GatewayHooks, logger?: GatewayLogger);
     request(outcome: RequestOutcome): void;
     internal(error: InternalError): void;
     slow(slow: SlowHandler): void;

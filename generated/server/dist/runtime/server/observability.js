@@ -6,6 +6,8 @@ function describeError(error) {
 export class Observer {
     hooks;
     logger;
+    // Plain fields, not parameter properties: the generated packages are checked
+    // with --isolatedDeclarations, which cannot emit an optional parameter property.
     constructor(hooks = {}, logger) {
         this.hooks = hooks;
         this.logger = logger;
