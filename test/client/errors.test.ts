@@ -268,3 +268,30 @@ test('bad client options are refused by name', () => {
   assert.throws(() => new TopClient({ appKey: 'k', appSecret: 's', gateway: 'ftp://x/router/rest' }), /must be http or https/);
   assert.throws(() => new TopClient({ appKey: 'k', appSecret: 's', signMethod: 'sha1' as never }), /signMethod must be one of md5, hmac, hmac-sha256; got sha1/);
 });
+
+// An int64 written with a fraction or an exponent would be rounded by any
+// double-based parser; the client refuses it by path instead (issue 11: nothing
+// is rounded anywhere). 9007199254740993.0 as a double is …992.
+for (const written of ['9007199254740993.0', '9.007199254740993e15', '9007199254740993.5', '1.0']) {
+  test(`an answer's int64 written as ${written} is a TopDecodeError naming the field, never a rounded bigint`, async () => {
+    gateway.respond((_r, res) =>
+      json(res, `{"alibaba_alisports_lianbei_xpos_pay_response":{"result":{"model":{"biz_order_id":${written},"success":true},"http_status_code":200,"success":true},"request_id":"r"}}`),
+    );
+    const client = clientFor();
+    const param0 = { nego_price: '10000', qr_code: '231023', request_id: '34896985984894', machine_id: '222', out_biz_id: '111111', item_id: 222n, cashier_name: '张丽', cashier_id: '346753', store_id: '333333' };
+    const e = await rejects(client.alibabaAlisportsLianbeiXposPay({ param0 }), TopDecodeError);
+    client.close();
+    assert.match(e.message, new RegExp(`alibaba_alisports_lianbei_xpos_pay_response\\.result\\.model\\.biz_order_id: int64 written as ${written.replace('.', '\\.')} is not an exact integer`));
+  });
+}
+
+test('an exact int64 above 2^53 in an answer still arrives as a bigint', async () => {
+  gateway.respond((_r, res) =>
+    json(res, '{"alibaba_alisports_lianbei_xpos_pay_response":{"result":{"model":{"biz_order_id":9007199254740993,"success":true},"http_status_code":200,"success":true},"request_id":"r"}}'),
+  );
+  const client = clientFor();
+  const param0 = { nego_price: '10000', qr_code: '231023', request_id: '34896985984894', machine_id: '222', out_biz_id: '111112', item_id: 222n, cashier_name: '张丽', cashier_id: '346753', store_id: '333333' };
+  const answer = await client.alibabaAlisportsLianbeiXposPay({ param0 }, { validate: false });
+  client.close();
+  assert.equal(answer.result?.model?.biz_order_id, 9007199254740993n);
+});

@@ -4,11 +4,11 @@
 // network is behind a Transport (./transport.ts): no node:* import here, so
 // this runs on Workers and in browsers, and its types need no @types/node.
 import { encodeForm } from "../common/form.js";
-import { parseJson } from "../common/json.js";
+import { parseJsonAs } from "../common/json.js";
 import { encodeMultipart, readFile } from "../common/multipart.js";
 import { encodeParams } from "../common/params.js";
 import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
-import { fromWire } from "../common/shape.js";
+import { fromWire, inexactInt64 } from "../common/shape.js";
 import { isSendable, SIGN_METHODS, sign, signAsync } from "../common/sign.js";
 import { formatTimestamp } from "../common/timestamp.js";
 import { toFieldProblems } from "../common/validation.js";
@@ -239,7 +239,7 @@ export class ClientCore {
         // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
         const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
         try {
-            parsed = xml ? readXml(text) : parseJson(text);
+            parsed = xml ? readXml(text) : parseJsonAs(text, answerShape(op));
         }
         catch (error) {
             throw new TopDecodeError(op.method, `not ${xml ? 'XML' : 'JSON'} (${error.message})`, status, text, { cause: error });
@@ -263,6 +263,10 @@ export class ClientCore {
         }
         // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
         fromWire(inner, op.response, xml);
+        // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded: refuse it by path.
+        const inexact = inexactInt64(inner, op.response, op.responseRoot);
+        if (inexact)
+            throw new TopDecodeError(op.method, `${inexact.path}: int64 written as ${inexact.text.slice(0, 40)} is not an exact integer`, status, text);
         if (this.#options.validateResponses && !op.validateResponse(inner)) {
             const problems = toFieldProblems(op.validateResponse.errors ?? [], op.responseRoot);
             throw new TopDecodeError(op.method, `answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, status, text);
@@ -273,6 +277,17 @@ export class ClientCore {
     close() {
         this.transport.close?.();
     }
+}
+const answerShapes = new WeakMap();
+/** The JSON answer's shape: the envelope's root around the answer, and the answer's own fields for simplify=true. */
+function answerShape(op) {
+    let shape = answerShapes.get(op);
+    if (!shape) {
+        const fields = op.response.type === 'object' ? op.response.fields : {};
+        shape = { type: 'object', fields: { ...fields, [op.responseRoot]: op.response } };
+        answerShapes.set(op, shape);
+    }
+    return shape;
 }
 const REDACTED = '[redacted]';
 /** System parameters without the signature or the user's session. */

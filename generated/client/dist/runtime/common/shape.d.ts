@@ -38,3 +38,12 @@ export declare function fromWire(value: unknown, shape: Shape, xml?: boolean): u
  * input is not touched. An empty list is left out, as TOP does.
  */
 export declare function toWire(value: unknown, shape: Shape): unknown;
+/**
+ * The first int64 field of a decoded answer that still holds text after
+ * revival (a number written with a fraction or exponent, which the parser keeps
+ * as text rather than round): its path and text, or undefined.
+ */
+export declare function inexactInt64(value: unknown, shape: Shape, path: string): {
+    path: string;
+    text: string;
+} | undefined;

@@ -5,12 +5,12 @@
 // this runs on Workers and in browsers, and its types need no @types/node.
 
 import { encodeForm } from '../common/form.ts';
-import { parseJson } from '../common/json.ts';
+import { parseJsonAs } from '../common/json.ts';
 import { encodeMultipart, type FilePart, readFile, type TopFileInput } from '../common/multipart.ts';
 import type { OperationDescriptor } from '../common/operation.ts';
 import { encodeParams } from '../common/params.ts';
 import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET } from '../common/protocol.ts';
-import { fromWire } from '../common/shape.ts';
+import { fromWire, inexactInt64, type Shape } from '../common/shape.ts';
 import { isSendable, SIGN_METHODS, type SignMethod, sign, signAsync } from '../common/sign.ts';
 import { formatTimestamp } from '../common/timestamp.ts';
 import { toFieldProblems } from '../common/validation.ts';
@@ -294,7 +294,7 @@ export class ClientCore {
     // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
     const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
     try {
-      parsed = xml ? readXml(text) : parseJson(text);
+      parsed = xml ? readXml(text) : parseJsonAs(text, answerShape(op));
     } catch (error) {
       throw new TopDecodeError(op.method, `not ${xml ? 'XML' : 'JSON'} (${(error as Error).message})`, status, text, { cause: error });
     }
@@ -315,6 +315,9 @@ export class ClientCore {
     }
     // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
     fromWire(inner, op.response, xml);
+    // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded: refuse it by path.
+    const inexact = inexactInt64(inner, op.response, op.responseRoot);
+    if (inexact) throw new TopDecodeError(op.method, `${inexact.path}: int64 written as ${inexact.text.slice(0, 40)} is not an exact integer`, status, text);
     if (this.#options.validateResponses && !op.validateResponse(inner)) {
       const problems = toFieldProblems(op.validateResponse.errors ?? [], op.responseRoot);
       throw new TopDecodeError(op.method, `answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, status, text);
@@ -326,6 +329,18 @@ export class ClientCore {
   close(): void {
     this.transport.close?.();
   }
+}
+
+const answerShapes = new WeakMap<OperationDescriptor, Shape>();
+/** The JSON answer's shape: the envelope's root around the answer, and the answer's own fields for simplify=true. */
+function answerShape(op: OperationDescriptor): Shape {
+  let shape = answerShapes.get(op);
+  if (!shape) {
+    const fields = op.response.type === 'object' ? op.response.fields : {};
+    shape = { type: 'object', fields: { ...fields, [op.responseRoot]: op.response } };
+    answerShapes.set(op, shape);
+  }
+  return shape;
 }
 
 const REDACTED = '[redacted]';

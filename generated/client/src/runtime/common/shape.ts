@@ -178,3 +178,36 @@ export function toWire(value: unknown, shape: Shape): unknown {
   }
   return out;
 }
+
+/**
+ * The first int64 field of a decoded answer that still holds text after
+ * revival (a number written with a fraction or exponent, which the parser keeps
+ * as text rather than round): its path and text, or undefined.
+ */
+export function inexactInt64(value: unknown, shape: Shape, path: string): { path: string; text: string } | undefined {
+  if (!needsRevival(shape)) return undefined;
+  switch (shape.type) {
+    case 'int64':
+      return typeof value === 'string' ? { path, text: value } : undefined;
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+      const record = value as Record<string, unknown>;
+      for (const name in shape.fields) {
+        if (!Object.hasOwn(record, name)) continue;
+        const found = inexactInt64(record[name], shape.fields[name]!, `${path}.${name}`);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    case 'array': {
+      if (!Array.isArray(value)) return undefined;
+      for (let i = 0; i < value.length; i++) {
+        const found = inexactInt64(value[i], shape.items, `${path}[${i}]`);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -245,7 +245,7 @@ class ClientCore {
         // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
         const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
         try {
-            parsed = xml ? (0, xml_read_ts_1.readXml)(text) : (0, json_ts_1.parseJson)(text);
+            parsed = xml ? (0, xml_read_ts_1.readXml)(text) : (0, json_ts_1.parseJsonAs)(text, answerShape(op));
         }
         catch (error) {
             throw new errors_ts_1.TopDecodeError(op.method, `not ${xml ? 'XML' : 'JSON'} (${error.message})`, status, text, { cause: error });
@@ -269,6 +269,10 @@ class ClientCore {
         }
         // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
         (0, shape_ts_1.fromWire)(inner, op.response, xml);
+        // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded: refuse it by path.
+        const inexact = (0, shape_ts_1.inexactInt64)(inner, op.response, op.responseRoot);
+        if (inexact)
+            throw new errors_ts_1.TopDecodeError(op.method, `${inexact.path}: int64 written as ${inexact.text.slice(0, 40)} is not an exact integer`, status, text);
         if (this.#options.validateResponses && !op.validateResponse(inner)) {
             const problems = (0, validation_ts_1.toFieldProblems)(op.validateResponse.errors ?? [], op.responseRoot);
             throw new errors_ts_1.TopDecodeError(op.method, `answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, status, text);
@@ -281,6 +285,17 @@ class ClientCore {
     }
 }
 exports.ClientCore = ClientCore;
+const answerShapes = new WeakMap();
+/** The JSON answer's shape: the envelope's root around the answer, and the answer's own fields for simplify=true. */
+function answerShape(op) {
+    let shape = answerShapes.get(op);
+    if (!shape) {
+        const fields = op.response.type === 'object' ? op.response.fields : {};
+        shape = { type: 'object', fields: { ...fields, [op.responseRoot]: op.response } };
+        answerShapes.set(op, shape);
+    }
+    return shape;
+}
 const REDACTED = '[redacted]';
 /** System parameters without the signature or the user's session. */
 function redactedSystem(system) {

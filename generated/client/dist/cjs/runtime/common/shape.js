@@ -11,6 +11,7 @@ exports.needsRevival = needsRevival;
 exports.holdsList = holdsList;
 exports.fromWire = fromWire;
 exports.toWire = toWire;
+exports.inexactInt64 = inexactInt64;
 const INTEGER_TEXT = /^-?(?:0|[1-9]\d*)$/;
 /**
  * Turns every int64 field of a freshly decoded value into a bigint, in place:
@@ -178,4 +179,42 @@ function toWire(value, shape) {
         Object.defineProperty(out, name, { value: fieldShape ? toWire(item, fieldShape) : item, writable: true, enumerable: true, configurable: true });
     }
     return out;
+}
+/**
+ * The first int64 field of a decoded answer that still holds text after
+ * revival (a number written with a fraction or exponent, which the parser keeps
+ * as text rather than round): its path and text, or undefined.
+ */
+function inexactInt64(value, shape, path) {
+    if (!needsRevival(shape))
+        return undefined;
+    switch (shape.type) {
+        case 'int64':
+            return typeof value === 'string' ? { path, text: value } : undefined;
+        case 'object': {
+            if (typeof value !== 'object' || value === null || Array.isArray(value))
+                return undefined;
+            const record = value;
+            for (const name in shape.fields) {
+                if (!Object.hasOwn(record, name))
+                    continue;
+                const found = inexactInt64(record[name], shape.fields[name], `${path}.${name}`);
+                if (found)
+                    return found;
+            }
+            return undefined;
+        }
+        case 'array': {
+            if (!Array.isArray(value))
+                return undefined;
+            for (let i = 0; i < value.length; i++) {
+                const found = inexactInt64(value[i], shape.items, `${path}[${i}]`);
+                if (found)
+                    return found;
+            }
+            return undefined;
+        }
+        default:
+            return undefined;
+    }
 }
