@@ -3,12 +3,12 @@
 // same encoding; (b) whole calls per second over loopback, 16 in flight,
 // against a bare node:http server, for our client, node-taobao-topclient and
 // the minimal signer over node:http with a keep-alive agent.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import path from 'node:path';
 import { createRequire } from 'node:module';
-import { TopClient, operations } from '../generated/client/dist/node.js';
+import path from 'node:path';
+import { operations, TopClient } from '../generated/client/dist/node.js';
 import { ClientCore } from '../generated/client/dist/runtime/client/client-core.js';
 import { formatTimestamp } from '../generated/client/dist/runtime/common/timestamp.js';
 import { median, ROOT } from './lib.ts';
@@ -17,7 +17,17 @@ import { ENVELOPE, ROOT_NAME } from './servers/common.ts';
 const require = createRequire(import.meta.url);
 const NodeTopClient = (require('node-taobao-topclient') as { default: new (o: object) => { execute(m: string, p: object): Promise<unknown> } }).default;
 const METHOD = 'alibaba.alisports.lianbei.xpos.pay';
-const DTO = { nego_price: '10000', qr_code: '231023', request_id: '34896985984894', machine_id: '222', out_biz_id: '111111', item_id: 222, cashier_name: '张丽', cashier_id: '346753', store_id: '333333' };
+const DTO = {
+  nego_price: '10000',
+  qr_code: '231023',
+  request_id: '34896985984894',
+  machine_id: '222',
+  out_biz_id: '111111',
+  item_id: 222,
+  cashier_name: '张丽',
+  cashier_id: '346753',
+  store_id: '333333',
+};
 const TYPED = { param0: { ...DTO, item_id: 222n } };
 
 /** The minimal signer: the same wire (system params in the query, DTO as JSON in the body), md5. */
@@ -57,16 +67,18 @@ async function inFlight(call: () => Promise<unknown>, ms: number, concurrency = 
   let failed = 0;
   const end = performance.now() + ms;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < end) {
-      try {
-        await call();
-        done++;
-      } catch {
-        failed++;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        try {
+          await call();
+          done++;
+        } catch {
+          failed++;
+        }
       }
-    }
-  }));
+    }),
+  );
   if (failed) throw new Error(`${failed} calls failed`);
   return (done / (performance.now() - started)) * 1000;
 }
@@ -95,10 +107,12 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
 
   // (b) HTTP against one bare server in its own process.
   const server: ChildProcess = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/servers/bare.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve) => server.stdout!.on('data', (c) => {
-    const m = /listening (\d+)/.exec(String(c));
-    if (m) resolve(Number(m[1]));
-  }));
+  const port = await new Promise<number>((resolve) =>
+    server.stdout!.on('data', (c) => {
+      const m = /listening (\d+)/.exec(String(c));
+      if (m) resolve(Number(m[1]));
+    }),
+  );
   const url = `http://127.0.0.1:${port}/router/rest`;
   try {
     const client = new TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: url, signMethod: 'md5' });
@@ -107,12 +121,16 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
     const minimalHttp = () =>
       new Promise<unknown>((resolve, reject) => {
         const { query, body } = minimalPrepare();
-        const req = http.request(`${url}?${query}`, { method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', 'content-length': Buffer.byteLength(body) } }, (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (c) => (text += c));
-          res.on('end', () => resolve((JSON.parse(text) as Record<string, unknown>)[ROOT_NAME]));
-        });
+        const req = http.request(
+          `${url}?${query}`,
+          { method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', 'content-length': Buffer.byteLength(body) } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (c) => (text += c));
+            res.on('end', () => resolve((JSON.parse(text) as Record<string, unknown>)[ROOT_NAME]));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
@@ -130,7 +148,16 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
     }
     client.close();
     agent.destroy();
-    return { rounds, oursCpu: median(a), minimalCpu: median(b), cpuRatio: median(a) / median(b), oursHttp: median(o), nodeTopHttp: median(n), minimalHttp: median(m), httpRatio: median(o) / median(n) };
+    return {
+      rounds,
+      oursCpu: median(a),
+      minimalCpu: median(b),
+      cpuRatio: median(a) / median(b),
+      oursHttp: median(o),
+      nodeTopHttp: median(n),
+      minimalHttp: median(m),
+      httpRatio: median(o) / median(n),
+    };
   } finally {
     server.kill('SIGTERM');
   }

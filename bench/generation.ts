@@ -27,7 +27,10 @@ async function watchLatency(runs: number): Promise<number[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-watch-'));
   cpSync(path.join(ROOT, 'spec'), path.join(dir, 'spec'), { recursive: true });
   cpSync(path.join(ROOT, 'generated'), path.join(dir, 'generated'), { recursive: true });
-  const child = spawn(process.execPath, ['--import', TSX, CLI, '--watch', '--spec', path.join(dir, 'spec/openapi.yaml'), '--out', path.join(dir, 'generated')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', TSX, CLI, '--watch', '--spec', path.join(dir, 'spec/openapi.yaml'), '--out', path.join(dir, 'generated')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (c) => (out += c));
   const next = (re: RegExp, from: number) =>

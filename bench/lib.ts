@@ -1,6 +1,6 @@
 // Measuring helpers for `npm run bench`: medians, timed child processes with
 // their peak RSS (GNU time), and the machine's description.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

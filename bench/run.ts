@@ -39,7 +39,10 @@ const m = machine();
 const results = `<!-- results:start (written by npm run bench; do not edit by hand) -->
 Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\`${quick ? ' --quick' : ''}: medians of ${runs} runs, every ratio from runs interleaved in the same invocation.
 
-**Machine**: ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}; Node ${m.node}. **Versions**: ${Object.entries(m).filter(([k]) => !['cpu', 'cores', 'memory', 'os', 'node'].includes(k)).map(([k, v]) => `${k} ${v}`).join(', ')}.
+**Machine**: ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}; Node ${m.node}. **Versions**: ${Object.entries(m)
+  .filter(([k]) => !['cpu', 'cores', 'memory', 'os', 'node'].includes(k))
+  .map(([k, v]) => `${k} ${v}`)
+  .join(', ')}.
 
 ### Targets
 

@@ -3,11 +3,11 @@
 // gateway, against a bare node:http server answering a constant envelope and
 // fastify with the same ajv validator; each server in its own process under
 // GNU time for its peak RSS; rounds interleaved.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { formatTimestamp } from '../runtime/common/timestamp.ts';
+import path from 'node:path';
 import { sign } from '../runtime/common/sign.ts';
+import { formatTimestamp } from '../runtime/common/timestamp.ts';
 import { median, ROOT } from './lib.ts';
 
 const require = createRequire(import.meta.url);
@@ -37,8 +37,18 @@ async function start(name: string): Promise<Running> {
 }
 
 function signedRequest(): { path: string; body: string } {
-  const system: Record<string, string> = { method: 'alibaba.alisports.lianbei.xpos.pay', app_key: '12345678', timestamp: formatTimestamp(Date.now()), v: '2.0', sign_method: 'hmac-sha256', format: 'json' };
-  const business = { param0: '{"nego_price":"10000","qr_code":"231023","request_id":"34896985984894","machine_id":"222","out_biz_id":"111111","item_id":222,"cashier_name":"张丽","cashier_id":"346753","store_id":"333333"}' };
+  const system: Record<string, string> = {
+    method: 'alibaba.alisports.lianbei.xpos.pay',
+    app_key: '12345678',
+    timestamp: formatTimestamp(Date.now()),
+    v: '2.0',
+    sign_method: 'hmac-sha256',
+    format: 'json',
+  };
+  const business = {
+    param0:
+      '{"nego_price":"10000","qr_code":"231023","request_id":"34896985984894","machine_id":"222","out_biz_id":"111111","item_id":222,"cashier_name":"张丽","cashier_id":"346753","store_id":"333333"}',
+  };
   system.sign = sign({ ...system, ...business }, 'helloworld', 'hmac-sha256');
   return { path: `/router/rest?${new URLSearchParams(system)}`, body: new URLSearchParams(business).toString() };
 }

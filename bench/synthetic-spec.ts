@@ -23,7 +23,9 @@ export async function makeSyntheticSpec(n: number, dir: string): Promise<string>
     op['x-top-method'] = method;
     op.operationId = operationIdOf(method);
     op['x-top-response-root'] = responseRootOf(method);
-    let text = JSON.stringify(op).replace(/"#\/components\/schemas\/([A-Za-z0-9]+)"/g, `"#/components/schemas/$1${suffix}"`).replaceAll(`"${oldRoot}"`, `"${responseRootOf(method)}"`);
+    let text = JSON.stringify(op)
+      .replace(/"#\/components\/schemas\/([A-Za-z0-9]+)"/g, `"#/components/schemas/$1${suffix}"`)
+      .replaceAll(`"${oldRoot}"`, `"${responseRootOf(method)}"`);
     // The error example is shared; copies of schemas are per operation.
     paths[`/router/rest#${method}`] = { post: JSON.parse(text) };
     for (const [name, schema] of Object.entries((document.components?.schemas ?? {}) as Record<string, Json>)) {
@@ -50,7 +52,12 @@ export async function makeSyntheticSpec(n: number, dir: string): Promise<string>
     }
   };
   visit(paths);
-  const spec = { ...document, info: { ...document.info, title: `Synthetic spec of ${n} TOP operations` }, paths, components: { ...document.components, schemas: Object.fromEntries([...used].sort().map((k) => [k, schemas[k]])) } };
+  const spec = {
+    ...document,
+    info: { ...document.info, title: `Synthetic spec of ${n} TOP operations` },
+    paths,
+    components: { ...document.components, schemas: Object.fromEntries([...used].sort().map((k) => [k, schemas[k]])) },
+  };
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'openapi.json');
   writeFileSync(file, JSON.stringify(spec, null, 1));

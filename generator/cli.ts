@@ -3,7 +3,7 @@
 // what `npm run generate` and older notes use.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, resolveSettings, shown, type Settings } from './config.ts';
+import { ConfigError, resolveSettings, type Settings, shown } from './config.ts';
 
 // The pipeline (redocly, TypeScript, ajv, Handlebars) loads only when a command
 // needs it, so `--help` and argument errors answer at once.
@@ -54,7 +54,13 @@ async function once(settings: Settings, options: RunOptions): Promise<number> {
   const { formatChange } = await import('./diff/api-diff.ts');
   const out = settings.out;
   try {
-    const { model, files, referenceLater, changes } = await generate(settings.spec, { outDir: out, deferReference: options.watching, settings, allowBreaking: options.allowBreaking, checkVersion: !options.check });
+    const { model, files, referenceLater, changes } = await generate(settings.spec, {
+      outDir: out,
+      deferReference: options.watching,
+      settings,
+      allowBreaking: options.allowBreaking,
+      checkVersion: !options.check,
+    });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (options.check) {
       const differences = compareOutput(out, files);
@@ -74,7 +80,9 @@ async function once(settings: Settings, options: RunOptions): Promise<number> {
     const { written, changed } = options.watching && options.cause ? writeChanged(out, files) : writeOutput(out, files);
     stage('write');
     if (options.cause) {
-      const allowed = versionUnchecked ? ` (${plural(changes.length, 'API change')} since ${shown(out)}/api-surface.json, ${changes.filter((c) => c.breaking).length} breaking, allowed by --allow-breaking)` : '';
+      const allowed = versionUnchecked
+        ? ` (${plural(changes.length, 'API change')} since ${shown(out)}/api-surface.json, ${changes.filter((c) => c.breaking).length} breaking, allowed by --allow-breaking)`
+        : '';
       console.log(`regenerated after ${options.cause}: ${model.operations.length} operations, ${plural(changed, 'file')} changed in ${shown(out)}/ in ${seconds} s${allowed}`);
     } else {
       console.log(`generated ${model.operations.length} operations: ${written} files written to ${shown(out)}/ (${changed} changed) in ${seconds} s`);

@@ -89,7 +89,7 @@ function readPackages(reader: Reader, value: unknown, settings: OutputSettings):
   for (const kind of ['client', 'server'] as const) {
     const entry = value[kind];
     if (entry === undefined) continue;
-    if (!isObject(entry)) reader.fail(`packages.${kind}`, 'an object like {"name": "@acme/top-' + kind + '"}', entry);
+    if (!isObject(entry)) reader.fail(`packages.${kind}`, `an object like {"name": "@acme/top-${kind}"}`, entry);
     reader.only(entry, `packages.${kind}.`, ['name']);
     const name = reader.string(entry, 'name', `packages.${kind}.name`);
     if (name === undefined) continue;
@@ -129,9 +129,8 @@ export function findConfig(flags: Flags, cwd = process.cwd()): string | undefine
     if (!existsSync(file)) throw new ConfigError(`--config ${flags.config}: no such file`);
     return file;
   }
-  const candidates = flags.spec !== undefined
-    ? [path.join(path.dirname(path.resolve(cwd, flags.spec)), CONFIG_FILE), path.join(cwd, CONFIG_FILE)]
-    : [path.join(cwd, CONFIG_FILE), path.join(cwd, 'spec', CONFIG_FILE)];
+  const candidates =
+    flags.spec !== undefined ? [path.join(path.dirname(path.resolve(cwd, flags.spec)), CONFIG_FILE), path.join(cwd, CONFIG_FILE)] : [path.join(cwd, CONFIG_FILE), path.join(cwd, 'spec', CONFIG_FILE)];
   return candidates.find((file) => existsSync(file));
 }
 

@@ -58,7 +58,9 @@ function materialise(rev: string, dirInRepo: string, top: string): { root: strin
   const root = mkdtempSync(path.join(os.tmpdir(), 'top-openapi-diff-'));
   const cleanup = () => rmSync(root, { recursive: true, force: true });
   try {
-    const listed = git(['ls-tree', '-r', '-z', '--name-only', rev, '--', dirInRepo === '' ? '.' : dirInRepo], top).split('\0').filter(Boolean);
+    const listed = git(['ls-tree', '-r', '-z', '--name-only', rev, '--', dirInRepo === '' ? '.' : dirInRepo], top)
+      .split('\0')
+      .filter(Boolean);
     for (const file of listed) {
       const target = path.join(root, file);
       mkdirSync(path.dirname(target), { recursive: true });
@@ -116,7 +118,9 @@ async function modelOf(side: Side): Promise<ApiModel> {
       const missing = error.lines.map((l) => / \$ref target (.+) does not exist$/.exec(l)?.[1]).filter((f) => f !== undefined);
       if (missing.length && missing.length === error.lines.length) {
         // One file of a split spec on its own (`git show REV:spec/openapi.yaml > old.yaml`): say so once.
-        throw new DiffInputError(`${side.label} refers to ${missing.length} file${missing.length === 1 ? '' : 's'} that ${missing.length === 1 ? 'is' : 'are'} not there (${missing.slice(0, 2).join(', ')}${missing.length > 2 ? ', …' : ''}): a split spec's entry file cannot be diffed alone; pass the folder, a git revision such as HEAD~1, or REV:path`);
+        throw new DiffInputError(
+          `${side.label} refers to ${missing.length} file${missing.length === 1 ? '' : 's'} that ${missing.length === 1 ? 'is' : 'are'} not there (${missing.slice(0, 2).join(', ')}${missing.length > 2 ? ', …' : ''}): a split spec's entry file cannot be diffed alone; pass the folder, a git revision such as HEAD~1, or REV:path`,
+        );
       }
       throw new DiffInputError(`${side.label}: the spec cannot be read:\n${error.lines.map((l) => `  ${l}`).join('\n')}`);
     }
@@ -128,7 +132,12 @@ export async function runDiff(argv: string[]): Promise<number> {
   let values;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      allowPositionals: true,
+      strict: true,
+    }));
   } catch (error) {
     console.error(`diff: ${(error as Error).message}\n${DIFF_USAGE}`);
     return 2;
@@ -144,7 +153,7 @@ export async function runDiff(argv: string[]): Promise<number> {
   const sides: Side[] = [];
   try {
     for (const arg of positionals) sides.push(resolveSide(arg));
-    const [before, after] = await Promise.all(sides.map(modelOf)) as [ApiModel, ApiModel];
+    const [before, after] = (await Promise.all(sides.map(modelOf))) as [ApiModel, ApiModel];
     const { diffApis, formatChange } = await import('./diff/api-diff.ts');
     const changes: Change[] = diffApis(before, after);
     const breaking = changes.filter((c) => c.breaking).length;

@@ -1,21 +1,22 @@
 // The pipeline: load and lint → model → render. Returns the files; writing is
 // the caller's choice (write, check, or nothing).
-import { loadSpec, problemLines, type SpecProblem } from './load/load-spec.ts';
-import { SourceMap } from './load/source-map.ts';
-import { int64RangeProblems } from './load/int64-range.ts';
-import { buildModel } from './model/build-model.ts';
-import { ModelError, type ApiModel } from './model/types.ts';
-import { renderClient } from './render/client.ts';
-import { renderServer } from './render/server.ts';
-import { buildReference, cachedReference, previousReference, REFERENCE_FILE, renderDocs } from './render/docs.ts';
-import { CompileError } from './render/compile.ts';
-import { checkChangelog, renderPackages } from './render/packages.ts';
+
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { OutputFiles } from './write/output.ts';
 import { defaultOutputSettings, type OutputSettings } from './config.ts';
-import { readSurface, renderSurface, SURFACE_FILE, surfaceChanges, versionProblem } from './surface.ts';
 import type { Change } from './diff/api-diff.ts';
+import { int64RangeProblems } from './load/int64-range.ts';
+import { loadSpec, problemLines, type SpecProblem } from './load/load-spec.ts';
+import { SourceMap } from './load/source-map.ts';
+import { buildModel } from './model/build-model.ts';
+import { type ApiModel, ModelError } from './model/types.ts';
+import { renderClient } from './render/client.ts';
+import { CompileError } from './render/compile.ts';
+import { buildReference, cachedReference, previousReference, REFERENCE_FILE, renderDocs } from './render/docs.ts';
+import { checkChangelog, renderPackages } from './render/packages.ts';
+import { renderServer } from './render/server.ts';
+import { readSurface, renderSurface, SURFACE_FILE, surfaceChanges, versionProblem } from './surface.ts';
+import type { OutputFiles } from './write/output.ts';
 
 export interface GenerateResult {
   model: ApiModel;
@@ -98,7 +99,8 @@ async function loadAndBuild(specPath: string, options: { configPath?: string; li
   const sources = new SourceMap(specPath, loaded.files);
   const problems: SpecProblem[] = [...loaded.problems];
   if (!problems.some((p) => p.severity === 'error' && (p.kind === 'parse' || p.kind === 'unresolved'))) {
-    for (const p of int64RangeProblems(loaded.document, sources)) problems.push({ severity: 'error', rule: 'int64-range', kind: 'lint', message: p.message, file: path.relative(process.cwd(), p.file), line: p.line, column: p.column, pointer: p.pointer });
+    for (const p of int64RangeProblems(loaded.document, sources))
+      problems.push({ severity: 'error', rule: 'int64-range', kind: 'lint', message: p.message, file: path.relative(process.cwd(), p.file), line: p.line, column: p.column, pointer: p.pointer });
   }
   const lines = problemLines(problems);
   if (lines.length) throw new SpecError(lines);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ConfigError, resolveSettings, shown, type Settings } from './config.ts';
+import { ConfigError, resolveSettings, type Settings, shown } from './config.ts';
 
 export const MOCK_USAGE = `usage: top-openapi mock [--spec FILE] [--config FILE] [--host H] [--port N] [--app-key K] [--app-secret S]
   --spec FILE     the spec to serve (default spec/openapi.yaml, or "spec" in the config file)

@@ -26,8 +26,14 @@ export function scaffold(model: ApiModel, dir: string, importFrom: string): Scaf
       `Idempotency key: ${op.idempotencyKey.join(', else ')}. The gateway replays a retry's answer; this runs once per key.`,
     ];
     const content = render('scaffold/handler.ts.hbs', {
-      method: op.method, summaryZh: op.summary.zh, summaryEn: op.summary.en, operationId: op.operationId,
-      requestType: op.requestSchema, responseType: op.responseSchema, importFrom, notes,
+      method: op.method,
+      summaryZh: op.summary.zh,
+      summaryEn: op.summary.en,
+      operationId: op.operationId,
+      requestType: op.requestSchema,
+      responseType: op.responseSchema,
+      importFrom,
+      notes,
     });
     // 'wx' fails if the file appeared meanwhile: never overwrite a user's file.
     writeFileSync(file, content, { flag: 'wx' });

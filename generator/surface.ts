@@ -5,7 +5,7 @@
 // classification) decides what is breaking; this module only records and asks.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { diffApis, type Change } from './diff/api-diff.ts';
+import { type Change, diffApis } from './diff/api-diff.ts';
 import type { ApiModel } from './model/types.ts';
 
 export const SURFACE_FILE = 'api-surface.json';
@@ -17,7 +17,11 @@ const DROPPED = new Set(['description', 'summary', 'example', 'hasExample', 'typ
 function strip(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(strip);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !DROPPED.has(key)).map(([key, v]) => [key, strip(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !DROPPED.has(key))
+      .map(([key, v]) => [key, strip(v)]),
+  );
 }
 
 export interface Surface {
@@ -75,7 +79,12 @@ export function versionProblem(changes: Change[], before: string, after: string)
   const list = (cs: Change[]) => cs.map((c) => `  ${c.breaking ? 'breaking' : 'non-breaking'}: ${c.method} ${c.side}${c.path ? ` ${c.path}` : ''}: ${c.what}`);
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   if (old === undefined || now === undefined) {
-    return { lines: [`info.version ${JSON.stringify(after)} (recorded: ${JSON.stringify(before)}) is not MAJOR.MINOR.PATCH, so the ${count(changes.length, 'API change')} cannot be checked against it:`, ...list(changes)] };
+    return {
+      lines: [
+        `info.version ${JSON.stringify(after)} (recorded: ${JSON.stringify(before)}) is not MAJOR.MINOR.PATCH, so the ${count(changes.length, 'API change')} cannot be checked against it:`,
+        ...list(changes),
+      ],
+    };
   }
   if (breaking.length) {
     if (now.major > old.major) return undefined;
@@ -90,9 +99,6 @@ export function versionProblem(changes: Change[], before: string, after: string)
   const raised = now.major !== old.major ? now.major > old.major : now.minor !== old.minor ? now.minor > old.minor : now.patch > old.patch;
   if (raised) return undefined;
   return {
-    lines: [
-      `${count(changes.length, 'API change')} since ${before} need a new version: info.version is ${after}, expected ${old.major}.${old.minor + 1}.0:`,
-      ...list(changes),
-    ],
+    lines: [`${count(changes.length, 'API change')} since ${before} need a new version: info.version is ${after}, expected ${old.major}.${old.minor + 1}.0:`, ...list(changes)],
   };
 }

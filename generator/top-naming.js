@@ -38,7 +38,9 @@ export function scalarKindOf(schema) {
   if (type === 'integer' && format === '') return { problem: 'a TOP `Number` is a Java Long: write `format: int64` (or `format: int32` for an int)' };
   const kind = typeof format === 'string' ? formats[format] : undefined;
   if (!kind) {
-    const known = Object.keys(formats).filter(Boolean).map((f) => `\`${f}\``);
+    const known = Object.keys(formats)
+      .filter(Boolean)
+      .map((f) => `\`${f}\``);
     return { problem: `\`format: ${String(schema.format)}\` is not a TOP type for \`type: ${type}\`${known.length ? `; use ${known.join(', ')}` : '; leave `format` out'}` };
   }
   return { kind };
@@ -71,7 +73,7 @@ export function operationIdOf(method) {
  * @param {string} method
  */
 export function responseRootOf(method) {
-  return method.replace(/^taobao\./, '').replace(/\./g, '_') + '_response';
+  return `${method.replace(/^taobao\./, '').replace(/\./g, '_')}_response`;
 }
 
 /**

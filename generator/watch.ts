@@ -6,7 +6,7 @@
 // ground truth: every file's stat, and its content hash when the stat moved.
 // Only a change of content (or a file appearing or disappearing) counts.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, readdirSync, readFileSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 
 interface Seen {

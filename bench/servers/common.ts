@@ -3,7 +3,15 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const ROOT_NAME = 'alibaba_alisports_lianbei_xpos_pay_response';
-export const ANSWER = { result: { model: { checkout_id: '0', biz_order_id: 9007199254740993n, success: true, current_pay_fee: 3n, payment_order_id: '3', result_status: 3n }, http_status_code: 200n, msg_code: '0', msg_info: '访问成功', success: true } };
+export const ANSWER = {
+  result: {
+    model: { checkout_id: '0', biz_order_id: 9007199254740993n, success: true, current_pay_fee: 3n, payment_order_id: '3', result_status: 3n },
+    http_status_code: 200n,
+    msg_code: '0',
+    msg_info: '访问成功',
+    success: true,
+  },
+};
 export const ENVELOPE = `{"${ROOT_NAME}":{"result":{"model":{"checkout_id":"0","biz_order_id":9007199254740993,"success":true,"current_pay_fee":3,"payment_order_id":"3","result_status":3},"http_status_code":200,"msg_code":"0","msg_info":"访问成功","success":true},"request_id":"bench"}}`;
 
 // Peak RSS, reported by the process itself on SIGTERM (resourceUsage's maxRSS is in KiB).

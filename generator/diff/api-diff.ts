@@ -42,8 +42,16 @@ function flatten(fields: FieldModel[], prefix = ''): FlatField[] {
   return fields.flatMap((f) => {
     const path = prefix ? `${prefix}.${f.name}` : f.name;
     const self: FlatField = {
-      path, name: f.name, type: typeOf(f.shape), required: f.required, deprecated: f.deprecated,
-      constraints: f.constraints ?? {}, itemName: f.shape.kind === 'array' ? f.shape.itemName : undefined, encoding: f.encoding, hasDefault: f.hasDefault ?? false, default: f.default,
+      path,
+      name: f.name,
+      type: typeOf(f.shape),
+      required: f.required,
+      deprecated: f.deprecated,
+      constraints: f.constraints ?? {},
+      itemName: f.shape.kind === 'array' ? f.shape.itemName : undefined,
+      encoding: f.encoding,
+      hasDefault: f.hasDefault ?? false,
+      default: f.default,
     };
     const inner = f.shape.kind === 'array' ? f.shape.items : f.shape;
     const nestedPrefix = f.shape.kind === 'array' ? `${path}[]` : path;
@@ -107,7 +115,11 @@ function compareFields(method: string, side: 'request' | 'response', before: Fie
       changes.push({ breaking: true, method, side, path, what: `list item element changed: ${oldField.itemName ?? '(none)'} → ${newField.itemName ?? '(none)'}` });
     }
     if (side === 'request' && (oldField.hasDefault !== newField.hasDefault || (oldField.hasDefault && String(oldField.default) !== String(newField.default)))) {
-      const what = !newField.hasDefault ? 'default removed' : !oldField.hasDefault ? `default added: ${String(newField.default)}` : `default changed: ${String(oldField.default)} → ${String(newField.default)}`;
+      const what = !newField.hasDefault
+        ? 'default removed'
+        : !oldField.hasDefault
+          ? `default added: ${String(newField.default)}`
+          : `default changed: ${String(oldField.default)} → ${String(newField.default)}`;
       // A caller that left the field out now gets another value.
       changes.push({ breaking: oldField.hasDefault, method, side, path, what });
     }
@@ -128,7 +140,14 @@ const less = (a: bigint | number, b: bigint | number) => (typeof a === typeof b 
 function compareConstraints(method: string, side: 'request' | 'response', path: string, before: Constraints, after: Constraints): Change[] {
   const changes: Change[] = [];
   const report = (narrowed: boolean, what: string) => changes.push({ breaking: side === 'request' ? narrowed : !narrowed, method, side, path, what });
-  for (const [key, upper] of [['maxLength', true], ['maxItems', true], ['maximum', true], ['minLength', false], ['minItems', false], ['minimum', false]] as const) {
+  for (const [key, upper] of [
+    ['maxLength', true],
+    ['maxItems', true],
+    ['maximum', true],
+    ['minLength', false],
+    ['minItems', false],
+    ['minimum', false],
+  ] as const) {
     const a = num(before[key]);
     const b = num(after[key]);
     if (a === undefined && b === undefined) continue;
@@ -149,7 +168,11 @@ function compareConstraints(method: string, side: 'request' | 'response', path: 
       if (added.length) report(false, `enum values added: ${added.join(', ')}`);
     }
   }
-  if (before.pattern !== after.pattern) report(after.pattern !== undefined, `pattern ${before.pattern === undefined ? 'added' : after.pattern === undefined ? 'removed' : 'changed'}: ${before.pattern ?? '(none)'} → ${after.pattern ?? '(none)'}`);
+  if (before.pattern !== after.pattern)
+    report(
+      after.pattern !== undefined,
+      `pattern ${before.pattern === undefined ? 'added' : after.pattern === undefined ? 'removed' : 'changed'}: ${before.pattern ?? '(none)'} → ${after.pattern ?? '(none)'}`,
+    );
   return changes;
 }
 

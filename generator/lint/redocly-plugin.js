@@ -6,7 +6,7 @@
 // named item element on every answer list, a default only on an optional
 // field, files only in multipart bodies, and a declared encoding for DTO
 // parameters. Each problem carries its file and line.
-import { looksLikeQuery, methodOfPathKey, METHOD_PATTERN, operationIdOf, pathKeyOf, responseRootOf, scalarKindOf } from '../top-naming.js';
+import { looksLikeQuery, METHOD_PATTERN, methodOfPathKey, operationIdOf, pathKeyOf, responseRootOf, scalarKindOf } from '../top-naming.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const MULTIPART = 'multipart/form-data';
@@ -59,7 +59,13 @@ function walk(start, path, ctx) {
  * @param {any} ctx
  */
 function schemaHasPath(schema, segments, ctx) {
-  return walk(schema, segments.flatMap((s) => ['properties', s]), ctx).node !== undefined;
+  return (
+    walk(
+      schema,
+      segments.flatMap((s) => ['properties', s]),
+      ctx,
+    ).node !== undefined
+  );
 }
 
 /** @type {import('@redocly/openapi-core').Oas3Rule} */
@@ -103,7 +109,11 @@ function OperationExtensions() {
           if (keys === undefined) {
             // A query API: no key, resending is safe. A write without a key is allowed (TOP names none for many), but said.
             if (!looksLikeQuery(method)) {
-              ctx.report({ message: `\`${method}\` has no \`x-top-idempotency-key\`, so it is treated as safe to resend (a query). If it changes anything, name the request field that makes a retry safe.`, location: at, forceSeverity: 'warn' });
+              ctx.report({
+                message: `\`${method}\` has no \`x-top-idempotency-key\`, so it is treated as safe to resend (a query). If it changes anything, name the request field that makes a retry safe.`,
+                location: at,
+                forceSeverity: 'warn',
+              });
             }
           } else if (!Array.isArray(keys) || keys.length === 0 || !keys.every((k) => typeof k === 'string' && k.length > 0)) {
             report('`x-top-idempotency-key` must be a non-empty list of dotted request-field paths, first present wins (leave it out for a query API).', ['x-top-idempotency-key']);
@@ -151,7 +161,10 @@ function FieldTypes() {
           for (const [name, property] of Object.entries(schema.properties)) {
             const p = /** @type {any} */ (property);
             if (p && typeof p === 'object' && p.default !== undefined && required.includes(name)) {
-              ctx.report({ message: `\`${name}\` has a documented default, so it is optional (the gateway applies the default): leave it out of \`required\`.`, location: ctx.location.child(['properties', name, 'default']) });
+              ctx.report({
+                message: `\`${name}\` has a documented default, so it is optional (the gateway applies the default): leave it out of \`required\`.`,
+                location: ctx.location.child(['properties', name, 'default']),
+              });
             }
           }
         }
@@ -169,14 +182,20 @@ function FieldTypes() {
             const p = deref(property, schema.from, ctx).node ?? {};
             const e = encoding[name] ?? {};
             const isFile = p.type === 'string' && p.format === 'binary';
-            const items = p.type === 'array' ? deref(p.items, schema.from, ctx).node ?? {} : undefined;
+            const items = p.type === 'array' ? (deref(p.items, schema.from, ctx).node ?? {}) : undefined;
             const where = ctx.location.child(['schema']);
             if (isFile && key !== MULTIPART) ctx.report({ message: `\`${name}\` is a file (\`format: binary\`, TOP byte[]): the request body must be \`${MULTIPART}\`.`, location: where });
             if ((p.type === 'object' || (items && (items.type === 'object' || items.type === 'array'))) && e.contentType !== 'application/json') {
-              ctx.report({ message: `\`${name}\` is a DTO (or a list of DTOs) and travels as JSON text: declare \`encoding.${name}.contentType: application/json\`.`, location: ctx.location.child(media.encoding ? ['encoding'] : ['schema']) });
+              ctx.report({
+                message: `\`${name}\` is a DTO (or a list of DTOs) and travels as JSON text: declare \`encoding.${name}.contentType: application/json\`.`,
+                location: ctx.location.child(media.encoding ? ['encoding'] : ['schema']),
+              });
             }
             if (items && items.type !== 'object' && items.type !== 'array' && (e.explode === true || (e.style !== undefined && e.style !== 'form'))) {
-              ctx.report({ message: `\`${name}\` is a top-level list of scalars: TOP sends it as one comma-joined field (\`style: form, explode: false\`, the default) or as JSON text (\`contentType: application/json\`).`, location: ctx.location.child(['encoding', name]) });
+              ctx.report({
+                message: `\`${name}\` is a top-level list of scalars: TOP sends it as one comma-joined field (\`style: form, explode: false\`, the default) or as JSON text (\`contentType: application/json\`).`,
+                location: ctx.location.child(['encoding', name]),
+              });
             }
           }
         }
@@ -193,7 +212,10 @@ function FieldTypes() {
               const itemsNode = deref(itemsRaw, located.from, ctx);
               const name = itemsRaw?.xml?.name ?? itemsNode.node?.xml?.name;
               if (typeof name !== 'string' || name === '') {
-                ctx.report({ message: `\`${path}\` is a list in an answer: name its item element with \`items.xml.name\` (TOP wraps lists: \`"${path.split('.').pop()}":{"<item>":[…]}\`; take the name from the page's XML example or the SDK's @ApiField).`, location: ctx.location.child(['schema']) });
+                ctx.report({
+                  message: `\`${path}\` is a list in an answer: name its item element with \`items.xml.name\` (TOP wraps lists: \`"${path.split('.').pop()}":{"<item>":[…]}\`; take the name from the page's XML example or the SDK's @ApiField).`,
+                  location: ctx.location.child(['schema']),
+                });
               }
               visit(itemsNode, `${path}[]`);
             }

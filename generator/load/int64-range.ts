@@ -18,7 +18,7 @@ export interface RangeProblem {
   message: string;
 }
 
-const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Every int64 value in the bundled document that does not fit, located in its source file. */
 export function int64RangeProblems(document: unknown, sources: SourceMap): RangeProblem[] {
@@ -26,7 +26,10 @@ export function int64RangeProblems(document: unknown, sources: SourceMap): Range
   const check = (pointer: string, what: string) => {
     const at = sources.locate(pointer);
     if (!at.exact) return;
-    const text = sources.sourceText(at)?.trim().replace(/^['"]|['"]$/g, '');
+    const text = sources
+      .sourceText(at)
+      ?.trim()
+      .replace(/^['"]|['"]$/g, '');
     if (text === undefined || !/^[-+]?\d+$/.test(text)) return;
     const value = BigInt(text);
     if (value >= MIN && value <= MAX) return;
@@ -46,7 +49,7 @@ export function int64RangeProblems(document: unknown, sources: SourceMap): Range
         if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((_, i) => check(`${pointer}/${key}/${i}`, `int64 ${key === 'examples' ? 'example' : 'enum value'}`));
       }
     }
-    for (const [key, value] of Object.entries(node)) visit(value, `${pointer}/${escape(key)}`);
+    for (const [key, value] of Object.entries(node)) visit(value, `${pointer}/${escapePointer(key)}`);
   };
   visit(document, '#');
   return problems;

@@ -3,8 +3,8 @@
 // downstream reads the bundled document through the model, never the files.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { attachExactIntegers } from '../model/exact-values.ts';
 import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
+import { attachExactIntegers } from '../model/exact-values.ts';
 
 export interface SpecProblem {
   severity: 'error' | 'warn';
@@ -56,14 +56,21 @@ export async function loadSpec(entry: string, configPath = 'redocly.yaml', optio
     if (problem) return { document: {} as OpenApiDocument, files: [relative(path.resolve(entry))], problems: [problem] };
     throw error;
   }
-  const problems = [...lintProblems, ...bundled.problems]
-    .filter((p) => p.severity === 'error' || p.severity === 'warn')
-    .map(toSpecProblem);
+  const problems = [...lintProblems, ...bundled.problems].filter((p) => p.severity === 'error' || p.severity === 'warn').map(toSpecProblem);
   const files = [...(bundled.fileDependencies ?? [])].map((f) => path.relative(process.cwd(), f)).sort();
   const document = bundled.bundle.parsed as OpenApiDocument;
   // int64 examples above 2^53 keep every digit (see exact-values.ts).
   const sourceFiles = new Set([path.resolve(entry), ...(bundled.fileDependencies ?? [])]);
-  attachExactIntegers(document, [...sourceFiles].flatMap((f) => { try { return [readFileSync(f, 'utf8')]; } catch { return []; } }));
+  attachExactIntegers(
+    document,
+    [...sourceFiles].flatMap((f) => {
+      try {
+        return [readFileSync(f, 'utf8')];
+      } catch {
+        return [];
+      }
+    }),
+  );
   return { document, files, problems };
 }
 

@@ -8,7 +8,7 @@
 // entry's components) is found by its name: redocly names it after the file.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 
 export interface SourceLocation {
   /** Absolute path of the source file. */
@@ -27,12 +27,12 @@ interface Parsed {
   text: string;
 }
 
-const unescape = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
+const unescapePointer = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 
 export function pointerSegments(pointer: string): string[] {
   const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
   if (body === '' || body === '/') return [];
-  return body.slice(1).split('/').map(unescape);
+  return body.slice(1).split('/').map(unescapePointer);
 }
 
 export class SourceMap {
@@ -40,7 +40,10 @@ export class SourceMap {
   /** Every file the bundle read (absolute), to find hoisted components by name. */
   readonly #known: string[];
 
-  constructor(readonly entry: string, knownFiles: string[] = []) {
+  constructor(
+    readonly entry: string,
+    knownFiles: string[] = [],
+  ) {
     this.entry = path.resolve(entry);
     this.#known = knownFiles.map((f) => path.resolve(f));
   }

@@ -4,11 +4,24 @@
 // parameter travels (text, comma-joined, JSON text or a file part), which
 // defaults and constraints it has, the element name of every answer list, who
 // needs a session, and what key (if any) makes a retry safe.
-import { methodOfPathKey, operationIdOf, pathKeyOf, responseRootOf, scalarKindOf } from '../top-naming.js';
-import { deref, escapePointer, getPointer, isObject, schemaRefName, type Json } from '../json-pointer.ts';
-import { exactValue } from './exact-values.ts';
-import { ModelError, type ApiModel, type Constraints, type Encoding, type FieldModel, type NamedExample, type OperationModel, type ParameterModel, type ScalarKind, type ShapeModel, type Text } from './types.ts';
+
 import { ERROR_ROOT, SYSTEM_PARAMETER_SET } from '../../runtime/common/protocol.ts';
+import { deref, escapePointer, getPointer, isObject, type Json, schemaRefName } from '../json-pointer.ts';
+import { methodOfPathKey, operationIdOf, pathKeyOf, responseRootOf, scalarKindOf } from '../top-naming.js';
+import { exactValue } from './exact-values.ts';
+import {
+  type ApiModel,
+  type Constraints,
+  type Encoding,
+  type FieldModel,
+  ModelError,
+  type NamedExample,
+  type OperationModel,
+  type ParameterModel,
+  type ScalarKind,
+  type ShapeModel,
+  type Text,
+} from './types.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 const MULTIPART = 'multipart/form-data';
@@ -20,7 +33,16 @@ function text(node: Json, enKey = 'description', zhKey = 'x-description-zh'): Te
 }
 
 const TOP_TYPES: Record<ScalarKind, string> = {
-  string: 'String', boolean: 'Boolean', int64: 'Number', int32: 'Number', number: 'Number', 'date-time': 'Date', date: 'Date', price: 'Price', json: 'Json', file: 'byte[]',
+  string: 'String',
+  boolean: 'Boolean',
+  int64: 'Number',
+  int32: 'Number',
+  number: 'Number',
+  'date-time': 'Date',
+  date: 'Date',
+  price: 'Price',
+  json: 'Json',
+  file: 'byte[]',
 };
 
 class ModelBuilder {
@@ -186,12 +208,13 @@ function sessionRequired(document: Json, operation: Json, pointer: string): bool
   // The API needs a session when every alternative requirement names the
   // `session` apiKey scheme (TOP has no API where a session is one option of several).
   if (security.length === 0) return false;
-  return security.every((requirement) =>
-    isObject(requirement) &&
-    Object.keys(requirement).some((scheme) => {
-      const s = schemes[scheme];
-      return isObject(s) && s.type === 'apiKey' && s.name === 'session';
-    }),
+  return security.every(
+    (requirement) =>
+      isObject(requirement) &&
+      Object.keys(requirement).some((scheme) => {
+        const s = schemes[scheme];
+        return isObject(s) && s.type === 'apiKey' && s.name === 'session';
+      }),
   );
 }
 
@@ -231,7 +254,10 @@ function buildOperation(builder: ModelBuilder, document: Json, pathKey: string, 
   const requestShape = builder.shape(form.schema, `${formPointer}/schema`);
   if (requestShape.kind !== 'object') throw new ModelError(`${pointer}/requestBody`, 'the business parameters must be an object schema');
   const encodings = isObject(form.encoding) ? form.encoding : {};
-  const params = requestShape.fields.map((param) => ({ ...param, encoding: encodingOf(param, isObject(encodings[param.name]) ? (encodings[param.name] as Json) : {}, mediaType, `${formPointer}/encoding`) }));
+  const params = requestShape.fields.map((param) => ({
+    ...param,
+    encoding: encodingOf(param, isObject(encodings[param.name]) ? (encodings[param.name] as Json) : {}, mediaType, `${formPointer}/encoding`),
+  }));
   for (const param of params) {
     if (SYSTEM_PARAMETER_SET.has(param.name)) throw new ModelError(param.pointer, `\`${param.name}\` is a TOP system parameter and cannot be a business parameter`);
     if (param.encoding !== 'file') rejectFiles(param.shape, param.pointer);
@@ -301,7 +327,10 @@ function encodingOf(param: FieldModel, encoding: Json, mediaType: string, pointe
   if (shape.kind === 'array') {
     if (json) return 'json';
     if (encoding.explode === true || (encoding.style !== undefined && encoding.style !== 'form')) {
-      throw new ModelError(pointer, `\`${param.name}\` is a list of ${topType(shape.items)}: TOP sends it as one comma-joined field (style: form, explode: false) or, with contentType: ${JSON_MEDIA}, as JSON text`);
+      throw new ModelError(
+        pointer,
+        `\`${param.name}\` is a list of ${topType(shape.items)}: TOP sends it as one comma-joined field (style: form, explode: false) or, with contentType: ${JSON_MEDIA}, as JSON text`,
+      );
     }
     if (shape.items.kind === 'file') throw new ModelError(param.pointer, 'a list of files is not a TOP parameter; declare one file parameter per part');
     return 'comma';
@@ -326,7 +355,10 @@ function checkAnswerShape(shape: ShapeModel & { kind: 'object' }, seen = new Set
     let at = field.pointer;
     while (s.kind === 'array') {
       if (s.itemName === undefined) {
-        throw new ModelError(at, `\`${field.name}\` is a list in an answer: name its item element with \`items.xml.name\` (TOP wraps lists: \`"${field.name}":{"<item>":[…]}\`; take the name from the page's XML example or the SDK's @ApiField)`);
+        throw new ModelError(
+          at,
+          `\`${field.name}\` is a list in an answer: name its item element with \`items.xml.name\` (TOP wraps lists: \`"${field.name}":{"<item>":[…]}\`; take the name from the page's XML example or the SDK's @ApiField)`,
+        );
       }
       s = s.items;
       at = `${at}/items`;
@@ -347,12 +379,14 @@ function hasPath(shape: ShapeModel, segments: string[]): boolean {
 
 function systemParameters(document: Json): ParameterModel[] {
   const parameters = (getPointer(document, '#/components/parameters') ?? {}) as Json;
-  const out: ParameterModel[] = Object.values(parameters).filter(isObject).map((p) => ({
-    name: String(p.name),
-    required: p.required === true,
-    description: text(p),
-    schema: isObject(p.schema) ? p.schema : {},
-  }));
+  const out: ParameterModel[] = Object.values(parameters)
+    .filter(isObject)
+    .map((p) => ({
+      name: String(p.name),
+      required: p.required === true,
+      description: text(p),
+      schema: isObject(p.schema) ? p.schema : {},
+    }));
   const schemes = (getPointer(document, '#/components/securitySchemes') ?? {}) as Json;
   for (const s of Object.values(schemes).filter(isObject)) {
     if (s.type === 'apiKey' && typeof s.name === 'string') out.push({ name: s.name, required: false, description: text(s), schema: { type: 'string' } });

@@ -2,7 +2,7 @@
 // params.ts): the descriptors the generated code prints and the docs' demo
 // calls use are both made here, so the two cannot disagree.
 import { encodeParam, type ParamSpec, type ParamSpecs } from '../../runtime/common/params.ts';
-import { toWire, type Shape } from '../../runtime/common/shape.ts';
+import { type Shape, toWire } from '../../runtime/common/shape.ts';
 import type { FieldModel, OperationModel, ShapeModel } from './types.ts';
 
 export function runtimeShape(shape: ShapeModel): Shape {

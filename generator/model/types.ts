@@ -125,7 +125,10 @@ export interface ApiModel {
 /** A spec problem found while building the model: where it is and what is wrong. */
 export class ModelError extends Error {
   override name = 'ModelError';
-  constructor(readonly pointer: string, message: string) {
+  constructor(
+    readonly pointer: string,
+    message: string,
+  ) {
     super(`${pointer}: ${message}`);
   }
 }

@@ -5,7 +5,16 @@ import type { ApiModel, FieldModel, OperationModel, ScalarKind, ShapeModel } fro
 
 // One const per scalar kind the spec uses; its TypeScript name.
 const PRIMITIVES: Record<ScalarKind, string> = {
-  string: 'string', boolean: 'boolean', int64: 'int64', int32: 'int32', number: 'number', 'date-time': 'dateTime', date: 'date', price: 'price', json: 'json', file: 'file',
+  string: 'string',
+  boolean: 'boolean',
+  int64: 'int64',
+  int32: 'int32',
+  number: 'number',
+  'date-time': 'dateTime',
+  date: 'date',
+  price: 'price',
+  json: 'json',
+  file: 'file',
 };
 
 /** TypeScript for a shape, naming object shapes by their schema name. */
@@ -132,7 +141,13 @@ export function clientView(model: ApiModel) {
       responseType: op.responseSchema,
       params: op.params.map((p) => {
         const spec = paramSpec(p);
-        return { key: propertyKey(p.name), shape: shapeExpression(p.shape), required: p.required, encoding: JSON.stringify(spec.encoding), default: spec.default !== undefined ? `, default: ${JSON.stringify(spec.default)}` : '' };
+        return {
+          key: propertyKey(p.name),
+          shape: shapeExpression(p.shape),
+          required: p.required,
+          encoding: JSON.stringify(spec.encoding),
+          default: spec.default !== undefined ? `, default: ${JSON.stringify(spec.default)}` : '',
+        };
       }),
       response: op.responseSchema,
       doc: jsdoc(operationDoc(op), '  '),

@@ -18,7 +18,9 @@ export type OutputFiles = Map<string, string>;
 export function runtimeFiles(targetDir: string, folders: readonly string[]): OutputFiles {
   const files: OutputFiles = new Map();
   for (const folder of folders) {
-    for (const name of readdirSync(path.join(RUNTIME_DIR, folder)).filter((f) => f.endsWith('.ts')).sort()) {
+    for (const name of readdirSync(path.join(RUNTIME_DIR, folder))
+      .filter((f) => f.endsWith('.ts'))
+      .sort()) {
       const source = readFileSync(path.join(RUNTIME_DIR, folder, name), 'utf8');
       files.set(`${targetDir}/${folder}/${name}`, `// Copied from runtime/${folder}/${name} by the TOP generator: edit that file, then regenerate.\n${source}`);
     }

@@ -1,6 +1,6 @@
 // generated/server: gateway stubs, the fastify plugin and the mock gateway.
 import type { ApiModel } from '../model/types.ts';
-import { runtimeFiles, sharedFiles, type OutputFiles } from './client.ts';
+import { type OutputFiles, runtimeFiles, sharedFiles } from './client.ts';
 import { serverView } from './server-view.ts';
 import { render } from './templates.ts';
 

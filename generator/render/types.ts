@@ -5,8 +5,8 @@
 // JSDoc carries both languages (the Chinese first, then English).
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import type { ApiModel, ScalarKind } from '../model/types.ts';
 import { escapePointer, isObject, type Json } from '../json-pointer.ts';
+import type { ApiModel, ScalarKind } from '../model/types.ts';
 
 /**
  * The document copy openapi-typescript reads: each schema node that the model

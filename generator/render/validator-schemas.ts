@@ -10,9 +10,10 @@
 //    field fails before sending instead of being silently dropped by TOP;
 //    answers stay open, since TOP adds fields to answers over time, and an
 //    answer field may be null (TOP leaves it out; XML shows it empty).
-import type { ApiModel, Constraints, FieldModel, ShapeModel } from '../model/types.ts';
-import type { Json } from '../json-pointer.ts';
+
 import { PRICE_TEXT } from '../../runtime/common/top-values.ts';
+import type { Json } from '../json-pointer.ts';
+import type { ApiModel, Constraints, FieldModel, ShapeModel } from '../model/types.ts';
 
 export type Side = 'req' | 'res';
 

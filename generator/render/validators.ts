@@ -1,9 +1,10 @@
 // Compiles the validators once, at generation time, into standalone ES module
 // code (no ajv at run time).
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import standalone from 'ajv/dist/standalone/index.js';
+
 import { _, type KeywordCxt } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { _Code } from 'ajv/dist/compile/codegen/code.js';
+import standalone from 'ajv/dist/standalone/index.js';
 import type { ApiModel } from '../model/types.ts';
 import { validatorSchemas } from './validator-schemas.ts';
 
@@ -46,7 +47,10 @@ function compileFresh(root: ReturnType<typeof validatorSchemas>['root'], exports
     error: { message: 'must be an int64 (bigint)' },
   });
   // int64 bounds, compared as bigint (a double would round them).
-  for (const [keyword, op, word] of [['x-int64-minimum', '<', '>='], ['x-int64-maximum', '>', '<=']] as const) {
+  for (const [keyword, op, word] of [
+    ['x-int64-minimum', '<', '>='],
+    ['x-int64-maximum', '>', '<='],
+  ] as const) {
     ajv.addKeyword({
       keyword,
       schemaType: 'string',
@@ -58,7 +62,10 @@ function compileFresh(root: ReturnType<typeof validatorSchemas>['root'], exports
     });
   }
   // String lengths in code points (what a reader calls characters), compiled inline.
-  for (const [keyword, op, word] of [['x-max-length', '>', 'more'], ['x-min-length', '<', 'fewer']] as const) {
+  for (const [keyword, op, word] of [
+    ['x-max-length', '>', 'more'],
+    ['x-min-length', '<', 'fewer'],
+  ] as const) {
     ajv.addKeyword({
       keyword,
       schemaType: 'number',
@@ -110,7 +117,10 @@ function compileFresh(root: ReturnType<typeof validatorSchemas>['root'], exports
       const isFile = _`(${data} instanceof Uint8Array || (typeof Blob !== "undefined" && ${data} instanceof Blob) || (${data} !== null && typeof ${data} === "object" && typeof ${data}.filename === "string" && ${data}.filename !== "" && ${data}.data !== null && typeof ${data}.data === "object"))`;
       cxt.fail(maxBytes >= 0 ? _`!${isFile} || ${size} > ${maxBytes}` : _`!${isFile}`);
     },
-    error: { message: (cxt) => _`${typeof cxt.schema === 'object' ? `must be a file (a Blob, a Uint8Array or { filename, data }) of at most ${(cxt.schema as { maxBytes: number }).maxBytes} bytes` : 'must be a file (a Blob, a Uint8Array or { filename, data })'}` },
+    error: {
+      message: (cxt) =>
+        _`${typeof cxt.schema === 'object' ? `must be a file (a Blob, a Uint8Array or { filename, data }) of at most ${(cxt.schema as { maxBytes: number }).maxBytes} bytes` : 'must be a file (a Blob, a Uint8Array or { filename, data })'}`,
+    },
   });
   ajv.addSchema(root);
   // A CommonJS module: its default import is module.exports, whose .default is the function.

@@ -13,10 +13,12 @@ export interface Difference {
 function listFiles(root: string, dir = ''): string[] {
   const at = path.join(root, dir);
   if (!existsSync(at)) return [];
-  return readdirSync(at).sort().flatMap((name) => {
-    const rel = dir ? `${dir}/${name}` : name;
-    return statSync(path.join(root, rel)).isDirectory() ? listFiles(root, rel) : [rel];
-  });
+  return readdirSync(at)
+    .sort()
+    .flatMap((name) => {
+      const rel = dir ? `${dir}/${name}` : name;
+      return statSync(path.join(root, rel)).isDirectory() ? listFiles(root, rel) : [rel];
+    });
 }
 
 export function compareOutput(outDir: string, files: OutputFiles): Difference[] {

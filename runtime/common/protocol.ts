@@ -13,7 +13,19 @@ export const SANDBOX_GATEWAY: string = `https://gw.api.tbsandbox.com${GATEWAY_PA
 export const API_VERSION = '2.0';
 
 /** Every system parameter (公共参数); a business parameter must not reuse one of these names. */
-export const SYSTEM_PARAMETERS: readonly ["method", "app_key", "timestamp", "v", "sign_method", "sign", "format", "simplify", "session", "partner_id", "target_app_key"] = ['method', 'app_key', 'timestamp', 'v', 'sign_method', 'sign', 'format', 'simplify', 'session', 'partner_id', 'target_app_key'] as const;
+export const SYSTEM_PARAMETERS: readonly ['method', 'app_key', 'timestamp', 'v', 'sign_method', 'sign', 'format', 'simplify', 'session', 'partner_id', 'target_app_key'] = [
+  'method',
+  'app_key',
+  'timestamp',
+  'v',
+  'sign_method',
+  'sign',
+  'format',
+  'simplify',
+  'session',
+  'partner_id',
+  'target_app_key',
+] as const;
 export type SystemParameter = (typeof SYSTEM_PARAMETERS)[number];
 export const SYSTEM_PARAMETER_SET: ReadonlySet<string> = new Set(SYSTEM_PARAMETERS);
 
@@ -25,7 +37,7 @@ export const ERROR_ROOT = 'error_response';
  * dots made underscores, plus `_response`.
  */
 export function responseRootOf(method: string): string {
-  return method.replace(/^taobao\./, '').replace(/\./g, '_') + '_response';
+  return `${method.replace(/^taobao\./, '').replace(/\./g, '_')}_response`;
 }
 
 /** TOP's platform error codes and their `msg` (top-protocol.md §6). */

@@ -100,7 +100,10 @@ export class RedisIdempotencyStore implements IdempotencyStore {
       this.#checked = true;
       void this.checkPersistence().then(
         (p) => {
-          if (!p.aof) this.#onWarning(`RedisIdempotencyStore: Redis does not persist with AOF (appendonly no): claims and answers written since the last save are lost if Redis restarts, and a retry of such a call runs its handler again. Set appendonly yes for exactly-once across a Redis restart.`);
+          if (!p.aof)
+            this.#onWarning(
+              `RedisIdempotencyStore: Redis does not persist with AOF (appendonly no): claims and answers written since the last save are lost if Redis restarts, and a retry of such a call runs its handler again. Set appendonly yes for exactly-once across a Redis restart.`,
+            );
         },
         () => {}, // an unreachable Redis is reported by the command that needed it
       );

@@ -51,7 +51,12 @@ export class GatewayError extends Error {
     return value instanceof Error && (value as { isTopGatewayError?: unknown }).isTopGatewayError === true;
   }
 
-  constructor(readonly code: number, readonly subCode?: string, readonly subMsg?: string, msg?: string) {
+  constructor(
+    readonly code: number,
+    readonly subCode?: string,
+    readonly subMsg?: string,
+    msg?: string,
+  ) {
     super(`${code} ${msg ?? PLATFORM_MESSAGES[code] ?? 'Error'}${subCode ? ` (${subCode})` : ''}${subMsg ? `: ${subMsg}` : ''}`);
     this.msg = msg ?? PLATFORM_MESSAGES[code] ?? 'Error';
   }
@@ -73,7 +78,12 @@ export class NothingChangedError extends GatewayError {
     return GatewayError.is(value) && (value as { changedNothing?: unknown }).changedNothing === true;
   }
 
-  constructor(code = 15, subCode: string | undefined = 'isp.service-unavailable', subMsg: string | undefined = 'the service could not take the call and changed nothing; try again with the same idempotency key', msg?: string) {
+  constructor(
+    code = 15,
+    subCode: string | undefined = 'isp.service-unavailable',
+    subMsg: string | undefined = 'the service could not take the call and changed nothing; try again with the same idempotency key',
+    msg?: string,
+  ) {
     super(code, subCode, subMsg, msg);
   }
 }

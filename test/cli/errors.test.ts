@@ -4,11 +4,12 @@
 // pointer is mapped back through the $refs), knock-on errors dropped.
 // In process (generate() throws SpecError with the lines the CLI prints);
 // test/generator/generate.test.ts checks the CLI's exit 1 and untouched output.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before, test } from 'node:test';
 import { generate, SpecError } from '../../generator/generate.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -54,7 +55,11 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
   {
     name: 'a duplicate method (the same path key twice)',
     file: 'spec/openapi.yaml',
-    edit: (t) => t.replace(/(\n {2}\/router\/rest#alibaba\.alisports\.lianbei\.xpos\.pay:\n.*\n)/, '$1  /router/rest#alibaba.idle.tender.pre.pay.action:\n    $ref: ./paths/alibaba.idle.tender.pre.pay.action.yaml\n'),
+    edit: (t) =>
+      t.replace(
+        /(\n {2}\/router\/rest#alibaba\.alisports\.lianbei\.xpos\.pay:\n.*\n)/,
+        '$1  /router/rest#alibaba.idle.tender.pre.pay.action:\n    $ref: ./paths/alibaba.idle.tender.pre.pay.action.yaml\n',
+      ),
     want: 'spec/openapi.yaml:88:3 YAML syntax error: duplicated key /router/rest#alibaba.idle.tender.pre.pay.action (each key once; each TOP method has one path)',
   },
   {

@@ -3,12 +3,13 @@
 // repository there but a copy of spec/), and every command run through npx:
 // generate (with package names and licence from top-openapi.config.json),
 // --check, --watch, diff and the mock gateway, which the generated client calls.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before, test } from 'node:test';
 import { startUntil } from '../support/processes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -51,13 +52,20 @@ before(() => {
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'acme-payments', private: true, type: 'module' }));
   ok(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball}`]);
   cpSync(path.join(ROOT, 'spec'), path.join(project, 'api'), { recursive: true });
-  writeFileSync(path.join(project, 'top-openapi.config.json'), JSON.stringify({
-    spec: 'api/openapi.yaml',
-    out: 'sdk',
-    packages: { client: { name: '@acme/top-client' }, server: { name: '@acme/top-gateway' } },
-    license: 'Apache-2.0',
-    artefacts: ['client', 'server', 'mock'],
-  }, null, 2));
+  writeFileSync(
+    path.join(project, 'top-openapi.config.json'),
+    JSON.stringify(
+      {
+        spec: 'api/openapi.yaml',
+        out: 'sdk',
+        packages: { client: { name: '@acme/top-client' }, server: { name: '@acme/top-gateway' } },
+        license: 'Apache-2.0',
+        artefacts: ['client', 'server', 'mock'],
+      },
+      null,
+      2,
+    ),
+  );
 });
 
 after(() => {
@@ -140,12 +148,15 @@ test('npx top-openapi mock serves the spec; the generated client calls it', asyn
   const { child, match } = await startNpx(['mock', '--port', '0', '--host', '127.0.0.1'], /listening on (http:\/\/127\.0\.0\.1:\d+\/router\/rest)/);
   try {
     const script = path.join(project, 'call.mjs');
-    writeFileSync(script, `
+    writeFileSync(
+      script,
+      `
 import { TopClient } from './sdk/client/dist/index.js';
 const top = new TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: ${JSON.stringify(match[1])} });
 const answer = await top.alibabaIdleTenderPrePayAction({ param0: { order_id: '1234', pre_pay_no: 'PP-1', pre_pay_action: 2n } }, { session: 'buyer' });
 console.log(typeof answer.request_id, answer.result?.success);
-`);
+`,
+    );
     assert.equal(ok(process.execPath, [script]).trim(), 'string true');
   } finally {
     stop(child);

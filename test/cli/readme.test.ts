@@ -2,11 +2,12 @@
 // every `npm pack PATH` packs (it once read `generated/client` as a GitHub
 // shorthand), and every `npx top-openapi COMMAND ...` names a command whose
 // flags the CLI accepts (checked with --help appended, which parses them all).
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { test } from 'node:test';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -16,8 +17,14 @@ const scripts = Object.keys(JSON.parse(readFileSync(path.join(ROOT, 'package.jso
 const commands = [...README.matchAll(/`((?:npm|npx) [^`]+)`/g), ...README.matchAll(/^((?:npm|npx) [^\n#]+)/gm)].flatMap((m) => m[1]!.trim().split(' && '));
 
 test('the README has commands to check', () => {
-  assert.ok(commands.some((c) => c.startsWith('npm pack')), 'an npm pack command');
-  assert.ok(commands.some((c) => c.startsWith('npx top-openapi')), 'an npx top-openapi command');
+  assert.ok(
+    commands.some((c) => c.startsWith('npm pack')),
+    'an npm pack command',
+  );
+  assert.ok(
+    commands.some((c) => c.startsWith('npx top-openapi')),
+    'an npx top-openapi command',
+  );
 });
 
 test('every `npm run X` in the README is a script', () => {

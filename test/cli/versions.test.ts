@@ -2,12 +2,13 @@
 // info.version does not account for (naming the changes and the version it
 // expects), --allow-breaking lets it through; diff reads git revisions of a
 // split spec (materialised from git, so the bundle resolves) and prints JSON.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from 'node:test';
 import { generate, VersionError } from '../../generator/generate.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,12 +1,13 @@
 // --watch cannot go stale: a file replaced by a rename (editors, git checkout),
 // a new schema file in a new folder, a deleted file: each seen, each
 // regeneration one line, a broken state reported and recovered from.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from 'node:test';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/top-openapi.js');
@@ -43,7 +44,10 @@ test('--watch: rename-replace (twice), a new folder with a new schema, a deleted
       const mark = out.length;
       replaceByRename(cmd, (t) => t.replace(/description: Order id[^\n]*/, `description: Order id (rename ${round}).`));
       const printed = await waitFor(/regenerated after .*\n/, mark);
-      assert.match(printed, /^regenerated after a change in spec\/components\/schemas\/TenderPrePayCmd\.yaml: 5 operations, \d+ files changed in generated\/ in \d+\.\d\d s( \(.*allowed by --allow-breaking\))?\n$/);
+      assert.match(
+        printed,
+        /^regenerated after a change in spec\/components\/schemas\/TenderPrePayCmd\.yaml: 5 operations, \d+ files changed in generated\/ in \d+\.\d\d s( \(.*allowed by --allow-breaking\))?\n$/,
+      );
       assert.match(types(), new RegExp(`Order id \\(rename ${round}\\)\\.`));
     }
 

@@ -278,7 +278,17 @@ for (const written of ['9007199254740993.0', '9.007199254740993e15', '9007199254
       json(res, `{"alibaba_alisports_lianbei_xpos_pay_response":{"result":{"model":{"biz_order_id":${written},"success":true},"http_status_code":200,"success":true},"request_id":"r"}}`),
     );
     const client = clientFor();
-    const param0 = { nego_price: '10000', qr_code: '231023', request_id: '34896985984894', machine_id: '222', out_biz_id: '111111', item_id: 222n, cashier_name: '张丽', cashier_id: '346753', store_id: '333333' };
+    const param0 = {
+      nego_price: '10000',
+      qr_code: '231023',
+      request_id: '34896985984894',
+      machine_id: '222',
+      out_biz_id: '111111',
+      item_id: 222n,
+      cashier_name: '张丽',
+      cashier_id: '346753',
+      store_id: '333333',
+    };
     const e = await rejects(client.alibabaAlisportsLianbeiXposPay({ param0 }), TopDecodeError);
     client.close();
     assert.match(e.message, new RegExp(`alibaba_alisports_lianbei_xpos_pay_response\\.result\\.model\\.biz_order_id: int64 written as ${written.replace('.', '\\.')} is not an exact integer`));
@@ -290,7 +300,17 @@ test('an exact int64 above 2^53 in an answer still arrives as a bigint', async (
     json(res, '{"alibaba_alisports_lianbei_xpos_pay_response":{"result":{"model":{"biz_order_id":9007199254740993,"success":true},"http_status_code":200,"success":true},"request_id":"r"}}'),
   );
   const client = clientFor();
-  const param0 = { nego_price: '10000', qr_code: '231023', request_id: '34896985984894', machine_id: '222', out_biz_id: '111112', item_id: 222n, cashier_name: '张丽', cashier_id: '346753', store_id: '333333' };
+  const param0 = {
+    nego_price: '10000',
+    qr_code: '231023',
+    request_id: '34896985984894',
+    machine_id: '222',
+    out_biz_id: '111112',
+    item_id: 222n,
+    cashier_name: '张丽',
+    cashier_id: '346753',
+    store_id: '333333',
+  };
   const answer = await client.alibabaAlisportsLianbeiXposPay({ param0 }, { validate: false });
   client.close();
   assert.equal(answer.result?.model?.biz_order_id, 9007199254740993n);

@@ -1,16 +1,17 @@
 // Contract: what the generated client puts on the wire and what the generated
 // gateway answers both fit the spec, checked with ajv in the OpenAPI 3.1
 // dialect against the spec's own schemas (not the generator's validators).
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import fc from 'fast-check';
-import { TopClient, operations, type OperationId } from '../../generated/client/src/node.ts';
+import { type OperationId, operations, TopClient } from '../../generated/client/src/node.ts';
 import { createGateway } from '../../generated/server/src/index.ts';
-import { parseJson } from '../../runtime/common/json.ts';
+import { escapePointer } from '../../generator/json-pointer.ts';
 import { loadSpec } from '../../generator/load/load-spec.ts';
 import { createOasAjv, SPEC_ID } from '../../generator/load/oas-ajv.ts';
 import { buildModel } from '../../generator/model/build-model.ts';
-import { escapePointer } from '../../generator/json-pointer.ts';
+import { parseJson } from '../../runtime/common/json.ts';
 import { objectOf } from '../support/arbitraries.ts';
 import { APP_KEY, post, rawRequest, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';
@@ -33,7 +34,7 @@ function asJson(value: unknown): unknown {
 function decodeWire(operationId: OperationId, body: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of new URLSearchParams(body)) {
-    const shape = operations[operationId].params[name as never]?.['shape'] as { type: string } | undefined;
+    const shape = operations[operationId].params[name as never]?.shape as { type: string } | undefined;
     out[name] = shape?.type === 'object' || shape?.type === 'array' ? parseJson(value) : shape?.type === 'int64' ? Number(value) : shape?.type === 'boolean' ? value === 'true' : value;
   }
   return asJson(out) as Record<string, unknown>;
@@ -43,7 +44,14 @@ let answerNext: unknown;
 let gateway: Awaited<ReturnType<typeof listen>>;
 before(async () => {
   const handlers = Object.fromEntries(model.operations.map((op) => [op.operationId, () => answerNext]));
-  gateway = await listen(createGateway({ apps: () => SECRET, verifySession: () => ({ user: 1 }), handlers: handlers as never, idempotencyStore: { claim: async () => ({ claimed: true }), renew: async () => 'renewed', complete: async () => ({ stored: true }), release: async () => {}, get: async () => undefined } }));
+  gateway = await listen(
+    createGateway({
+      apps: () => SECRET,
+      verifySession: () => ({ user: 1 }),
+      handlers: handlers as never,
+      idempotencyStore: { claim: async () => ({ claimed: true }), renew: async () => 'renewed', complete: async () => ({ stored: true }), release: async () => {}, get: async () => undefined },
+    }),
+  );
 });
 after(() => gateway.close());
 

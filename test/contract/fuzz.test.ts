@@ -2,17 +2,18 @@
 // mutated inputs each get the exact TOP error they deserve. Over 10,000 cases
 // a run, 0 crashes, 0 HTTP 5xx, 0 unhandled rejections, Object.prototype
 // untouched. Every property prints its seed on failure; set FC_SEED to replay.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { TopClient } from '../../generated/client/src/node.ts';
-import { createGateway, MemoryIdempotencyStore, type Gateway } from '../../generated/server/src/index.ts';
-import { encodeParams, type ParamSpecs } from '../../runtime/common/params.ts';
-import { stringifyJson } from '../../runtime/common/json.ts';
+import { createGateway, type Gateway, MemoryIdempotencyStore } from '../../generated/server/src/index.ts';
 import { loadSpec } from '../../generator/load/load-spec.ts';
 import { buildModel } from '../../generator/model/build-model.ts';
-import type { FieldModel, OperationModel } from '../../generator/model/types.ts';
 import { paramSpecs } from '../../generator/model/runtime-shapes.ts';
+import type { FieldModel, OperationModel } from '../../generator/model/types.ts';
+import { stringifyJson } from '../../runtime/common/json.ts';
+import { encodeParams, type ParamSpecs } from '../../runtime/common/params.ts';
 import { leaves, objectOf, setAt, wrongValuesFor } from '../support/arbitraries.ts';
 import { APP_KEY, form, rawRequest, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';
@@ -34,11 +35,22 @@ let gateway: Gateway;
 let server: Awaited<ReturnType<typeof listen>>;
 before(async () => {
   process.on('unhandledRejection', onUnhandled);
-  const handlers = Object.fromEntries(model.operations.map((op) => [op.operationId, (params: unknown) => {
-    received = params;
-    return answerNext;
-  }]));
-  gateway = createGateway({ apps: () => SECRET, verifySession: () => ({ user: 1 }), handlers: handlers as never, idempotencyStore: new MemoryIdempotencyStore(50_000), limits: { maxBodyBytes: 64 * 1024 } });
+  const handlers = Object.fromEntries(
+    model.operations.map((op) => [
+      op.operationId,
+      (params: unknown) => {
+        received = params;
+        return answerNext;
+      },
+    ]),
+  );
+  gateway = createGateway({
+    apps: () => SECRET,
+    verifySession: () => ({ user: 1 }),
+    handlers: handlers as never,
+    idempotencyStore: new MemoryIdempotencyStore(50_000),
+    limits: { maxBodyBytes: 64 * 1024 },
+  });
   server = await listen(gateway);
 });
 after(async () => {
@@ -170,16 +182,35 @@ for (const op of model.operations) {
   if (dtoParams.length) {
     test(`${op.method}: DTO text that is not JSON answers 41 naming the parameter`, async () => {
       await fc.assert(
-        fc.asyncProperty(validParams, fc.nat(), fc.oneof(fc.constantFrom('{', '{"a":', '[1,', 'nul', '{"a":1,}', '01', '"\\x"', "{'a':1}"), fc.string({ unit: 'grapheme', minLength: 1 }).filter((s) => { try { JSON.parse(s); return false; } catch { return s.trim() !== ''; } })), async (params, pick, junk) => {
-          const dto = dtoParams[pick % dtoParams.length]!;
-          const fields = encodeParams(params, specs).fields;
-          fields[dto.name] = fields[dto.name] ? fields[dto.name]!.slice(0, Math.max(1, fields[dto.name]!.length - 1 - (pick % 5))) + junk : junk;
-          fc.pre(fields[dto.name]!.trim() !== '');
-          let parses = true;
-          try { JSON.parse(fields[dto.name]!); } catch { parses = false; }
-          fc.pre(!parses);
-          assertError(await callCore(op, fields), 41, `isv.invalid-parameter:${dto.name}`);
-        }),
+        fc.asyncProperty(
+          validParams,
+          fc.nat(),
+          fc.oneof(
+            fc.constantFrom('{', '{"a":', '[1,', 'nul', '{"a":1,}', '01', '"\\x"', "{'a':1}"),
+            fc.string({ unit: 'grapheme', minLength: 1 }).filter((s) => {
+              try {
+                JSON.parse(s);
+                return false;
+              } catch {
+                return s.trim() !== '';
+              }
+            }),
+          ),
+          async (params, pick, junk) => {
+            const dto = dtoParams[pick % dtoParams.length]!;
+            const fields = encodeParams(params, specs).fields;
+            fields[dto.name] = fields[dto.name] ? fields[dto.name]!.slice(0, Math.max(1, fields[dto.name]!.length - 1 - (pick % 5))) + junk : junk;
+            fc.pre(fields[dto.name]!.trim() !== '');
+            let parses = true;
+            try {
+              JSON.parse(fields[dto.name]!);
+            } catch {
+              parses = false;
+            }
+            fc.pre(!parses);
+            assertError(await callCore(op, fields), 41, `isv.invalid-parameter:${dto.name}`);
+          },
+        ),
         { numRuns: 300 },
       );
     });
@@ -218,7 +249,8 @@ for (const op of model.operations) {
 }
 
 const xpos = model.operations.find((o) => o.method === 'alibaba.alisports.lianbei.xpos.pay')!;
-const validXpos = () => form(signedParams(xpos.method, { param0: `{"nego_price":"1","qr_code":"q","request_id":"t-${keyCounter++}","out_biz_id":"o","cashier_name":"c","cashier_id":"ci","store_id":"s"}` }));
+const validXpos = () =>
+  form(signedParams(xpos.method, { param0: `{"nego_price":"1","qr_code":"q","request_id":"t-${keyCounter++}","out_biz_id":"o","cashier_name":"c","cashier_id":"ci","store_id":"s"}` }));
 
 test('garbage bytes that are not UTF-8 answer 47 (over HTTP)', async () => {
   await fc.assert(
@@ -249,7 +281,16 @@ test('a truncated body answers 47 when a %-escape is cut, else 25: the signature
       const { param0, ...system } = full;
       const body = form({ param0: param0! });
       const truncated = body.slice(0, cut % body.length);
-      const broken = truncated.split('&').some((pair) => pair.split('=').some((part) => { try { decodeURIComponent(part.replace(/\+/g, ' ')); return false; } catch { return true; } }));
+      const broken = truncated.split('&').some((pair) =>
+        pair.split('=').some((part) => {
+          try {
+            decodeURIComponent(part.replace(/\+/g, ' '));
+            return false;
+          } catch {
+            return true;
+          }
+        }),
+      );
       const answer = answerOf(await rawRequest(server.url, { path: `/router/rest?${form(system)}`, body: truncated }));
       assertError(answer, broken ? 47 : 25);
     }),
@@ -271,7 +312,9 @@ test('a form body under another content type is not read: 21, no method', async 
 test('oversize strings: past the body limit 43 isv.body-too-large, below it accepted', async () => {
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 1000, max: 200_000 }), async (size) => {
-      const { format, ...params } = signedParams(xpos.method, { param0: `{"nego_price":"${'9'.repeat(size)}","qr_code":"q","request_id":"big-${keyCounter++}","out_biz_id":"o","cashier_name":"c","cashier_id":"ci","store_id":"s"}` });
+      const { format, ...params } = signedParams(xpos.method, {
+        param0: `{"nego_price":"${'9'.repeat(size)}","qr_code":"q","request_id":"big-${keyCounter++}","out_biz_id":"o","cashier_name":"c","cashier_id":"ci","store_id":"s"}`,
+      });
       const body = form(params);
       answerNext = { result: { success: true } };
       // format (signed) travels in the query, so even a body the gateway does not read is answered in JSON.
@@ -290,4 +333,3 @@ test('the whole run: at least 10,000 cases, no unhandled rejection, Object.proto
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
   assert.equal(({} as Record<string, unknown>).isAdmin, undefined);
 });
-

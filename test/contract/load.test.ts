@@ -3,13 +3,14 @@
 // after a full GC in the gateway's own process, must stay flat. Not RSS: the
 // allocator keeps freed pages at will, so RSS moved on a busy machine while the
 // heap did not. Bounded in count and time, loopback only.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { startUntil } from '../support/processes.ts';
 import http from 'node:http';
 import path from 'node:path';
+import { after, before, test } from 'node:test';
 import { TopClient } from '../../generated/client/src/node.ts';
+import { startUntil } from '../support/processes.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let child: ChildProcess;
@@ -73,7 +74,9 @@ test(`sustained load: ${ROUNDS} rounds × 1,000 calls on 200 connections; once t
   assert.equal(end.doubled, 0);
   const mib = (n: number) => (n / 2 ** 20).toFixed(2);
   const growth = end.heap - warm.heap;
-  console.log(`# gateway heap after GC, round ${WARM_ROUND}: ${mib(warm.heap)} MiB, round ${ROUNDS}: ${mib(end.heap)} MiB (growth ${mib(growth)} MiB over ${(ROUNDS - WARM_ROUND) * 1000} calls); RSS ${mib(warm.rss)} → ${mib(end.rss)} MiB, not checked`);
+  console.log(
+    `# gateway heap after GC, round ${WARM_ROUND}: ${mib(warm.heap)} MiB, round ${ROUNDS}: ${mib(end.heap)} MiB (growth ${mib(growth)} MiB over ${(ROUNDS - WARM_ROUND) * 1000} calls); RSS ${mib(warm.rss)} → ${mib(end.rss)} MiB, not checked`,
+  );
   assert.ok(growth < HEAP_BOUND_MIB * 2 ** 20, `the heap grew ${mib(growth)} MiB`);
   client.close();
   agent.destroy();

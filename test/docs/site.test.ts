@@ -300,7 +300,13 @@ test('screenshots of an API page at 390 and 1366 px, light and dark, in .artifac
     for (const width of [390, 1366]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(site.base + PAYORDER);
-      await page.screenshot({ path: path.join(ARTIFACTS, `api-page-${width}-${scheme}.png`) });
+      // The screenshot shows what the test asked for: the scheme took effect and the page is as wide as the viewport.
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, `${scheme} ${width}px: page wider than the viewport`);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r = 0, g = 0, b = 0] = (background.match(/\d+/g) ?? []).map(Number);
+      assert.equal(r + g + b > 384, scheme === 'light', `${scheme} ${width}px: body background ${background} does not match the colour scheme`);
+      const shot = await page.screenshot({ path: path.join(ARTIFACTS, `api-page-${width}-${scheme}.png`) });
+      assert.ok(shot.length > 1000 && shot.subarray(1, 4).toString() === 'PNG', 'a PNG was written');
       // The field table, where phones differ most.
       await page.goto(`${site.base}${PAYORDER}#request`);
       await page.screenshot({ path: path.join(ARTIFACTS, `api-page-${width}-${scheme}-fields.png`) });

@@ -1,11 +1,12 @@
 // npm run diff on fixture pairs: test/fixtures/diff/base.yaml against base +
 // each *.patch.json (JSON Patch). Want: the exact change lines and exit code.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from 'node:test';
 import { parse, stringify } from 'yaml';
 import { runDiff } from '../../generator/diff-cli.ts';
 
@@ -17,7 +18,11 @@ const BASE = path.join(FIXTURES, 'base.yaml');
 type Json = any;
 type Op = { op: 'add' | 'remove' | 'replace' | 'move' | 'copy'; path: string; from?: string; value?: Json };
 
-const segments = (pointer: string) => pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+const segments = (pointer: string) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 
 function locate(doc: Json, pointer: string): [Json, string] {
   const parts = segments(pointer);
@@ -81,7 +86,9 @@ test('the same spec: no change, exit 0 (and the split spec equals its bundle)', 
   assert.deepEqual(r.lines, ['0 changes (1.0.0 → 1.0.0), 0 breaking']);
 });
 
-for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.patch.json')).sort()) {
+for (const file of readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.patch.json'))
+  .sort()) {
   const fixture = JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as { description: string; want: { exit: number; lines: string[] }; patch: Op[] };
   test(`diff fixture ${file}: ${fixture.description}`, async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'top-diff-'));
@@ -91,7 +98,7 @@ for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.patch.json')
       const newFile = path.join(dir, 'new.yaml');
       writeFileSync(newFile, stringify(next, { lineWidth: 0 }));
       const r = await diff(BASE, newFile);
-      assert.equal(r.status, fixture.want.exit, `${r.lines.join("\n")}\n${r.stderr}`);
+      assert.equal(r.status, fixture.want.exit, `${r.lines.join('\n')}\n${r.stderr}`);
       const changes = r.lines.slice(0, -1);
       assert.deepEqual(changes.sort(), [...fixture.want.lines].sort(), r.stderr);
       const breaking = fixture.want.lines.filter((l) => l.startsWith('BREAKING')).length;

@@ -1,11 +1,12 @@
 // The pipeline as a user runs it: --check, and a bad
 // spec that names file, line and pointer and leaves generated/ alone.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from 'node:test';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'generator/cli.ts');
@@ -74,7 +75,7 @@ const broken: { name: string; file: string; edit: (text: string) => string; want
   {
     name: 'a DTO parameter without its JSON encoding (the lint rule top/field-types, with file and line)',
     file: 'spec/paths/alibaba.idle.tender.pre.pay.action.yaml',
-    edit: (t) => t.replace(/        encoding:\n          param0:\n            contentType: application\/json\n/, ''),
+    edit: (t) => t.replace(/ {8}encoding:\n {10}param0:\n {12}contentType: application\/json\n/, ''),
     want: /^spec\/paths\/alibaba\.idle\.tender\.pre\.pay\.action\.yaml:\d+:\d+ `param0` is a DTO \(or a list of DTOs\) and travels as JSON text/m,
   },
 ];
@@ -103,15 +104,28 @@ for (const c of broken) {
 test('the generated client and server compile under tsc --strict --noUnusedLocals --noUnusedParameters --isolatedDeclarations', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'top-tsc-'));
   try {
-    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: ['node'], typeRoots: [path.join(ROOT, 'node_modules/@types')],
-        strict: true, noUnusedLocals: true, noUnusedParameters: true, allowImportingTsExtensions: true, noEmit: true,
-        // dist/ is made file by file (transpileDeclaration): the sources must be fit for that.
-        declaration: true, isolatedDeclarations: true,
-      },
-      include: [path.join(ROOT, 'generated/client/src/**/*.ts'), path.join(ROOT, 'generated/server/src/**/*.ts')],
-    }));
+    writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2022'],
+          types: ['node'],
+          typeRoots: [path.join(ROOT, 'node_modules/@types')],
+          strict: true,
+          noUnusedLocals: true,
+          noUnusedParameters: true,
+          allowImportingTsExtensions: true,
+          noEmit: true,
+          // dist/ is made file by file (transpileDeclaration): the sources must be fit for that.
+          declaration: true,
+          isolatedDeclarations: true,
+        },
+        include: [path.join(ROOT, 'generated/client/src/**/*.ts'), path.join(ROOT, 'generated/server/src/**/*.ts')],
+      }),
+    );
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });

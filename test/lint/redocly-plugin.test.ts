@@ -1,10 +1,11 @@
 // The `top/operation-extensions` lint rule: given an operation, want the
 // problems it reports. Runs through redocly's own lint with redocly.yaml.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from 'node:test';
 import { stringify } from 'yaml';
 import { loadSpec } from '../../generator/load/load-spec.ts';
 
@@ -33,10 +34,7 @@ function validOperation(): Operation {
         content: {
           'application/json': {
             schema: {
-              oneOf: [
-                { type: 'object', properties: { alibaba_idle_tender_pre_pay_action_response: { type: 'object' } } },
-                { $ref: '#/components/schemas/ErrorResponse' },
-              ],
+              oneOf: [{ type: 'object', properties: { alibaba_idle_tender_pre_pay_action_response: { type: 'object' } } }, { $ref: '#/components/schemas/ErrorResponse' }],
             },
           },
         },
@@ -72,7 +70,11 @@ const cases: { name: string; mutate: (op: Operation) => void; pathKey?: string; 
   { name: 'no x-top-method', mutate: (op) => delete op['x-top-method'], want: [/must have `x-top-method`/] },
   { name: 'a method name that is not one', mutate: (op) => (op['x-top-method'] = 'Alibaba Idle'), want: [/must have `x-top-method`/] },
   { name: 'operationId off the rule', mutate: (op) => (op.operationId = 'prePay'), want: [/`operationId` must be `alibabaIdleTenderPrePayAction`/] },
-  { name: 'wrong response root', mutate: (op) => (op['x-top-response-root'] = 'idle_tender_pre_pay_action_response'), want: [/`x-top-response-root` must be `alibaba_idle_tender_pre_pay_action_response`/] },
+  {
+    name: 'wrong response root',
+    mutate: (op) => (op['x-top-response-root'] = 'idle_tender_pre_pay_action_response'),
+    want: [/`x-top-response-root` must be `alibaba_idle_tender_pre_pay_action_response`/],
+  },
   // No key: a query API. Allowed; a method not named like a query gets a warning saying it is treated as safe to resend.
   { name: 'no idempotency key on a method not named like a query', mutate: (op) => delete op['x-top-idempotency-key'], want: [/has no `x-top-idempotency-key`, so it is treated as safe to resend/] },
   { name: 'an empty idempotency key list', mutate: (op) => (op['x-top-idempotency-key'] = []), want: [/must be a non-empty list/] },
@@ -81,8 +83,7 @@ const cases: { name: string; mutate: (op: Operation) => void; pathKey?: string; 
   {
     name: 'answer without error_response',
     mutate: (op) => {
-      // biome-ignore lint/suspicious/noExplicitAny: a spec document, edited deep inside
-      ((((op.responses as any)['200'].content['application/json'].schema.oneOf) as unknown[])).pop();
+      ((op.responses as any)['200'].content['application/json'].schema.oneOf as unknown[]).pop();
     },
     want: [/must be `oneOf` an object with property `alibaba_idle_tender_pre_pay_action_response` and the `error_response` envelope/],
   },
@@ -134,16 +135,28 @@ const fieldCases: { name: string; mutate: (op: any, schemas: any) => void; want:
   { name: 'an integer without int64', mutate: (_op, s) => (s.Cmd.properties.pre_pay_no = { type: 'integer' }), want: /a TOP `Number` is a Java Long/ },
   {
     name: 'an answer list without its item element',
-    mutate: (op) => (op.responses['200'].content['application/json'].schema.oneOf[0].properties.alibaba_idle_tender_pre_pay_action_response = { type: 'object', properties: { trades: { type: 'array', items: { type: 'string' } } } }),
+    mutate: (op) =>
+      (op.responses['200'].content['application/json'].schema.oneOf[0].properties.alibaba_idle_tender_pre_pay_action_response = {
+        type: 'object',
+        properties: { trades: { type: 'array', items: { type: 'string' } } },
+      }),
     want: /`alibaba_idle_tender_pre_pay_action_response\.trades` is a list in an answer: name its item element/,
   },
-  { name: 'a default on a required field', mutate: (_op, s) => Object.assign(s.Cmd, { required: ['pre_pay_no'], properties: { pre_pay_no: { type: 'string', default: 'x' } } }), want: /has a documented default, so it is optional/ },
+  {
+    name: 'a default on a required field',
+    mutate: (_op, s) => Object.assign(s.Cmd, { required: ['pre_pay_no'], properties: { pre_pay_no: { type: 'string', default: 'x' } } }),
+    want: /has a documented default, so it is optional/,
+  },
   {
     name: 'a file in a form body',
     mutate: (op) => (op.requestBody.content['application/x-www-form-urlencoded'].schema.properties.image = { type: 'string', format: 'binary' }),
     want: /is a file \(`format: binary`, TOP byte\[\]\): the request body must be `multipart\/form-data`/,
   },
-  { name: 'a DTO parameter without its encoding', mutate: (op) => delete op.requestBody.content['application/x-www-form-urlencoded'].encoding, want: /travels as JSON text: declare `encoding.param0.contentType: application\/json`/ },
+  {
+    name: 'a DTO parameter without its encoding',
+    mutate: (op) => delete op.requestBody.content['application/x-www-form-urlencoded'].encoding,
+    want: /travels as JSON text: declare `encoding.param0.contentType: application\/json`/,
+  },
 ];
 
 for (const c of fieldCases) {

@@ -3,12 +3,13 @@
 // folder, so the reference page and dist/ are rebuilt) generate the same
 // bytes as each other and as the committed generated/, which was written with
 // the caches. One process comparing its own output with itself proves nothing.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from 'node:test';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -50,10 +51,7 @@ test('two fresh processes generate the same bytes as each other and as the commi
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'top-determinism-'));
   const [first, second] = [path.join(scratch, 'a'), path.join(scratch, 'b')];
   try {
-    const runs = await Promise.all([
-      generateIn(first, { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' }),
-      generateIn(second, { TZ: 'Pacific/Kiritimati', LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' }),
-    ]);
+    const runs = await Promise.all([generateIn(first, { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' }), generateIn(second, { TZ: 'Pacific/Kiritimati', LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' })]);
     for (const r of runs) assert.equal(r.code, 0, r.output);
     const a = tree(first);
     const b = tree(second);

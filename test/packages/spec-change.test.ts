@@ -2,11 +2,12 @@
 // int64 fields, a required session) is added to a copy of the spec and the
 // copy is regenerated. Client method, handler type, validators and docs page
 // appear with no change to generator/ or templates/, and a round trip works.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before, test } from 'node:test';
 import { generate } from '../../generator/generate.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { writeOutput } from '../../generator/write/output.ts';
@@ -24,9 +25,12 @@ before(async () => {
   cpSync(path.join(FIXTURE, 'paths'), path.join(dir, 'spec/paths'), { recursive: true });
   cpSync(path.join(FIXTURE, 'schemas'), path.join(dir, 'spec/components/schemas'), { recursive: true });
   const root = path.join(dir, 'spec/openapi.yaml');
-  writeFileSync(root, readFileSync(root, 'utf8')
-    .replace('paths:\n', 'paths:\n  /router/rest#alibaba.fixture.wallet.refund:\n    $ref: ./paths/alibaba.fixture.wallet.refund.yaml\n')
-    .replace('tags:\n', 'tags:\n  - name: fixture\n    description: A test fixture\n'));
+  writeFileSync(
+    root,
+    readFileSync(root, 'utf8')
+      .replace('paths:\n', 'paths:\n  /router/rest#alibaba.fixture.wallet.refund:\n    $ref: ./paths/alibaba.fixture.wallet.refund.yaml\n')
+      .replace('tags:\n', 'tags:\n  - name: fixture\n    description: A test fixture\n'),
+  );
   out = path.join(dir, 'generated');
   // In process: nothing here is about the CLI (test/generator covers it).
   const result = await generate(root, { configPath: path.join(ROOT, 'redocly.yaml'), outDir: out });
@@ -83,12 +87,14 @@ test('the five APIs already there are untouched: the same docs pages, and every 
   for (const file of ['client/src/operations.ts', 'client/src/schemas.ts', 'server/src/operations.ts']) {
     const now = regenerated(file).split('\n');
     let at = 0;
-    const lost = committed(file).split('\n').filter((line) => {
-      const found = now.indexOf(line, at);
-      if (found === -1) return true;
-      at = found + 1;
-      return false;
-    });
+    const lost = committed(file)
+      .split('\n')
+      .filter((line) => {
+        const found = now.indexOf(line, at);
+        if (found === -1) return true;
+        at = found + 1;
+        return false;
+      });
     assert.deepEqual(lost, [], `${file}: adding an API only adds lines`);
   }
 });
@@ -100,7 +106,7 @@ test('the client method, handler type, validators, descriptors and docs page app
   assert.match(read('server/src/server.ts'), /alibabaFixtureWalletRefund\?: \(params: AlibabaFixtureWalletRefundRequest, context: HandlerContext\)/);
   assert.match(read('client/src/validators.js'), /export const validateRequest_alibabaFixtureWalletRefund/);
   assert.match(read('client/src/types.ts'), /sku_id: bigint;/);
-  assert.match(read('client/src/operations.ts'), /session: true,\n    idempotencyKey: \["refund_cmd.refund_no"\]/);
+  assert.match(read('client/src/operations.ts'), /session: true,\n {4}idempotencyKey: \["refund_cmd.refund_no"\]/);
   assert.ok(existsSync(path.join(out, 'client/dist/client.d.ts')));
   const page = read('docs/api/alibaba.fixture.wallet.refund.html');
   for (const field of ['refund_cmd', 'refund_no', 'amount', 'detail', 'reason', 'items', 'sku_id', 'quantity', 'refund_id', 'success']) assert.match(page, new RegExp(`<code>${field}</code>`));
@@ -111,24 +117,29 @@ test('a round trip through the regenerated client and gateway: nested DTO, int64
   const client = await import(path.join(out, 'client/src/index.ts'));
   const server = await import(path.join(out, 'server/src/index.ts'));
   const seen: unknown[] = [];
-  const g = await listen(server.createGateway({
-    apps: () => 'helloworld',
-    verifySession: (s: string) => (s === 'u1' ? { user: 'u1' } : null),
-    handlers: {
-      // biome-ignore lint/suspicious/noExplicitAny: the regenerated package is imported at run time; its types are not known here
-      alibabaFixtureWalletRefund: (params: any, context: any) => {
-        seen.push(params, context.user);
-        return { result: { refund_id: params.refund_cmd.detail.items[0].sku_id + 1n, refund_no: params.refund_cmd.refund_no, success: true } };
+  const g = await listen(
+    server.createGateway({
+      apps: () => 'helloworld',
+      verifySession: (s: string) => (s === 'u1' ? { user: 'u1' } : null),
+      handlers: {
+        // biome-ignore lint/suspicious/noExplicitAny: the regenerated package is imported at run time; its types are not known here
+        alibabaFixtureWalletRefund: (params: any, context: any) => {
+          seen.push(params, context.user);
+          return { result: { refund_id: params.refund_cmd.detail.items[0].sku_id + 1n, refund_no: params.refund_cmd.refund_no, success: true } };
+        },
       },
-    },
-  }));
+    }),
+  );
   const top = new client.TopClient({ appKey: 'k', appSecret: 'helloworld', gateway: g.url });
   try {
     const params = { refund_cmd: { refund_no: 'R-9', amount: 100n, detail: { reason: 'broken', items: [{ sku_id: 9007199254740993n, quantity: 2n }] } } };
     const missingSession = await top.alibabaFixtureWalletRefund(params).catch((e: unknown) => e);
     assert.ok(missingSession instanceof client.TopValidationError);
     const badDeep = await top.alibabaFixtureWalletRefund({ refund_cmd: { ...params.refund_cmd, detail: { items: [{ sku_id: 1 }] } } }, { session: 'u1' }).catch((e: unknown) => e);
-    assert.deepEqual(badDeep.problems.map((p: { path: string }) => p.path), ['refund_cmd.detail.items[0].sku_id']);
+    assert.deepEqual(
+      badDeep.problems.map((p: { path: string }) => p.path),
+      ['refund_cmd.detail.items[0].sku_id'],
+    );
     const answer = await top.alibabaFixtureWalletRefund(params, { session: 'u1' });
     assert.equal(answer.result.refund_id, 9007199254740994n);
     assert.equal(answer.result.refund_no, 'R-9');

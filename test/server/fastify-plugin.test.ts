@@ -1,11 +1,12 @@
 // The fastify plugin as a user registers it on fastify 5: under a prefix,
 // beside the user's own JSON route, with no warning printed, and carrying the
 // metadata fastify-plugin would give it while keeping its own context.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { TopClient } from '../../generated/client/src/index.ts';
-import { createGateway, mockHandlers, TOP_GATEWAY_PLUGIN_NAME, topGatewayPlugin, type GatewayCore, type GatewayRequest } from '../../generated/server/src/index.ts';
+import { createGateway, type GatewayCore, type GatewayRequest, mockHandlers, TOP_GATEWAY_PLUGIN_NAME, topGatewayPlugin } from '../../generated/server/src/index.ts';
 import { APP_KEY, form, rawRequest, SECRET, signedParams } from '../support/raw-call.ts';
 
 // Every process warning from here on: fastify prints FSTSEC001 and its other
@@ -44,7 +45,10 @@ before(async () => {
 after(() => app.close());
 
 test('registering the plugin prints no warning (no FSTSEC001: no /.*/ content-type parser)', () => {
-  assert.deepEqual(warnings.map((w) => `${w.name} ${(w as { code?: string }).code ?? ''}: ${w.message}`), []);
+  assert.deepEqual(
+    warnings.map((w) => `${w.name} ${(w as { code?: string }).code ?? ''}: ${w.message}`),
+    [],
+  );
 });
 
 test('it carries fastify-plugin metadata that fastify reads: name, fastify 5.x, encapsulated', async () => {
@@ -59,7 +63,12 @@ test('it carries fastify-plugin metadata that fastify reads: name, fastify 5.x, 
   // ... and checks its version range: the same plugin claiming fastify 4 is refused.
   const other = Fastify();
   const forFastify4 = Object.assign(async () => {}, { [Symbol.for('plugin-meta')]: { ...(plugin[Symbol.for('plugin-meta')] as object), fastify: '4.x' } });
-  await assert.rejects(async () => { await other.register(forFastify4).ready(); }, { code: 'FST_ERR_PLUGIN_VERSION_MISMATCH' });
+  await assert.rejects(
+    async () => {
+      await other.register(forFastify4).ready();
+    },
+    { code: 'FST_ERR_PLUGIN_VERSION_MISMATCH' },
+  );
   await other.close();
 });
 
@@ -89,7 +98,9 @@ test("the user's JSON route beside it still gets JSON parsing, and its errors fa
 
 test('form, multipart, JSON and untyped bodies reach the core as the raw bytes sent', async () => {
   const multipart = Buffer.concat([
-    Buffer.from('--b0undary\r\nContent-Disposition: form-data; name="method"\r\n\r\nalibaba.x\r\n--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n'),
+    Buffer.from(
+      '--b0undary\r\nContent-Disposition: form-data; name="method"\r\n\r\nalibaba.x\r\n--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n',
+    ),
     Buffer.from([0x00, 0xff, 0xfe, 0x0d, 0x0a, 0x80]),
     Buffer.from('\r\n--b0undary--\r\n'),
   ]);
@@ -129,7 +140,9 @@ test('a body over the core limit is handed over as too large, not refused by fas
 });
 
 test('a multipart call (how TOP SDKs send uploads) is answered through fastify by the real gateway', async () => {
-  const params = signedParams('alibaba.alisports.lianbei.xpos.pay', { param0: '{"nego_price":"1","qr_code":"q","request_id":"fp-multipart","out_biz_id":"o","cashier_name":"c","cashier_id":"ci","store_id":"s"}' });
+  const params = signedParams('alibaba.alisports.lianbei.xpos.pay', {
+    param0: '{"nego_price":"1","qr_code":"q","request_id":"fp-multipart","out_biz_id":"o","cashier_name":"c","cashier_id":"ci","store_id":"s"}',
+  });
   const form = new FormData();
   for (const [name, value] of Object.entries(params)) form.append(name, value);
   const answer = await fetch(`${base}/top/router/rest`, { method: 'POST', body: form });

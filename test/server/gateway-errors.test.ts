@@ -1,10 +1,11 @@
 // Every failure the gateway answers, with TOP's code: HTTP 200, a request_id
 // on every answer, in the format asked for, and never a stack trace.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { createGateway, mockHandlers, type Handlers } from '../../generated/server/src/index.ts';
+import { after, before, test } from 'node:test';
+import { createGateway, type Handlers, mockHandlers } from '../../generated/server/src/index.ts';
 import { formatTimestamp } from '../../runtime/common/timestamp.ts';
-import { APP_KEY, form, post, rawRequest, SECRET, signedParams, type RawAnswer } from '../support/raw-call.ts';
+import { APP_KEY, form, post, type RawAnswer, rawRequest, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';
 
 const XPOS = 'alibaba.alisports.lianbei.xpos.pay';
@@ -26,13 +27,15 @@ const handlers: Handlers = {
 const handlerErrors: unknown[] = [];
 let gateway: Awaited<ReturnType<typeof listen>>;
 before(async () => {
-  gateway = await listen(createGateway({
-    apps: async (key) => (key === APP_KEY ? SECRET : undefined),
-    verifySession: (session) => (session === 'good-session' ? { userId: 1 } : null),
-    handlers,
-    limits: { maxBodyBytes: 4096, maxParams: 32, maxUrlLength: 1024 },
-    onHandlerError: (error) => handlerErrors.push(error),
-  }));
+  gateway = await listen(
+    createGateway({
+      apps: async (key) => (key === APP_KEY ? SECRET : undefined),
+      verifySession: (session) => (session === 'good-session' ? { userId: 1 } : null),
+      handlers,
+      limits: { maxBodyBytes: 4096, maxParams: 32, maxUrlLength: 1024 },
+      onHandlerError: (error) => handlerErrors.push(error),
+    }),
+  );
 });
 after(() => gateway.close());
 
@@ -90,16 +93,53 @@ const cases: { name: string; send: () => Promise<RawAnswer>; code: number; subCo
     code: 25,
   },
   { name: 'no session where the API needs one', send: () => post(gateway.url, signedParams(IDLE, { param0: '{"order_id":"1","pre_pay_no":"p","pre_pay_action":2}' })), code: 26 },
-  { name: 'a session verifySession refuses', send: () => post(gateway.url, signedParams(IDLE, { param0: '{"order_id":"1","pre_pay_no":"p","pre_pay_action":2}' }, { extra: { session: 'expired' } })), code: 27 },
+  {
+    name: 'a session verifySession refuses',
+    send: () => post(gateway.url, signedParams(IDLE, { param0: '{"order_id":"1","pre_pay_no":"p","pre_pay_action":2}' }, { extra: { session: 'expired' } })),
+    code: 27,
+  },
   { name: 'a missing DTO', send: () => post(gateway.url, signedParams(XPOS, {})), code: 40, subCode: 'isv.missing-parameter:param0' },
-  { name: 'a missing DTO field', send: () => post(gateway.url, signedParams(XPOS, { param0: JSON.stringify({ ...JSON.parse(param0), store_id: undefined }) })), code: 40, subCode: 'isv.missing-parameter:param0.store_id' },
-  { name: 'a wrongly typed DTO field', send: () => post(gateway.url, signedParams(XPOS, { param0: JSON.stringify({ ...JSON.parse(param0), item_id: 'x' }) })), code: 41, subCode: 'isv.invalid-parameter:param0.item_id' },
+  {
+    name: 'a missing DTO field',
+    send: () => post(gateway.url, signedParams(XPOS, { param0: JSON.stringify({ ...JSON.parse(param0), store_id: undefined }) })),
+    code: 40,
+    subCode: 'isv.missing-parameter:param0.store_id',
+  },
+  {
+    name: 'a wrongly typed DTO field',
+    send: () => post(gateway.url, signedParams(XPOS, { param0: JSON.stringify({ ...JSON.parse(param0), item_id: 'x' }) })),
+    code: 41,
+    subCode: 'isv.invalid-parameter:param0.item_id',
+  },
   { name: 'a fractional int64', send: () => post(gateway.url, signedParams(XPOS, { param0: param0.replace('9007199254740993', '1.5') })), code: 41, subCode: 'isv.invalid-parameter:param0.item_id' },
-  { name: 'an int64 past 2^63', send: () => post(gateway.url, signedParams(XPOS, { param0: param0.replace('9007199254740993', '9223372036854775808') })), code: 41, subCode: 'isv.invalid-parameter:param0.item_id' },
-  { name: 'an unknown DTO field', send: () => post(gateway.url, signedParams(XPOS, { param0: JSON.stringify({ ...JSON.parse(param0), extra: 1 }) })), code: 41, subCode: 'isv.invalid-parameter:param0.extra' },
+  {
+    name: 'an int64 past 2^63',
+    send: () => post(gateway.url, signedParams(XPOS, { param0: param0.replace('9007199254740993', '9223372036854775808') })),
+    code: 41,
+    subCode: 'isv.invalid-parameter:param0.item_id',
+  },
+  {
+    name: 'an unknown DTO field',
+    send: () => post(gateway.url, signedParams(XPOS, { param0: JSON.stringify({ ...JSON.parse(param0), extra: 1 }) })),
+    code: 41,
+    subCode: 'isv.invalid-parameter:param0.extra',
+  },
   { name: 'DTO JSON that does not parse', send: () => post(gateway.url, signedParams(XPOS, { param0: '{"nego_price":' })), code: 41, subCode: 'isv.invalid-parameter:param0' },
   { name: 'a DTO that is JSON but not an object', send: () => post(gateway.url, signedParams(XPOS, { param0: '[1,2]' })), code: 41, subCode: 'isv.invalid-parameter:param0' },
-  { name: 'a top-level int64 that is not digits', send: () => post(gateway.url, signedParams('taobao.game.virtual.order.create', { biz_code: 'YP', picture_url: 'u', item_name: 'i', pay_price: '5.00', account: 'a', seller_id: '1', out_order_id: 'o' }, { extra: { session: 'good-session' } })), code: 41, subCode: 'isv.invalid-parameter:pay_price' },
+  {
+    name: 'a top-level int64 that is not digits',
+    send: () =>
+      post(
+        gateway.url,
+        signedParams(
+          'taobao.game.virtual.order.create',
+          { biz_code: 'YP', picture_url: 'u', item_name: 'i', pay_price: '5.00', account: 'a', seller_id: '1', out_order_id: 'o' },
+          { extra: { session: 'good-session' } },
+        ),
+      ),
+    code: 41,
+    subCode: 'isv.invalid-parameter:pay_price',
+  },
   { name: 'malformed percent-encoding', send: () => rawRequest(gateway.url, { body: `${form(signedParams(XPOS, { param0 }))}&x=%E4%B8` }), code: 47 },
   { name: 'a body that is not UTF-8', send: () => rawRequest(gateway.url, { body: Buffer.concat([Buffer.from(`${form(signedParams(XPOS, { param0 }))}&x=`), Buffer.from([0xff, 0xfe])]) }), code: 47 },
   {
@@ -111,11 +151,31 @@ const cases: { name: string; send: () => Promise<RawAnswer>; code: number; subCo
     code: 43,
     subCode: 'isv.parameter-duplicated:method',
   },
-  { name: 'too many parameters', send: () => rawRequest(gateway.url, { body: `${form(signedParams(XPOS, { param0 }))}${'&p'.repeat(0)}${Array.from({ length: 40 }, (_, i) => `&x${i}=1`).join('')}` }), code: 43, subCode: 'isv.too-many-parameters' },
+  {
+    name: 'too many parameters',
+    send: () => rawRequest(gateway.url, { body: `${form(signedParams(XPOS, { param0 }))}${'&p'.repeat(0)}${Array.from({ length: 40 }, (_, i) => `&x${i}=1`).join('')}` }),
+    code: 43,
+    subCode: 'isv.too-many-parameters',
+  },
   { name: 'a body over the limit', send: () => rawRequest(gateway.url, { body: `${form(signedParams(XPOS, { param0 }))}&pad=${'x'.repeat(5000)}` }), code: 43, subCode: 'isv.body-too-large' },
-  { name: 'a URL over the limit', send: () => rawRequest(gateway.url, { path: `/router/rest?format=json&pad=${'x'.repeat(2000)}`, body: form(signedParams(XPOS, { param0 })) }), code: 43, subCode: 'isv.url-too-long' },
-  { name: 'a handler that throws', send: () => post(gateway.url, signedParams(IDLE, { param0: '{"order_id":"throw","pre_pay_no":"t1","pre_pay_action":2}' }, { extra: { session: 'good-session' } })), code: 15, subCode: /^isp\./ },
-  { name: 'a handler answer that does not fit the spec', send: () => post(gateway.url, signedParams(IDLE, { param0: '{"order_id":"bad-answer","pre_pay_no":"t2","pre_pay_action":2}' }, { extra: { session: 'good-session' } })), code: 15, subCode: 'isp.invalid-response' },
+  {
+    name: 'a URL over the limit',
+    send: () => rawRequest(gateway.url, { path: `/router/rest?format=json&pad=${'x'.repeat(2000)}`, body: form(signedParams(XPOS, { param0 })) }),
+    code: 43,
+    subCode: 'isv.url-too-long',
+  },
+  {
+    name: 'a handler that throws',
+    send: () => post(gateway.url, signedParams(IDLE, { param0: '{"order_id":"throw","pre_pay_no":"t1","pre_pay_action":2}' }, { extra: { session: 'good-session' } })),
+    code: 15,
+    subCode: /^isp\./,
+  },
+  {
+    name: 'a handler answer that does not fit the spec',
+    send: () => post(gateway.url, signedParams(IDLE, { param0: '{"order_id":"bad-answer","pre_pay_no":"t2","pre_pay_action":2}' }, { extra: { session: 'good-session' } })),
+    code: 15,
+    subCode: 'isp.invalid-response',
+  },
 ];
 
 for (const c of cases) {
@@ -133,7 +193,7 @@ test('a JSON body (not a form) is not read: the call lacks its parameters', asyn
   assertTopError(answer, 21);
 });
 
-test('errors are answered in XML unless JSON was asked for (TOP\'s default format is xml)', async () => {
+test("errors are answered in XML unless JSON was asked for (TOP's default format is xml)", async () => {
   const answer = await post(gateway.url, signedParams(XPOS, { param0 }, { drop: ['format'], extra: { app_key: 'nobody' } }));
   assert.equal(answer.status, 200);
   assert.match(answer.contentType!, /^text\/xml/);

@@ -1,12 +1,13 @@
 // HTTP hardening of the node:http entry point: createGatewayServer's
 // timeouts cut off slow or idle clients; a charset other than UTF-8 answers
 // 47; a path other than the gateway's answers a TOP error, never a handler's.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import { test } from 'node:test';
 import { createGateway, createGatewayServer, DEFAULT_SERVER_TIMEOUTS } from '../../generated/server/src/index.ts';
-import { form, post, rawRequest, signedParams, SECRET } from '../support/raw-call.ts';
+import { form, post, rawRequest, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';
 
 const NOTIFY = 'alibaba.diantao.tripartite.right.pay.notify';
@@ -16,11 +17,15 @@ async function serve(timeouts: Parameters<typeof createGatewayServer>[1]) {
   const server = createGatewayServer(createGateway({ apps: () => SECRET, handlers: { alibabaDiantaoTripartiteRightPayNotify: () => ({ succ: ++runs > 0 }) } }), timeouts);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { port, runs: () => runs, close: () =>
+  return {
+    port,
+    runs: () => runs,
+    close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
         server.close(() => r());
-      }) };
+      }),
+  };
 }
 
 /** Opens a socket, writes `chunks` (then stays silent), and resolves with what it read when the server closed it, or 'OPEN' after `giveUpMs`. */

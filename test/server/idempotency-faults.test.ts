@@ -4,10 +4,11 @@
 // one store). The invariant: a handler runs at most once per key (a run that
 // threw NothingChangedError does not count), and every caller gets the first
 // outcome or a retryable isp. answer, never another answer and never a hang.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { GatewayError, IdempotencyEngine, MemoryIdempotencyStore, NothingChangedError, type EngineOptions, type Outcome } from '../../generated/server/src/index.ts';
-import { FaultyStore, prng, type Fault, type Step } from '../support/faulty-store.ts';
+import { test } from 'node:test';
+import { type EngineOptions, GatewayError, IdempotencyEngine, MemoryIdempotencyStore, NothingChangedError, type Outcome } from '../../generated/server/src/index.ts';
+import { type Fault, FaultyStore, prng, type Step } from '../support/faulty-store.ts';
 
 const LABEL = { path: 'request_param.pay_idempotent_code', value: 'k' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,7 +40,10 @@ function counting(ms = 0) {
 }
 
 const text = (o: Outcome<unknown>) => (o.kind === 'answer' ? o.text : `${o.error.code} ${o.error.subCode}`);
-const once = (step: Step, fault: Fault, index = 0) => (s: Step, i: number): Fault => (s === step && i === index ? fault : { kind: 'ok' });
+const once =
+  (step: Step, fault: Fault, index = 0) =>
+  (s: Step, i: number): Fault =>
+    s === step && i === index ? fault : { kind: 'ok' };
 
 test('claim fails before acting: isp.idempotency-store-unavailable, the handler did not run; a retry runs it once', async () => {
   const store = new FaultyStore(new MemoryIdempotencyStore(), once('claim', { kind: 'fail-before' }));
@@ -53,7 +57,7 @@ test('claim fails before acting: isp.idempotency-store-unavailable, the handler 
   assert.deepEqual(e.storeErrors, ['claim']);
 });
 
-test('claim acts but reports failure: nobody runs the handler until the orphan claim\'s lease ends', async () => {
+test("claim acts but reports failure: nobody runs the handler until the orphan claim's lease ends", async () => {
   const store = new FaultyStore(new MemoryIdempotencyStore(), once('claim', { kind: 'fail-after' }));
   const e = engine(store, { leaseMs: 150, waitMs: 30 });
   const h = counting();
@@ -197,7 +201,10 @@ test('a handler that never settles: the caller and its duplicates answer in boun
   const e = engine(store, { handlerTimeoutMs: 30, waitMs: 30 });
   const never = () => new Promise<{ text: string; value: number }>(() => {});
   const all = await Promise.all([e.run('k', 'f', LABEL, never), e.run('k', 'f', LABEL, never), engine(store, { waitMs: 30 }).run('k', 'f', LABEL, never)]);
-  assert.deepEqual(all.map((r) => text(r.outcome)), ['15 isp.handler-timeout', '15 isp.idempotent-request-pending', '15 isp.idempotent-request-pending']);
+  assert.deepEqual(
+    all.map((r) => text(r.outcome)),
+    ['15 isp.handler-timeout', '15 isp.idempotent-request-pending', '15 isp.idempotent-request-pending'],
+  );
 });
 
 test('duplicates of a failing call share its error answer; the handler runs once', async () => {
@@ -234,8 +241,9 @@ async function schedule(seed: number): Promise<string | undefined> {
   const r = prng(seed);
   let faultsOn = true;
   const store = new FaultyStore(new MemoryIdempotencyStore(), () => (faultsOn ? randomFault(r) : { kind: 'ok' }));
-  const engines = Array.from({ length: 1 + Math.floor(r() * 3) }, () =>
-    new IdempotencyEngine({ store, ttlMs: 60_000, leaseMs: 60_000, waitMs: 10 + Math.floor(r() * 40), handlerTimeoutMs: 10 + Math.floor(r() * 40), storeTimeoutMs: 15 }),
+  const engines = Array.from(
+    { length: 1 + Math.floor(r() * 3) },
+    () => new IdempotencyEngine({ store, ttlMs: 60_000, leaseMs: 60_000, waitMs: 10 + Math.floor(r() * 40), handlerTimeoutMs: 10 + Math.floor(r() * 40), storeTimeoutMs: 15 }),
   );
   const runs: Kind[] = [];
   let first: string | undefined; // the outcome of the one run that changed something
@@ -293,7 +301,7 @@ test(`${SCHEDULES} random schedules of duplicates, delays and store faults: at m
   assert.deepEqual(failures.slice(0, 5), [], `seed ${SEED}: ${failures.length} of ${SCHEDULES} schedules failed`);
 });
 
-test('complete finds another caller\'s claim (its lease ran out unrenewed): fenced, not overwritten, reported once, no retrying', async () => {
+test("complete finds another caller's claim (its lease ran out unrenewed): fenced, not overwritten, reported once, no retrying", async () => {
   const store = new FaultyStore(new MemoryIdempotencyStore(), (s) => (s === 'renew' ? { kind: 'fail-before' } : { kind: 'ok' }));
   const unrecorded: string[] = [];
   const a = engine(store, { leaseMs: 30, onUnrecorded: (i) => unrecorded.push(i.reason) });
@@ -304,7 +312,7 @@ test('complete finds another caller\'s claim (its lease ran out unrenewed): fenc
   const second = b.run('k', 'f', LABEL, h.invoke);
   assert.equal(text((await first).outcome), '15 isp.outcome-not-recorded');
   assert.equal(a.inflightCount, 0, 'no retrying a fenced write');
-  assert.equal(text((await second).outcome), '{"n":2}', 'the holder\'s outcome is the one recorded');
+  assert.equal(text((await second).outcome), '{"n":2}', "the holder's outcome is the one recorded");
   assert.equal(text((await engine(store).run('k', 'f', LABEL, h.invoke)).outcome), '{"n":2}');
   assert.equal(unrecorded.filter((r) => /another caller holds/.test(r)).length, 1);
 });

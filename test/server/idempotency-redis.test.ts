@@ -3,19 +3,32 @@
 // across two gateways; Redis crashed and restarted with and without AOF
 // while a handler runs; Redis down answers in bounded time; the start-up
 // persistence warning; and two gateway processes, one killed mid-handler.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { createGateway, RedisIdempotencyStore, type Handlers } from '../../generated/server/src/index.ts';
+import { after, before, test } from 'node:test';
+import { createGateway, type Handlers, RedisIdempotencyStore } from '../../generated/server/src/index.ts';
 import { startUntil } from '../support/processes.ts';
-import { post, signedParams, SECRET } from '../support/raw-call.ts';
-import { connectClient, startRestartableRedis, type ClientKind, type RestartableRedis } from '../support/redis-server.ts';
+import { post, SECRET, signedParams } from '../support/raw-call.ts';
+import { type ClientKind, connectClient, type RestartableRedis, startRestartableRedis } from '../support/redis-server.ts';
 import { listen } from '../support/servers.ts';
 
 const PAY = 'alibaba.cloudgame.tradeplatform.payorder';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const payParam = (key: string, amount = 1) => ({
-  request_param: JSON.stringify({ charge_item_code: '1', order_id: 'o', category_code: 'c', user_country: 'CHINA', balance_pay_amount: amount, tenant_id: 1, commodity_code: 'x', pay_start_time: 1, currency: 'CNY', pay_idempotent_code: key, pay_serial_id: 's' }),
+  request_param: JSON.stringify({
+    charge_item_code: '1',
+    order_id: 'o',
+    category_code: 'c',
+    user_country: 'CHINA',
+    balance_pay_amount: amount,
+    tenant_id: 1,
+    commodity_code: 'x',
+    pay_start_time: 1,
+    currency: 'CNY',
+    pay_idempotent_code: key,
+    pay_serial_id: 's',
+  }),
 });
 const outcomeOf = (a: { error_response?: { code: number; sub_code?: string }; alibaba_cloudgame_tradeplatform_payorder_response?: { value?: { pay_url?: string } } }) =>
   a.error_response ? `${a.error_response.code} ${a.error_response.sub_code}` : a.alibaba_cloudgame_tradeplatform_payorder_response?.value?.pay_url;
@@ -147,7 +160,11 @@ for (const kind of ['ioredis', 'redis'] as ClientKind[]) {
     const c = await connectClient(kind, redis.port, false);
     let runs = 0;
     const g = await listen(
-      createGateway({ apps: () => SECRET, handlers: { alibabaCloudgameTradeplatformPayorder: () => ({ result_success: ++runs > 0 }) }, idempotencyStore: new RedisIdempotencyStore(c.client, { commandTimeoutMs: 300, onWarning: () => {} }) }),
+      createGateway({
+        apps: () => SECRET,
+        handlers: { alibabaCloudgameTradeplatformPayorder: () => ({ result_success: ++runs > 0 }) },
+        idempotencyStore: new RedisIdempotencyStore(c.client, { commandTimeoutMs: 300, onWarning: () => {} }),
+      }),
     );
     try {
       await redis.kill();
@@ -165,7 +182,10 @@ for (const kind of ['ioredis', 'redis'] as ClientKind[]) {
   });
 
   test(`${kind}: the store checks persistence at its first command and warns that exactly-once across a restart needs AOF`, async () => {
-    for (const [redis, expectWarning] of [[plain, true], [aof, false]] as const) {
+    for (const [redis, expectWarning] of [
+      [plain, true],
+      [aof, false],
+    ] as const) {
       const c = await connectClient(kind, redis.port);
       const warnings: string[] = [];
       const store = new RedisIdempotencyStore(c.client, { prefix: `w:${Math.random()}:`, onWarning: (w) => warnings.push(w) });

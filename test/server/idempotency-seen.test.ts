@@ -2,11 +2,12 @@
 // gateway ran a handler twice for one key, or left a caller hanging, or
 // rounded an int64. In memory and on loopback; the Redis lines are in
 // idempotency-redis.test.ts.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { createGateway, MemoryIdempotencyStore, type GatewayCoreOptions, type Handlers, type IdempotencyStore } from '../../generated/server/src/index.ts';
+import { test } from 'node:test';
+import { createGateway, type GatewayCoreOptions, type Handlers, type IdempotencyStore, MemoryIdempotencyStore } from '../../generated/server/src/index.ts';
 import { FaultyStore } from '../support/faulty-store.ts';
-import { post, signedParams, SECRET } from '../support/raw-call.ts';
+import { post, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';
 
 const PAY = 'alibaba.cloudgame.tradeplatform.payorder';

@@ -1,10 +1,11 @@
 // Idempotent replay, conflicts and concurrent duplicates, against the
 // in-memory store and a real redis-server on loopback shared by two gateways.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { Redis } from 'ioredis';
 import { TopClient, TopError } from '../../generated/client/src/node.ts';
-import { createGateway, IdempotencyStoreFullError, MemoryIdempotencyStore, RedisIdempotencyStore, type Handlers, type IdempotencyStore } from '../../generated/server/src/index.ts';
+import { createGateway, type Handlers, type IdempotencyStore, IdempotencyStoreFullError, MemoryIdempotencyStore, RedisIdempotencyStore } from '../../generated/server/src/index.ts';
 import { APP_KEY, SECRET } from '../support/raw-call.ts';
 import { listen, startRedis } from '../support/servers.ts';
 
@@ -51,7 +52,19 @@ async function setup(makeStore: () => IdempotencyStore, shared: boolean) {
 }
 
 const order = (key: string, amount = 1n) => ({
-  request_param: { charge_item_code: '1', order_id: 'o', category_code: 'c', user_country: 'CHINA', balance_pay_amount: amount, tenant_id: 9007199254740993n, commodity_code: 'x', pay_start_time: 1n, currency: 'CNY', pay_idempotent_code: key, pay_serial_id: 's' },
+  request_param: {
+    charge_item_code: '1',
+    order_id: 'o',
+    category_code: 'c',
+    user_country: 'CHINA',
+    balance_pay_amount: amount,
+    tenant_id: 9007199254740993n,
+    commodity_code: 'x',
+    pay_start_time: 1n,
+    currency: 'CNY',
+    pay_idempotent_code: key,
+    pay_serial_id: 's',
+  },
 });
 
 const stores: { name: string; make: () => IdempotencyStore }[] = [

@@ -3,20 +3,33 @@
 // failures), slow handlers; a pino or console logger that never logs secrets,
 // signatures, sessions or parameters; OpenTelemetry spans through the hooks,
 // checked with the SDK's in-memory exporter.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
+import { test } from 'node:test';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { pino } from 'pino';
-import { createGateway, MemoryIdempotencyStore, openTelemetryHooks, type GatewayCoreOptions, type InternalError, type RequestOutcome, type SlowHandler } from '../../generated/server/src/index.ts';
+import { createGateway, type GatewayCoreOptions, type InternalError, MemoryIdempotencyStore, openTelemetryHooks, type RequestOutcome, type SlowHandler } from '../../generated/server/src/index.ts';
 import { FaultyStore } from '../support/faulty-store.ts';
-import { post, signedParams, SECRET } from '../support/raw-call.ts';
+import { post, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';
 
 const PAY = 'alibaba.cloudgame.tradeplatform.payorder';
 const VIRTUAL = 'taobao.game.virtual.order.create';
 const payParam = (key: string, amount = 1) => ({
-  request_param: JSON.stringify({ charge_item_code: '1', order_id: 'o', category_code: 'c', user_country: 'CHINA', balance_pay_amount: amount, tenant_id: 1, commodity_code: 'x', pay_start_time: 1, currency: 'CNY', pay_idempotent_code: key, pay_serial_id: 'SERIAL-SECRETISH' }),
+  request_param: JSON.stringify({
+    charge_item_code: '1',
+    order_id: 'o',
+    category_code: 'c',
+    user_country: 'CHINA',
+    balance_pay_amount: amount,
+    tenant_id: 1,
+    commodity_code: 'x',
+    pay_start_time: 1,
+    currency: 'CNY',
+    pay_idempotent_code: key,
+    pay_serial_id: 'SERIAL-SECRETISH',
+  }),
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -88,7 +101,10 @@ test('onSlowHandler: a handler still running after slowHandlerMs is reported whi
     assert.equal(slow.length, 1);
     assert.equal(slow[0]!.method, PAY);
     assert.ok(slow[0]!.elapsedMs >= 20);
-    await post(g.url, signedParams(VIRTUAL, { biz_code: 'YP', picture_url: 'u', item_name: 'i', pay_price: '500', account: 'a', seller_id: '1', out_order_id: 'fast1' }, { extra: { session: 'SESSION-SECRET' } }));
+    await post(
+      g.url,
+      signedParams(VIRTUAL, { biz_code: 'YP', picture_url: 'u', item_name: 'i', pay_price: '500', account: 'a', seller_id: '1', out_order_id: 'fast1' }, { extra: { session: 'SESSION-SECRET' } }),
+    );
     assert.equal(slow.length, 1, 'a fast handler is not reported');
   } finally {
     await g.close();
@@ -104,12 +120,23 @@ test('logger: pino and console get one line per request and internal error, neve
     },
   });
   const consoleLines: string[] = [];
-  const consoleLike = { info: (...a: unknown[]) => consoleLines.push(JSON.stringify(a)), warn: (...a: unknown[]) => consoleLines.push(JSON.stringify(a)), error: (...a: unknown[]) => consoleLines.push(JSON.stringify(a)) };
-  for (const [logger, lines] of [[pino(sink), pinoLines], [consoleLike, consoleLines]] as const) {
+  const consoleLike = {
+    info: (...a: unknown[]) => consoleLines.push(JSON.stringify(a)),
+    warn: (...a: unknown[]) => consoleLines.push(JSON.stringify(a)),
+    error: (...a: unknown[]) => consoleLines.push(JSON.stringify(a)),
+  };
+  for (const [logger, lines] of [
+    [pino(sink), pinoLines],
+    [consoleLike, consoleLines],
+  ] as const) {
     const store = new FaultyStore(new MemoryIdempotencyStore(), (step, i) => (step === 'claim' && i === 1 ? { kind: 'fail-before' } : { kind: 'ok' }));
     const g = await gateway({ logger, idempotencyStore: store, slowHandlerMs: 1 }, 10);
     try {
-      const params = signedParams(VIRTUAL, { biz_code: 'YP', picture_url: 'u', item_name: 'ITEM-NAME', pay_price: '500', account: 'ACCOUNT-NO', seller_id: '1', out_order_id: 'log1' }, { extra: { session: 'SESSION-SECRET' } });
+      const params = signedParams(
+        VIRTUAL,
+        { biz_code: 'YP', picture_url: 'u', item_name: 'ITEM-NAME', pay_price: '500', account: 'ACCOUNT-NO', seller_id: '1', out_order_id: 'log1' },
+        { extra: { session: 'SESSION-SECRET' } },
+      );
       await post(g.url, params);
       await post(g.url, signedParams(PAY, payParam('log2')));
       await post(g.url, signedParams(PAY, payParam('log3')));

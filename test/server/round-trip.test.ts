@@ -1,15 +1,16 @@
 // The generated client against the generated gateway (mock handlers), for
 // every API × sign method, and the XML answers against the seeds' XML examples.
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { TopClient, operations, type OperationId } from '../../generated/client/src/node.ts';
+import { after, before, test } from 'node:test';
+import { type OperationId, operations, TopClient } from '../../generated/client/src/node.ts';
 import { createGateway, mockHandlers } from '../../generated/server/src/index.ts';
-import { reviveInt64 } from '../../runtime/common/shape.ts';
 import { loadSpec } from '../../generator/load/load-spec.ts';
 import { buildModel } from '../../generator/model/build-model.ts';
+import { encodeParams } from '../../runtime/common/params.ts';
+import { reviveInt64 } from '../../runtime/common/shape.ts';
 import { APP_KEY, post, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';
-import { encodeParams } from '../../runtime/common/params.ts';
 
 const model = buildModel((await loadSpec('spec/openapi.yaml')).document);
 let gateway: Awaited<ReturnType<typeof listen>>;
@@ -43,7 +44,10 @@ for (const op of model.operations) {
       const params = example(operationId);
       const answer = (await client.call(op.method as never, params as never, op.session ? { session: 'user-1' } : {})) as Record<string, unknown>;
       client.close();
-      const expected = reviveInt64(structuredClone((op.jsonExamples.find((e) => e.name === 'success')!.value as Record<string, unknown>)[op.responseRoot]), operations[operationId].response) as Record<string, unknown>;
+      const expected = reviveInt64(structuredClone((op.jsonExamples.find((e) => e.name === 'success')!.value as Record<string, unknown>)[op.responseRoot]), operations[operationId].response) as Record<
+        string,
+        unknown
+      >;
       const { request_id, ...rest } = answer;
       assert.match(String(request_id), /^[0-9a-z]+$/);
       // The spec's example values, except fields echoed from this request (the same values here) and app_key.
@@ -70,26 +74,33 @@ for (const op of model.operations) {
   }
 }
 
-test('the error_response XML is shaped like the seeds\' error example', async () => {
+test("the error_response XML is shaped like the seeds' error example", async () => {
   const answer = await post(gateway.url, signedParams('alibaba.alisports.lianbei.xpos.pay', { param0: '{"nego_price":1}' }, { extra: { format: 'xml' } }));
   const seedShape = normalizeSeedXml(model.operations[0]!.xmlExamples.find((e) => e.name === 'error')!.value as string).replace(/>[^<]+</g, '><');
-  const gotShape = answer.body.replace('<?xml version="1.0" encoding="utf-8" ?>', '').replace(/<request_id>[0-9a-z]+<\/request_id>/, '').replace(/>[^<]+</g, '><');
+  const gotShape = answer.body
+    .replace('<?xml version="1.0" encoding="utf-8" ?>', '')
+    .replace(/<request_id>[0-9a-z]+<\/request_id>/, '')
+    .replace(/>[^<]+</g, '><');
   assert.equal(gotShape, seedShape, 'code, msg, sub_code, sub_msg in that order');
 });
 
 test('int64 above 2^53 goes through client, gateway and back without loss', async () => {
   const seen: bigint[] = [];
-  const g = await listen(createGateway({
-    apps: () => SECRET,
-    handlers: {
-      alibabaAlisportsLianbeiXposPay: (params) => {
-        seen.push(params.param0.item_id!);
-        return { result: { model: { biz_order_id: params.param0.item_id! + 1n, buyer_id: -9223372036854775808n } } };
+  const g = await listen(
+    createGateway({
+      apps: () => SECRET,
+      handlers: {
+        alibabaAlisportsLianbeiXposPay: (params) => {
+          seen.push(params.param0.item_id!);
+          return { result: { model: { biz_order_id: params.param0.item_id! + 1n, buyer_id: -9223372036854775808n } } };
+        },
       },
-    },
-  }));
+    }),
+  );
   const client = new TopClient({ appKey: APP_KEY, appSecret: SECRET, gateway: g.url });
-  const answer = await client.alibabaAlisportsLianbeiXposPay({ param0: { nego_price: '1', qr_code: 'q', request_id: 'big', out_biz_id: 'o', cashier_name: 'c', cashier_id: 'ci', store_id: 's', item_id: 9007199254740993n } });
+  const answer = await client.alibabaAlisportsLianbeiXposPay({
+    param0: { nego_price: '1', qr_code: 'q', request_id: 'big', out_biz_id: 'o', cashier_name: 'c', cashier_id: 'ci', store_id: 's', item_id: 9007199254740993n },
+  });
   client.close();
   await g.close();
   assert.deepEqual(seen, [9007199254740993n]);

@@ -3,11 +3,12 @@
 // change to generator/, runtime/ or templates/." Each API below is copied
 // with the schemas it uses into a copy of spec/, generated there, and called
 // through the generated client against the generated mock.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { generate } from '../../generator/generate.ts';
 import { writeOutput } from '../../generator/write/output.ts';
@@ -58,9 +59,12 @@ for (const { method, call, check } of CASES) {
       }
       const root = path.join(dir, 'spec/openapi.yaml');
       const tag = /tags:\n\s+- "([^"]+)"/.exec(readFileSync(pathFile, 'utf8'))![1]!;
-      writeFileSync(root, readFileSync(root, 'utf8')
-        .replace('paths:\n', `paths:\n  /router/rest#${method}:\n    $ref: ./paths/${method}.yaml\n`)
-        .replace('tags:\n', `tags:\n  - name: ${tag}\n    description: ${tag}\n`));
+      writeFileSync(
+        root,
+        readFileSync(root, 'utf8')
+          .replace('paths:\n', `paths:\n  /router/rest#${method}:\n    $ref: ./paths/${method}.yaml\n`)
+          .replace('tags:\n', `tags:\n  - name: ${tag}\n    description: ${tag}\n`),
+      );
       const out = path.join(dir, 'generated');
       const result = await generate(root, { configPath: path.join(ROOT, 'redocly.yaml'), outDir: out });
       assert.equal(result.model.operations.length, 6);

@@ -1,20 +1,64 @@
 // diff's classes for what the field model adds: constraints narrowed (breaking
 // on a request, not on an answer) or widened, list item element names, a query
 // becoming a payment. Models built directly (the CLI path is test/generator/diff.test.ts).
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { diffApis, formatChange } from '../../generator/diff/api-diff.ts';
 import type { ApiModel, FieldModel, OperationModel, ShapeModel } from '../../generator/model/types.ts';
 
 const field = (name: string, shape: ShapeModel, extra: Partial<FieldModel> = {}): FieldModel => ({
-  name, required: false, deprecated: false, description: { en: '', zh: '' }, maintainerNote: '', example: undefined, hasExample: false,
-  default: undefined, hasDefault: false, constraints: {}, shape, typeLabel: '', topType: '', encoding: undefined, pointer: '', ...extra,
+  name,
+  required: false,
+  deprecated: false,
+  description: { en: '', zh: '' },
+  maintainerNote: '',
+  example: undefined,
+  hasExample: false,
+  default: undefined,
+  hasDefault: false,
+  constraints: {},
+  shape,
+  typeLabel: '',
+  topType: '',
+  encoding: undefined,
+  pointer: '',
+  ...extra,
 });
 const model = (params: FieldModel[], response: FieldModel[], idempotencyKey: string[] = []): ApiModel => ({
-  title: 't', version: '1', description: '', servers: [], systemParameters: [], schemas: [], kindsByPointer: new Map(), errorExample: undefined, document: {},
-  operations: [{ operationId: 'x', method: 'taobao.x.get', pathKey: '', responseRoot: 'x_get_response', session: false, idempotencyKey, query: idempotencyKey.length === 0, multipart: false,
-    summary: { en: '', zh: '' }, description: { en: '', zh: '' }, deprecated: false, tags: [], requestSchema: 'R', responseSchema: 'A', params, response,
-    requestExample: {}, jsonExamples: [], xmlExamples: [], pointer: '' } as OperationModel],
+  title: 't',
+  version: '1',
+  description: '',
+  servers: [],
+  systemParameters: [],
+  schemas: [],
+  kindsByPointer: new Map(),
+  errorExample: undefined,
+  document: {},
+  operations: [
+    {
+      operationId: 'x',
+      method: 'taobao.x.get',
+      pathKey: '',
+      responseRoot: 'x_get_response',
+      session: false,
+      idempotencyKey,
+      query: idempotencyKey.length === 0,
+      multipart: false,
+      summary: { en: '', zh: '' },
+      description: { en: '', zh: '' },
+      deprecated: false,
+      tags: [],
+      requestSchema: 'R',
+      responseSchema: 'A',
+      params,
+      response,
+      requestExample: {},
+      jsonExamples: [],
+      xmlExamples: [],
+      pointer: '',
+    } as OperationModel,
+  ],
 });
 const lines = (a: ApiModel, b: ApiModel) => diffApis(a, b).map(formatChange);
 

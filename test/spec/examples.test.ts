@@ -1,9 +1,10 @@
 // Every example in the spec validates against its own schema (issue: examples
 // that hold). Uses the OpenAPI 3.1 dialect with formats on.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { loadSpec } from '../../generator/load/load-spec.ts';
+import { test } from 'node:test';
 import { collectExamples } from '../../generator/load/collect-examples.ts';
+import { loadSpec } from '../../generator/load/load-spec.ts';
 import { createOasAjv, SPEC_ID } from '../../generator/load/oas-ajv.ts';
 
 const { document } = await loadSpec('spec/openapi.yaml');

@@ -1,7 +1,8 @@
 // generator/top-naming.js (plain JS, for the redocly CLI) and runtime/common/protocol.ts
 // must agree on the gateway path and the response root rule.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { GATEWAY_PATH as LINT_PATH, responseRootOf as lintRoot } from '../../generator/top-naming.js';
 import { GATEWAY_PATH, responseRootOf } from '../../runtime/common/protocol.ts';
 

@@ -5,12 +5,13 @@
 // field lists, top-level scalar lists, defaults applied by the gateway,
 // constraints (before sending, and 41 from the gateway), a Json parameter and
 // uploads (multipart, files unsigned).
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { generate } from '../../generator/generate.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
@@ -42,10 +43,13 @@ before(async () => {
   server = await import(pathToFileURL(path.join(out, 'server/src/index.ts')).href);
   // The mock's answers, recording what each handler was given.
   const handlers = Object.fromEntries(
-    Object.entries(server.mockHandlers as Record<string, (p: unknown, c: unknown) => unknown>).map(([id, handler]) => [id, (params: Record<string, unknown>, context: unknown) => {
-      seen.push(params);
-      return handler(params, context);
-    }]),
+    Object.entries(server.mockHandlers as Record<string, (p: unknown, c: unknown) => unknown>).map(([id, handler]) => [
+      id,
+      (params: Record<string, unknown>, context: unknown) => {
+        seen.push(params);
+        return handler(params, context);
+      },
+    ]),
   );
   const gw = server.createGateway({ apps: (k: string) => (k === KEY ? SECRET : undefined), verifySession: (s: string) => s, handlers });
   gateway = await listen(gw);
@@ -60,31 +64,47 @@ const newClient = (options: Record<string, unknown> = {}) => new client.TopClien
 test('nine APIs of every §7 shape generate from the second spec', () => {
   assert.equal(model.operations.length, 9);
   const kinds = new Set<string>();
-  const visit = (fields: ApiModel['operations'][number]['params']) => fields.forEach((f) => {
-    kinds.add(f.shape.kind === 'array' ? `list of ${f.shape.items.kind}` : f.shape.kind);
-    if (f.encoding) kinds.add(`encoding ${f.encoding}`);
-    if (f.hasDefault) kinds.add('default');
-    if (Object.keys(f.constraints).length) kinds.add('constraint');
-    if (f.shape.kind === 'object') visit(f.shape.fields);
-    if (f.shape.kind === 'array' && f.shape.items.kind === 'object') visit(f.shape.items.fields);
-  });
+  const visit = (fields: ApiModel['operations'][number]['params']) =>
+    fields.forEach((f) => {
+      kinds.add(f.shape.kind === 'array' ? `list of ${f.shape.items.kind}` : f.shape.kind);
+      if (f.encoding) kinds.add(`encoding ${f.encoding}`);
+      if (f.hasDefault) kinds.add('default');
+      if (Object.keys(f.constraints).length) kinds.add('constraint');
+      if (f.shape.kind === 'object') visit(f.shape.fields);
+      if (f.shape.kind === 'array' && f.shape.items.kind === 'object') visit(f.shape.items.fields);
+    });
   for (const op of model.operations) {
     visit(op.params);
     visit(op.response);
   }
-  for (const shape of ['date-time', 'date', 'price', 'json', 'file', 'boolean', 'int64', 'list of string', 'list of object', 'encoding comma', 'encoding file', 'default', 'constraint']) assert.ok(kinds.has(shape), shape);
+  for (const shape of ['date-time', 'date', 'price', 'json', 'file', 'boolean', 'int64', 'list of string', 'list of object', 'encoding comma', 'encoding file', 'default', 'constraint'])
+    assert.ok(kinds.has(shape), shape);
   assert.ok(model.operations.some((op) => op.query) && model.operations.some((op) => !op.query), 'queries and writes');
 });
 
 test('the generated client and server compile under strict tsc', () => {
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {
-      target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: ['node'], typeRoots: [path.join(ROOT, 'node_modules/@types')],
-      strict: true, noUnusedLocals: true, noUnusedParameters: true, allowImportingTsExtensions: true, noEmit: true, skipLibCheck: true,
-      declaration: true, isolatedDeclarations: true,
-    },
-    include: ['generated/client/src/**/*.ts', 'generated/server/src/**/*.ts'],
-  }));
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM'],
+        types: ['node'],
+        typeRoots: [path.join(ROOT, 'node_modules/@types')],
+        strict: true,
+        noUnusedLocals: true,
+        noUnusedParameters: true,
+        allowImportingTsExtensions: true,
+        noEmit: true,
+        skipLibCheck: true,
+        declaration: true,
+        isolatedDeclarations: true,
+      },
+      include: ['generated/client/src/**/*.ts', 'generated/server/src/**/*.ts'],
+    }),
+  );
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
 });
 
@@ -130,7 +150,11 @@ test('the wire: lists wrapped in JSON ({"refunds":{"refund":[…]}}) and XML (<r
   const simple = await rawCall('taobao.refunds.receive.get', params, { simplify: 'true' });
   assert.match(simple, /^\{"refunds":\[\{"refund_id":9223372036854775807,/);
   const expected = { refund_id: 9223372036854775807n, tid: 2231958349n, total_fee: '200.07', created: '2000-01-01 00:00:00' };
-  for (const [text, simplified] of [[json, false], [xml, false], [simple, true]] as const) {
+  for (const [text, simplified] of [
+    [json, false],
+    [xml, false],
+    [simple, true],
+  ] as const) {
     const answer = reader.decode(op, 200, text, simplified);
     assert.ok(Array.isArray(answer.refunds), text.slice(0, 40));
     assert.deepEqual({ refund_id: answer.refunds[0].refund_id, tid: answer.refunds[0].tid, total_fee: answer.refunds[0].total_fee, created: answer.refunds[0].created }, expected);
@@ -138,7 +162,11 @@ test('the wire: lists wrapped in JSON ({"refunds":{"refund":[…]}}) and XML (<r
     assert.equal(answer.has_next, false);
   }
   // An item element that repeats is a list of several in XML; an empty wrapper an empty list.
-  const two = reader.decode(client.operations.taobaoTradesSoldGet, 200, '<trades_sold_get_response><trades><trade><tid>1</tid><orders></orders></trade><trade><tid>2</tid></trade></trades></trades_sold_get_response>');
+  const two = reader.decode(
+    client.operations.taobaoTradesSoldGet,
+    200,
+    '<trades_sold_get_response><trades><trade><tid>1</tid><orders></orders></trade><trade><tid>2</tid></trade></trades></trades_sold_get_response>',
+  );
   assert.deepEqual(two.trades, [{ tid: 1n, orders: [] }, { tid: 2n }]);
 });
 
@@ -160,7 +188,9 @@ test("the mock's XML has every element of the XML example, and a scalar list ite
 test('constraints are checked before sending (naming the field) and answered 41 by the gateway', async () => {
   const top = newClient();
   await assert.rejects(top.taobaoRefundsReceiveGet({ fields: ['refund_id'], page_size: 101n }), (e: any) => e.name === 'TopValidationError' && e.problems.some((p: any) => p.path === 'page_size'));
-  await assert.rejects(top.taobaoSimbaInsightCatsinfoGet({ type: 0n, category_id_list: Array.from({ length: 21 }, (_, i) => String(i)) }), (e: any) => e.problems.some((p: any) => p.path === 'category_id_list'));
+  await assert.rejects(top.taobaoSimbaInsightCatsinfoGet({ type: 0n, category_id_list: Array.from({ length: 21 }, (_, i) => String(i)) }), (e: any) =>
+    e.problems.some((p: any) => p.path === 'category_id_list'),
+  );
   await assert.rejects(top.taobaoTradeMemoAdd({ tid: 1n, memo: 'x'.repeat(1001) }), (e: any) => e.problems.some((p: any) => p.path === 'memo'));
   await assert.rejects(top.taobaoItemSkuPriceUpdate({ num_iid: 1n, properties: 'a', price: 207.02 }), (e: any) => e.problems.some((p: any) => p.path === 'price'), 'a Price is never a binary float');
   await assert.rejects(top.aliexpressOfferProductSkupricesEdit({ product_id: 1n, sku_id_price_map: '{not json' }), (e: any) => e.problems.some((p: any) => p.path === 'sku_id_price_map'));
@@ -191,7 +221,13 @@ test('uploads: a Uint8Array, a Blob and a stream with a file name go multipart; 
   assert.equal(seen[0]!.is_major, false, 'default');
   await top.taobaoProductImgUploadTmall({ product_id: 1n, image: new Blob([bytes], { type: 'image/jpeg' }) });
   assert.deepEqual([...(seen[1]!.image as { data: Uint8Array }).data], [...bytes]);
-  const stream = new ReadableStream<Uint8Array>({ start(c) { c.enqueue(bytes.slice(0, 4)); c.enqueue(bytes.slice(4)); c.close(); } });
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      c.enqueue(bytes.slice(0, 4));
+      c.enqueue(bytes.slice(4));
+      c.close();
+    },
+  });
   const b = await top.tmallTraceplatformTicketPictureUpload({ biz_order_id: 1100384769230375417n, file: { filename: 'ticket.jpg', contentType: 'image/jpeg', data: stream } });
   assert.equal(b.result.success, false);
   const file = seen[2]!.file as { filename: string; contentType: string; data: Uint8Array };

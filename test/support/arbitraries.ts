@@ -36,16 +36,20 @@ export function valueOf(shape: ShapeModel): fc.Arbitrary<unknown> {
 }
 
 export function objectOf(fields: FieldModel[]): fc.Arbitrary<Record<string, unknown>> {
-  return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueOf(f.shape)])), { requiredKeys: fields.filter((f) => f.required).map((f) => f.name), noNullPrototype: true }) as fc.Arbitrary<Record<string, unknown>>;
+  return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueOf(f.shape)])), { requiredKeys: fields.filter((f) => f.required).map((f) => f.name), noNullPrototype: true }) as fc.Arbitrary<
+    Record<string, unknown>
+  >;
 }
 
 /** Every leaf of a value with its dotted path (arrays as `[i]`), the way the gateway names fields. */
 export function leaves(value: unknown, shape: ShapeModel, path = ''): { path: string; shape: ShapeModel }[] {
   if (shape.kind === 'object' && value && typeof value === 'object') {
-    return shape.fields.filter((f) => (value as Record<string, unknown>)[f.name] !== undefined).flatMap((f) => {
-      const p = path ? `${path}.${f.name}` : f.name;
-      return [{ path: p, shape: f.shape }, ...leaves((value as Record<string, unknown>)[f.name], f.shape, p)];
-    });
+    return shape.fields
+      .filter((f) => (value as Record<string, unknown>)[f.name] !== undefined)
+      .flatMap((f) => {
+        const p = path ? `${path}.${f.name}` : f.name;
+        return [{ path: p, shape: f.shape }, ...leaves((value as Record<string, unknown>)[f.name], f.shape, p)];
+      });
   }
   if (shape.kind === 'array' && Array.isArray(value)) return value.flatMap((item, i) => [{ path: `${path}[${i}]`, shape: shape.items }, ...leaves(item, shape.items, `${path}[${i}]`)]);
   return [];

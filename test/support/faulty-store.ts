@@ -5,12 +5,7 @@
 import type { IdempotencyStore } from '../../generated/server/src/index.ts';
 
 export type Step = 'claim' | 'renew' | 'complete' | 'release' | 'get';
-export type Fault =
-  | { kind: 'ok' }
-  | { kind: 'fail-before' }
-  | { kind: 'fail-after' }
-  | { kind: 'delay'; ms: number; after?: 'ok' | 'fail-before' | 'fail-after' }
-  | { kind: 'hang' };
+export type Fault = { kind: 'ok' } | { kind: 'fail-before' } | { kind: 'fail-after' } | { kind: 'delay'; ms: number; after?: 'ok' | 'fail-before' | 'fail-after' } | { kind: 'hang' };
 
 export class StoreFault extends Error {
   override name = 'StoreFault';

@@ -1,6 +1,6 @@
 // Child processes that tests start and talk to: started, then awaited until
 // they print the line that says they are ready.
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 
 export interface Started {
   child: ChildProcess;

@@ -2,7 +2,7 @@
 // on the same port and data directory, with or without AOF, and clients of
 // both kinds (ioredis and the official `redis`) with the options the README
 // recommends.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

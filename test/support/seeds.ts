@@ -13,21 +13,24 @@ export interface Seed {
 }
 
 export function readSeeds(): Seed[] {
-  return readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((file) => {
-    const text = readFileSync(path.join(SEEDS_DIR, file), 'utf8');
-    const method = /^([a-z0-9]+(?:\.[a-z0-9]+)+) \(/m.exec(text)?.[1];
-    if (!method) throw new Error(`${file}: no method name found`);
-    const lines = text.split('\n').map((l) => l.trim());
-    const fields = new Set<string>();
-    lines.forEach((line, i) => {
-      // A table row: `name Type 必须 ...` or `name Type example description`.
-      const row = /^([a-z][a-z0-9_]*) (String|Number|Boolean|[A-Z]\w*(?: \[\])?) /.exec(line);
-      if (row) fields.add(row[1]!);
-      // A bullet whose next bullet is a type is a field name (`• └ order_id` then `• String`).
-      const bullet = /^•\s*(?:└\s*)?(\S+)$/.exec(line);
-      const next = /^•\s*(.+)$/.exec(lines[i + 1] ?? '');
-      if (bullet && next && TYPE.test(next[1]!.trim()) && /^[a-z][a-z0-9_]*$/.test(bullet[1]!)) fields.add(bullet[1]!);
+  return readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(path.join(SEEDS_DIR, file), 'utf8');
+      const method = /^([a-z0-9]+(?:\.[a-z0-9]+)+) \(/m.exec(text)?.[1];
+      if (!method) throw new Error(`${file}: no method name found`);
+      const lines = text.split('\n').map((l) => l.trim());
+      const fields = new Set<string>();
+      lines.forEach((line, i) => {
+        // A table row: `name Type 必须 ...` or `name Type example description`.
+        const row = /^([a-z][a-z0-9_]*) (String|Number|Boolean|[A-Z]\w*(?: \[\])?) /.exec(line);
+        if (row) fields.add(row[1]!);
+        // A bullet whose next bullet is a type is a field name (`• └ order_id` then `• String`).
+        const bullet = /^•\s*(?:└\s*)?(\S+)$/.exec(line);
+        const next = /^•\s*(.+)$/.exec(lines[i + 1] ?? '');
+        if (bullet && next && TYPE.test(next[1]!.trim()) && /^[a-z][a-z0-9_]*$/.test(bullet[1]!)) fields.add(bullet[1]!);
+      });
+      return { file, method, fields: [...fields] };
     });
-    return { file, method, fields: [...fields] };
-  });
 }

@@ -1,8 +1,9 @@
 // Start and stop gateways (and redis-server) on loopback for tests.
+
+import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import net from 'node:net';
 
 export async function listen(listener: http.RequestListener): Promise<{ url: string; server: http.Server; close: () => Promise<void> }> {
   const server = http.createServer(listener);

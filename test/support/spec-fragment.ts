@@ -2,8 +2,9 @@
 // business parameters and answer are the properties given, for the model and
 // render tables (test/model, test/render). The document is what the loader
 // hands the model, so no YAML, redocly or CLI is involved: milliseconds a row.
-import { attachExactIntegers } from '../../generator/model/exact-values.ts';
+
 import type { Json } from '../../generator/json-pointer.ts';
+import { attachExactIntegers } from '../../generator/model/exact-values.ts';
 
 export const METHOD = 'alibaba.fixture.thing.do';
 export const ROOT = 'alibaba_fixture_thing_do_response';
@@ -46,10 +47,7 @@ export function fragmentDocument(f: Fragment): Json {
               content: {
                 'application/json': {
                   schema: {
-                    oneOf: [
-                      { type: 'object', required: [ROOT], properties: { [ROOT]: { $ref: '#/components/schemas/ThingResponse' } } },
-                      { $ref: '#/components/schemas/ErrorResponse' },
-                    ],
+                    oneOf: [{ type: 'object', required: [ROOT], properties: { [ROOT]: { $ref: '#/components/schemas/ThingResponse' } } }, { $ref: '#/components/schemas/ErrorResponse' }],
                   },
                 },
               },

@@ -42,7 +42,13 @@ const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 export function treeOf(name: string, value: unknown, itemName = 'item'): XmlNode {
   if (Array.isArray(value)) return { name, children: value.map((v) => treeOf(itemName, v)), text: '' };
   if (value !== null && typeof value === 'object') {
-    return { name, children: Object.entries(value).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => treeOf(k, v)), text: '' };
+    return {
+      name,
+      children: Object.entries(value)
+        .filter(([, v]) => v !== undefined && v !== null)
+        .map(([k, v]) => treeOf(k, v)),
+      text: '',
+    };
   }
   return { name, children: [], text: String(value).replace(INVALID_XML, '\uFFFD') };
 }

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseJson, stringifyJson } from '../../../runtime/common/json.ts';
 import type { Shape } from '../../../runtime/common/shape.ts';
@@ -73,7 +73,10 @@ test('int64 text round-trips exactly through parseJson and stringifyJson', () =>
   );
 });
 
-const shape: Shape = { type: 'object', fields: { b: { type: 'string' }, a: { type: 'int64' }, list: { type: 'array', items: { type: 'object', fields: { y: { type: 'string' }, x: { type: 'int64' } } } } } };
+const shape: Shape = {
+  type: 'object',
+  fields: { b: { type: 'string' }, a: { type: 'int64' }, list: { type: 'array', items: { type: 'object', fields: { y: { type: 'string' }, x: { type: 'int64' } } } } },
+};
 const writeCases: { name: string; given: unknown; shape?: Shape; want: string }[] = [
   { name: 'compact, bigint as digits', given: { a: 9007199254740993n, b: 'x' }, want: '{"a":9007199254740993,"b":"x"}' },
   { name: 'schema order first, unknown keys after', given: { z: 1, a: 2n, b: 'x' }, shape, want: '{"b":"x","a":2,"z":1}' },

@@ -1,8 +1,8 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { encodeForm } from '../../../runtime/common/form.ts';
 import { decodeParams, encodeParams, type ParamSpecs } from '../../../runtime/common/params.ts';
 import { reviveInt64, type Shape } from '../../../runtime/common/shape.ts';
-import { encodeForm } from '../../../runtime/common/form.ts';
 
 const dto: Shape = { type: 'object', fields: { id: { type: 'int64' }, name: { type: 'string' }, ok: { type: 'boolean' } } };
 const specs: ParamSpecs = {

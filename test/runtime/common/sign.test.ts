@@ -1,16 +1,27 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sign, signingString, type SignMethod } from '../../../runtime/common/sign.ts';
+import { test } from 'node:test';
+import { type SignMethod, sign, signingString } from '../../../runtime/common/sign.ts';
 import { independentSign } from '../../support/independent-signer.ts';
 
 // ../shared/top-protocol.md §3, worked examples (secret `helloworld`).
 const exampleA = {
-  method: 'taobao.item.seller.get', app_key: '12345678', session: 'test', timestamp: '2016-01-01 12:00:00',
-  format: 'json', v: '2.0', fields: 'num_iid,title,nick,price,num', num_iid: '11223344',
+  method: 'taobao.item.seller.get',
+  app_key: '12345678',
+  session: 'test',
+  timestamp: '2016-01-01 12:00:00',
+  format: 'json',
+  v: '2.0',
+  fields: 'num_iid,title,nick,price,num',
+  num_iid: '11223344',
 };
 const exampleB = {
-  method: 'alibaba.cloudgame.tradeplatform.payorder', app_key: '12345678', timestamp: '2026-11-24 12:00:00', format: 'json', v: '2.0',
-  request_param: '{"charge_item_code":"1","order_id":"1","category_code":"1","user_country":"CHINA","balance_pay_amount":1,"tenant_id":9007199254740993,"commodity_code":"1","pay_start_time":1,"currency":"CNY","pay_idempotent_code":"1","pay_serial_id":"1"}',
+  method: 'alibaba.cloudgame.tradeplatform.payorder',
+  app_key: '12345678',
+  timestamp: '2026-11-24 12:00:00',
+  format: 'json',
+  v: '2.0',
+  request_param:
+    '{"charge_item_code":"1","order_id":"1","category_code":"1","user_country":"CHINA","balance_pay_amount":1,"tenant_id":9007199254740993,"commodity_code":"1","pay_start_time":1,"currency":"CNY","pay_idempotent_code":"1","pay_serial_id":"1"}',
 };
 const worked: { name: string; params: Record<string, string>; method: SignMethod; want: string }[] = [
   { name: 'A md5 (the published value)', params: exampleA, method: 'md5', want: '66987CB115214E59E6EC978214934FB8' },

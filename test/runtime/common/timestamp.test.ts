@@ -1,6 +1,6 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { test } from 'node:test';
 import { formatTimestamp, parseTimestamp } from '../../../runtime/common/timestamp.ts';
 
 const cases: { given: string; want: string }[] = [

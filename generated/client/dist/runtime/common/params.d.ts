@@ -1,6 +1,6 @@
-import type { FieldProblem } from './validation.ts';
 import { type TopFileInput } from './multipart.ts';
 import { type Shape } from './shape.ts';
+import type { FieldProblem } from './validation.ts';
 export type Encoding = 'text' | 'comma' | 'json' | 'file';
 export interface ParamSpec {
     readonly shape: Shape;

@@ -1,3 +1,11 @@
+// Copied from runtime/common/params.ts by the TOP generator: edit that file, then regenerate.
+// Business parameters on the wire, as the field model says each travels:
+//  - text: one form field (an int64 as digits, a boolean as true/false, a
+//    Date as GMT+8 text, a Price as its decimal text);
+//  - comma: a top-level list of scalars (a Field List, `Number []`), one
+//    form field with the values joined by commas;
+//  - json: a DTO or a list of DTOs, one form field of compact JSON text;
+//  - file: a multipart part with a file name, never signed.
 import { parseJsonAs, stringifyJson } from "./json.js";
 import { isFileInput } from "./multipart.js";
 import { reviveInt64 } from "./shape.js";
@@ -102,7 +110,10 @@ export function encodeParams(params, specs) {
         }
         catch (error) {
             const message = error.message;
-            problems.push({ path: message.startsWith('[') ? `${name}${message.slice(0, message.indexOf(']') + 1)}` : name, message: message.startsWith('[') ? message.slice(message.indexOf(']') + 2) : message });
+            problems.push({
+                path: message.startsWith('[') ? `${name}${message.slice(0, message.indexOf(']') + 1)}` : name,
+                message: message.startsWith('[') ? message.slice(message.indexOf(']') + 2) : message,
+            });
             continue;
         }
         if (!isSendable(text)) {

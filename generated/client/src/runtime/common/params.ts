@@ -6,12 +6,13 @@
 //    form field with the values joined by commas;
 //  - json: a DTO or a list of DTOs, one form field of compact JSON text;
 //  - file: a multipart part with a file name, never signed.
-import type { FieldProblem } from './validation.ts';
+
 import { parseJsonAs, stringifyJson } from './json.ts';
 import { isFileInput, type TopFileInput } from './multipart.ts';
 import { reviveInt64, type Shape } from './shape.ts';
 import { isSendable } from './sign.ts';
 import { formatTopDate, isJsonText } from './top-values.ts';
+import type { FieldProblem } from './validation.ts';
 
 export type Encoding = 'text' | 'comma' | 'json' | 'file';
 
@@ -110,7 +111,10 @@ export function encodeParams(params: Readonly<Record<string, unknown>>, specs: P
       text = encodeParam(value, spec);
     } catch (error) {
       const message = (error as Error).message;
-      problems.push({ path: message.startsWith('[') ? `${name}${message.slice(0, message.indexOf(']') + 1)}` : name, message: message.startsWith('[') ? message.slice(message.indexOf(']') + 2) : message });
+      problems.push({
+        path: message.startsWith('[') ? `${name}${message.slice(0, message.indexOf(']') + 1)}` : name,
+        message: message.startsWith('[') ? message.slice(message.indexOf(']') + 2) : message,
+      });
       continue;
     }
     if (!isSendable(text)) {

@@ -11,7 +11,19 @@ export const SANDBOX_GATEWAY = `https://gw.api.tbsandbox.com${GATEWAY_PATH}`;
 /** The only protocol version TOP serves. */
 export const API_VERSION = '2.0';
 /** Every system parameter (公共参数); a business parameter must not reuse one of these names. */
-export const SYSTEM_PARAMETERS = ['method', 'app_key', 'timestamp', 'v', 'sign_method', 'sign', 'format', 'simplify', 'session', 'partner_id', 'target_app_key'];
+export const SYSTEM_PARAMETERS = [
+    'method',
+    'app_key',
+    'timestamp',
+    'v',
+    'sign_method',
+    'sign',
+    'format',
+    'simplify',
+    'session',
+    'partner_id',
+    'target_app_key',
+];
 export const SYSTEM_PARAMETER_SET = new Set(SYSTEM_PARAMETERS);
 /** The root of every error answer, JSON and XML. */
 export const ERROR_ROOT = 'error_response';
@@ -20,7 +32,7 @@ export const ERROR_ROOT = 'error_response';
  * dots made underscores, plus `_response`.
  */
 export function responseRootOf(method) {
-    return method.replace(/^taobao\./, '').replace(/\./g, '_') + '_response';
+    return `${method.replace(/^taobao\./, '').replace(/\./g, '_')}_response`;
 }
 /** TOP's platform error codes and their `msg` (top-protocol.md §6). */
 export const PLATFORM_MESSAGES = {

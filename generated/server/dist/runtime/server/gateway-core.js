@@ -3,12 +3,12 @@
 // body bytes), one answer out. The node:http listener and the fastify plugin
 // are thin adapters over `GatewayCore.handle`.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { idempotencyKeyOf, valueAtPath } from "../common/operation.js";
 import { parseJson, stringifyJson } from "../common/json.js";
+import { idempotencyKeyOf, valueAtPath } from "../common/operation.js";
 import { decodeParams, encodeParam } from "../common/params.js";
 import { API_VERSION, ERROR_ROOT, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
 import { holdsList, reviveInt64, toWire } from "../common/shape.js";
-import { isSendable, sign, SIGN_METHODS } from "../common/sign.js";
+import { isSendable, SIGN_METHODS, sign } from "../common/sign.js";
 import { parseTimestamp } from "../common/timestamp.js";
 import { isMissing, toFieldProblems } from "../common/validation.js";
 import { decodeUtf8, parseForm, parseMultipart } from "./form-parse.js";
@@ -35,9 +35,7 @@ const FORMAT_IN_BODY = /(?:^|&)format=(json|xml)(?:&|$)/;
  * even a request refused for its encoding or size is answered in it.
  */
 function requestedFormat(fields, request) {
-    const format = fields?.get('format') ??
-        FORMAT_IN_QUERY.exec(request.url)?.[1] ??
-        (request.body.length <= 65536 ? FORMAT_IN_BODY.exec(Buffer.from(request.body).toString('latin1'))?.[1] : undefined);
+    const format = fields?.get('format') ?? FORMAT_IN_QUERY.exec(request.url)?.[1] ?? (request.body.length <= 65536 ? FORMAT_IN_BODY.exec(Buffer.from(request.body).toString('latin1'))?.[1] : undefined);
     return format === 'json' ? 'json' : 'xml';
 }
 function equalSignatures(given, expected) {
@@ -92,7 +90,15 @@ export class GatewayCore {
         const started = performance.now();
         const trace = { method: undefined, app: undefined, idempotency: 'none' };
         const answer = await this.#handle(request, trace);
-        this.#observer.request({ requestId: answer.requestId, method: trace.method, app: trace.app, code: answer.code, subCode: answer.subCode, latencyMs: performance.now() - started, idempotency: trace.idempotency });
+        this.#observer.request({
+            requestId: answer.requestId,
+            method: trace.method,
+            app: trace.app,
+            code: answer.code,
+            subCode: answer.subCode,
+            latencyMs: performance.now() - started,
+            idempotency: trace.idempotency,
+        });
         return answer.answer;
     }
     async #handle(request, trace) {

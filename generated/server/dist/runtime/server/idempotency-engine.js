@@ -8,7 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { IdempotencyStoreFullError } from "./idempotency.js";
 import { GatewayError, NothingChangedError } from "./platform-errors.js";
-export const DEFAULT_ENGINE_OPTIONS = { ttlMs: 24 * 60 * 60 * 1000, leaseMs: 30_000, waitMs: 20_000, handlerTimeoutMs: 20_000, storeTimeoutMs: 5_000 };
+export const DEFAULT_ENGINE_OPTIONS = {
+    ttlMs: 24 * 60 * 60 * 1000,
+    leaseMs: 30_000,
+    waitMs: 20_000,
+    handlerTimeoutMs: 20_000,
+    storeTimeoutMs: 5_000,
+};
 export class StoreTimeoutError extends Error {
     name = 'StoreTimeoutError';
 }
@@ -77,12 +83,21 @@ export class IdempotencyEngine {
             path: 'conflict',
         });
         const pending = () => ({
-            outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${label.path} ${JSON.stringify(label.value)} is still running; try again later with the same parameters`) },
+            outcome: {
+                kind: 'error',
+                error: new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${label.path} ${JSON.stringify(label.value)} is still running; try again later with the same parameters`),
+            },
             path: 'waited',
         });
         const unavailable = (error) => error instanceof IdempotencyStoreFullError
             ? { outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotency-store-full', 'the gateway cannot take new idempotent calls now; try again later') }, path: 'none' }
-            : { outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotency-store-unavailable', 'the gateway cannot check the idempotency key now; nothing was run: try again later with the same parameters') }, path: 'none' };
+            : {
+                outcome: {
+                    kind: 'error',
+                    error: new GatewayError(15, 'isp.idempotency-store-unavailable', 'the gateway cannot check the idempotency key now; nothing was run: try again later with the same parameters'),
+                },
+                path: 'none',
+            };
         const deadline = Date.now() + this.#o.waitMs;
         let waited = false;
         for (let delay = 5;; delay = Math.min(delay * 2, 200)) {
@@ -176,7 +191,10 @@ export class IdempotencyEngine {
                 release();
                 return stored; // an outcome was there first: the first outcome wins
             }
-            const notRecorded = { kind: 'error', error: new GatewayError(15, 'isp.outcome-not-recorded', 'the call ran but its outcome could not be recorded yet; try again later with the same parameters to get it') };
+            const notRecorded = {
+                kind: 'error',
+                error: new GatewayError(15, 'isp.outcome-not-recorded', 'the call ran but its outcome could not be recorded yet; try again later with the same parameters to get it'),
+            };
             if (stored === 'fenced') {
                 // Another caller holds the key now: trying again cannot succeed.
                 stopRenewing();

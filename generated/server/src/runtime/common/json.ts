@@ -125,7 +125,10 @@ function restore(value: unknown, depth: number): unknown {
 class LosslessParser {
   private pos = 0;
   /** keepDecimals: number tokens with a fraction or exponent become DecimalTokens (see parseJsonAs). */
-  constructor(private readonly text: string, private readonly keepDecimals = false) {}
+  constructor(
+    private readonly text: string,
+    private readonly keepDecimals = false,
+  ) {}
 
   parseDocument(): unknown {
     const value = this.value(0);
@@ -155,7 +158,11 @@ class LosslessParser {
     if (c === '[') return this.array(depth);
     if (c === '"') return this.string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
-    for (const [word, result] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, result] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, this.pos)) {
         this.pos += word.length;
         return result;

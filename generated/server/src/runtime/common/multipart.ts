@@ -114,10 +114,20 @@ export function encodeMultipart(fields: Readonly<Record<string, string>>, files:
     chunks.push(encoder.encode(`--${fixedBoundary}\r\nContent-Disposition: form-data; name="${headerValue(name)}"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n${value}\r\n`));
   }
   for (const [name, file] of Object.entries(files)) {
-    chunks.push(encoder.encode(`--${fixedBoundary}\r\nContent-Disposition: form-data; name="${headerValue(name)}"; filename="${headerValue(file.filename)}"\r\nContent-Type: ${headerValue(file.contentType)}\r\n\r\n`));
+    chunks.push(
+      encoder.encode(
+        `--${fixedBoundary}\r\nContent-Disposition: form-data; name="${headerValue(name)}"; filename="${headerValue(file.filename)}"\r\nContent-Type: ${headerValue(file.contentType)}\r\n\r\n`,
+      ),
+    );
     chunks.push(file.bytes);
     chunks.push(encoder.encode('\r\n'));
   }
   chunks.push(encoder.encode(`--${fixedBoundary}--\r\n`));
-  return { body: concat(chunks, chunks.reduce((n, c) => n + c.byteLength, 0)), contentType: `multipart/form-data; boundary=${fixedBoundary}` };
+  return {
+    body: concat(
+      chunks,
+      chunks.reduce((n, c) => n + c.byteLength, 0),
+    ),
+    contentType: `multipart/form-data; boundary=${fixedBoundary}`,
+  };
 }

@@ -114,7 +114,8 @@ export async function parseMultipart(body: Uint8Array, contentType: string, into
         try {
           if (into.has(name) || files.has(name)) throw new GatewayError(43, `isv.parameter-duplicated:${name}`, `parameter ${name} is given more than once`);
           const bytes = Buffer.concat(chunks);
-          if (filename !== undefined && filename !== '') files.set(name, { filename, contentType: mime || 'application/octet-stream', data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+          if (filename !== undefined && filename !== '')
+            files.set(name, { filename, contentType: mime || 'application/octet-stream', data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
           else into.set(name, decodeUtf8(bytes));
         } catch (error) {
           fail(GatewayError.is(error) ? error : new GatewayError(43, 'isv.invalid-multipart', (error as Error).message));

@@ -3,18 +3,18 @@
 // body bytes), one answer out. The node:http listener and the fastify plugin
 // are thin adapters over `GatewayCore.handle`.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { idempotencyKeyOf, valueAtPath, type OperationDescriptor } from '../common/operation.ts';
 import { parseJson, stringifyJson } from '../common/json.ts';
+import { idempotencyKeyOf, type OperationDescriptor, valueAtPath } from '../common/operation.ts';
 import { decodeParams, encodeParam } from '../common/params.ts';
 import { API_VERSION, ERROR_ROOT, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET } from '../common/protocol.ts';
 import { holdsList, reviveInt64, toWire } from '../common/shape.ts';
-import { isSendable, sign, SIGN_METHODS, type SignMethod } from '../common/sign.ts';
+import { isSendable, SIGN_METHODS, type SignMethod, sign } from '../common/sign.ts';
 import { parseTimestamp } from '../common/timestamp.ts';
 import { isMissing, toFieldProblems } from '../common/validation.ts';
-import { decodeUtf8, parseForm, parseMultipart, type FormFields, type UploadedFile } from './form-parse.ts';
-import { MemoryIdempotencyStore, type IdempotencyStore } from './idempotency.ts';
-import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, runWithTimeout, type IdempotencyPath, type StoreStep } from './idempotency-engine.ts';
-import { Observer, type GatewayHooks, type GatewayLogger } from './observability.ts';
+import { decodeUtf8, type FormFields, parseForm, parseMultipart, type UploadedFile } from './form-parse.ts';
+import { type IdempotencyStore, MemoryIdempotencyStore } from './idempotency.ts';
+import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, type IdempotencyPath, runWithTimeout, type StoreStep } from './idempotency-engine.ts';
+import { type GatewayHooks, type GatewayLogger, Observer } from './observability.ts';
 import { GatewayError } from './platform-errors.ts';
 import { toXmlDocument } from './xml.ts';
 
@@ -129,10 +129,7 @@ const FORMAT_IN_BODY = /(?:^|&)format=(json|xml)(?:&|$)/;
  * even a request refused for its encoding or size is answered in it.
  */
 function requestedFormat(fields: FormFields | undefined, request: GatewayRequest): Format {
-  const format =
-    fields?.get('format') ??
-    FORMAT_IN_QUERY.exec(request.url)?.[1] ??
-    (request.body.length <= 65536 ? FORMAT_IN_BODY.exec(Buffer.from(request.body).toString('latin1'))?.[1] : undefined);
+  const format = fields?.get('format') ?? FORMAT_IN_QUERY.exec(request.url)?.[1] ?? (request.body.length <= 65536 ? FORMAT_IN_BODY.exec(Buffer.from(request.body).toString('latin1'))?.[1] : undefined);
   return format === 'json' ? 'json' : 'xml';
 }
 
@@ -186,7 +183,15 @@ export class GatewayCore {
     const started = performance.now();
     const trace: Trace = { method: undefined, app: undefined, idempotency: 'none' };
     const answer = await this.#handle(request, trace);
-    this.#observer.request({ requestId: answer.requestId, method: trace.method, app: trace.app, code: answer.code, subCode: answer.subCode, latencyMs: performance.now() - started, idempotency: trace.idempotency });
+    this.#observer.request({
+      requestId: answer.requestId,
+      method: trace.method,
+      app: trace.app,
+      code: answer.code,
+      subCode: answer.subCode,
+      latencyMs: performance.now() - started,
+      idempotency: trace.idempotency,
+    });
     return answer.answer;
   }
 
@@ -259,7 +264,8 @@ export class GatewayCore {
     const instant = parseTimestamp(timestamp);
     if (instant === undefined) throw new GatewayError(31, undefined, 'timestamp must be yyyy-MM-dd HH:mm:ss in GMT+8');
     const tolerance = this.#options.timestampToleranceMs ?? 10 * 60 * 1000;
-    if (Math.abs((this.#options.clock ?? Date.now)() - instant) > tolerance) throw new GatewayError(31, undefined, `timestamp is more than ${Math.round(tolerance / 60000)} minutes from the gateway's clock`);
+    if (Math.abs((this.#options.clock ?? Date.now)() - instant) > tolerance)
+      throw new GatewayError(31, undefined, `timestamp is more than ${Math.round(tolerance / 60000)} minutes from the gateway's clock`);
 
     const v = get('v');
     if (!v) throw new GatewayError(32);

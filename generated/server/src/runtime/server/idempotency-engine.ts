@@ -36,7 +36,13 @@ export interface EngineOptions {
   onUnrecorded?: (info: { key: string; reason: string }) => void;
 }
 
-export const DEFAULT_ENGINE_OPTIONS: Readonly<Omit<EngineOptions, 'store' | 'onStoreError' | 'onUnrecorded'>> = { ttlMs: 24 * 60 * 60 * 1000, leaseMs: 30_000, waitMs: 20_000, handlerTimeoutMs: 20_000, storeTimeoutMs: 5_000 };
+export const DEFAULT_ENGINE_OPTIONS: Readonly<Omit<EngineOptions, 'store' | 'onStoreError' | 'onUnrecorded'>> = {
+  ttlMs: 24 * 60 * 60 * 1000,
+  leaseMs: 30_000,
+  waitMs: 20_000,
+  handlerTimeoutMs: 20_000,
+  storeTimeoutMs: 5_000,
+};
 
 export class StoreTimeoutError extends Error {
   override name = 'StoreTimeoutError';
@@ -118,13 +124,22 @@ export class IdempotencyEngine {
       path: 'conflict',
     });
     const pending = (): { outcome: Outcome<T>; path: IdempotencyPath } => ({
-      outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${label.path} ${JSON.stringify(label.value)} is still running; try again later with the same parameters`) },
+      outcome: {
+        kind: 'error',
+        error: new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${label.path} ${JSON.stringify(label.value)} is still running; try again later with the same parameters`),
+      },
       path: 'waited',
     });
     const unavailable = (error: unknown): { outcome: Outcome<T>; path: IdempotencyPath } =>
       error instanceof IdempotencyStoreFullError
         ? { outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotency-store-full', 'the gateway cannot take new idempotent calls now; try again later') }, path: 'none' }
-        : { outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotency-store-unavailable', 'the gateway cannot check the idempotency key now; nothing was run: try again later with the same parameters') }, path: 'none' };
+        : {
+            outcome: {
+              kind: 'error',
+              error: new GatewayError(15, 'isp.idempotency-store-unavailable', 'the gateway cannot check the idempotency key now; nothing was run: try again later with the same parameters'),
+            },
+            path: 'none',
+          };
 
     const deadline = Date.now() + this.#o.waitMs;
     let waited = false;
@@ -213,7 +228,10 @@ export class IdempotencyEngine {
         release();
         return stored; // an outcome was there first: the first outcome wins
       }
-      const notRecorded: Outcome<T> = { kind: 'error', error: new GatewayError(15, 'isp.outcome-not-recorded', 'the call ran but its outcome could not be recorded yet; try again later with the same parameters to get it') };
+      const notRecorded: Outcome<T> = {
+        kind: 'error',
+        error: new GatewayError(15, 'isp.outcome-not-recorded', 'the call ran but its outcome could not be recorded yet; try again later with the same parameters to get it'),
+      };
       if (stored === 'fenced') {
         // Another caller holds the key now: trying again cannot succeed.
         stopRenewing();
@@ -235,7 +253,7 @@ export class IdempotencyEngine {
 
     const result = await within(recorded, o.handlerTimeoutMs);
     if (result === PENDING) return { outcome: { kind: 'error', error: handlerTimeoutError(o.handlerTimeoutMs) }, path: 'fresh' };
-    if (result === 'released') return { outcome: { kind: 'error', error: ((await ran) as NothingChangedError) }, path: 'fresh' };
+    if (result === 'released') return { outcome: { kind: 'error', error: (await ran) as NothingChangedError }, path: 'fresh' };
     return { outcome: result, path: 'fresh' };
   }
 
@@ -269,18 +287,21 @@ export class IdempotencyEngine {
   /** Renews the claim every third of its lease until stopped. */
   #keepLease(key: string, fingerprint: string, owner: string): () => void {
     let busy = false;
-    const timer = setInterval(() => {
-      if (busy) return;
-      busy = true;
-      this.#store('renew', key, () => this.#o.store.renew(key, fingerprint, owner, this.#o.leaseMs))
-        .then(
-          (r) => {
-            if (r === 'lost') this.#o.onUnrecorded?.({ key, reason: 'the claim was taken by another caller while the handler ran' });
-          },
-          () => {}, // reported by #store; the next tick tries again
-        )
-        .finally(() => (busy = false));
-    }, Math.max(1, Math.floor(this.#o.leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        if (busy) return;
+        busy = true;
+        this.#store('renew', key, () => this.#o.store.renew(key, fingerprint, owner, this.#o.leaseMs))
+          .then(
+            (r) => {
+              if (r === 'lost') this.#o.onUnrecorded?.({ key, reason: 'the claim was taken by another caller while the handler ran' });
+            },
+            () => {}, // reported by #store; the next tick tries again
+          )
+          .finally(() => (busy = false));
+      },
+      Math.max(1, Math.floor(this.#o.leaseMs / 3)),
+    );
     timer.unref?.();
     return () => clearInterval(timer);
   }

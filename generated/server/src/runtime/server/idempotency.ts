@@ -6,9 +6,7 @@
 // whose claim was lost or taken over cannot overwrite or delete another's.
 
 /** What the store holds for a key. */
-export type KeyState =
-  | { state: 'claimed'; fingerprint: string; owner: string }
-  | { state: 'done'; fingerprint: string; outcome: string };
+export type KeyState = { state: 'claimed'; fingerprint: string; owner: string } | { state: 'done'; fingerprint: string; outcome: string };
 
 export type ClaimResult = { claimed: true } | { claimed: false; current: KeyState };
 export type CompleteResult = { stored: true } | { stored: false; current: KeyState };

@@ -19,7 +19,10 @@ export function nodeListener(core: GatewayCore): RequestListener {
   return (req, res) => {
     const url = req.url ?? '/';
     if (pathOf(url) !== core.path) {
-      const answer = core.refuse({ httpMethod: req.method ?? '', url, contentType: req.headers['content-type'], body: new Uint8Array() }, new GatewayError(22, 'isv.invalid-path', `the gateway answers at ${core.path}, not ${pathOf(url).slice(0, 200)}`));
+      const answer = core.refuse(
+        { httpMethod: req.method ?? '', url, contentType: req.headers['content-type'], body: new Uint8Array() },
+        new GatewayError(22, 'isv.invalid-path', `the gateway answers at ${core.path}, not ${pathOf(url).slice(0, 200)}`),
+      );
       req.resume();
       res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body), connection: 'close' });
       res.end(answer.body);

@@ -90,13 +90,19 @@ export class Observer {
 
   slow(slow: SlowHandler): void {
     if (this.hooks.onSlowHandler) this.#safely(() => this.hooks.onSlowHandler!(slow));
-    if (this.logger) this.#safely(() => this.logger!.warn({ event: 'top.slow-handler', ...slow, method: clip(slow.method), app: clip(slow.app) }, `${slow.method} handler still running after ${Math.round(slow.elapsedMs)} ms`));
+    if (this.logger)
+      this.#safely(() =>
+        this.logger!.warn({ event: 'top.slow-handler', ...slow, method: clip(slow.method), app: clip(slow.app) }, `${slow.method} handler still running after ${Math.round(slow.elapsedMs)} ms`),
+      );
   }
 }
 
 /** The parts of an OpenTelemetry tracer the hooks use (`trace.getTracer(name)` from @opentelemetry/api). */
 export interface TracerLike {
-  startSpan(name: string, options: { startTime: number; attributes: Record<string, string | number> }): {
+  startSpan(
+    name: string,
+    options: { startTime: number; attributes: Record<string, string | number> },
+  ): {
     setStatus(status: { code: number; message?: string }): void;
     end(endTime: number): void;
   };

@@ -180,7 +180,11 @@ class LosslessParser {
             return this.string();
         if (c === '-' || (c !== undefined && c >= '0' && c <= '9'))
             return this.number();
-        for (const [word, result] of [['true', true], ['false', false], ['null', null]]) {
+        for (const [word, result] of [
+            ['true', true],
+            ['false', false],
+            ['null', null],
+        ]) {
             if (this.text.startsWith(word, this.pos)) {
                 this.pos += word.length;
                 return result;

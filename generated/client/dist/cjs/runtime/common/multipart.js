@@ -108,5 +108,8 @@ function encodeMultipart(fields, files, fixedBoundary = boundary()) {
         chunks.push(encoder.encode('\r\n'));
     }
     chunks.push(encoder.encode(`--${fixedBoundary}--\r\n`));
-    return { body: concat(chunks, chunks.reduce((n, c) => n + c.byteLength, 0)), contentType: `multipart/form-data; boundary=${fixedBoundary}` };
+    return {
+        body: concat(chunks, chunks.reduce((n, c) => n + c.byteLength, 0)),
+        contentType: `multipart/form-data; boundary=${fixedBoundary}`,
+    };
 }

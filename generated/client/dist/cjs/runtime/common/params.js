@@ -1,4 +1,12 @@
 "use strict";
+// Copied from runtime/common/params.ts by the TOP generator: edit that file, then regenerate.
+// Business parameters on the wire, as the field model says each travels:
+//  - text: one form field (an int64 as digits, a boolean as true/false, a
+//    Date as GMT+8 text, a Price as its decimal text);
+//  - comma: a top-level list of scalars (a Field List, `Number []`), one
+//    form field with the values joined by commas;
+//  - json: a DTO or a list of DTOs, one form field of compact JSON text;
+//  - file: a multipart part with a file name, never signed.
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.encodeScalar = encodeScalar;
 exports.encodeParam = encodeParam;
@@ -108,7 +116,10 @@ function encodeParams(params, specs) {
         }
         catch (error) {
             const message = error.message;
-            problems.push({ path: message.startsWith('[') ? `${name}${message.slice(0, message.indexOf(']') + 1)}` : name, message: message.startsWith('[') ? message.slice(message.indexOf(']') + 2) : message });
+            problems.push({
+                path: message.startsWith('[') ? `${name}${message.slice(0, message.indexOf(']') + 1)}` : name,
+                message: message.startsWith('[') ? message.slice(message.indexOf(']') + 2) : message,
+            });
             continue;
         }
         if (!(0, sign_ts_1.isSendable)(text)) {

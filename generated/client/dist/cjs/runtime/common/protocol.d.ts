@@ -5,7 +5,7 @@ export declare const SANDBOX_GATEWAY: string;
 /** The only protocol version TOP serves. */
 export declare const API_VERSION = "2.0";
 /** Every system parameter (公共参数); a business parameter must not reuse one of these names. */
-export declare const SYSTEM_PARAMETERS: readonly ["method", "app_key", "timestamp", "v", "sign_method", "sign", "format", "simplify", "session", "partner_id", "target_app_key"];
+export declare const SYSTEM_PARAMETERS: readonly ['method', 'app_key', 'timestamp', 'v', 'sign_method', 'sign', 'format', 'simplify', 'session', 'partner_id', 'target_app_key'];
 export type SystemParameter = (typeof SYSTEM_PARAMETERS)[number];
 export declare const SYSTEM_PARAMETER_SET: ReadonlySet<string>;
 /** The root of every error answer, JSON and XML. */

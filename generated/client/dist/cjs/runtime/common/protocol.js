@@ -15,7 +15,19 @@ exports.SANDBOX_GATEWAY = `https://gw.api.tbsandbox.com${exports.GATEWAY_PATH}`;
 /** The only protocol version TOP serves. */
 exports.API_VERSION = '2.0';
 /** Every system parameter (公共参数); a business parameter must not reuse one of these names. */
-exports.SYSTEM_PARAMETERS = ['method', 'app_key', 'timestamp', 'v', 'sign_method', 'sign', 'format', 'simplify', 'session', 'partner_id', 'target_app_key'];
+exports.SYSTEM_PARAMETERS = [
+    'method',
+    'app_key',
+    'timestamp',
+    'v',
+    'sign_method',
+    'sign',
+    'format',
+    'simplify',
+    'session',
+    'partner_id',
+    'target_app_key',
+];
 exports.SYSTEM_PARAMETER_SET = new Set(exports.SYSTEM_PARAMETERS);
 /** The root of every error answer, JSON and XML. */
 exports.ERROR_ROOT = 'error_response';
@@ -24,7 +36,7 @@ exports.ERROR_ROOT = 'error_response';
  * dots made underscores, plus `_response`.
  */
 function responseRootOf(method) {
-    return method.replace(/^taobao\./, '').replace(/\./g, '_') + '_response';
+    return `${method.replace(/^taobao\./, '').replace(/\./g, '_')}_response`;
 }
 /** TOP's platform error codes and their `msg` (top-protocol.md §6). */
 exports.PLATFORM_MESSAGES = {
