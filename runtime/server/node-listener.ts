@@ -23,7 +23,8 @@ export function nodeListener(core: GatewayCore): RequestListener {
         new GatewayError(22, 'isv.invalid-path', `the gateway answers at ${core.path}, not ${pathOf(url).slice(0, 200)}`),
       );
       req.resume();
-      res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body), connection: 'close' });
+      // 404, unlike TOP's errors on its own path (always 200): a wrong gateway URL must not pass for a working one.
+      res.writeHead(404, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body), connection: 'close' });
       res.end(answer.body);
       return;
     }

@@ -109,14 +109,15 @@ for (const charset of ['GBK', 'iso-8859-1', 'utf-16']) {
 }
 
 for (const target of ['/', '/router/rest/x', '/other?method=x', '/ROUTER/REST']) {
-  test(`a request to ${target} answers a TOP error (22 isv.invalid-path), not a handler's answer`, async () => {
+  test(`a request to ${target} answers 404 with a TOP error (22 isv.invalid-path) naming the gateway's path, not a handler's answer`, async () => {
     let runs = 0;
     const g = await listen(createGateway({ apps: () => SECRET, handlers: { alibabaDiantaoTripartiteRightPayNotify: () => ({ succ: ++runs > 0 }) } }));
     try {
       const answer = await rawRequest(g.url, { path: target.includes('?') ? `${target}&format=json` : `${target}?format=json`, body: form(signedParams(NOTIFY, {})) });
-      assert.equal(answer.status, 200);
+      assert.equal(answer.status, 404);
       assert.equal(answer.json.error_response.code, 22);
       assert.equal(answer.json.error_response.sub_code, 'isv.invalid-path');
+      assert.match(answer.json.error_response.sub_msg, /answers at \/router\/rest, not /);
       assert.equal(runs, 0);
       assert.equal((await post(g.url, signedParams(NOTIFY, {}))).json.error_response, undefined, 'the gateway path still answers');
     } finally {
