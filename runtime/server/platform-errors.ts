@@ -1,35 +1,10 @@
 // TOP's platform error codes (top-protocol.md §6) and the error a handler or
 // the gateway throws to answer one.
 
-export const PLATFORM_MESSAGES: Readonly<Record<number, string>> = {
-  3: 'Upload Fail',
-  7: 'App Call Limited',
-  9: 'Http Action Not Allowed',
-  10: 'Service Currently Unavailable',
-  11: 'Insufficient ISV Permissions',
-  12: 'Insufficient User Permissions',
-  15: 'Remote Service Error',
-  21: 'Missing Method',
-  22: 'Invalid Method',
-  23: 'Invalid Format',
-  24: 'Missing Signature',
-  25: 'Invalid Signature',
-  26: 'Missing Session',
-  27: 'Invalid Session',
-  28: 'Missing App Key',
-  29: 'Invalid App Key',
-  30: 'Missing Timestamp',
-  31: 'Invalid Timestamp',
-  32: 'Missing Version',
-  33: 'Invalid Version',
-  34: 'Unsupported Version',
-  40: 'Missing Required Arguments',
-  41: 'Invalid Arguments',
-  42: 'Forbidden Request',
-  43: 'Parameter Error',
-  47: 'Invalid Encoding',
-  50: 'Remote service error',
-};
+// The table lives with TOP's other protocol constants; re-exported here for the server package's users.
+import { PLATFORM_MESSAGES } from '../common/protocol.ts';
+
+export { PLATFORM_MESSAGES };
 
 /**
  * An answer of `error_response`. The gateway throws these for every platform

@@ -1,4 +1,5 @@
-export declare const PLATFORM_MESSAGES: Readonly<Record<number, string>>;
+import { PLATFORM_MESSAGES } from '../common/protocol.ts';
+export { PLATFORM_MESSAGES };
 /**
  * An answer of `error_response`. The gateway throws these for every platform
  * failure; a handler throws one to answer a business error of its own (use
