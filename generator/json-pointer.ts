@@ -7,6 +7,7 @@ export function isObject(v: unknown): v is Json {
 }
 
 export const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+export const unescapePointer = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 
 export function getPointer(document: Json, pointer: string): unknown {
   if (!pointer.startsWith('#')) return undefined;
@@ -14,7 +15,7 @@ export function getPointer(document: Json, pointer: string): unknown {
     .slice(2)
     .split('/')
     .filter((s, _i, all) => !(s === '' && all.length === 1))
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unescapePointer)
     .reduce<unknown>((node, key) => (isObject(node) || Array.isArray(node) ? (node as Json)[key] : undefined), document);
 }
 
@@ -33,5 +34,5 @@ export function deref(document: Json, node: unknown, pointer: string): { node: u
 export function schemaRefName(node: unknown): string | undefined {
   if (!isObject(node) || typeof node.$ref !== 'string') return undefined;
   const m = /^#\/components\/schemas\/([^/]+)$/.exec(node.$ref);
-  return m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+  return m ? unescapePointer(m[1]!) : undefined;
 }

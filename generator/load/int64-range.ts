@@ -2,6 +2,7 @@
 // fit a Java Long. The check reads the digits as written in the source file:
 // by the time the document is parsed, 9223372036854775808 and ...807 are the
 // same JS number, so only the text can tell them apart.
+import { escapePointer } from '../json-pointer.ts';
 import type { SourceMap } from './source-map.ts';
 
 type Json = Record<string, unknown>;
@@ -17,8 +18,6 @@ export interface RangeProblem {
   column: number;
   message: string;
 }
-
-const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Every int64 value in the bundled document that does not fit, located in its source file. */
 export function int64RangeProblems(document: unknown, sources: SourceMap): RangeProblem[] {

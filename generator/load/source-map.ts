@@ -6,9 +6,11 @@
 // following each `$ref` into the file (and fragment) it names, the way the
 // bundler did. A component the bundler hoisted from a file (not listed in the
 // entry's components) is found by its name: redocly names it after the file.
+
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { unescapePointer } from '../json-pointer.ts';
 
 export interface SourceLocation {
   /** Absolute path of the source file. */
@@ -26,8 +28,6 @@ interface Parsed {
   lines: LineCounter;
   text: string;
 }
-
-const unescapePointer = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 
 export function pointerSegments(pointer: string): string[] {
   const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
