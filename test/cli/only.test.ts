@@ -38,7 +38,11 @@ test('--only client writes the client package as a full run does, and nothing el
       'only the client package and the API-surface record',
     );
     const full = path.join(ROOT, 'generated');
-    assert.deepEqual(files.filter((f) => f.startsWith('client/')), listFiles(full, 'client'), 'the same client files as the full run');
+    assert.deepEqual(
+      files.filter((f) => f.startsWith('client/')),
+      listFiles(full, 'client'),
+      'the same client files as the full run',
+    );
     for (const file of files) assert.equal(readFileSync(path.join(out, file), 'utf8'), readFileSync(path.join(full, file), 'utf8'), `${file} is byte-identical to the full run's`);
     // --check against the same selection: current.
     const check = run('--only', 'client', '--out', out, '--check');
