@@ -36,7 +36,11 @@ test('a build is current only while every source it lists is byte-for-byte what 
 
 test('the prebuilt generator writes what the sources write (generate --check through bin/)', async () => {
   if (currentBuild() === undefined) await build();
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/top-openapi.js'), 'generate', '--check'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TOP_OPENAPI_FROM_SOURCE: '', TOP_OPENAPI_REPORT_LOADER: '1' } });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/top-openapi.js'), 'generate', '--check'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TOP_OPENAPI_FROM_SOURCE: '', TOP_OPENAPI_REPORT_LOADER: '1' },
+  });
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /is current/);
   assert.match(r.stderr, /top-openapi: prebuilt generator/, 'the prebuilt generator ran');
