@@ -85,6 +85,14 @@ export interface GatewayAnswer {
     body: string;
 }
 export declare function newRequestId(): string;
+/**
+ * Compares a given signature with the expected one (upper-case hex) in time
+ * that depends only on their lengths: every character is compared, the
+ * differences OR-ed together, no early exit. A length difference reveals only
+ * the sign method's length. (Plain code, not timingSafeEqual: two Buffers a
+ * request cost more than the whole comparison.)
+ */
+export declare function equalSignatures(given: string, expected: string): boolean;
 export declare class GatewayCore {
     #private;
     readonly limits: GatewayLimits;
