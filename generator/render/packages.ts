@@ -1,6 +1,7 @@
 // Makes generated/client and generated/server npm packages: package.json
 // (version from info.version), README, LICENSE, CHANGELOG and compiled dist/.
 import { readFileSync } from 'node:fs';
+import { GATEWAY_PATH } from '../../runtime/common/protocol.ts';
 import { DEFAULT_PACKAGES, defaultOutputSettings, type OutputSettings } from '../config.ts';
 import type { ApiModel } from '../model/types.ts';
 import type { OutputFiles } from './client.ts';
@@ -95,6 +96,7 @@ function readmeView(kind: 'client' | 'server', model: ApiModel, settings: Output
     example,
     handlerExample,
     firstMethod: first.method,
+    gatewayPath: GATEWAY_PATH,
     operations: model.operations.map((op) => ({
       method: op.method,
       operationId: op.operationId,

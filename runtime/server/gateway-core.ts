@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { parseJson, stringifyJson } from '../common/json.ts';
 import { idempotencyKeyOf, type OperationDescriptor, valueAtPath } from '../common/operation.ts';
 import { decodeParams, encodeParam } from '../common/params.ts';
-import { API_VERSION, ERROR_ROOT, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET } from '../common/protocol.ts';
+import { API_VERSION, ERROR_ROOT, GATEWAY_PATH, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET, type SystemParameter } from '../common/protocol.ts';
 import { holdsList, reviveInt64, toWire } from '../common/shape.ts';
 import { isSendable, SIGN_METHODS, type SignMethod, sign } from '../common/sign.ts';
 import { parseTimestamp } from '../common/timestamp.ts';
@@ -65,7 +65,7 @@ export interface GatewayCoreOptions {
   handlerTimeoutMs?: number;
   /** Told about every idempotency store failure or stall (step: claim, renew, complete, release, get). */
   onStoreError?: (error: unknown, step: StoreStep, key: string) => void;
-  /** The path the node:http listener answers; any other answers 22 `isv.invalid-path`. Default `/router/rest`. */
+  /** The path the node:http listener answers; any other answers 22 `isv.invalid-path`. Default {@link GATEWAY_PATH}, TOP's. */
   path?: string;
   /** Told about every request's outcome, internal errors (store failures included) and slow handlers. */
   hooks?: GatewayHooks;
@@ -186,7 +186,7 @@ export class GatewayCore {
       },
       onUnrecorded: ({ reason }) => this.#observer.internal({ kind: 'unrecorded', reason }),
     });
-    this.path = options.path ?? '/router/rest';
+    this.path = options.path ?? GATEWAY_PATH;
     for (const op of Object.values(options.operations)) this.#byMethod.set(op.method, op);
   }
 
@@ -254,7 +254,7 @@ export class GatewayCore {
 
   /** Everything from the system parameters to the handler's answer, as {root, body}. */
   async #call(fields: FormFields, files: ReadonlyMap<string, UploadedFile>, requestId: string, trace: Trace): Promise<{ op: OperationDescriptor } & Answer> {
-    const get = (name: string) => {
+    const get = (name: SystemParameter) => {
       const value = fields.get(name);
       return isSendable(value) ? value : undefined;
     };

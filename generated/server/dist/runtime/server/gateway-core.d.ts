@@ -52,7 +52,7 @@ export interface GatewayCoreOptions {
     handlerTimeoutMs?: number;
     /** Told about every idempotency store failure or stall (step: claim, renew, complete, release, get). */
     onStoreError?: (error: unknown, step: StoreStep, key: string) => void;
-    /** The path the node:http listener answers; any other answers 22 `isv.invalid-path`. Default `/router/rest`. */
+    /** The path the node:http listener answers; any other answers 22 `isv.invalid-path`. Default {@link GATEWAY_PATH}, TOP's. */
     path?: string;
     /** Told about every request's outcome, internal errors (store failures included) and slow handlers. */
     hooks?: GatewayHooks;

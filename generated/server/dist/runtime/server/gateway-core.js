@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { parseJson, stringifyJson } from "../common/json.js";
 import { idempotencyKeyOf, valueAtPath } from "../common/operation.js";
 import { decodeParams, encodeParam } from "../common/params.js";
-import { API_VERSION, ERROR_ROOT, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
+import { API_VERSION, ERROR_ROOT, GATEWAY_PATH, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
 import { holdsList, reviveInt64, toWire } from "../common/shape.js";
 import { isSendable, SIGN_METHODS, sign } from "../common/sign.js";
 import { parseTimestamp } from "../common/timestamp.js";
@@ -96,7 +96,7 @@ export class GatewayCore {
             },
             onUnrecorded: ({ reason }) => this.#observer.internal({ kind: 'unrecorded', reason }),
         });
-        this.path = options.path ?? '/router/rest';
+        this.path = options.path ?? GATEWAY_PATH;
         for (const op of Object.values(options.operations))
             this.#byMethod.set(op.method, op);
     }
