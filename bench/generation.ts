@@ -1,6 +1,8 @@
-// Generation: ours against @hey-api/openapi-ts (a fetch client from the same
-// bundled spec), runs interleaved; synthetic 50/500-operation specs; and the
-// time --watch takes to write after one edit.
+// Generation: ours (the full set, and `--only client`: types, validators and
+// the client package) against @hey-api/openapi-ts (a fetch client from the
+// same bundled spec), runs interleaved; synthetic 50/500-operation specs; the
+// time --watch takes to write after one edit; and issue 16's targets for them
+// as met/missed rows (`targets`, in the shape bench/run.ts prints).
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,13 +11,13 @@ import { loadSpec } from '../generator/load/load-spec.ts';
 import { median, ROOT, timed } from './lib.ts';
 import { makeSyntheticSpec } from './synthetic-spec.ts';
 
-const TSX = import.meta.resolve('tsx');
-const CLI = path.join(ROOT, 'generator/cli.ts');
+// What a user runs: the package's bin (which loads the prebuilt generator when current).
+const BIN = path.join(ROOT, 'bin/top-openapi.js');
 const HEY = path.join(ROOT, 'node_modules/@hey-api/openapi-ts/bin/run.js');
 
-async function ours(spec: string, out: string) {
+async function ours(spec: string, out: string, only?: string) {
   rmSync(out, { recursive: true, force: true });
-  return timed(process.execPath, ['--import', TSX, CLI, '--spec', spec, '--out', out]);
+  return timed(process.execPath, [BIN, 'generate', '--spec', spec, '--out', out, ...(only ? ['--only', only] : [])]);
 }
 
 async function hey(spec: string, out: string) {
@@ -27,7 +29,7 @@ async function watchLatency(runs: number): Promise<number[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-watch-'));
   cpSync(path.join(ROOT, 'spec'), path.join(dir, 'spec'), { recursive: true });
   cpSync(path.join(ROOT, 'generated'), path.join(dir, 'generated'), { recursive: true });
-  const child = spawn(process.execPath, ['--import', TSX, CLI, '--watch', '--spec', path.join(dir, 'spec/openapi.yaml'), '--out', path.join(dir, 'generated')], {
+  const child = spawn(process.execPath, [BIN, 'generate', '--watch', '--spec', path.join(dir, 'spec/openapi.yaml'), '--out', path.join(dir, 'generated')], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,13 +68,29 @@ async function watchLatency(runs: number): Promise<number[]> {
   return latencies;
 }
 
+/** One row of the targets table (bench/run.ts prints these as they are). */
+export interface Target {
+  name: string;
+  measured: string;
+  target: string;
+  met: boolean;
+}
+
 export interface GenerationResults {
   runs: number;
+  /** The full set (types, validators, client, server, mock, docs, packages), fresh output folder. */
   oursMs: number;
+  /** Peak RSS of the full generation's process tree (GNU time's %M: the largest process). */
   oursRssMiB: number;
+  /** `generate --only client`: types, validators and the client package, fresh output folder. */
+  clientMs: number;
+  clientRssMiB: number;
   heyMs: number;
   heyRssMiB: number;
+  /** Full set / hey-api (kept under its old name). */
   ratio: number;
+  /** Client only / hey-api. */
+  clientRatio: number;
   npmRunGenerateMs: number;
   t50Ms: number;
   t500Ms: number;
@@ -81,6 +99,21 @@ export interface GenerationResults {
   hey500Ms: number;
   watchMs: number;
   watchAll: number[];
+  /** Issue 16 item 4's targets, each met or missed, for bench/run.ts's table. */
+  targets: Target[];
+}
+
+const fmtMs = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`;
+
+/** Issue 16 item 4: each target with what was measured. */
+export function generationTargets(g: Omit<GenerationResults, 'targets'>): Target[] {
+  return [
+    { name: 'client-only generation (`--only client`) vs @hey-api/openapi-ts, five APIs', measured: `${g.clientRatio.toFixed(2)}×`, target: '≤ 1.0×', met: g.clientRatio <= 1 },
+    { name: 'full generation vs @hey-api/openapi-ts, five APIs', measured: `${g.ratio.toFixed(2)}×`, target: '≤ 2.0×', met: g.ratio <= 2 },
+    { name: '--watch: saved edit to the "generated" line (median)', measured: fmtMs(g.watchMs), target: '≤ 200 ms', met: g.watchMs <= 200 },
+    { name: 'generation growth t500/t50', measured: g.growth.toFixed(2), target: '≤ 10', met: g.growth <= 10 },
+    { name: 'peak RSS of a full generation', measured: `${Math.round(g.oursRssMiB)} MiB`, target: '≤ 250 MiB', met: g.oursRssMiB <= 250 },
+  ];
 }
 
 export async function benchGeneration(runs: number, log: (s: string) => void): Promise<GenerationResults> {
@@ -90,11 +123,15 @@ export async function benchGeneration(runs: number, log: (s: string) => void): P
     writeFileSync(bundled, JSON.stringify((await loadSpec(path.join(ROOT, 'spec/openapi.yaml'))).document));
     const spec = path.join(ROOT, 'spec/openapi.yaml');
     const o: Awaited<ReturnType<typeof ours>>[] = [];
+    const c: Awaited<ReturnType<typeof ours>>[] = [];
     const h: Awaited<ReturnType<typeof hey>>[] = [];
+    // Interleaved: full, hey-api, client only, hey-api, … (the machine drifts; neighbours compare fairly).
     for (let i = 0; i < runs; i++) {
       o.push(await ours(spec, path.join(dir, 'ours')));
       h.push(await hey(bundled, path.join(dir, 'hey')));
-      log(`  generation run ${i + 1}: ours ${o.at(-1)!.ms.toFixed(0)} ms, hey-api ${h.at(-1)!.ms.toFixed(0)} ms`);
+      c.push(await ours(spec, path.join(dir, 'client'), 'client'));
+      h.push(await hey(bundled, path.join(dir, 'hey')));
+      log(`  generation run ${i + 1}: ours full ${o.at(-1)!.ms.toFixed(0)} ms, client only ${c.at(-1)!.ms.toFixed(0)} ms, hey-api ${h.at(-2)!.ms.toFixed(0)} / ${h.at(-1)!.ms.toFixed(0)} ms`);
     }
     const npm: number[] = [];
     for (let i = 0; i < runs; i++) npm.push((await timed('npm', ['run', '--silent', 'generate'])).ms);
@@ -115,14 +152,18 @@ export async function benchGeneration(runs: number, log: (s: string) => void): P
     const watchAll = await watchLatency(Math.max(runs, 5));
     log(`  watch: ${watchAll.map((m) => m.toFixed(0)).join(', ')} ms`);
     const oursMs = median(o.map((r) => r.ms));
+    const clientMs = median(c.map((r) => r.ms));
     const heyMs = median(h.map((r) => r.ms));
-    return {
+    const results: Omit<GenerationResults, 'targets'> = {
       runs,
       oursMs,
       oursRssMiB: median(o.map((r) => r.peakRssMiB)),
+      clientMs,
+      clientRssMiB: median(c.map((r) => r.peakRssMiB)),
       heyMs,
       heyRssMiB: median(h.map((r) => r.peakRssMiB)),
       ratio: oursMs / heyMs,
+      clientRatio: clientMs / heyMs,
       npmRunGenerateMs: median(npm),
       t50Ms: median(t50),
       t500Ms: median(t500),
@@ -132,6 +173,7 @@ export async function benchGeneration(runs: number, log: (s: string) => void): P
       watchMs: median(watchAll),
       watchAll,
     };
+    return { ...results, targets: generationTargets(results) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

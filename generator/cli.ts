@@ -3,18 +3,21 @@
 // what `npm run generate` and older notes use.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, resolveSettings, type Settings, shown } from './config.ts';
+import { ConfigError, type Flags, resolveSettings, type Settings, shown } from './config.ts';
 
 // The pipeline (redocly, TypeScript, ajv, Handlebars) loads only when a command
 // needs it, so `--help` and argument errors answer at once.
 const pipeline = () => import('./generate.ts');
 
-export const GENERATE_USAGE = `usage: top-openapi generate [--spec FILE] [--out DIR] [--config FILE] [--check | --watch] [--allow-breaking]
+export const GENERATE_USAGE = `usage: top-openapi generate [--spec FILE] [--out DIR] [--config FILE] [--only LIST] [--check | --watch] [--allow-breaking]
        top-openapi generate --scaffold DIR [--import-from PACKAGE]
   --spec FILE        the spec's entry file (default spec/openapi.yaml, or "spec" in the config file)
   --out DIR          the output folder (default generated, or "out" in the config file)
   --config FILE      top-openapi.config.json to read (default: the one beside the spec, or in the
                      current folder); flags win over it
+  --only LIST        write only these artefacts, comma-separated from client, server, mock, docs
+                     (\`--only client\`: the client package alone, as a full run writes it); wins
+                     over "artefacts" in the config file
   --check            write nothing; exit 1 naming every stale, missing or extra file
   --watch            regenerate whenever the spec's folder (or the templates) change
   --allow-breaking   accept API changes that info.version does not account for (pre-1.0 work)
@@ -121,7 +124,7 @@ async function scaffoldCommand(settings: Settings, dir: string, importFrom: stri
   }
 }
 
-async function watchCommand(flags: { spec?: string | undefined; out?: string | undefined; config?: string | undefined }, first: Settings, allowBreaking: boolean): Promise<number> {
+async function watchCommand(flags: Flags, first: Settings, allowBreaking: boolean): Promise<number> {
   const { TreeWatcher } = await import('./watch.ts');
   const { TEMPLATES_DIR, clearTemplateCache } = await import('./render/templates.ts');
   let settings = first;
@@ -177,6 +180,7 @@ export async function runGenerate(argv: string[]): Promise<number> {
         spec: { type: 'string' },
         out: { type: 'string' },
         config: { type: 'string' },
+        only: { type: 'string' },
         scaffold: { type: 'string' },
         'import-from': { type: 'string' },
         'allow-breaking': { type: 'boolean', default: false },
@@ -201,7 +205,7 @@ export async function runGenerate(argv: string[]): Promise<number> {
     console.error('generate: --scaffold goes alone');
     return 2;
   }
-  const flags = { spec: values.spec, out: values.out, config: values.config };
+  const flags: Flags = { spec: values.spec, out: values.out, config: values.config, only: values.only };
   let settings: Settings;
   try {
     settings = resolveSettings(flags);

@@ -54,6 +54,17 @@ export interface Flags {
   spec?: string | undefined;
   out?: string | undefined;
   config?: string | undefined;
+  /** --only: a comma-separated list of artefacts; wins over the config's `artefacts`. */
+  only?: string | undefined;
+}
+
+/**
+ * `--only client` (or `client,server`…): the artefacts to write, checked like
+ * the config's `artefacts` list.
+ */
+export function parseOnly(value: string): Record<Artefact, boolean> {
+  const items = value.split(',').map((item) => item.trim());
+  return readArtefacts(new FlagReader(), '--only', items);
 }
 
 // npm's rule for a package name: lower case, URL-safe, optionally scoped, at most 214 characters.
@@ -80,6 +91,17 @@ class Reader {
     if (value === undefined) return undefined;
     if (typeof value !== 'string' || value.trim() === '') this.fail(at, 'a non-empty string', value);
     return value;
+  }
+}
+
+/** The same checks for a flag: the message names the flag, not a file. */
+class FlagReader extends Reader {
+  constructor() {
+    super('');
+  }
+  override fail(key: string, expected: string, got: unknown): never {
+    if (expected.startsWith('to ')) throw new ConfigError(`${key} must ${expected.slice(3)}; got ${JSON.stringify(got)}`);
+    throw new ConfigError(`${key} must be ${expected.replace('a list of artefacts', 'a comma-separated list of artefacts').replace(' (or an object of booleans)', '')}; got ${JSON.stringify(got)}`);
   }
 }
 
@@ -180,5 +202,6 @@ export function resolveSettings(flags: Flags, cwd = process.cwd()): Settings {
   }
   if (flags.spec !== undefined) settings.spec = path.resolve(cwd, flags.spec);
   if (flags.out !== undefined) settings.out = path.resolve(cwd, flags.out);
+  if (flags.only !== undefined) settings.artefacts = parseOnly(flags.only);
   return settings;
 }

@@ -85,7 +85,9 @@ let mark = performance.now();
 export function stage(name: string): void {
   if (!PROFILE) return;
   const now = performance.now();
-  console.error(`  [profile] ${name}: ${(now - mark).toFixed(0)} ms`);
+  console.error(
+    `  [profile] ${name}: ${(now - mark).toFixed(0)} ms (at ${now.toFixed(0)} ms, rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB)`,
+  );
   mark = now;
 }
 

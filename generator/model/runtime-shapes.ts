@@ -22,6 +22,16 @@ export function defaultText(param: FieldModel): string | undefined {
   return encodeParam(param.default, { shape: runtimeShape(param.shape), required: false, encoding: param.encoding });
 }
 
+/**
+ * Whether a handler always receives this parameter: it is required, or the
+ * gateway applies its documented default when the caller leaves it out
+ * (`decodeParams`). A file has no default; a field inside a DTO is never
+ * filled in, so only top-level parameters qualify.
+ */
+export function alwaysReceived(param: FieldModel): boolean {
+  return param.required || defaultText(param) !== undefined;
+}
+
 export function paramSpec(param: FieldModel): ParamSpec {
   const text = defaultText(param);
   return { shape: runtimeShape(param.shape), required: param.required, encoding: param.encoding ?? 'text', ...(text !== undefined ? { default: text } : {}) };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ApiModel } from '../model/types.ts';
 import { clientView } from './client-view.ts';
 import { render } from './templates.ts';
-import { renderTypes } from './types.ts';
+import { renderTypes, type TypesSide } from './types.ts';
 import { compileValidators } from './validators.ts';
 
 export const RUNTIME_DIR = path.resolve(import.meta.dirname, '../../runtime');
@@ -28,22 +28,24 @@ export function runtimeFiles(targetDir: string, folders: readonly string[]): Out
   return files;
 }
 
-// Types and validators are the slow renders (openapi-typescript, ajv): both
-// packages hold the same ones, so each model renders them once.
-const shared = new WeakMap<ApiModel, Promise<{ types: string; validators: string }>>();
-function typesAndValidators(model: ApiModel): Promise<{ types: string; validators: string }> {
-  let pending = shared.get(model);
-  if (!pending) {
-    pending = renderTypes(model).then((types) => ({ types, validators: compileValidators(model) }));
-    shared.set(model, pending);
+// Validators are a slow render (ajv): both packages hold the same ones, so
+// each model compiles them once. The types differ by side (what a caller
+// passes, what a handler receives).
+const shared = new WeakMap<ApiModel, string>();
+function validatorsOf(model: ApiModel): string {
+  let validators = shared.get(model);
+  if (validators === undefined) {
+    validators = compileValidators(model);
+    shared.set(model, validators);
   }
-  return pending;
+  return validators;
 }
 
-/** What both packages hold: types, validators, operation descriptors, schema names. */
-export async function sharedFiles(model: ApiModel, dir: string): Promise<OutputFiles> {
+/** What each package holds: its side's types, the validators, operation descriptors, schema names. */
+export async function sharedFiles(model: ApiModel, dir: string, side: TypesSide): Promise<OutputFiles> {
   const view = clientView(model);
-  const { types, validators } = await typesAndValidators(model);
+  const types = await renderTypes(model, side);
+  const validators = validatorsOf(model);
   return new Map([
     [`${dir}/types.ts`, types],
     [`${dir}/validators.js`, validators],
@@ -55,7 +57,7 @@ export async function sharedFiles(model: ApiModel, dir: string): Promise<OutputF
 
 export async function renderClient(model: ApiModel): Promise<OutputFiles> {
   const view = clientView(model);
-  const files: OutputFiles = await sharedFiles(model, 'client/src');
+  const files: OutputFiles = await sharedFiles(model, 'client/src', 'client');
   files.set('client/src/client.ts', render('client/client.ts.hbs', view));
   files.set('client/src/index.ts', render('client/index.ts.hbs', view));
   files.set('client/src/node.ts', render('client/node.ts.hbs', view));

@@ -8,7 +8,7 @@ import { render } from './templates.ts';
 export async function renderServer(model: ApiModel, options: { mock?: boolean } = {}): Promise<OutputFiles> {
   const mock = options.mock ?? true;
   const view = { ...serverView(model), mock };
-  const files: OutputFiles = await sharedFiles(model, 'server/src');
+  const files: OutputFiles = await sharedFiles(model, 'server/src', 'server');
   files.set('server/src/server.ts', render('server/server.ts.hbs', view));
   if (mock) {
     files.set('server/src/mock.ts', render('server/mock.ts.hbs', view));

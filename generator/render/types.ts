@@ -1,25 +1,38 @@
-// TypeScript types of the spec, by openapi-typescript. The field model says
-// what each scalar is (by the pointer of its schema); openapi-typescript only
-// prints: int64 is `bigint`; a Date a request takes is `Date | string`; a
-// file is a `TopFileInput`; a documented default makes a parameter optional;
+// TypeScript types of the spec, by openapi-typescript, printed once per side.
+// The field model says what each scalar is (by the pointer of its schema) and
+// which parameters a handler always receives; openapi-typescript only prints.
+//  - the client's types say what a caller may pass: int64 is `bigint`; a
+//    request Date is `Date | string`; a file is a `TopFileInput`; a
+//    documented default makes a parameter optional.
+//  - the server's types say what a handler receives from the gateway: int64
+//    is `bigint`; a Date is its GMT+8 text (`string`, as the gateway decodes
+//    it); a file is the multipart parser's `UploadedFile`; a parameter with a
+//    documented default is present (the gateway applied it).
 // JSDoc carries both languages (the Chinese first, then English).
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { escapePointer, isObject, type Json } from '../json-pointer.ts';
+import { alwaysReceived } from '../model/runtime-shapes.ts';
 import type { ApiModel, ScalarKind } from '../model/types.ts';
+
+/** Whose types: the caller's (client package) or the handler's (server package). */
+export type TypesSide = 'client' | 'server';
 
 /**
  * The document copy openapi-typescript reads: each schema node that the model
  * classified is remembered with its kind, by identity, so `transform` asks the
- * model rather than reading `format` again.
+ * model rather than reading `format` again. `required` of a component grows by
+ * the names in `alsoRequired` (the server's defaulted parameters).
  */
-function bilingual(node: unknown, pointer: string, kinds: ReadonlyMap<string, ScalarKind>, marks: WeakMap<object, ScalarKind>): unknown {
-  if (Array.isArray(node)) return node.map((n, i) => bilingual(n, `${pointer}/${i}`, kinds, marks));
+function bilingual(node: unknown, pointer: string, kinds: ReadonlyMap<string, ScalarKind>, marks: WeakMap<object, ScalarKind>, alsoRequired: ReadonlyMap<string, string[]>): unknown {
+  if (Array.isArray(node)) return node.map((n, i) => bilingual(n, `${pointer}/${i}`, kinds, marks, alsoRequired));
   if (!isObject(node)) return node;
   const out: Json = {};
-  for (const [key, value] of Object.entries(node)) out[key] = bilingual(value, `${pointer}/${escapePointer(key)}`, kinds, marks);
+  for (const [key, value] of Object.entries(node)) out[key] = bilingual(value, `${pointer}/${escapePointer(key)}`, kinds, marks, alsoRequired);
   const kind = kinds.get(pointer);
   if (kind !== undefined) marks.set(out, kind);
+  const more = alsoRequired.get(pointer);
+  if (more) out.required = [...(Array.isArray(out.required) ? out.required : []), ...more];
   const zh = node['x-description-zh'];
   if (typeof zh === 'string' && zh !== '') {
     out.description = typeof node.description === 'string' && node.description !== '' ? `${zh}\n\n${node.description}` : zh;
@@ -29,14 +42,25 @@ function bilingual(node: unknown, pointer: string, kinds: ReadonlyMap<string, Sc
   return out;
 }
 
+/** The server's request components: each defaulted parameter is required, since the gateway fills it in. */
+function defaultedParameters(model: ApiModel): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const op of model.operations) {
+    const filled = op.params.filter((p) => !p.required && alwaysReceived(p)).map((p) => p.name);
+    if (filled.length) out.set(`#/components/schemas/${escapePointer(op.requestSchema)}`, filled);
+  }
+  return out;
+}
+
 const f = ts.factory;
 
-export async function renderTypes(model: ApiModel): Promise<string> {
+export async function renderTypes(model: ApiModel, side: TypesSide = 'client'): Promise<string> {
   const requestSchemas = new Set(model.schemas.filter((s) => s.inRequest).map((s) => s.name));
-  let usesFile = false;
+  let fileType: string | undefined;
   const marks = new WeakMap<object, ScalarKind>();
-  const ast = await openapiTS(bilingual(model.document, '#', model.kindsByPointer, marks) as Parameters<typeof openapiTS>[0], {
-    // A default is the gateway's to apply: the caller may leave the parameter out.
+  const document = bilingual(model.document, '#', model.kindsByPointer, marks, side === 'server' ? defaultedParameters(model) : new Map());
+  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], {
+    // A default is the gateway's to apply: the caller may leave the parameter out (the server's copy lists those as required).
     defaultNonNullable: false,
     transform(schemaObject, options) {
       const kind = marks.get(schemaObject);
@@ -46,15 +70,25 @@ export async function renderTypes(model: ApiModel): Promise<string> {
           return f.createKeywordTypeNode(ts.SyntaxKind.BigIntKeyword);
         case 'date-time':
         case 'date':
-          return inRequest ? f.createUnionTypeNode([f.createTypeReferenceNode('Date'), f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword)]) : undefined;
+          // The gateway hands a handler the GMT+8 text it received (the validator checked its form).
+          return side === 'client' && inRequest ? f.createUnionTypeNode([f.createTypeReferenceNode('Date'), f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword)]) : undefined;
         case 'file':
-          usesFile = true;
-          return f.createTypeReferenceNode('TopFileInput');
+          fileType = side === 'client' ? 'TopFileInput' : 'UploadedFile';
+          return f.createTypeReferenceNode(fileType);
         default:
           return undefined;
       }
     },
   });
-  const imports = usesFile ? `import type { TopFileInput } from './runtime/common/multipart.ts';\n\n` : '';
-  return `// Generated by the TOP generator (openapi-typescript) from the spec: do not edit.\n// int64 fields are bigint.\n\n${imports}${astToString(ast)}`;
+  const imports =
+    fileType === undefined
+      ? ''
+      : side === 'client'
+        ? `import type { TopFileInput } from './runtime/common/multipart.ts';\n\n`
+        : `import type { UploadedFile } from './runtime/server/form-parse.ts';\n\n`;
+  const header =
+    side === 'client'
+      ? '// int64 fields are bigint. Request types are what a caller passes.'
+      : '// int64 fields are bigint. Request types are what a handler receives from the gateway:\n// decoded, validated, defaults applied, Dates as GMT+8 text, files as UploadedFile.';
+  return `// Generated by the TOP generator (openapi-typescript) from the spec: do not edit.\n${header}\n\n${imports}${astToString(ast)}`;
 }

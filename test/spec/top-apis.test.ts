@@ -17,6 +17,7 @@ import { generate } from '../../generator/generate.ts';
 import type { ApiModel } from '../../generator/model/types.ts';
 import { writeOutput } from '../../generator/write/output.ts';
 import { listen } from '../support/servers.ts';
+import { FIXTURE_CALLS, receivedProblems } from './fixture-calls.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SPEC = path.join(ROOT, 'test/fixtures/top-apis/openapi.yaml');
@@ -82,7 +83,75 @@ test('nine APIs of every §7 shape generate from the second spec', () => {
   assert.ok(model.operations.some((op) => op.query) && model.operations.some((op) => !op.query), 'queries and writes');
 });
 
-test('the generated client and server compile under strict tsc', () => {
+/**
+ * Handlers written against the server's types, each asserting the exact type
+ * of what it receives: int64 bigint, a Date its GMT+8 text, a Price and Json
+ * text, a field list or scalar list an array, a file the multipart parser's
+ * UploadedFile, and a defaulted parameter present (the gateway applied it).
+ */
+const HANDLERS_TS = `import type { Handlers, UploadedFile } from './generated/server/src/index.ts';
+import { mockHandlers } from './generated/server/src/index.ts';
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function exactly<T extends true>(_: T): void {}
+
+export const handlers: Handlers = {
+  taobaoTradesSoldGet(params, context) {
+    exactly<Equal<typeof params.fields, string[]>>(true);
+    exactly<Equal<typeof params.start_created, string | undefined>>(true);
+    exactly<Equal<typeof params.page_no, bigint>>(true);
+    exactly<Equal<typeof params.page_size, bigint>>(true);
+    exactly<Equal<typeof params.use_has_next, boolean>>(true);
+    exactly<Equal<typeof params.status, string | undefined>>(true);
+    return mockHandlers.taobaoTradesSoldGet(params, context);
+  },
+  taobaoRefundsReceiveGet(params, context) {
+    exactly<Equal<typeof params.page_size, bigint>>(true);
+    exactly<Equal<typeof params.use_has_next, boolean | undefined>>(true);
+    exactly<Equal<typeof params.start_modified, string | undefined>>(true);
+    return mockHandlers.taobaoRefundsReceiveGet(params, context);
+  },
+  taobaoSimbaInsightCatsinfoGet(params, context) {
+    exactly<Equal<typeof params.type, bigint>>(true);
+    exactly<Equal<typeof params.category_id_list, string[] | undefined>>(true);
+    return mockHandlers.taobaoSimbaInsightCatsinfoGet(params, context);
+  },
+  taobaoTmcMessagesConsume(params, context) {
+    exactly<Equal<typeof params.quantity, bigint>>(true);
+    return mockHandlers.taobaoTmcMessagesConsume(params, context);
+  },
+  taobaoItemSkuPriceUpdate(params, context) {
+    exactly<Equal<typeof params.price, string | undefined>>(true);
+    exactly<Equal<typeof params.lang, 'zh_HK' | 'zh_CN'>>(true);
+    return mockHandlers.taobaoItemSkuPriceUpdate(params, context);
+  },
+  taobaoTradeMemoAdd(params, context) {
+    exactly<Equal<typeof params.tid, bigint>>(true);
+    exactly<Equal<typeof params.flag, bigint>>(true);
+    return mockHandlers.taobaoTradeMemoAdd(params, context);
+  },
+  taobaoProductImgUploadTmall(params, context) {
+    exactly<Equal<typeof params.image, UploadedFile>>(true);
+    exactly<Equal<UploadedFile, { readonly filename: string; readonly contentType: string; readonly data: Uint8Array }>>(true);
+    exactly<Equal<typeof params.position, bigint>>(true);
+    exactly<Equal<typeof params.is_major, boolean>>(true);
+    exactly<Equal<typeof params.id, bigint | undefined>>(true);
+    return mockHandlers.taobaoProductImgUploadTmall(params, context);
+  },
+  tmallTraceplatformTicketPictureUpload(params, context) {
+    exactly<Equal<typeof params.file, UploadedFile>>(true);
+    const bytes: Uint8Array = params.file.data;
+    return { ...mockHandlers.tmallTraceplatformTicketPictureUpload(params, context), request_id: String(bytes.length) };
+  },
+  aliexpressOfferProductSkupricesEdit(params, context) {
+    exactly<Equal<typeof params.sku_id_price_map, string>>(true);
+    return mockHandlers.aliexpressOfferProductSkupricesEdit(params, context);
+  },
+};
+`;
+
+test('the generated client and server, and handlers using every received field, compile under strict tsc', () => {
+  writeFileSync(path.join(dir, 'handlers.ts'), HANDLERS_TS);
   writeFileSync(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
@@ -102,10 +171,14 @@ test('the generated client and server compile under strict tsc', () => {
         declaration: true,
         isolatedDeclarations: true,
       },
-      include: ['generated/client/src/**/*.ts', 'generated/server/src/**/*.ts'],
+      include: ['generated/client/src/**/*.ts', 'generated/server/src/**/*.ts', 'handlers.ts'],
     }),
   );
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+  } catch (error) {
+    assert.fail(`tsc: ${(error as { stdout?: string }).stdout ?? error}`);
+  }
 });
 
 test('a paged query: field list joined, Date written in GMT+8, defaults applied by the gateway; nested wrapped lists come back as typed arrays with exact int64', async () => {
@@ -236,5 +309,23 @@ test('uploads: a Uint8Array, a Blob and a stream with a file name go multipart; 
   assert.equal(seen[2]!.biz_order_id, 1100384769230375417n);
   await assert.rejects(top.taobaoProductImgUploadTmall({ product_id: 1n, image: new Uint8Array(1048577) }), (e: any) => e.problems.some((p: any) => p.path === 'image'));
   await assert.rejects(top.taobaoProductImgUploadTmall({ product_id: 1n, image: 'not a file' }), (e: any) => e.problems.some((p: any) => p.path === 'image'));
+  top.close();
+});
+
+test('what each handler receives is exactly what the server types say: decoded, validated, defaults applied, files as { filename, contentType, data }', async () => {
+  const top = newClient();
+  for (const call of FIXTURE_CALLS) {
+    const op = model.operations.find((o) => o.method === call.method)!;
+    for (const [variant, params] of Object.entries({ minimal: call.minimal, full: call.full })) {
+      seen = [];
+      call.check(await top[call.operationId](params));
+      assert.equal(seen.length, 1, `${call.method} ${variant}: the handler ran once`);
+      assert.deepEqual(receivedProblems(op, seen[0]!), [], `${call.method} ${variant}`);
+      if (variant === 'minimal') {
+        // Every default the spec documents is what the handler got.
+        for (const p of op.params.filter((f) => f.hasDefault)) assert.equal(String(seen[0]![p.name]), String(p.default), `${call.method}: ${p.name} defaults to ${String(p.default)}`);
+      }
+    }
+  }
   top.close();
 });

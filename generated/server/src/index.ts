@@ -13,3 +13,4 @@ export { openTelemetryHooks, type GatewayHooks, type GatewayLogger, type Request
 export { topGatewayPlugin, TOP_GATEWAY_PLUGIN_NAME, type TopGatewayPluginOptions, type TopGatewayPluginMeta, type TopGatewayFastifyPlugin } from './runtime/server/fastify-plugin.ts';
 export { mockHandlers, startMockGateway, MOCK_APP_KEY, MOCK_APP_SECRET, type MockOptions } from './mock.ts';
 export type { OperationDescriptor } from './runtime/common/operation.ts';
+export type { UploadedFile } from './runtime/server/form-parse.ts';
