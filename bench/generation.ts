@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { build, currentBuild } from '../bin/prebuilt.js';
 import { loadSpec } from '../generator/load/load-spec.ts';
 import { median, ROOT, timed } from './lib.ts';
 import { makeSyntheticSpec } from './synthetic-spec.ts';
@@ -117,6 +118,8 @@ export function generationTargets(g: Omit<GenerationResults, 'targets'>): Target
 }
 
 export async function benchGeneration(runs: number, log: (s: string) => void): Promise<GenerationResults> {
+  // What a tarball install runs: the prebuilt generator (bin/prebuilt.js), built now if the checkout has none current.
+  if (currentBuild() === undefined) await build();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-gen-'));
   try {
     const bundled = path.join(dir, 'openapi.json');

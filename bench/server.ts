@@ -6,21 +6,23 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { GATEWAY_PATH } from '../runtime/common/protocol.ts';
 import { sign } from '../runtime/common/sign.ts';
 import { formatTimestamp } from '../runtime/common/timestamp.ts';
 import { median, ROOT } from './lib.ts';
+import { APP_KEY, APP_SECRET } from './servers/app.ts';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon') as (opts: object) => Promise<{ requests: { average: number }; latency: { p99: number }; errors: number; non2xx: number; timeouts: number }>;
 
-interface Running {
+export interface Running {
   child: ChildProcess;
   port: number;
   rss: Promise<number>;
 }
 
-async function start(name: string): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, `bench/servers/${name}.ts`)], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function start(name: string, nodeFlags: string[] = []): Promise<Running> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', import.meta.resolve('tsx'), path.join(ROOT, `bench/servers/${name}.ts`)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';
   child.stderr!.on('data', (c) => (stderr += c));
@@ -36,21 +38,51 @@ async function start(name: string): Promise<Running> {
   return { child, port, rss };
 }
 
-function signedRequest(): { path: string; body: string } {
+/**
+ * A signed, valid xpos.pay call; `n` makes its idempotency key (request_id)
+ * and so its signature unique.
+ */
+export function signedRequest(n = 0): { path: string; body: string } {
   const system: Record<string, string> = {
     method: 'alibaba.alisports.lianbei.xpos.pay',
-    app_key: '12345678',
+    app_key: APP_KEY,
     timestamp: formatTimestamp(Date.now()),
     v: '2.0',
     sign_method: 'hmac-sha256',
     format: 'json',
   };
   const business = {
-    param0:
-      '{"nego_price":"10000","qr_code":"231023","request_id":"34896985984894","machine_id":"222","out_biz_id":"111111","item_id":222,"cashier_name":"张丽","cashier_id":"346753","store_id":"333333"}',
+    param0: `{"nego_price":"10000","qr_code":"231023","request_id":"b${n}","machine_id":"222","out_biz_id":"111111","item_id":222,"cashier_name":"张丽","cashier_id":"346753","store_id":"333333"}`,
   };
-  system.sign = sign({ ...system, ...business }, 'helloworld', 'hmac-sha256');
-  return { path: `/router/rest?${new URLSearchParams(system)}`, body: new URLSearchParams(business).toString() };
+  system.sign = sign({ ...system, ...business }, APP_SECRET, 'hmac-sha256');
+  return { path: `${GATEWAY_PATH}?${new URLSearchParams(system)}`, body: new URLSearchParams(business).toString() };
+}
+
+/**
+ * A new call for every request, signed in the load generator (the same cost
+ * whichever server it loads): each carries a key no server has seen, so no
+ * answer is a replay.
+ */
+let callCounter = 0;
+function freshCall(request: { path?: string; body?: string | Buffer }) {
+  const call = signedRequest(++callCounter);
+  request.path = call.path;
+  request.body = call.body;
+  return request;
+}
+
+/** autocannon, 50 connections, `duration` seconds of signed calls, each with a new key; refuses a run with any error. */
+export async function loadServer(port: number, duration: number, name = 'server') {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${GATEWAY_PATH}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+    requests: [{ setupRequest: freshCall }],
+    connections: 50,
+    duration,
+  });
+  if (result.errors || result.non2xx || result.timeouts) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
+  return result;
 }
 
 export interface ServerResults {
@@ -67,24 +99,19 @@ export interface ServerResults {
 export async function benchServer(rounds: number, seconds: number, log: (s: string) => void): Promise<ServerResults> {
   const names = ['gateway', 'bare', 'fastify'] as const;
   const servers = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await start(n)] as const))) as Record<(typeof names)[number], Running>;
-  const request = signedRequest();
-  const run = async (name: string, duration: number) => {
-    const result = await autocannon({
-      url: `http://127.0.0.1:${servers[name as keyof typeof servers].port}${request.path}`,
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-      body: request.body,
-      connections: 50,
-      duration,
-    });
-    if (result.errors || result.non2xx || result.timeouts) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
-    return result;
-  };
+  const run = (name: string, duration: number) => loadServer(servers[name as keyof typeof servers].port, duration, name);
   try {
-    // The gateway must accept the call, or the benchmark measures a refusal.
-    const check = await fetch(`http://127.0.0.1:${servers.gateway.port}${request.path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: request.body });
-    const text = await check.text();
-    if (!text.includes('alibaba_alisports_lianbei_xpos_pay_response')) throw new Error(`the gateway refused the benchmark call: ${text}`);
+    // The gateway and its fastify peer must accept a call and refuse a wrong
+    // signature, or the benchmark measures something else.
+    for (const n of ['gateway', 'fastify'] as const) {
+      const call = signedRequest(0);
+      const post = async (path: string) =>
+        (await fetch(`http://127.0.0.1:${servers[n].port}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: call.body })).text();
+      const ok = await post(call.path);
+      if (!ok.includes('"alibaba_alisports_lianbei_xpos_pay_response"') || !ok.includes('9007199254740993')) throw new Error(`${n} refused the benchmark call: ${ok}`);
+      const forged = await post(call.path.replace(/sign=[0-9A-F]/, (m) => (m.endsWith('0') ? `${m.slice(0, -1)}1` : `${m.slice(0, -1)}0`)));
+      if (!forged.includes('"code":25')) throw new Error(`${n} accepted a wrong signature: ${forged}`);
+    }
     for (const n of names) await run(n, 2); // warm up
     const rps: Record<string, number[]> = { gateway: [], bare: [], fastify: [] };
     const p99: Record<string, number[]> = { gateway: [], bare: [], fastify: [] };

@@ -1,13 +1,16 @@
 // @ts-check
 // TOP's naming rules, in plain JavaScript so that the redocly CLI can load the
 // lint plugin that uses them without a TypeScript loader. The generator's model
-// imports the same functions: one definition of each rule.
+// imports the same functions: one definition of each rule. The protocol's
+// constants (the gateway path, the response root rule) come from
+// runtime/common/protocol.ts through its JavaScript twin, ./protocol.js.
+
+import { GATEWAY_PATH, responseRootOf } from './protocol.js';
+
+export { GATEWAY_PATH, responseRootOf };
 
 /** A TOP method name: dot-separated lower-case segments. */
 export const METHOD_PATTERN = /^[a-z][a-z0-9]*(\.[a-z0-9]+)+$/;
-
-/** The gateway path every operation is posted to (the same value as runtime/common/protocol.ts; a test keeps them equal). */
-export const GATEWAY_PATH = '/router/rest';
 
 /**
  * TOP's scalar types as a schema spells them: `type` → `format` → kind. The
@@ -65,15 +68,6 @@ export function operationIdOf(method) {
     .split('.')
     .map((part, i) => (i === 0 ? part : part.charAt(0).toUpperCase() + part.slice(1)))
     .join('');
-}
-
-/**
- * The success envelope's root: only a leading `taobao.` is dropped.
- * `alibaba.idle.tender.pre.pay.action` → `alibaba_idle_tender_pre_pay_action_response`.
- * @param {string} method
- */
-export function responseRootOf(method) {
-  return `${method.replace(/^taobao\./, '').replace(/\./g, '_')}_response`;
 }
 
 /**

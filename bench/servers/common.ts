@@ -2,6 +2,8 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+export { APP_KEY, APP_SECRET } from './app.ts';
+
 export const ROOT_NAME = 'alibaba_alisports_lianbei_xpos_pay_response';
 export const ANSWER = {
   result: {

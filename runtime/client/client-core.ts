@@ -8,7 +8,7 @@ import { parseJsonAs } from '../common/json.ts';
 import { encodeMultipart, type FilePart, readFile, type TopFileInput } from '../common/multipart.ts';
 import type { OperationDescriptor } from '../common/operation.ts';
 import { encodeParams } from '../common/params.ts';
-import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET } from '../common/protocol.ts';
+import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET, type SystemParameter } from '../common/protocol.ts';
 import { fromWire, inexactInt64, type Shape } from '../common/shape.ts';
 import { isSendable, SIGN_METHODS, type SignMethod, sign, signAsync } from '../common/sign.ts';
 import { formatTimestamp } from '../common/timestamp.ts';
@@ -187,7 +187,7 @@ export class ClientCore {
       v: API_VERSION,
       sign_method: this.signMethod,
       format: 'json',
-    };
+    } satisfies Partial<Record<SystemParameter, string>>;
     if (this.#options.simplify === true) system.simplify = 'true';
     if (isSendable(session)) system.session = session;
     if (isSendable(this.#options.partnerId)) system.partner_id = this.#options.partnerId;

@@ -259,18 +259,41 @@ class LosslessParser {
  * bigint is written as its digits.
  */
 export function stringifyJson(value: unknown, shape?: Shape): string {
-  return write(value, shape, '', 0);
+  return write(value, shape, [], 0);
 }
 
-function write(value: unknown, shape: Shape | undefined, path: string, depth: number): string {
-  if (depth > MAX_DEPTH) throw new RangeError(`JSON: nesting deeper than ${MAX_DEPTH} at ${path || '(root)'}`);
+/** An object shape's fields in the schema's order, with their names already written as JSON. */
+interface FieldEntry {
+  key: string;
+  quoted: string;
+  shape: Shape;
+}
+const fieldTables = new WeakMap<object, FieldEntry[]>();
+function fieldTable(fields: Readonly<Record<string, Shape>>): FieldEntry[] {
+  let table = fieldTables.get(fields);
+  if (!table) {
+    table = Object.keys(fields).map((key) => ({ key, quoted: JSON.stringify(key), shape: fields[key]! }));
+    fieldTables.set(fields, table);
+  }
+  return table;
+}
+
+/** `path` is where `value` sits (keys and indexes), kept as a stack and joined only for an error. */
+function pathText(path: (string | number)[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part;
+  return out || '(root)';
+}
+
+function write(value: unknown, shape: Shape | undefined, path: (string | number)[], depth: number): string {
+  if (depth > MAX_DEPTH) throw new RangeError(`JSON: nesting deeper than ${MAX_DEPTH} at ${pathText(path)}`);
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
     case 'bigint':
       return value.toString();
     case 'number':
-      if (!Number.isFinite(value)) throw new RangeError(`JSON: ${path || '(root)'} is ${value}, which JSON cannot carry`);
+      if (!Number.isFinite(value)) throw new RangeError(`JSON: ${pathText(path)} is ${value}, which JSON cannot carry`);
       return JSON.stringify(value);
     case 'boolean':
       return value ? 'true' : 'false';
@@ -278,7 +301,14 @@ function write(value: unknown, shape: Shape | undefined, path: string, depth: nu
       if (value === null) return 'null';
       if (Array.isArray(value)) {
         const items = shape?.type === 'array' ? shape.items : undefined;
-        return `[${value.map((item, i) => (item === undefined || item === null ? 'null' : write(item, items, `${path}[${i}]`, depth + 1))).join(',')}]`;
+        let out = '';
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          path.push(i);
+          out += `${i ? ',' : ''}${item === undefined || item === null ? 'null' : write(item, items, path, depth + 1)}`;
+          path.pop();
+        }
+        return `[${out}]`;
       }
       const record = value as Record<string, unknown>;
       const fields = shape?.type === 'object' ? shape.fields : undefined;
@@ -286,12 +316,14 @@ function write(value: unknown, shape: Shape | undefined, path: string, depth: nu
       let known = 0;
       if (fields) {
         // The schema's fields first, in its order...
-        for (const key in fields) {
-          if (!Object.hasOwn(record, key)) continue;
+        for (const field of fieldTable(fields)) {
+          if (!Object.hasOwn(record, field.key)) continue;
           known++;
-          const item = record[key];
+          const item = record[field.key];
           if (item === undefined || item === null) continue;
-          out += `${out ? ',' : ''}${JSON.stringify(key)}:${write(item, fields[key], path ? `${path}.${key}` : key, depth + 1)}`;
+          path.push(field.key);
+          out += `${out ? ',' : ''}${field.quoted}:${write(item, field.shape, path, depth + 1)}`;
+          path.pop();
         }
       }
       // ...then any other own keys, in insertion order (only looked for when there are some).
@@ -301,12 +333,14 @@ function write(value: unknown, shape: Shape | undefined, path: string, depth: nu
           if (fields && Object.hasOwn(fields, key)) continue;
           const item = record[key];
           if (item === undefined || item === null) continue;
-          out += `${out ? ',' : ''}${JSON.stringify(key)}:${write(item, undefined, path ? `${path}.${key}` : key, depth + 1)}`;
+          path.push(key);
+          out += `${out ? ',' : ''}${JSON.stringify(key)}:${write(item, undefined, path, depth + 1)}`;
+          path.pop();
         }
       }
       return `{${out}}`;
     }
     default:
-      throw new TypeError(`JSON: ${path || '(root)'} is a ${typeof value}, which JSON cannot carry`);
+      throw new TypeError(`JSON: ${pathText(path)} is a ${typeof value}, which JSON cannot carry`);
   }
 }

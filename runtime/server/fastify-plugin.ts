@@ -3,6 +3,7 @@
 // `app.register(gateway.fastifyPlugin, { prefix: '/top' })`. It reads every body
 // as raw bytes (TOP decides what a body means, not fastify) and maps fastify's
 // own body errors to TOP answers, so no request gets a 4xx or 5xx.
+import { GATEWAY_PATH } from '../common/protocol.ts';
 import type { GatewayCore } from './gateway-core.ts';
 
 interface FastifyRequestLike {
@@ -24,7 +25,7 @@ export interface FastifyLike {
 }
 
 export interface TopGatewayPluginOptions {
-  /** Where the gateway answers, under the prefix it is registered with; default `/router/rest`. */
+  /** Where the gateway answers, under the prefix it is registered with; default {@link GATEWAY_PATH}, TOP's. */
   path?: string;
 }
 
@@ -47,7 +48,7 @@ export const TOP_GATEWAY_PLUGIN_NAME = 'top-gateway';
 const TOP_BODY_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 export function topGatewayPlugin(core: GatewayCore, pluginOptions: TopGatewayPluginOptions = {}): TopGatewayFastifyPlugin {
-  const path = pluginOptions.path ?? '/router/rest';
+  const path = pluginOptions.path ?? GATEWAY_PATH;
   const send = async (reply: FastifyReplyLike, request: FastifyRequestLike, body: Uint8Array, bodyTooLarge = false) => {
     const contentType = request.headers['content-type'];
     const answer = await core.handle({ httpMethod: request.method, url: request.url, contentType: Array.isArray(contentType) ? contentType[0] : contentType, body, bodyTooLarge });

@@ -1,11 +1,12 @@
 // The TOP gateway, transport-free: one request in (method, URL, content type,
 // body bytes), one answer out. The node:http listener and the fastify plugin
 // are thin adapters over `GatewayCore.handle`.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { parseJson, stringifyJson } from '../common/json.ts';
 import { idempotencyKeyOf, type OperationDescriptor, valueAtPath } from '../common/operation.ts';
 import { decodeParams, encodeParam } from '../common/params.ts';
-import { API_VERSION, ERROR_ROOT, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET } from '../common/protocol.ts';
+import { API_VERSION, ERROR_ROOT, GATEWAY_PATH, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET, type SystemParameter } from '../common/protocol.ts';
 import { holdsList, reviveInt64, toWire } from '../common/shape.ts';
 import { isSendable, SIGN_METHODS, type SignMethod, sign } from '../common/sign.ts';
 import { parseTimestamp } from '../common/timestamp.ts';
@@ -64,7 +65,7 @@ export interface GatewayCoreOptions {
   handlerTimeoutMs?: number;
   /** Told about every idempotency store failure or stall (step: claim, renew, complete, release, get). */
   onStoreError?: (error: unknown, step: StoreStep, key: string) => void;
-  /** The path the node:http listener answers; any other answers 22 `isv.invalid-path`. Default `/router/rest`. */
+  /** The path the node:http listener answers; any other answers 22 `isv.invalid-path`. Default {@link GATEWAY_PATH}, TOP's. */
   path?: string;
   /** Told about every request's outcome, internal errors (store failures included) and slow handlers. */
   hooks?: GatewayHooks;
@@ -132,11 +133,22 @@ function requestedFormat(fields: FormFields | undefined, request: GatewayRequest
   return format === 'json' ? 'json' : 'xml';
 }
 
-function equalSignatures(given: string, expected: string): boolean {
-  const a = Buffer.from(given.toUpperCase(), 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  // Compare in constant time; a length difference reveals only the sign method's length.
-  return a.length === b.length && timingSafeEqual(a, b);
+/**
+ * Compares a given signature with the expected one (upper-case hex) in time
+ * that depends only on their lengths: every character is compared, the
+ * differences OR-ed together, no early exit. A length difference reveals only
+ * the sign method's length. (Plain code, not timingSafeEqual: two Buffers a
+ * request cost more than the whole comparison.)
+ */
+export function equalSignatures(given: string, expected: string): boolean {
+  if (given.length !== expected.length) return false;
+  let difference = 0;
+  for (let i = 0; i < expected.length; i++) {
+    let c = given.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20; // a-z as A-Z: the hex may come in lower case
+    difference |= c ^ expected.charCodeAt(i);
+  }
+  return difference === 0;
 }
 
 export class GatewayCore {
@@ -174,7 +186,7 @@ export class GatewayCore {
       },
       onUnrecorded: ({ reason }) => this.#observer.internal({ kind: 'unrecorded', reason }),
     });
-    this.path = options.path ?? '/router/rest';
+    this.path = options.path ?? GATEWAY_PATH;
     for (const op of Object.values(options.operations)) this.#byMethod.set(op.method, op);
   }
 
@@ -182,15 +194,16 @@ export class GatewayCore {
     const started = performance.now();
     const trace: Trace = { method: undefined, app: undefined, idempotency: 'none' };
     const answer = await this.#handle(request, trace);
-    this.#observer.request({
-      requestId: answer.requestId,
-      method: trace.method,
-      app: trace.app,
-      code: answer.code,
-      subCode: answer.subCode,
-      latencyMs: performance.now() - started,
-      idempotency: trace.idempotency,
-    });
+    if (this.#observer.watchesRequests)
+      this.#observer.request({
+        requestId: answer.requestId,
+        method: trace.method,
+        app: trace.app,
+        code: answer.code,
+        subCode: answer.subCode,
+        latencyMs: performance.now() - started,
+        idempotency: trace.idempotency,
+      });
     return answer.answer;
   }
 
@@ -241,7 +254,7 @@ export class GatewayCore {
 
   /** Everything from the system parameters to the handler's answer, as {root, body}. */
   async #call(fields: FormFields, files: ReadonlyMap<string, UploadedFile>, requestId: string, trace: Trace): Promise<{ op: OperationDescriptor } & Answer> {
-    const get = (name: string) => {
+    const get = (name: SystemParameter) => {
       const value = fields.get(name);
       return isSendable(value) ? value : undefined;
     };
@@ -321,18 +334,25 @@ export class GatewayCore {
   /** Runs the handler; returns its answer, and as JSON text (what the store records and the JSON answer holds). */
   async #runHandler(op: OperationDescriptor, handler: Handler, params: unknown, context: HandlerContext): Promise<Answer> {
     let result: unknown;
-    const started = performance.now();
-    const slowMs = this.#options.slowHandlerMs ?? 5000;
-    const slow = setTimeout(() => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }), slowMs);
-    slow.unref?.();
+    let slow: ReturnType<typeof setTimeout> | undefined;
     try {
-      result = await (handler as (p: unknown, c: HandlerContext) => unknown)(params, context);
+      result = (handler as (p: unknown, c: HandlerContext) => unknown)(params, context);
+      // Only a handler still working (a promise) can become slow: no timer for one that answered at once.
+      if (isThenable(result)) {
+        const started = performance.now();
+        slow = setTimeout(
+          () => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }),
+          this.#options.slowHandlerMs ?? 5000,
+        );
+        slow.unref?.();
+        result = await result;
+      }
     } catch (error) {
       if (GatewayError.is(error)) throw error;
       this.#options.onHandlerError?.(error, context);
       throw new GatewayError(15, 'isp.service-error', 'the service failed');
     } finally {
-      clearTimeout(slow);
+      if (slow) clearTimeout(slow);
     }
     if (typeof result !== 'object' || result === null || Array.isArray(result)) {
       this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
@@ -343,7 +363,12 @@ export class GatewayCore {
       this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`), context);
       throw new GatewayError(15, 'isp.invalid-response', 'the service gave an answer that does not fit its specification');
     }
-    const { request_id: _ignored, ...body } = result as Record<string, unknown>;
+    // request_id is the gateway's to write; a handler's own is dropped (copying only then).
+    let body = result as Record<string, unknown>;
+    if (Object.hasOwn(body, 'request_id')) {
+      const { request_id: _dropped, ...rest } = body;
+      body = rest;
+    }
     return { body, text: stringifyJson(body, op.response) };
   }
 
@@ -402,7 +427,18 @@ export function fingerprintOf(op: OperationDescriptor, params: Record<string, un
       pairs.push([name, `file:${createHash('sha256').update(file.filename).update('\n').update(file.contentType).update('\n').update(file.data).digest('hex')}`]);
     } else pairs.push([name, encodeParam(value, spec)]);
   }
-  return createHash('sha256').update(JSON.stringify(pairs)).digest('hex');
+  return sha256Hex(JSON.stringify(pairs));
+}
+
+// crypto.hash (Node 20.12+) hashes a string in one call, several times faster
+// than createHash for a short text; runtimes without it use createHash.
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+function sha256Hex(text: string): string {
+  return oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 // Blank: nothing but white space (JavaScript's \s covers U+3000 and U+FEFF) or zero-width characters.

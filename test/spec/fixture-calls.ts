@@ -70,8 +70,8 @@ export const FIXTURE_CALLS: FixtureCall[] = [
   {
     method: 'taobao.trade.memo.add',
     operationId: 'taobaoTradeMemoAdd',
-    minimal: { tid: 9007199254740993n, memo: 'call before shipping' },
-    full: { tid: 9007199254740995n, memo: '发货前联系', flag: 2n, tag: 'x' },
+    minimal: { tid: 9007199254740997n, memo: 'call before shipping' },
+    full: { tid: 9007199254740999n, memo: '发货前联系', flag: 2n, tag: 'x' },
     check: (a) => assert.equal(typeof a.trade.created, 'string'),
   },
   {
@@ -84,8 +84,8 @@ export const FIXTURE_CALLS: FixtureCall[] = [
   {
     method: 'tmall.traceplatform.ticket.picture.upload',
     operationId: 'tmallTraceplatformTicketPictureUpload',
-    minimal: { biz_order_id: 1100384769230375417n, file: JPEG },
-    full: { biz_order_id: 1100384769230375418n, file: { filename: 'ticket.jpg', contentType: 'image/jpeg', data: JPEG } },
+    minimal: { biz_order_id: 1100384769230375419n, file: JPEG },
+    full: { biz_order_id: 1100384769230375420n, file: { filename: 'ticket.jpg', contentType: 'image/jpeg', data: JPEG } },
     check: (a) => assert.equal(a.result.success, false),
   },
   {

@@ -34,3 +34,12 @@ for (const bad of ['2026-11-24T12:00:00', '2026-11-24 12:00', '2026-02-30 12:00:
 test('formatTimestamp refuses an invalid date', () => {
   assert.throws(() => formatTimestamp(new Date('nope')), /not a valid instant/);
 });
+
+test('parseTimestamp keeps only the last text it read: alternating good and bad texts each get their own answer', () => {
+  const good = '2026-11-24 12:00:00';
+  const bad = '2026-02-30 12:00:00';
+  const want = Date.parse('2026-11-24T04:00:00Z');
+  for (const text of [good, good, bad, bad, good, bad, '2026-11-24 12:00:01', good]) {
+    assert.equal(parseTimestamp(text), text === good ? want : text === bad ? undefined : want + 1000, text);
+  }
+});

@@ -1,9 +1,10 @@
 // Copied from runtime/common/protocol.ts by the TOP generator: edit that file, then regenerate.
 // TOP's protocol constants (top-protocol.md §1, §2, §5, §6), in one place: the
-// client core, the gateway core, the docs and the generator's templates read
-// them from here and spell none of them. (generator/top-naming.js holds the
-// naming *rules* in plain JS for the redocly CLI; test/spec/protocol.test.ts
-// proves the two agree.)
+// client core, the gateway core, the docs, the generator's templates and the
+// lint plugin read them from here and spell none of them. The lint plugin is
+// plain JS loaded by the redocly CLI, which cannot import TypeScript: it reads
+// generator/protocol.js, this file with its types stripped (made by
+// generator/protocol-js.ts; test/spec/protocol.test.ts fails when stale).
 /** The path every call is POSTed to. */
 export const GATEWAY_PATH = '/router/rest';
 export const PRODUCTION_GATEWAY = `https://eco.taobao.com${GATEWAY_PATH}`;
@@ -30,6 +31,7 @@ export const ERROR_ROOT = 'error_response';
 /**
  * The success envelope's root: the method with a leading `taobao.` dropped,
  * dots made underscores, plus `_response`.
+ * `alibaba.idle.tender.pre.pay.action` → `alibaba_idle_tender_pre_pay_action_response`.
  */
 export function responseRootOf(method) {
     return `${method.replace(/^taobao\./, '').replace(/\./g, '_')}_response`;

@@ -23,7 +23,18 @@ export function formatTimestamp(instant: Date | number): string {
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 /** The instant a TOP timestamp names, or undefined when it is malformed or not a real date. */
+// Calls come many to the second with the same timestamp: the last one read is kept.
+let lastParsedText = '';
+let lastParsed: number | undefined;
+
 export function parseTimestamp(text: string): number | undefined {
+  if (text === lastParsedText) return lastParsed;
+  lastParsed = parseTimestampText(text);
+  lastParsedText = text;
+  return lastParsed;
+}
+
+function parseTimestampText(text: string): number | undefined {
   const m = PATTERN.exec(text);
   if (!m) return undefined;
   const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];

@@ -283,11 +283,27 @@ class LosslessParser {
  * bigint is written as its digits.
  */
 export function stringifyJson(value, shape) {
-    return write(value, shape, '', 0);
+    return write(value, shape, [], 0);
+}
+const fieldTables = new WeakMap();
+function fieldTable(fields) {
+    let table = fieldTables.get(fields);
+    if (!table) {
+        table = Object.keys(fields).map((key) => ({ key, quoted: JSON.stringify(key), shape: fields[key] }));
+        fieldTables.set(fields, table);
+    }
+    return table;
+}
+/** `path` is where `value` sits (keys and indexes), kept as a stack and joined only for an error. */
+function pathText(path) {
+    let out = '';
+    for (const part of path)
+        out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part;
+    return out || '(root)';
 }
 function write(value, shape, path, depth) {
     if (depth > MAX_DEPTH)
-        throw new RangeError(`JSON: nesting deeper than ${MAX_DEPTH} at ${path || '(root)'}`);
+        throw new RangeError(`JSON: nesting deeper than ${MAX_DEPTH} at ${pathText(path)}`);
     switch (typeof value) {
         case 'string':
             return JSON.stringify(value);
@@ -295,7 +311,7 @@ function write(value, shape, path, depth) {
             return value.toString();
         case 'number':
             if (!Number.isFinite(value))
-                throw new RangeError(`JSON: ${path || '(root)'} is ${value}, which JSON cannot carry`);
+                throw new RangeError(`JSON: ${pathText(path)} is ${value}, which JSON cannot carry`);
             return JSON.stringify(value);
         case 'boolean':
             return value ? 'true' : 'false';
@@ -304,7 +320,14 @@ function write(value, shape, path, depth) {
                 return 'null';
             if (Array.isArray(value)) {
                 const items = shape?.type === 'array' ? shape.items : undefined;
-                return `[${value.map((item, i) => (item === undefined || item === null ? 'null' : write(item, items, `${path}[${i}]`, depth + 1))).join(',')}]`;
+                let out = '';
+                for (let i = 0; i < value.length; i++) {
+                    const item = value[i];
+                    path.push(i);
+                    out += `${i ? ',' : ''}${item === undefined || item === null ? 'null' : write(item, items, path, depth + 1)}`;
+                    path.pop();
+                }
+                return `[${out}]`;
             }
             const record = value;
             const fields = shape?.type === 'object' ? shape.fields : undefined;
@@ -312,14 +335,16 @@ function write(value, shape, path, depth) {
             let known = 0;
             if (fields) {
                 // The schema's fields first, in its order...
-                for (const key in fields) {
-                    if (!Object.hasOwn(record, key))
+                for (const field of fieldTable(fields)) {
+                    if (!Object.hasOwn(record, field.key))
                         continue;
                     known++;
-                    const item = record[key];
+                    const item = record[field.key];
                     if (item === undefined || item === null)
                         continue;
-                    out += `${out ? ',' : ''}${JSON.stringify(key)}:${write(item, fields[key], path ? `${path}.${key}` : key, depth + 1)}`;
+                    path.push(field.key);
+                    out += `${out ? ',' : ''}${field.quoted}:${write(item, field.shape, path, depth + 1)}`;
+                    path.pop();
                 }
             }
             // ...then any other own keys, in insertion order (only looked for when there are some).
@@ -331,12 +356,14 @@ function write(value, shape, path, depth) {
                     const item = record[key];
                     if (item === undefined || item === null)
                         continue;
-                    out += `${out ? ',' : ''}${JSON.stringify(key)}:${write(item, undefined, path ? `${path}.${key}` : key, depth + 1)}`;
+                    path.push(key);
+                    out += `${out ? ',' : ''}${JSON.stringify(key)}:${write(item, undefined, path, depth + 1)}`;
+                    path.pop();
                 }
             }
             return `{${out}}`;
         }
         default:
-            throw new TypeError(`JSON: ${path || '(root)'} is a ${typeof value}, which JSON cannot carry`);
+            throw new TypeError(`JSON: ${pathText(path)} is a ${typeof value}, which JSON cannot carry`);
     }
 }

@@ -27,7 +27,7 @@ export interface FastifyLike {
     }): void;
 }
 export interface TopGatewayPluginOptions {
-    /** Where the gateway answers, under the prefix it is registered with; default `/router/rest`. */
+    /** Where the gateway answers, under the prefix it is registered with; default {@link GATEWAY_PATH}, TOP's. */
     path?: string;
 }
 /** The metadata fastify-plugin would attach, read by fastify when the plugin is registered. */

@@ -1,10 +1,17 @@
+// Copied from runtime/server/fastify-plugin.ts by the TOP generator: edit that file, then regenerate.
+// The gateway as a fastify plugin on the same core. Typed structurally, so the
+// package does not depend on fastify (nor on fastify-plugin): register it with
+// `app.register(gateway.fastifyPlugin, { prefix: '/top' })`. It reads every body
+// as raw bytes (TOP decides what a body means, not fastify) and maps fastify's
+// own body errors to TOP answers, so no request gets a 4xx or 5xx.
+import { GATEWAY_PATH } from "../common/protocol.js";
 /** The plugin's name in fastify (`app.hasPlugin(TOP_GATEWAY_PLUGIN_NAME)`, `dependencies`). */
 export const TOP_GATEWAY_PLUGIN_NAME = 'top-gateway';
 // The body types a TOP client sends: a form (every SDK's default) and multipart
 // (file uploads). Named so a user's own routes beside the plugin keep theirs.
 const TOP_BODY_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 export function topGatewayPlugin(core, pluginOptions = {}) {
-    const path = pluginOptions.path ?? '/router/rest';
+    const path = pluginOptions.path ?? GATEWAY_PATH;
     const send = async (reply, request, body, bodyTooLarge = false) => {
         const contentType = request.headers['content-type'];
         const answer = await core.handle({ httpMethod: request.method, url: request.url, contentType: Array.isArray(contentType) ? contentType[0] : contentType, body, bodyTooLarge });

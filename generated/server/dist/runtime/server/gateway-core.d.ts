@@ -52,7 +52,7 @@ export interface GatewayCoreOptions {
     handlerTimeoutMs?: number;
     /** Told about every idempotency store failure or stall (step: claim, renew, complete, release, get). */
     onStoreError?: (error: unknown, step: StoreStep, key: string) => void;
-    /** The path the node:http listener answers; any other answers 22 `isv.invalid-path`. Default `/router/rest`. */
+    /** The path the node:http listener answers; any other answers 22 `isv.invalid-path`. Default {@link GATEWAY_PATH}, TOP's. */
     path?: string;
     /** Told about every request's outcome, internal errors (store failures included) and slow handlers. */
     hooks?: GatewayHooks;
@@ -85,6 +85,14 @@ export interface GatewayAnswer {
     body: string;
 }
 export declare function newRequestId(): string;
+/**
+ * Compares a given signature with the expected one (upper-case hex) in time
+ * that depends only on their lengths: every character is compared, the
+ * differences OR-ed together, no early exit. A length difference reveals only
+ * the sign method's length. (Plain code, not timingSafeEqual: two Buffers a
+ * request cost more than the whole comparison.)
+ */
+export declare function equalSignatures(given: string, expected: string): boolean;
 export declare class GatewayCore {
     #private;
     readonly limits: GatewayLimits;

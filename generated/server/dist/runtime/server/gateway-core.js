@@ -2,11 +2,12 @@
 // The TOP gateway, transport-free: one request in (method, URL, content type,
 // body bytes), one answer out. The node:http listener and the fastify plugin
 // are thin adapters over `GatewayCore.handle`.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { parseJson, stringifyJson } from "../common/json.js";
 import { idempotencyKeyOf, valueAtPath } from "../common/operation.js";
 import { decodeParams, encodeParam } from "../common/params.js";
-import { API_VERSION, ERROR_ROOT, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
+import { API_VERSION, ERROR_ROOT, GATEWAY_PATH, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
 import { holdsList, reviveInt64, toWire } from "../common/shape.js";
 import { isSendable, SIGN_METHODS, sign } from "../common/sign.js";
 import { parseTimestamp } from "../common/timestamp.js";
@@ -38,11 +39,24 @@ function requestedFormat(fields, request) {
     const format = fields?.get('format') ?? FORMAT_IN_QUERY.exec(request.url)?.[1] ?? (request.body.length <= 65536 ? FORMAT_IN_BODY.exec(Buffer.from(request.body).toString('latin1'))?.[1] : undefined);
     return format === 'json' ? 'json' : 'xml';
 }
-function equalSignatures(given, expected) {
-    const a = Buffer.from(given.toUpperCase(), 'utf8');
-    const b = Buffer.from(expected, 'utf8');
-    // Compare in constant time; a length difference reveals only the sign method's length.
-    return a.length === b.length && timingSafeEqual(a, b);
+/**
+ * Compares a given signature with the expected one (upper-case hex) in time
+ * that depends only on their lengths: every character is compared, the
+ * differences OR-ed together, no early exit. A length difference reveals only
+ * the sign method's length. (Plain code, not timingSafeEqual: two Buffers a
+ * request cost more than the whole comparison.)
+ */
+export function equalSignatures(given, expected) {
+    if (given.length !== expected.length)
+        return false;
+    let difference = 0;
+    for (let i = 0; i < expected.length; i++) {
+        let c = given.charCodeAt(i);
+        if (c >= 0x61 && c <= 0x7a)
+            c -= 0x20; // a-z as A-Z: the hex may come in lower case
+        difference |= c ^ expected.charCodeAt(i);
+    }
+    return difference === 0;
 }
 export class GatewayCore {
     limits;
@@ -82,7 +96,7 @@ export class GatewayCore {
             },
             onUnrecorded: ({ reason }) => this.#observer.internal({ kind: 'unrecorded', reason }),
         });
-        this.path = options.path ?? '/router/rest';
+        this.path = options.path ?? GATEWAY_PATH;
         for (const op of Object.values(options.operations))
             this.#byMethod.set(op.method, op);
     }
@@ -90,15 +104,16 @@ export class GatewayCore {
         const started = performance.now();
         const trace = { method: undefined, app: undefined, idempotency: 'none' };
         const answer = await this.#handle(request, trace);
-        this.#observer.request({
-            requestId: answer.requestId,
-            method: trace.method,
-            app: trace.app,
-            code: answer.code,
-            subCode: answer.subCode,
-            latencyMs: performance.now() - started,
-            idempotency: trace.idempotency,
-        });
+        if (this.#observer.watchesRequests)
+            this.#observer.request({
+                requestId: answer.requestId,
+                method: trace.method,
+                app: trace.app,
+                code: answer.code,
+                subCode: answer.subCode,
+                latencyMs: performance.now() - started,
+                idempotency: trace.idempotency,
+            });
         return answer.answer;
     }
     async #handle(request, trace) {
@@ -245,12 +260,16 @@ export class GatewayCore {
     /** Runs the handler; returns its answer, and as JSON text (what the store records and the JSON answer holds). */
     async #runHandler(op, handler, params, context) {
         let result;
-        const started = performance.now();
-        const slowMs = this.#options.slowHandlerMs ?? 5000;
-        const slow = setTimeout(() => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }), slowMs);
-        slow.unref?.();
+        let slow;
         try {
-            result = await handler(params, context);
+            result = handler(params, context);
+            // Only a handler still working (a promise) can become slow: no timer for one that answered at once.
+            if (isThenable(result)) {
+                const started = performance.now();
+                slow = setTimeout(() => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }), this.#options.slowHandlerMs ?? 5000);
+                slow.unref?.();
+                result = await result;
+            }
         }
         catch (error) {
             if (GatewayError.is(error))
@@ -259,7 +278,8 @@ export class GatewayCore {
             throw new GatewayError(15, 'isp.service-error', 'the service failed');
         }
         finally {
-            clearTimeout(slow);
+            if (slow)
+                clearTimeout(slow);
         }
         if (typeof result !== 'object' || result === null || Array.isArray(result)) {
             this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
@@ -270,7 +290,12 @@ export class GatewayCore {
             this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`), context);
             throw new GatewayError(15, 'isp.invalid-response', 'the service gave an answer that does not fit its specification');
         }
-        const { request_id: _ignored, ...body } = result;
+        // request_id is the gateway's to write; a handler's own is dropped (copying only then).
+        let body = result;
+        if (Object.hasOwn(body, 'request_id')) {
+            const { request_id: _dropped, ...rest } = body;
+            body = rest;
+        }
         return { body, text: stringifyJson(body, op.response) };
     }
     async #idempotent(op, appKey, key, params, run, trace) {
@@ -332,7 +357,16 @@ export function fingerprintOf(op, params) {
         else
             pairs.push([name, encodeParam(value, spec)]);
     }
-    return createHash('sha256').update(JSON.stringify(pairs)).digest('hex');
+    return sha256Hex(JSON.stringify(pairs));
+}
+// crypto.hash (Node 20.12+) hashes a string in one call, several times faster
+// than createHash for a short text; runtimes without it use createHash.
+const oneShotHash = crypto.hash;
+function sha256Hex(text) {
+    return oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
+}
+function isThenable(value) {
+    return typeof value === 'object' && value !== null && typeof value.then === 'function';
 }
 // Blank: nothing but white space (JavaScript's \s covers U+3000 and U+FEFF) or zero-width characters.
 const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060)*$/;

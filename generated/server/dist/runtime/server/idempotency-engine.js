@@ -19,13 +19,23 @@ export class StoreTimeoutError extends Error {
     name = 'StoreTimeoutError';
 }
 const PENDING = Symbol('pending');
+// An outcome as the store keeps it: `A` and the answer's JSON text, or `E` and
+// the error answer as JSON. The answer text is stored as it is, not escaped
+// into another JSON string (that doubled the cost of recording). Outcomes
+// recorded as `{"a": text}` / `{"e": {...}}` by earlier versions still replay.
 function encodeOutcome(outcome) {
     if (outcome.kind === 'answer')
-        return JSON.stringify({ a: outcome.text });
+        return `A${outcome.text}`;
     const e = outcome.error;
-    return JSON.stringify({ e: { code: e.code, msg: e.msg, sub_code: e.subCode, sub_msg: e.subMsg } });
+    return `E${JSON.stringify({ code: e.code, msg: e.msg, sub_code: e.subCode, sub_msg: e.subMsg })}`;
 }
 function decodeOutcome(text) {
+    if (text.startsWith('A'))
+        return { kind: 'answer', text: text.slice(1) };
+    if (text.startsWith('E')) {
+        const e = JSON.parse(text.slice(1));
+        return { kind: 'error', error: new GatewayError(e.code, e.sub_code, e.sub_msg, e.msg) };
+    }
     const v = JSON.parse(text);
     if (typeof v.a === 'string')
         return { kind: 'answer', text: v.a };
@@ -33,18 +43,39 @@ function decodeOutcome(text) {
     return { kind: 'error', error: new GatewayError(e.code, e.sub_code, e.sub_msg, e.msg) };
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+// Already settled? Racing against this resolved promise answers that without a
+// timer: when `promise` has settled, its reaction is queued first and wins.
+const NOT_YET = Promise.resolve(PENDING);
 /** Resolves with `promise`'s value, or PENDING once `ms` have passed. */
-function within(promise, ms) {
-    if (ms <= 0)
-        return Promise.race([promise, Promise.resolve(PENDING)]);
+async function within(promise, ms) {
+    // An in-process store answers at once: no timer is armed for it.
+    const now = await Promise.race([promise, NOT_YET]);
+    if (now !== PENDING || ms <= 0)
+        return now;
     let timer;
     const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve(PENDING), ms)));
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+    try {
+        return await Promise.race([promise, timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+// Owner tokens tell one claim from another across processes and restarts: a
+// random per-process prefix (122 bits) and a counter, without a random call per claim.
+const OWNER_PREFIX = randomUUID();
+let ownerCounter = 0;
+function newOwner() {
+    ownerCounter = (ownerCounter + 1) % Number.MAX_SAFE_INTEGER;
+    return `${OWNER_PREFIX}:${ownerCounter.toString(36)}`;
 }
 export const handlerTimeoutError = (ms) => new GatewayError(15, 'isp.handler-timeout', `the service did not answer within ${ms} ms; it may still complete: retry later with the same idempotency key to get its answer`);
 export class IdempotencyEngine {
     #o;
     #inflight = new Map();
+    /** Claims held now, renewed by #leaseTimer. */
+    #leases = new Set();
+    #leaseTimer;
     constructor(options) {
         for (const name of ['ttlMs', 'leaseMs', 'waitMs', 'handlerTimeoutMs', 'storeTimeoutMs']) {
             const v = options[name];
@@ -117,7 +148,7 @@ export class IdempotencyEngine {
             let current;
             if (!waited) {
                 // First look: claim at once (one round trip in the common case).
-                const owner = randomUUID();
+                const owner = newOwner();
                 let claim;
                 try {
                     claim = await this.#store('claim', key, () => this.#o.store.claim(key, fingerprint, owner, this.#o.leaseMs));
@@ -165,8 +196,11 @@ export class IdempotencyEngine {
             return { kind: 'error', error: GatewayError.is(error) ? error : new GatewayError(15, 'isp.service-error', 'the service failed; the outcome is recorded for this idempotency key') };
         });
         // What the first caller and every duplicate get once the handler settled and its outcome is recorded.
-        let release = () => { };
-        const entryGone = new Promise((resolve) => (release = resolve));
+        // `release` ends this call's in-process entry: later duplicates ask the store.
+        const release = () => {
+            if (this.#inflight.get(key)?.outcome === recorded)
+                this.#inflight.delete(key);
+        };
         const recorded = ran.then(async (result) => {
             if (result instanceof Error) {
                 stopRenewing();
@@ -209,10 +243,6 @@ export class IdempotencyEngine {
             return notRecorded;
         });
         this.#inflight.set(key, { fingerprint, outcome: recorded });
-        void entryGone.then(() => {
-            if (this.#inflight.get(key)?.outcome === recorded)
-                this.#inflight.delete(key);
-        });
         const result = await within(recorded, o.handlerTimeoutMs);
         if (result === PENDING)
             return { outcome: { kind: 'error', error: handlerTimeoutError(o.handlerTimeoutMs) }, path: 'fresh' };
@@ -249,22 +279,41 @@ export class IdempotencyEngine {
         }
         this.#o.onUnrecorded?.({ key, reason: `the outcome could not be stored within one lease (${this.#o.leaseMs} ms); the claim now expires and a retry may run the handler again` });
     }
-    /** Renews the claim every third of its lease until stopped. */
+    /**
+     * Keeps a claim's lease until stopped: one timer for the whole engine ticks
+     * every third of the lease while any claim is held and renews each, so a
+     * claim is renewed within a third of its lease of being taken and every third
+     * after (a per-claim timer cost more than a fast handler).
+     */
     #keepLease(key, fingerprint, owner) {
-        let busy = false;
-        const timer = setInterval(() => {
-            if (busy)
-                return;
-            busy = true;
+        const lease = { key, fingerprint, owner, busy: false };
+        this.#leases.add(lease);
+        if (!this.#leaseTimer) {
+            this.#leaseTimer = setInterval(() => this.#renewAll(), Math.max(1, Math.floor(this.#o.leaseMs / 3)));
+            this.#leaseTimer.unref?.();
+        }
+        return () => {
+            this.#leases.delete(lease);
+        };
+    }
+    #renewAll() {
+        if (this.#leases.size === 0) {
+            clearInterval(this.#leaseTimer);
+            this.#leaseTimer = undefined;
+            return;
+        }
+        for (const lease of this.#leases) {
+            if (lease.busy)
+                continue;
+            lease.busy = true;
+            const { key, fingerprint, owner } = lease;
             this.#store('renew', key, () => this.#o.store.renew(key, fingerprint, owner, this.#o.leaseMs))
                 .then((r) => {
                 if (r === 'lost')
                     this.#o.onUnrecorded?.({ key, reason: 'the claim was taken by another caller while the handler ran' });
             }, () => { })
-                .finally(() => (busy = false));
-        }, Math.max(1, Math.floor(this.#o.leaseMs / 3)));
-        timer.unref?.();
-        return () => clearInterval(timer);
+                .finally(() => (lease.busy = false));
+        }
     }
 }
 /** A call without an idempotency key: its handler's outcome, or 15 isp.handler-timeout. */

@@ -52,6 +52,8 @@ export declare class Observer {
     private readonly hooks;
     private readonly logger;
     constructor(hooks?: GatewayHooks, logger?: GatewayLogger);
+    /** Someone is told about every request (a hook or a logger): only then is its outcome put together. */
+    get watchesRequests(): boolean;
     request(outcome: RequestOutcome): void;
     internal(error: InternalError): void;
     slow(slow: SlowHandler): void;

@@ -20,7 +20,13 @@ export class Observer {
             // An observer's failure must not become the caller's.
         }
     };
+    /** Someone is told about every request (a hook or a logger): only then is its outcome put together. */
+    get watchesRequests() {
+        return this.hooks.onRequest !== undefined || this.logger !== undefined;
+    }
     request(outcome) {
+        if (!this.watchesRequests)
+            return;
         const o = { ...outcome, method: clip(outcome.method), app: clip(outcome.app) };
         if (this.hooks.onRequest)
             this.#safely(() => this.hooks.onRequest(o));

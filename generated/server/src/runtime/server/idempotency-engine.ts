@@ -57,14 +57,24 @@ interface Inflight<T> {
   outcome: Promise<Outcome<T> | 'released'>;
 }
 
+// An outcome as the store keeps it: `A` and the answer's JSON text, or `E` and
+// the error answer as JSON. The answer text is stored as it is, not escaped
+// into another JSON string (that doubled the cost of recording). Outcomes
+// recorded as `{"a": text}` / `{"e": {...}}` by earlier versions still replay.
 function encodeOutcome(outcome: Outcome<unknown>): string {
-  if (outcome.kind === 'answer') return JSON.stringify({ a: outcome.text });
+  if (outcome.kind === 'answer') return `A${outcome.text}`;
   const e = outcome.error;
-  return JSON.stringify({ e: { code: e.code, msg: e.msg, sub_code: e.subCode, sub_msg: e.subMsg } });
+  return `E${JSON.stringify({ code: e.code, msg: e.msg, sub_code: e.subCode, sub_msg: e.subMsg })}`;
 }
 
 function decodeOutcome<T>(text: string): Outcome<T> {
-  const v = JSON.parse(text) as { a?: string; e?: { code: number; msg: string; sub_code?: string; sub_msg?: string } };
+  if (text.startsWith('A')) return { kind: 'answer', text: text.slice(1) };
+  type ErrorAnswer = { code: number; msg: string; sub_code?: string; sub_msg?: string };
+  if (text.startsWith('E')) {
+    const e = JSON.parse(text.slice(1)) as ErrorAnswer;
+    return { kind: 'error', error: new GatewayError(e.code, e.sub_code, e.sub_msg, e.msg) };
+  }
+  const v = JSON.parse(text) as { a?: string; e?: ErrorAnswer };
   if (typeof v.a === 'string') return { kind: 'answer', text: v.a };
   const e = v.e!;
   return { kind: 'error', error: new GatewayError(e.code, e.sub_code, e.sub_msg, e.msg) };
@@ -72,12 +82,31 @@ function decodeOutcome<T>(text: string): Outcome<T> {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+// Already settled? Racing against this resolved promise answers that without a
+// timer: when `promise` has settled, its reaction is queued first and wins.
+const NOT_YET: Promise<typeof PENDING> = Promise.resolve(PENDING);
+
 /** Resolves with `promise`'s value, or PENDING once `ms` have passed. */
-function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof PENDING> {
-  if (ms <= 0) return Promise.race([promise, Promise.resolve(PENDING)]);
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof PENDING> {
+  // An in-process store answers at once: no timer is armed for it.
+  const now = await Promise.race([promise, NOT_YET]);
+  if (now !== PENDING || ms <= 0) return now;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<typeof PENDING>((resolve) => (timer = setTimeout(() => resolve(PENDING), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// Owner tokens tell one claim from another across processes and restarts: a
+// random per-process prefix (122 bits) and a counter, without a random call per claim.
+const OWNER_PREFIX = randomUUID();
+let ownerCounter = 0;
+function newOwner(): string {
+  ownerCounter = (ownerCounter + 1) % Number.MAX_SAFE_INTEGER;
+  return `${OWNER_PREFIX}:${ownerCounter.toString(36)}`;
 }
 
 export const handlerTimeoutError = (ms: number): GatewayError =>
@@ -86,6 +115,9 @@ export const handlerTimeoutError = (ms: number): GatewayError =>
 export class IdempotencyEngine {
   readonly #o: EngineOptions;
   readonly #inflight = new Map<string, Inflight<unknown>>();
+  /** Claims held now, renewed by #leaseTimer. */
+  readonly #leases = new Set<Lease>();
+  #leaseTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: EngineOptions) {
     for (const name of ['ttlMs', 'leaseMs', 'waitMs', 'handlerTimeoutMs', 'storeTimeoutMs'] as const) {
@@ -158,7 +190,7 @@ export class IdempotencyEngine {
       let current: KeyState | undefined;
       if (!waited) {
         // First look: claim at once (one round trip in the common case).
-        const owner = randomUUID();
+        const owner = newOwner();
         let claim;
         try {
           claim = await this.#store('claim', key, () => this.#o.store.claim(key, fingerprint, owner, this.#o.leaseMs));
@@ -203,8 +235,10 @@ export class IdempotencyEngine {
     );
 
     // What the first caller and every duplicate get once the handler settled and its outcome is recorded.
-    let release: () => void = () => {};
-    const entryGone = new Promise<void>((resolve) => (release = resolve));
+    // `release` ends this call's in-process entry: later duplicates ask the store.
+    const release = () => {
+      if (this.#inflight.get(key)?.outcome === recorded) this.#inflight.delete(key);
+    };
     const recorded: Promise<Outcome<T> | 'released'> = ran.then(async (result) => {
       if (result instanceof Error) {
         stopRenewing();
@@ -247,9 +281,6 @@ export class IdempotencyEngine {
     });
 
     this.#inflight.set(key, { fingerprint, outcome: recorded });
-    void entryGone.then(() => {
-      if (this.#inflight.get(key)?.outcome === recorded) this.#inflight.delete(key);
-    });
 
     const result = await within(recorded, o.handlerTimeoutMs);
     if (result === PENDING) return { outcome: { kind: 'error', error: handlerTimeoutError(o.handlerTimeoutMs) }, path: 'fresh' };
@@ -284,27 +315,53 @@ export class IdempotencyEngine {
     this.#o.onUnrecorded?.({ key, reason: `the outcome could not be stored within one lease (${this.#o.leaseMs} ms); the claim now expires and a retry may run the handler again` });
   }
 
-  /** Renews the claim every third of its lease until stopped. */
+  /**
+   * Keeps a claim's lease until stopped: one timer for the whole engine ticks
+   * every third of the lease while any claim is held and renews each, so a
+   * claim is renewed within a third of its lease of being taken and every third
+   * after (a per-claim timer cost more than a fast handler).
+   */
   #keepLease(key: string, fingerprint: string, owner: string): () => void {
-    let busy = false;
-    const timer = setInterval(
-      () => {
-        if (busy) return;
-        busy = true;
-        this.#store('renew', key, () => this.#o.store.renew(key, fingerprint, owner, this.#o.leaseMs))
-          .then(
-            (r) => {
-              if (r === 'lost') this.#o.onUnrecorded?.({ key, reason: 'the claim was taken by another caller while the handler ran' });
-            },
-            () => {}, // reported by #store; the next tick tries again
-          )
-          .finally(() => (busy = false));
-      },
-      Math.max(1, Math.floor(this.#o.leaseMs / 3)),
-    );
-    timer.unref?.();
-    return () => clearInterval(timer);
+    const lease: Lease = { key, fingerprint, owner, busy: false };
+    this.#leases.add(lease);
+    if (!this.#leaseTimer) {
+      this.#leaseTimer = setInterval(() => this.#renewAll(), Math.max(1, Math.floor(this.#o.leaseMs / 3)));
+      this.#leaseTimer.unref?.();
+    }
+    return () => {
+      this.#leases.delete(lease);
+    };
   }
+
+  #renewAll(): void {
+    if (this.#leases.size === 0) {
+      clearInterval(this.#leaseTimer);
+      this.#leaseTimer = undefined;
+      return;
+    }
+    for (const lease of this.#leases) {
+      if (lease.busy) continue;
+      lease.busy = true;
+      const { key, fingerprint, owner } = lease;
+      this.#store('renew', key, () => this.#o.store.renew(key, fingerprint, owner, this.#o.leaseMs))
+        .then(
+          (r) => {
+            if (r === 'lost') this.#o.onUnrecorded?.({ key, reason: 'the claim was taken by another caller while the handler ran' });
+          },
+          () => {}, // reported by #store; the next tick tries again
+        )
+        .finally(() => (lease.busy = false));
+    }
+  }
+}
+
+/** A claim this engine holds and renews. */
+interface Lease {
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly owner: string;
+  /** A renewal is in flight: the next tick skips this one. */
+  busy: boolean;
 }
 
 /** A call without an idempotency key: its handler's outcome, or 15 isp.handler-timeout. */

@@ -74,7 +74,13 @@ export class Observer {
     }
   };
 
+  /** Someone is told about every request (a hook or a logger): only then is its outcome put together. */
+  get watchesRequests(): boolean {
+    return this.hooks.onRequest !== undefined || this.logger !== undefined;
+  }
+
   request(outcome: RequestOutcome): void {
+    if (!this.watchesRequests) return;
     const o = { ...outcome, method: clip(outcome.method), app: clip(outcome.app) };
     if (this.hooks.onRequest) this.#safely(() => this.hooks.onRequest!(o));
     if (this.logger) this.#safely(() => this.logger!.info({ event: 'top.request', ...o }, `${o.method ?? '-'} ${o.code === 0 ? 'ok' : `${o.code} ${o.subCode ?? ''}`.trim()}`));

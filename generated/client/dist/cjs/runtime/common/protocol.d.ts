@@ -13,6 +13,7 @@ export declare const ERROR_ROOT = "error_response";
 /**
  * The success envelope's root: the method with a leading `taobao.` dropped,
  * dots made underscores, plus `_response`.
+ * `alibaba.idle.tender.pre.pay.action` → `alibaba_idle_tender_pre_pay_action_response`.
  */
 export declare function responseRootOf(method: string): string;
 /** TOP's platform error codes and their `msg` (top-protocol.md §6). */

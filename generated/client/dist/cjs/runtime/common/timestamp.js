@@ -24,7 +24,17 @@ function formatTimestamp(instant) {
 }
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 /** The instant a TOP timestamp names, or undefined when it is malformed or not a real date. */
+// Calls come many to the second with the same timestamp: the last one read is kept.
+let lastParsedText = '';
+let lastParsed;
 function parseTimestamp(text) {
+    if (text === lastParsedText)
+        return lastParsed;
+    lastParsed = parseTimestampText(text);
+    lastParsedText = text;
+    return lastParsed;
+}
+function parseTimestampText(text) {
     const m = PATTERN.exec(text);
     if (!m)
         return undefined;

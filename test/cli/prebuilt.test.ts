@@ -1,0 +1,47 @@
+// The prebuilt generator (bin/prebuilt.js): used only while every source it
+// was built from is unchanged, and it writes exactly what the sources write.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { build, currentBuild } from '../../bin/prebuilt.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+test('a build is current only while every source it lists is byte-for-byte what it was built from', async () => {
+  await build();
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'bin/build/manifest.json'), 'utf8')) as { sources: string[] };
+  assert.ok(manifest.sources.includes('generator/render/compile.ts') && manifest.sources.includes('runtime/common/protocol.ts'), 'the manifest lists the generator and the runtime modules it imports');
+  assert.match(currentBuild() ?? '', /bin\/build\/top-openapi\.js$/);
+  // A copy of the package's sources and build, then one source edited: stale.
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'top-prebuilt-'));
+  try {
+    for (const file of manifest.sources) {
+      mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+      cpSync(path.join(ROOT, file), path.join(copy, file));
+    }
+    cpSync(path.join(ROOT, 'bin/build'), path.join(copy, 'bin/build'), { recursive: true });
+    assert.ok(currentBuild(copy), 'an unchanged copy is current');
+    const edited = path.join(copy, 'generator/render/templates.ts');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n// an edit\n`);
+    assert.equal(currentBuild(copy), undefined, 'an edited source makes the build stale');
+    rmSync(edited);
+    assert.equal(currentBuild(copy), undefined, 'a missing source makes the build stale');
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
+
+test('the prebuilt generator writes what the sources write (generate --check through bin/)', async () => {
+  if (currentBuild() === undefined) await build();
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/top-openapi.js'), 'generate', '--check'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TOP_OPENAPI_FROM_SOURCE: '', TOP_OPENAPI_REPORT_LOADER: '1' },
+  });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /is current/);
+  assert.match(r.stderr, /top-openapi: prebuilt generator/, 'the prebuilt generator ran');
+});
