@@ -17,8 +17,10 @@
 // file's own place (paths from the package root), so templates, the runtime
 // folder and the recipe keys that hash a module's text (compile.ts, docs.ts)
 // read exactly what they read under tsx, and the output stays byte-identical.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -122,6 +124,7 @@ export async function build() {
     .sort();
   const manifest = { format: FORMAT, entry: 'top-openapi.js', sources, sha256: hashSources(sources, ROOT) };
   writeFileSync(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  recordRuntimeTranspiles(staging);
   // A swap, so a concurrent start-up sees the old build or the new one, never half of one.
   const previous = `${BUILD_DIR}.previous-${process.pid}`;
   mkdirSync(path.dirname(BUILD_DIR), { recursive: true });
@@ -129,6 +132,31 @@ export async function build() {
   renameSync(staging, BUILD_DIR);
   rmSync(previous, { recursive: true, force: true });
   return manifest;
+}
+
+/**
+ * transpiled.json: the runtime files' transpiles (the same for every spec),
+ * recorded by one generation of this repository's spec with the new build
+ * (see generator/render/compile.ts). Without it the build still works.
+ * @param {string} staging
+ */
+function recordRuntimeTranspiles(staging) {
+  const spec = path.join(ROOT, 'spec/openapi.yaml');
+  if (!existsSync(spec)) return;
+  const out = mkdtempSync(path.join(os.tmpdir(), 'top-prebuilt-'));
+  try {
+    const entry = pathToFileURL(path.join(staging, 'top-openapi.js')).href;
+    const args = ['generate', '--spec', spec, '--out', out, '--only', 'client,server'];
+    const script = `const { main } = await import(${JSON.stringify(entry)}); process.exitCode = await main(${JSON.stringify(args)});`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '--eval', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TOP_OPENAPI_RECORD_TRANSPILES: path.join(staging, 'transpiled.json') },
+    });
+    if (r.status !== 0) console.error(`bin/prebuilt.js: no runtime transpiles recorded (generation failed):\n${r.stdout}${r.stderr}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {

@@ -5,7 +5,7 @@
 // Deterministic; reused while the sources' hash is unchanged
 // (`<pkg>/.dist-build` records it).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import type { OutputFiles } from './client.ts';
@@ -37,6 +37,7 @@ export function compilePackages(pkgs: readonly string[], files: OutputFiles, out
   for (const pkg of pkgs) {
     for (const [name, content] of reuse(pkg, files, outDir) ?? compile(pkg, files)) result.set(name, content);
   }
+  if (RECORD) writeFileSync(RECORD, JSON.stringify([...recorded].sort(([a], [b]) => (a < b ? -1 : 1))));
   return result;
 }
 
@@ -77,6 +78,22 @@ function reuse(pkg: string, files: OutputFiles, outDir: string): OutputFiles | u
 // (a spec edit changes a handful of the ~70 files).
 const transpiled = new Map<string, { js: string; dts: string }>();
 
+// The runtime's files are the same for every spec: the generator's build
+// (bin/prebuilt.js, at prepack) records their transpiles, keyed like the memo
+// above (recipe and content), so a fresh project does not transpile them
+// again: they were ~60% of a fresh generation's transpiling, the largest
+// cost of a run (issue 16). A record from another recipe or runtime matches
+// nothing and costs nothing.
+const SEED = path.resolve(import.meta.dirname, '../../bin/build/transpiled.json');
+try {
+  for (const [key, value] of JSON.parse(readFileSync(SEED, 'utf8')) as [string, { js: string; dts: string }][]) transpiled.set(key, value);
+} catch {
+  // no build, or an unreadable one: transpile as usual
+}
+const RECORD = process.env.TOP_OPENAPI_RECORD_TRANSPILES;
+const recorded = new Map<string, { js: string; dts: string }>();
+const isRuntime = (name: string) => name.includes('/src/runtime/');
+
 function transpile(name: string, content: string): { js: string; dts: string } {
   const key = createHash('sha256').update(RECIPE).update('\0').update(content).digest('hex');
   const known = transpiled.get(key);
@@ -94,6 +111,7 @@ function transpile(name: string, content: string): { js: string; dts: string } {
   }
   const result = { js: js.outputText, dts: dts.outputText };
   transpiled.set(key, result);
+  if (RECORD && isRuntime(name)) recorded.set(key, result);
   return result;
 }
 
@@ -114,6 +132,7 @@ function transpileCommonJs(name: string, content: string): string {
     );
   }
   transpiled.set(key, { js: js.outputText, dts: '' });
+  if (RECORD && isRuntime(name)) recorded.set(key, { js: js.outputText, dts: '' });
   return js.outputText;
 }
 

@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -328,4 +328,36 @@ test('what each handler receives is exactly what the server types say: decoded, 
     }
   }
   top.close();
+});
+
+/** The JSDoc block above a handler in the generated server.ts. */
+function handlerJsdoc(serverTs: string, operationId: string): string {
+  const at = serverTs.indexOf(`  ${operationId}?: (params: `);
+  assert.ok(at > 0, operationId);
+  return serverTs.slice(serverTs.lastIndexOf('/**', at), at);
+}
+
+test("the server's JSDoc is written for implementers: what a handler receives and returns, what the gateway answers alone, what the handler decides, idempotency", () => {
+  const serverTs = readFileSync(path.join(dir, 'generated/server/src/server.ts'), 'utf8');
+  const upload = handlerJsdoc(serverTs, 'taobaoProductImgUploadTmall');
+  assert.match(upload, /`image` \(byte\[\]\): `UploadedFile`: `\{ filename, contentType, data: Uint8Array \}`; always present\./);
+  assert.match(upload, /`is_major` \(Boolean\): boolean; always present: the gateway applies the default `false` when the caller leaves it out\./);
+  assert.match(upload, /`id` \(Number\): bigint; undefined when the caller leaves it out\./);
+  assert.match(upload, /Returns `TaobaoProductImgUploadTmallResponse`, the answer inside `product_img_upload_tmall_response`/);
+  assert.match(upload, /Answered by the gateway without calling this handler: .*40 `isv\.missing-parameter:<path>`.*41 `isv\.invalid-parameter:<path>`/);
+  assert.match(upload, /Decided by this handler: to refuse the call, throw `GatewayError\(code, subCode, subMsg\)`/);
+  assert.match(upload, /A query: no idempotency key, so the gateway calls this handler for every request/);
+  const sold = handlerJsdoc(serverTs, 'taobaoTradesSoldGet');
+  assert.match(sold, /`start_created` \(Date\): string, GMT\+8 `yyyy-MM-dd HH:mm:ss` as sent; undefined when/);
+  assert.match(sold, /`fields` \(String \[\]\): string\[\]; always present\./);
+  assert.match(sold, /`page_size` \(Number\): bigint; always present: the gateway applies the default `40`/);
+  assert.match(sold, /`context\.user` is what `verifySession` returned/);
+  const memo = handlerJsdoc(serverTs, 'taobaoTradeMemoAdd');
+  assert.match(memo, /Idempotency key: `tid` \(`context\.idempotencyKey`\)\. The gateway runs this handler once per app key and key value/);
+  assert.match(memo, /Throw `NothingChangedError` only when nothing was done/);
+  const price = handlerJsdoc(serverTs, 'taobaoItemSkuPriceUpdate');
+  assert.match(price, /`price` \(Price\): string, the decimal amount as sent \(never a float\)/);
+  // Nothing addressed to a caller: those words are the client's.
+  for (const callerWords of [/@throws \{TopValidationError\}/, /pass `options\.session`/, /call again with the same value/, /TopFileInput/, /a JS `?Date`?/])
+    assert.doesNotMatch(serverTs, callerWords);
 });
