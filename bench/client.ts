@@ -1,14 +1,15 @@
 // The client: (a) CPU per call of preparing it (validate, encode, sign) and
 // decoding its answer, against a minimal hand-written md5 signer doing the
 // same encoding; (b) whole calls per second over loopback, 16 in flight,
-// against a bare node:http server, for our client, node-taobao-topclient and
-// the minimal signer over node:http with a keep-alive agent.
+// against a bare node:http server: our client over each built-in transport
+// against the minimal signer over the same transport (node:http with a
+// keep-alive agent, and fetch), and node-taobao-topclient for context.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { operations, TopClient } from '../generated/client/dist/node.js';
+import { fetchTransport, operations, TopClient } from '../generated/client/dist/node.js';
 import { ClientCore } from '../generated/client/dist/runtime/client/client-core.js';
 import { formatTimestamp } from '../generated/client/dist/runtime/common/timestamp.js';
 import { median, ROOT } from './lib.ts';
@@ -56,10 +57,11 @@ export interface ClientResults {
   oursCpu: number;
   minimalCpu: number;
   cpuRatio: number;
-  oursHttp: number;
+  /** Whole calls/s by transport: ours and the minimal signer over the same transport. */
+  transports: { name: string; ours: number; minimal: number; ratio: number }[];
   nodeTopHttp: number;
-  minimalHttp: number;
-  httpRatio: number;
+  /** Ours over node:http against node-taobao-topclient. */
+  nodeTopRatio: number;
 }
 
 async function inFlight(call: () => Promise<unknown>, ms: number, concurrency = 16): Promise<number> {
@@ -116,9 +118,10 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
   const url = `http://127.0.0.1:${port}/router/rest`;
   try {
     const client = new TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: url, signMethod: 'md5' });
+    const fetchClient = new TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: url, signMethod: 'md5', transport: fetchTransport() });
     const nodeTop = new NodeTopClient({ appkey: '12345678', appsecret: 'helloworld', REST_URL: url });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-    const minimalHttp = () =>
+    const minimalNodeHttp = () =>
       new Promise<unknown>((resolve, reject) => {
         const { query, body } = minimalPrepare();
         const req = http.request(
@@ -134,29 +137,40 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
         req.on('error', reject);
         req.end(body);
       });
-    const callOurs = () => client.alibabaAlisportsLianbeiXposPay(TYPED);
-    const callNodeTop = () => nodeTop.execute(METHOD, { param0: { ...DTO } });
-    for (const warm of [callOurs, callNodeTop, minimalHttp]) await inFlight(warm, 500);
-    const o: number[] = [];
-    const n: number[] = [];
-    const m: number[] = [];
+    const minimalFetch = async () => {
+      const { query, body } = minimalPrepare();
+      const res = await fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body });
+      return (JSON.parse(await res.text()) as Record<string, unknown>)[ROOT_NAME];
+    };
+    const calls = {
+      'ours node:http': () => client.alibabaAlisportsLianbeiXposPay(TYPED),
+      'minimal node:http': minimalNodeHttp,
+      'ours fetch': () => fetchClient.alibabaAlisportsLianbeiXposPay(TYPED),
+      'minimal fetch': minimalFetch,
+      'node-taobao-topclient': () => nodeTop.execute(METHOD, { param0: { ...DTO } }),
+    };
+    for (const warm of Object.values(calls)) await inFlight(warm, 500);
+    const rates: Record<string, number[]> = Object.fromEntries(Object.keys(calls).map((k) => [k, []]));
     for (let i = 0; i < rounds; i++) {
-      o.push(await inFlight(callOurs, 2000));
-      n.push(await inFlight(callNodeTop, 2000));
-      m.push(await inFlight(minimalHttp, 2000));
-      log(`  client HTTP round ${i + 1}: ours ${o.at(-1)!.toFixed(0)}/s, node-taobao-topclient ${n.at(-1)!.toFixed(0)}/s, minimal ${m.at(-1)!.toFixed(0)}/s`);
+      for (const [name, call] of Object.entries(calls)) rates[name]!.push(await inFlight(call, 2000));
+      log(
+        `  client HTTP round ${i + 1}: ${Object.keys(calls)
+          .map((k) => `${k} ${rates[k]!.at(-1)!.toFixed(0)}/s`)
+          .join(', ')}`,
+      );
     }
     client.close();
+    fetchClient.close();
     agent.destroy();
+    const med = (k: string) => median(rates[k]!);
     return {
       rounds,
       oursCpu: median(a),
       minimalCpu: median(b),
       cpuRatio: median(a) / median(b),
-      oursHttp: median(o),
-      nodeTopHttp: median(n),
-      minimalHttp: median(m),
-      httpRatio: median(o) / median(n),
+      transports: ['node:http', 'fetch'].map((t) => ({ name: t, ours: med(`ours ${t}`), minimal: med(`minimal ${t}`), ratio: med(`ours ${t}`) / med(`minimal ${t}`) })),
+      nodeTopHttp: med('node-taobao-topclient'),
+      nodeTopRatio: med('ours node:http') / med('node-taobao-topclient'),
     };
   } finally {
     server.kill('SIGTERM');

@@ -9,7 +9,7 @@ import { encodeMultipart, type FilePart, readFile, type TopFileInput } from '../
 import type { OperationDescriptor } from '../common/operation.ts';
 import { encodeParams } from '../common/params.ts';
 import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET, type SystemParameter } from '../common/protocol.ts';
-import { fromWire, inexactInt64, type Shape } from '../common/shape.ts';
+import { fromWire, holdsList, inexactInt64, type Shape } from '../common/shape.ts';
 import { isSendable, SIGN_METHODS, type SignMethod, sign, signAsync } from '../common/sign.ts';
 import { formatTimestamp } from '../common/timestamp.ts';
 import { toFieldProblems } from '../common/validation.ts';
@@ -313,7 +313,8 @@ export class ClientCore {
       throw new TopDecodeError(op.method, `no \`${op.responseRoot}\` object in the answer`, status, text);
     }
     // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
-    fromWire(inner, op.response, xml);
+    // (parseJsonAs already made JSON's int64 bigint: without a list, JSON needs no second walk.)
+    if (xml || holdsList(op.response)) fromWire(inner, op.response, xml);
     // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded: refuse it by path.
     const inexact = inexactInt64(inner, op.response, op.responseRoot);
     if (inexact) throw new TopDecodeError(op.method, `${inexact.path}: int64 written as ${inexact.text.slice(0, 40)} is not an exact integer`, status, text);

@@ -21,9 +21,9 @@ export function isSendable(value: string | undefined | null): value is string {
 export function signingString(params: Readonly<Record<string, string | undefined>>): string {
   // Plain code-unit comparison is ASCII order for TOP's ASCII parameter names,
   // which is what Java's Arrays.sort does on String.
-  const names = Object.keys(params)
-    .filter((name) => name !== 'sign' && isSendable(params[name]))
-    .sort();
+  const names: string[] = [];
+  for (const name of Object.keys(params)) if (name !== 'sign' && isSendable(params[name])) names.push(name);
+  names.sort();
   let out = '';
   for (const name of names) out += name + params[name];
   return out;
@@ -31,6 +31,8 @@ export function signingString(params: Readonly<Record<string, string | undefined
 
 /** The part of node:crypto used here. */
 interface NodeCrypto {
+  /** One call for a whole string (Node 20.12+, not every runtime): several times cheaper than createHash for a short text. */
+  hash?(algorithm: string, data: string, encoding: 'hex'): string;
   createHash(algorithm: string): { update(data: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
   createHmac(algorithm: string, key: string): { update(data: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
 }
@@ -65,12 +67,10 @@ export function sign(params: Readonly<Record<string, string | undefined>>, secre
   checkMethod(method);
   const text = signingString(params);
   if (nodeCrypto) {
-    if (method === 'md5')
-      return nodeCrypto
-        .createHash('md5')
-        .update(secret + text + secret, 'utf8')
-        .digest('hex')
-        .toUpperCase();
+    if (method === 'md5') {
+      const data = secret + text + secret;
+      return (nodeCrypto.hash ? nodeCrypto.hash('md5', data, 'hex') : nodeCrypto.createHash('md5').update(data, 'utf8').digest('hex')).toUpperCase();
+    }
     return nodeCrypto
       .createHmac(method === 'hmac' ? 'md5' : 'sha256', secret)
       .update(text, 'utf8')

@@ -148,16 +148,17 @@ test('a claim has an owner and a lease renewed while the handler runs: a slow ha
   const handlers: Handlers = {
     alibabaCloudgameTradeplatformPayorder: async () => {
       runs++;
-      await new Promise((r) => setTimeout(r, 300));
+      await new Promise((r) => setTimeout(r, 1200));
       return { result_success: true, value: { pay_url: `https://pay/${runs}` } };
     },
   };
   // Short lease, short answer TTL: with the old design (claim lives as long as its TTL, no owner) the second gateway ran it again.
-  const options = { idempotencyStore: store, idempotencyLeaseMs: 60, idempotencyTtlMs: 100, idempotencyWaitMs: 2000 };
+  // (A lease of 400 ms, renewed every 133 ms, survives the event-loop stalls of a loaded 2-core machine; 60 ms did not.)
+  const options = { idempotencyStore: store, idempotencyLeaseMs: 400, idempotencyTtlMs: 500, idempotencyWaitMs: 3000 };
   const [a, b] = await Promise.all([gateway(handlers, options), gateway(handlers, options)]);
   try {
     const first = a.call(PAY, payParam('l1'));
-    await new Promise((r) => setTimeout(r, 150)); // > lease and > TTL
+    await new Promise((r) => setTimeout(r, 600)); // > lease and > TTL
     const second = await b.call(PAY, payParam('l1'));
     assert.equal((await first).alibaba_cloudgame_tradeplatform_payorder_response.value.pay_url, 'https://pay/1');
     assert.equal(second.alibaba_cloudgame_tradeplatform_payorder_response.value.pay_url, 'https://pay/1');

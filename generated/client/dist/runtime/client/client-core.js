@@ -8,7 +8,7 @@ import { parseJsonAs } from "../common/json.js";
 import { encodeMultipart, readFile } from "../common/multipart.js";
 import { encodeParams } from "../common/params.js";
 import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
-import { fromWire, inexactInt64 } from "../common/shape.js";
+import { fromWire, holdsList, inexactInt64 } from "../common/shape.js";
 import { isSendable, SIGN_METHODS, sign, signAsync } from "../common/sign.js";
 import { formatTimestamp } from "../common/timestamp.js";
 import { toFieldProblems } from "../common/validation.js";
@@ -262,7 +262,9 @@ export class ClientCore {
             throw new TopDecodeError(op.method, `no \`${op.responseRoot}\` object in the answer`, status, text);
         }
         // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
-        fromWire(inner, op.response, xml);
+        // (parseJsonAs already made JSON's int64 bigint: without a list, JSON needs no second walk.)
+        if (xml || holdsList(op.response))
+            fromWire(inner, op.response, xml);
         // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded: refuse it by path.
         const inexact = inexactInt64(inner, op.response, op.responseRoot);
         if (inexact)

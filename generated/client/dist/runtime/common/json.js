@@ -15,42 +15,56 @@ const LONG_DIGITS = /\d{16}/;
 // do are read by the hand-written parser instead, so no input can forge one.
 const MARKER = '\u0000int:';
 const MARKER_IN_JSON = '\\u0000int:';
-// An integer token of 16 or more digits: not part of a fraction or exponent.
-const LONG_INTEGER = /(?<![\d.eE+-])-?\d{16,}(?![\d.eE])/g;
+// A run of 16 or more digits: an integer token when it is outside a string
+// and not part of a fraction or an exponent (checked around each match).
+const LONG_RUN = /\d{16,}/g;
+const NUMBER_PART = /[\d.eE+-]/;
 export function parseJson(text) {
     if (!LONG_DIGITS.test(text))
         return JSON.parse(text);
     if (text.includes('\\u0000'))
         return new LosslessParser(text).parseDocument();
+    // Quote the long integer tokens outside strings. Only the quotes between one
+    // long run and the next are looked at (indexOf), to know whether a run sits
+    // inside a string; the text is copied once, around the runs that are marked.
     let out = '';
-    let pos = 0;
-    let marked = false;
-    while (pos < text.length) {
-        const quote = text.indexOf('"', pos);
-        const end = quote === -1 ? text.length : quote;
-        // Outside strings: quote the long integers.
-        out += text.slice(pos, end).replace(LONG_INTEGER, (digits) => {
-            marked = true;
-            return `"${MARKER_IN_JSON}${digits}"`;
-        });
-        if (quote === -1)
-            break;
-        // A string literal, copied as it is: find its closing quote (one not escaped).
-        let close = quote + 1;
-        for (;;) {
-            close = text.indexOf('"', close);
-            if (close === -1)
-                return JSON.parse(text); // unterminated: JSON.parse names the error
-            let backslashes = 0;
-            while (text.charCodeAt(close - 1 - backslashes) === 0x5c)
-                backslashes++;
-            if (backslashes % 2 === 0)
+    let copied = 0;
+    let scanned = 0;
+    let inString = false;
+    LONG_RUN.lastIndex = 0;
+    for (let m = LONG_RUN.exec(text); m !== null; m = LONG_RUN.exec(text)) {
+        const start = m.index;
+        while (scanned < start) {
+            const quote = text.indexOf('"', scanned);
+            if (quote === -1 || quote >= start) {
+                scanned = start;
                 break;
-            close++;
+            }
+            scanned = quote + 1;
+            if (inString) {
+                // Escaped (an odd run of backslashes before it): still inside the string.
+                let backslashes = 0;
+                while (text.charCodeAt(quote - 1 - backslashes) === 0x5c)
+                    backslashes++;
+                if (backslashes % 2 === 1)
+                    continue;
+            }
+            inString = !inString;
         }
-        out += text.slice(quote, close + 1);
-        pos = close + 1;
+        if (inString)
+            continue;
+        const end = start + m[0].length;
+        const tokenStart = text.charCodeAt(start - 1) === 0x2d ? start - 1 : start; // a minus sign belongs to the token
+        if (tokenStart > 0 && NUMBER_PART.test(text[tokenStart - 1]))
+            continue; // a fraction's or exponent's digits
+        if (end < text.length && /[.eE]/.test(text[end]))
+            continue; // followed by a fraction or exponent: not an integer
+        out += `${text.slice(copied, tokenStart)}"${MARKER_IN_JSON}${text.slice(tokenStart, end)}"`;
+        copied = end;
     }
+    if (copied === 0)
+        return JSON.parse(text);
+    out += text.slice(copied);
     let value;
     try {
         value = JSON.parse(out);
@@ -61,7 +75,7 @@ export function parseJson(text) {
             throw new SyntaxError(`JSON: nesting too deep`);
         return new LosslessParser(text).parseDocument();
     }
-    return marked ? restore(value, 0) : value;
+    return restore(value, 0);
 }
 // A digit followed by a fraction or an exponent: the text may hold a number token that JSON.parse would round.
 const DECIMAL_FORM = /\d[.eE]/;

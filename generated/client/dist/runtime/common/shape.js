@@ -113,11 +113,12 @@ export function fromWire(value, shape, xml = false) {
                 if (!Object.hasOwn(record, name))
                     continue;
                 if (xml || needsRevival(fieldShape) || holdsList(fieldShape)) {
-                    const typed = fromWire(record[name], fieldShape, xml);
+                    const given = record[name];
+                    const typed = fromWire(given, fieldShape, xml);
                     // XML writes an absent value as an empty element.
                     if (typed === undefined)
                         delete record[name];
-                    else
+                    else if (typed !== given)
                         Object.defineProperty(record, name, { value: typed, writable: true, enumerable: true, configurable: true });
                 }
             }
@@ -178,11 +179,22 @@ export function toWire(value, shape) {
  * as text rather than round): its path and text, or undefined.
  */
 export function inexactInt64(value, shape, path) {
+    const parts = [];
+    const text = findInexact(value, shape, parts);
+    if (text === undefined)
+        return undefined;
+    let where = path;
+    for (let i = parts.length - 1; i >= 0; i--)
+        where += typeof parts[i] === 'number' ? `[${parts[i]}]` : `.${parts[i]}`;
+    return { path: where, text };
+}
+/** The text of the first inexact int64 under `value`; its path is pushed onto `parts` innermost first, only once found. */
+function findInexact(value, shape, parts) {
     if (!needsRevival(shape))
         return undefined;
     switch (shape.type) {
         case 'int64':
-            return typeof value === 'string' ? { path, text: value } : undefined;
+            return typeof value === 'string' ? value : undefined;
         case 'object': {
             if (typeof value !== 'object' || value === null || Array.isArray(value))
                 return undefined;
@@ -190,9 +202,11 @@ export function inexactInt64(value, shape, path) {
             for (const name in shape.fields) {
                 if (!Object.hasOwn(record, name))
                     continue;
-                const found = inexactInt64(record[name], shape.fields[name], `${path}.${name}`);
-                if (found)
+                const found = findInexact(record[name], shape.fields[name], parts);
+                if (found !== undefined) {
+                    parts.push(name);
                     return found;
+                }
             }
             return undefined;
         }
@@ -200,9 +214,11 @@ export function inexactInt64(value, shape, path) {
             if (!Array.isArray(value))
                 return undefined;
             for (let i = 0; i < value.length; i++) {
-                const found = inexactInt64(value[i], shape.items, `${path}[${i}]`);
-                if (found)
+                const found = findInexact(value[i], shape.items, parts);
+                if (found !== undefined) {
+                    parts.push(i);
                     return found;
+                }
             }
             return undefined;
         }

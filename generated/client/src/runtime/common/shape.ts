@@ -123,10 +123,11 @@ export function fromWire(value: unknown, shape: Shape, xml = false): unknown {
         const fieldShape = shape.fields[name]!;
         if (!Object.hasOwn(record, name)) continue;
         if (xml || needsRevival(fieldShape) || holdsList(fieldShape)) {
-          const typed = fromWire(record[name], fieldShape, xml);
+          const given = record[name];
+          const typed = fromWire(given, fieldShape, xml);
           // XML writes an absent value as an empty element.
           if (typed === undefined) delete record[name];
-          else Object.defineProperty(record, name, { value: typed, writable: true, enumerable: true, configurable: true });
+          else if (typed !== given) Object.defineProperty(record, name, { value: typed, writable: true, enumerable: true, configurable: true });
         }
       }
       return record;
@@ -185,25 +186,41 @@ export function toWire(value: unknown, shape: Shape): unknown {
  * as text rather than round): its path and text, or undefined.
  */
 export function inexactInt64(value: unknown, shape: Shape, path: string): { path: string; text: string } | undefined {
+  const parts: (string | number)[] = [];
+  const text = findInexact(value, shape, parts);
+  if (text === undefined) return undefined;
+  let where = path;
+  for (let i = parts.length - 1; i >= 0; i--) where += typeof parts[i] === 'number' ? `[${parts[i]}]` : `.${parts[i]}`;
+  return { path: where, text };
+}
+
+/** The text of the first inexact int64 under `value`; its path is pushed onto `parts` innermost first, only once found. */
+function findInexact(value: unknown, shape: Shape, parts: (string | number)[]): string | undefined {
   if (!needsRevival(shape)) return undefined;
   switch (shape.type) {
     case 'int64':
-      return typeof value === 'string' ? { path, text: value } : undefined;
+      return typeof value === 'string' ? value : undefined;
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
       const record = value as Record<string, unknown>;
       for (const name in shape.fields) {
         if (!Object.hasOwn(record, name)) continue;
-        const found = inexactInt64(record[name], shape.fields[name]!, `${path}.${name}`);
-        if (found) return found;
+        const found = findInexact(record[name], shape.fields[name]!, parts);
+        if (found !== undefined) {
+          parts.push(name);
+          return found;
+        }
       }
       return undefined;
     }
     case 'array': {
       if (!Array.isArray(value)) return undefined;
       for (let i = 0; i < value.length; i++) {
-        const found = inexactInt64(value[i], shape.items, `${path}[${i}]`);
-        if (found) return found;
+        const found = findInexact(value[i], shape.items, parts);
+        if (found !== undefined) {
+          parts.push(i);
+          return found;
+        }
       }
       return undefined;
     }

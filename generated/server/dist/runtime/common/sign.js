@@ -18,9 +18,11 @@ export function isSendable(value) {
 export function signingString(params) {
     // Plain code-unit comparison is ASCII order for TOP's ASCII parameter names,
     // which is what Java's Arrays.sort does on String.
-    const names = Object.keys(params)
-        .filter((name) => name !== 'sign' && isSendable(params[name]))
-        .sort();
+    const names = [];
+    for (const name of Object.keys(params))
+        if (name !== 'sign' && isSendable(params[name]))
+            names.push(name);
+    names.sort();
     let out = '';
     for (const name of names)
         out += name + params[name];
@@ -54,12 +56,10 @@ export function sign(params, secret, method) {
     checkMethod(method);
     const text = signingString(params);
     if (nodeCrypto) {
-        if (method === 'md5')
-            return nodeCrypto
-                .createHash('md5')
-                .update(secret + text + secret, 'utf8')
-                .digest('hex')
-                .toUpperCase();
+        if (method === 'md5') {
+            const data = secret + text + secret;
+            return (nodeCrypto.hash ? nodeCrypto.hash('md5', data, 'hex') : nodeCrypto.createHash('md5').update(data, 'utf8').digest('hex')).toUpperCase();
+        }
         return nodeCrypto
             .createHmac(method === 'hmac' ? 'md5' : 'sha256', secret)
             .update(text, 'utf8')

@@ -268,7 +268,9 @@ class ClientCore {
             throw new errors_ts_1.TopDecodeError(op.method, `no \`${op.responseRoot}\` object in the answer`, status, text);
         }
         // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
-        (0, shape_ts_1.fromWire)(inner, op.response, xml);
+        // (parseJsonAs already made JSON's int64 bigint: without a list, JSON needs no second walk.)
+        if (xml || (0, shape_ts_1.holdsList)(op.response))
+            (0, shape_ts_1.fromWire)(inner, op.response, xml);
         // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded: refuse it by path.
         const inexact = (0, shape_ts_1.inexactInt64)(inner, op.response, op.responseRoot);
         if (inexact)
