@@ -3,6 +3,7 @@
 // by the time the document is parsed, 9223372036854775808 and ...807 are the
 // same JS number, so only the text can tell them apart.
 import { escapePointer } from '../json-pointer.ts';
+import { scalarKindOf } from '../top-naming.js';
 import type { SourceMap } from './source-map.ts';
 
 type Json = Record<string, unknown>;
@@ -17,6 +18,17 @@ export interface RangeProblem {
   line: number;
   column: number;
   message: string;
+}
+
+/**
+ * Whether a schema is a TOP Number (int64), by the one type/format table
+ * (top-naming.js) the model and the lint rule classify with; a nullable
+ * `type: [integer, null]` counts as its integer.
+ */
+function isInt64(node: Json): boolean {
+  const type = Array.isArray(node.type) && node.type.includes('integer') ? 'integer' : node.type;
+  const found = scalarKindOf({ ...node, type });
+  return 'kind' in found && found.kind === 'int64';
 }
 
 /** Every int64 value in the bundled document that does not fit, located in its source file. */
@@ -40,7 +52,7 @@ export function int64RangeProblems(document: unknown, sources: SourceMap): Range
       return;
     }
     if (!isObject(node)) return;
-    if (node.format === 'int64' && (node.type === 'integer' || (Array.isArray(node.type) && node.type.includes('integer')))) {
+    if (isInt64(node)) {
       for (const key of ['example', 'default', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']) {
         if (key in node) check(`${pointer}/${key}`, `int64 ${key}`);
       }

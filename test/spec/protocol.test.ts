@@ -51,3 +51,11 @@ test('no file of generator/, runtime/ or templates/ but protocol.ts (and its mad
     });
   assert.deepEqual(offenders, []);
 });
+
+test("one place knows a schema is int64: top-naming.js's type/format table (the model, the lint rule and the load stage's range check classify by it)", () => {
+  const rereads = ['generator', 'runtime', 'templates']
+    .flatMap(sources)
+    .filter((file) => file !== 'generator/top-naming.js')
+    .filter((file) => /\.format\s*===?\s*['"]int64['"]|['"]int64['"]\s*===?\s*\w+(?:\.\w+)*\.format\b/.test(readFileSync(path.join(ROOT, file), 'utf8')));
+  assert.deepEqual(rereads, []);
+});
