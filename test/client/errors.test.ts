@@ -79,6 +79,39 @@ test('an isp.* error is marked retryable (with the same idempotency key), and is
   assert.equal(gateway.requests.length, 1, 'sent once');
 });
 
+const retryable: { subCode: string | undefined; code: number; want: boolean }[] = [
+  { subCode: 'isp.remote-service-timeout', code: 15, want: true },
+  { subCode: 'isp.idempotency-store-unavailable', code: 15, want: true },
+  { subCode: 'isp.handler-timeout', code: 15, want: true },
+  { subCode: 'isp.outcome-not-recorded', code: 15, want: true },
+  // Recorded as the key's outcome by this project's gateway: the same key replays them.
+  { subCode: 'isp.service-error', code: 15, want: false },
+  { subCode: 'isp.invalid-response', code: 15, want: false },
+  { subCode: 'isv.invalid-parameter:x', code: 41, want: false },
+  { subCode: undefined, code: 15, want: true },
+  { subCode: undefined, code: 41, want: false },
+];
+for (const r of retryable) {
+  test(`isRetryable: ${r.code} ${r.subCode ?? '(no sub_code)'} → ${r.want}`, () => {
+    assert.equal(new TopError('m', r.code, 'msg', r.subCode, undefined, undefined).isRetryable, r.want);
+  });
+}
+
+test('a TOP error in a non-200 answer (a wrong gateway path: 404 and 22 isv.invalid-path) is that TopError, JSON or XML', async () => {
+  for (const body of [
+    '{"error_response":{"code":22,"msg":"Invalid Method","sub_code":"isv.invalid-path","sub_msg":"the gateway answers at /router/rest, not /wrong","request_id":"r"}}',
+    '<?xml version="1.0" encoding="utf-8" ?><error_response><code>22</code><msg>Invalid Method</msg><sub_code>isv.invalid-path</sub_code><sub_msg>the gateway answers at /router/rest, not /wrong</sub_msg></error_response>',
+  ]) {
+    gateway.respond((_r, res) => json(res, body, 404));
+    const client = clientFor();
+    const e = await rejects(client.alibabaCloudgameTradeplatformPayorder(payorder()), TopError);
+    client.close();
+    assert.equal(e.code, 22);
+    assert.equal(e.subCode, 'isv.invalid-path');
+    assert.match(e.subMsg ?? '', /answers at \/router\/rest/);
+  }
+});
+
 const undecodable: { name: string; status: number; body: string; want: RegExp }[] = [
   { name: 'HTTP 502', status: 502, body: 'Bad Gateway', want: /HTTP status 502/ },
   { name: 'HTML instead of JSON', status: 200, body: '<html>oops</html>', want: /not JSON/ },

@@ -252,8 +252,14 @@ export class ClientCore {
     }
     /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
     decode(op, status, text, simplified = this.#options.simplify === true) {
-        if (status !== 200)
+        if (status !== 200) {
+            // A TOP error in a non-200 answer (this project's gateway answers a wrong path with 404 and
+            // 22 isv.invalid-path) is that error; anything else is an HTTP failure.
+            const failure = topErrorIn(op.method, text);
+            if (failure)
+                throw failure;
             throw new TopDecodeError(op.method, `HTTP status ${status}`, status, text);
+        }
         let parsed;
         // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
         const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
@@ -298,6 +304,24 @@ export class ClientCore {
     close() {
         this.transport.close?.();
     }
+}
+/** The TopError an error_response text holds (JSON or XML), if it holds one with a numeric code. */
+function topErrorIn(method, text) {
+    let parsed;
+    try {
+        parsed = /^\s*</.test(text) ? readXml(text) : JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const e = parsed?.[ERROR_ROOT];
+    if (typeof e !== 'object' || e === null)
+        return undefined;
+    const code = typeof e.code === 'number' ? e.code : typeof e.code === 'string' && /^\d+$/.test(e.code) ? Number(e.code) : Number.NaN;
+    if (!Number.isInteger(code))
+        return undefined;
+    const str = (v) => (typeof v === 'string' ? v : undefined);
+    return new TopError(method, code, str(e.msg) ?? '', str(e.sub_code), str(e.sub_msg), str(e.request_id));
 }
 const answerShapes = new WeakMap();
 /** The JSON answer's shape: the envelope's root around the answer, and the answer's own fields for simplify=true. */

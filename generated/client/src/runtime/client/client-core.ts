@@ -306,7 +306,13 @@ export class ClientCore {
 
   /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
   decode(op: OperationDescriptor, status: number, text: string, simplified: boolean = this.#options.simplify === true): unknown {
-    if (status !== 200) throw new TopDecodeError(op.method, `HTTP status ${status}`, status, text);
+    if (status !== 200) {
+      // A TOP error in a non-200 answer (this project's gateway answers a wrong path with 404 and
+      // 22 isv.invalid-path) is that error; anything else is an HTTP failure.
+      const failure = topErrorIn(op.method, text);
+      if (failure) throw failure;
+      throw new TopDecodeError(op.method, `HTTP status ${status}`, status, text);
+    }
     let parsed: unknown;
     // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
     const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
@@ -347,6 +353,22 @@ export class ClientCore {
   close(): void {
     this.transport.close?.();
   }
+}
+
+/** The TopError an error_response text holds (JSON or XML), if it holds one with a numeric code. */
+function topErrorIn(method: string, text: string): TopError | undefined {
+  let parsed: unknown;
+  try {
+    parsed = /^\s*</.test(text) ? readXml(text) : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const e = (parsed as Record<string, unknown> | null)?.[ERROR_ROOT] as Record<string, unknown> | undefined;
+  if (typeof e !== 'object' || e === null) return undefined;
+  const code = typeof e.code === 'number' ? e.code : typeof e.code === 'string' && /^\d+$/.test(e.code) ? Number(e.code) : Number.NaN;
+  if (!Number.isInteger(code)) return undefined;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return new TopError(method, code, str(e.msg) ?? '', str(e.sub_code), str(e.sub_msg), str(e.request_id));
 }
 
 const answerShapes = new WeakMap<OperationDescriptor, Shape>();
