@@ -14,7 +14,7 @@ import { canSignSync, isSendable, SIGN_METHODS, type SignMethod, sign, signAsync
 import { formatTimestamp } from '../common/timestamp.ts';
 import { toFieldProblems } from '../common/validation.ts';
 import { readXml } from '../common/xml-read.ts';
-import { type FieldProblem, TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from './errors.ts';
+import { type FieldProblem, TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopTimeoutError, TopValidationError } from './errors.ts';
 import { fetchTransport } from './fetch-transport.ts';
 import { type ClientHooks, callHooks, redactedUrl } from './hooks.ts';
 import type { Transport, TransportAnswer } from './transport.ts';
@@ -245,8 +245,13 @@ export class ClientCore {
     const hooks = this.#options.hooks;
     // Built only when someone listens: redaction and byte counts cost per call.
     const event = hooks ? { method: op.method, transport: this.transport.name, url: redactedUrl(url), system: redactedSystem(system), bodyBytes: byteLength(body) } : undefined;
+    // timeoutMs bounds the whole call, retries and their delays included: each attempt gets what is left.
+    const deadline = Date.now() + timeoutMs;
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
+      const left = deadline - started;
+      // Only a retry can find the time spent (the first attempt always gets the whole timeout).
+      if (left <= 0) throw new TopTimeoutError(op.method, timeoutMs, false);
       if (event) callHooks(hooks, 'beforeSend', { ...event, attempt });
       let answer: TransportAnswer;
       try {
@@ -256,7 +261,7 @@ export class ClientCore {
           method: op.method,
           url,
           body,
-          timeoutMs,
+          timeoutMs: left,
           signal: options.signal,
           headers: { 'content-type': prepared.contentType, accept: 'application/json' },
           maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
@@ -266,7 +271,10 @@ export class ClientCore {
         const retry = error instanceof TopNetworkError && !error.reachedGateway && this.transport.provesUnsent && attempt <= retries && !options.signal?.aborted;
         if (event) callHooks(hooks, 'onError', { ...event, attempt, error, latencyMs: Date.now() - started, willRetry: retry });
         if (!retry) throw error;
-        await sleep((this.#options.retryDelayMs ?? 100) * attempt, options.signal);
+        const delay = (this.#options.retryDelayMs ?? 100) * attempt;
+        // No time left for another attempt after the delay: this failure is the answer.
+        if (Date.now() + delay >= deadline) throw error;
+        await sleep(delay, options.signal);
         if (options.signal?.aborted) throw new TopAbortError(op.method, options.signal.reason);
         continue;
       }

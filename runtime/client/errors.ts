@@ -99,14 +99,23 @@ export class TopNetworkError extends TopClientError {
   }
 }
 
-/** No answer within the call's timeout. The gateway may have acted on the request. */
+/**
+ * No answer within the call's timeout, which covers the whole call, retries
+ * included. `reachedGateway` is false only when the time ran out between
+ * attempts none of which left this host; otherwise the gateway may have acted
+ * on the request.
+ */
 export class TopTimeoutError extends TopClientError {
   override name = 'TopTimeoutError';
   constructor(
     method: string,
     readonly timeoutMs: number,
+    readonly reachedGateway: boolean = true,
   ) {
-    super(`${method}: no answer within ${timeoutMs} ms (the request may have reached the gateway)`, method);
+    super(
+      `${method}: no answer within ${timeoutMs} ms ${reachedGateway ? '(the request may have reached the gateway)' : '(retries of a request that never reached the gateway ran out of time)'}`,
+      method,
+    );
   }
 }
 

@@ -142,8 +142,16 @@ test('validateResponses: an answer that does not fit the spec is a TopDecodeErro
 
 const invalid: { name: string; params: unknown; want: string[] }[] = [
   { name: 'a missing required DTO field', params: { request_param: { ...payorder().request_param, tenant_id: undefined } }, want: ['request_param.tenant_id: is required'] },
-  { name: 'a number where int64 wants bigint', params: { request_param: { ...payorder().request_param, tenant_id: 1 } }, want: ['request_param.tenant_id: must be an int64, given as a bigint'] },
-  { name: 'an int64 out of range', params: { request_param: { ...payorder().request_param, tenant_id: 2n ** 63n } }, want: ['request_param.tenant_id: must be an int64, given as a bigint'] },
+  {
+    name: 'a number where int64 wants bigint',
+    params: { request_param: { ...payorder().request_param, tenant_id: 1 } },
+    want: ['request_param.tenant_id: must be an int64: an integer from -2^63 to 2^63-1 (in TypeScript, a bigint)'],
+  },
+  {
+    name: 'an int64 out of range',
+    params: { request_param: { ...payorder().request_param, tenant_id: 2n ** 63n } },
+    want: ['request_param.tenant_id: must be an int64: an integer from -2^63 to 2^63-1 (in TypeScript, a bigint)'],
+  },
   {
     name: 'a wrong type deep in a list',
     params: { request_param: { ...payorder().request_param, refund_subscribe_list: [{ subscribe_id: 7 }] } },
@@ -241,6 +249,28 @@ test('a refused connection never reached the gateway: retried, same bytes, then 
   assert.equal(e.reachedGateway, false);
   assert.equal(e.code, 'ECONNREFUSED');
   assert.equal(connections, 3, 'one attempt and two retries');
+});
+
+test('timeoutMs bounds the whole call, retries and their delays included: a retry that could not start before the time is up is not waited for', async () => {
+  const port = await closedPort();
+  let connections = 0;
+  const agent = new http.Agent({ keepAlive: true });
+  const original = agent.createConnection.bind(agent);
+  agent.createConnection = ((...args: Parameters<typeof original>) => {
+    connections++;
+    return original(...args);
+  }) as typeof agent.createConnection;
+  // 5 retries 1 s, 2 s, … apart would take 15 s; the call has 300 ms.
+  const client = clientFor(`http://127.0.0.1:${port}/router/rest`, { agent, retries: 5, retryDelayMs: 1000, timeoutMs: 300 });
+  const started = process.hrtime.bigint();
+  const e = await rejects(client.alibabaCloudgameTradeplatformPayorder(payorder()), TopNetworkError);
+  const tookMs = Number(process.hrtime.bigint() - started) / 1e6;
+  client.close();
+  assert.equal(e.reachedGateway, false, 'no attempt left this host');
+  assert.equal(e.code, 'ECONNREFUSED');
+  assert.equal(connections, 1, "the first retry would start after the call's time is up: none is made");
+  // Not a timing threshold of the code under test: a guard that the 15 s of delays were not waited.
+  assert.ok(tookMs < 10_000, `took ${tookMs} ms`);
 });
 
 test('a retry after a refused connection sends the very same request (same timestamp, sign and key)', async () => {

@@ -133,7 +133,10 @@ test('scaffold: one typed handler file per operation, never overwritten, compile
     writeFileSync(
       mine,
       readFileSync(mine, 'utf8')
-        .replace(/throw new NothingChangedError\(22[^;]*;/, 'if (_params.param0.store_id === "closed") throw new NothingChangedError(50, "isv.store-closed"); return { result: { success: true, msg_code: "mine" } };')
+        .replace(
+          /throw new NothingChangedError\(22[^;]*;/,
+          'if (_params.param0.store_id === "closed") throw new NothingChangedError(50, "isv.store-closed"); return { result: { success: true, msg_code: "mine" } };',
+        )
         .replace(/\/\/ NothingChangedError: [^\n]*\n[^\n]*\n/, ''),
     );
     rmSync(path.join(handlers, 'taobaoGameVirtualOrderCreate.ts'));

@@ -203,7 +203,8 @@ for (const kind of ['ioredis', 'redis'] as ClientKind[]) {
 
   test(`${kind}: the store warns at its first command when Redis may evict keys (maxmemory-policy other than noeviction)`, async () => {
     const admin = await connectClient(kind, plain.port);
-    const config = (policy: string) => ('call' in admin.client ? admin.client.call('CONFIG', ['SET', 'maxmemory-policy', policy]) : admin.client.sendCommand(['CONFIG', 'SET', 'maxmemory-policy', policy]));
+    const config = (policy: string) =>
+      'call' in admin.client ? admin.client.call('CONFIG', ['SET', 'maxmemory-policy', policy]) : admin.client.sendCommand(['CONFIG', 'SET', 'maxmemory-policy', policy]);
     try {
       for (const [policy, expectWarning] of [
         ['volatile-lru', true],

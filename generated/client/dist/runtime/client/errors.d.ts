@@ -55,11 +55,17 @@ export declare class TopNetworkError extends TopClientError {
     name: string;
     constructor(method: string, reachedGateway: boolean, code: string | undefined, options?: ErrorOptions);
 }
-/** No answer within the call's timeout. The gateway may have acted on the request. */
+/**
+ * No answer within the call's timeout, which covers the whole call, retries
+ * included. `reachedGateway` is false only when the time ran out between
+ * attempts none of which left this host; otherwise the gateway may have acted
+ * on the request.
+ */
 export declare class TopTimeoutError extends TopClientError {
     readonly timeoutMs: number;
+    readonly reachedGateway: boolean;
     name: string;
-    constructor(method: string, timeoutMs: number);
+    constructor(method: string, timeoutMs: number, reachedGateway?: boolean);
 }
 /** The caller's AbortSignal fired. The gateway may have acted on the request if it was already sent. */
 export declare class TopAbortError extends TopClientError {

@@ -191,8 +191,14 @@ class ClientCore {
         const hooks = this.#options.hooks;
         // Built only when someone listens: redaction and byte counts cost per call.
         const event = hooks ? { method: op.method, transport: this.transport.name, url: (0, hooks_ts_1.redactedUrl)(url), system: redactedSystem(system), bodyBytes: byteLength(body) } : undefined;
+        // timeoutMs bounds the whole call, retries and their delays included: each attempt gets what is left.
+        const deadline = Date.now() + timeoutMs;
         for (let attempt = 1;; attempt++) {
             const started = Date.now();
+            const left = deadline - started;
+            // Only a retry can find the time spent (the first attempt always gets the whole timeout).
+            if (left <= 0)
+                throw new errors_ts_1.TopTimeoutError(op.method, timeoutMs, false);
             if (event)
                 (0, hooks_ts_1.callHooks)(hooks, 'beforeSend', { ...event, attempt });
             let answer;
@@ -203,7 +209,7 @@ class ClientCore {
                     method: op.method,
                     url,
                     body,
-                    timeoutMs,
+                    timeoutMs: left,
                     signal: options.signal,
                     headers: { 'content-type': prepared.contentType, accept: 'application/json' },
                     maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
@@ -216,7 +222,11 @@ class ClientCore {
                     (0, hooks_ts_1.callHooks)(hooks, 'onError', { ...event, attempt, error, latencyMs: Date.now() - started, willRetry: retry });
                 if (!retry)
                     throw error;
-                await sleep((this.#options.retryDelayMs ?? 100) * attempt, options.signal);
+                const delay = (this.#options.retryDelayMs ?? 100) * attempt;
+                // No time left for another attempt after the delay: this failure is the answer.
+                if (Date.now() + delay >= deadline)
+                    throw error;
+                await sleep(delay, options.signal);
                 if (options.signal?.aborted)
                     throw new errors_ts_1.TopAbortError(op.method, options.signal.reason);
                 continue;
