@@ -5,8 +5,12 @@
 // spec/README.md writes them (rule `top/field-types`): a known `format`, a
 // named item element on every answer list, a default only on an optional
 // field, files only in multipart bodies, and a declared encoding for DTO
-// parameters. Each problem carries its file and line.
+// parameters. Rule `top/readers-text`: descriptions and summaries speak of
+// the API, and notes about the source pages go in `x-maintainer-note`
+// (./readers-text.js). Each problem carries its file and line.
+
 import { looksLikeQuery, METHOD_PATTERN, methodOfPathKey, operationIdOf, pathKeyOf, responseRootOf, scalarKindOf } from '../top-naming.js';
+import { MAINTAINER_NOTE_KEY, READER_TEXT_KEYS, sourceTalkIn } from './readers-text.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const MULTIPART = 'multipart/form-data';
@@ -233,9 +237,53 @@ function FieldTypes() {
   };
 }
 
+/** Every node type that carries reader-facing text (description, summary and their Chinese twins). */
+const TEXT_NODES = [
+  'Root',
+  'Info',
+  'Tag',
+  'Server',
+  'ServerVariable',
+  'PathItem',
+  'Operation',
+  'Parameter',
+  'RequestBody',
+  'Response',
+  'MediaType',
+  'Example',
+  'Schema',
+  'SecurityScheme',
+  'Header',
+  'Link',
+  'Encoding',
+];
+
+/**
+ * Readers' text speaks of the API: a description or summary that talks about
+ * the pages the spec was written from (a seed, a column, a placeholder, the
+ * Java example) is reported at its line, and the note belongs in
+ * `x-maintainer-note` beside it, which no reader-facing artefact prints.
+ * @type {import('@redocly/openapi-core').Oas3Rule}
+ */
+function ReadersText() {
+  /** @param {any} node @param {any} ctx */
+  const check = (node, ctx) => {
+    if (!node || typeof node !== 'object' || '$ref' in node) return;
+    for (const key of READER_TEXT_KEYS) {
+      const found = sourceTalkIn(node[key]);
+      if (!found) continue;
+      ctx.report({
+        message: `\`${key}\` is read by the API's users, but it talks about ${found.names} ("${found.match}"): say what the field or API is for a caller, and move the note about the source into \`${MAINTAINER_NOTE_KEY}\` beside it.`,
+        location: ctx.location.child([key]),
+      });
+    }
+  };
+  return Object.fromEntries(TEXT_NODES.map((type) => [type, { enter: check }]));
+}
+
 export default function topPlugin() {
   return {
     id: 'top',
-    rules: { oas3: { 'operation-extensions': OperationExtensions, 'field-types': FieldTypes } },
+    rules: { oas3: { 'operation-extensions': OperationExtensions, 'field-types': FieldTypes, 'readers-text': ReadersText } },
   };
 }

@@ -9,7 +9,7 @@ import type { OpenApiDocument } from './load-spec.ts';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 /** Keywords this project adds to schemas (see spec/README.md). */
-export const SCHEMA_EXTENSIONS = ['x-description-zh'] as const;
+export const SCHEMA_EXTENSIONS = ['x-description-zh', 'x-maintainer-note'] as const;
 const OAS_VOCABULARY = ['discriminator', 'xml', 'externalDocs', 'example'];
 // The document's own top-level fields: declared so that the document can be a
 // schema resource whose subschemas `$ref` can point into; ajv never treats them

@@ -18,24 +18,6 @@ export const MOCK_GATEWAY = `http://127.0.0.1:9393${GATEWAY_PATH}`;
 const CJK = /[\u3400-\u9fff]/;
 const INT64_NOTE = 'int64: bigint in TypeScript; exact above 2^53';
 
-/**
- * Readers' words only: the spec's descriptions still carry some maintainers'
- * notes about the TOP pages the spec was written from ("The seed's table
- * indents…"). Sentences and parentheses that talk about those source pages
- * are dropped wherever a reader sees text.
- */
-const MAINTAINER_NOTE = /\bseeds?\b|\bseed[’']s\b|seeds[’']|example column|description column|\bthe Java example\b|source page/i;
-export function readersText(text: string): string {
-  if (!text || !MAINTAINER_NOTE.test(text)) return text;
-  // Parenthesised asides about the sources first, then whole sentences.
-  const withoutAsides = text.replace(/\s*\([^()]*\)/g, (aside) => (MAINTAINER_NOTE.test(aside) ? '' : aside));
-  const sentences = withoutAsides.split(/(?<=[.!?。])\s+(?=[A-Z(`"\u3400-\u9fff])/);
-  return sentences
-    .filter((s) => !MAINTAINER_NOTE.test(s))
-    .join(' ')
-    .trim();
-}
-
 interface FieldRow {
   depth: number;
   name: string;
@@ -66,8 +48,8 @@ function rows(fields: FieldModel[], anchor: string, depth = 0, prefix = ''): Fie
   return fields.flatMap((f) => {
     const path = prefix ? `${prefix}.${f.name}` : f.name;
     const itemShape = f.shape.kind === 'array' ? f.shape.items : f.shape;
-    const en = readersText(f.description.en);
-    const zh = readersText(f.description.zh);
+    const en = f.description.en;
+    const zh = f.description.zh;
     const row: FieldRow = {
       depth,
       name: f.name,
@@ -233,8 +215,8 @@ export function docsView(model: ApiModel, clientPackage?: string) {
   const production = model.servers[0]?.url ?? 'https://eco.taobao.com';
   const gateway = `${production}${GATEWAY_PATH}`;
   const systemRows = model.systemParameters.map((p) => {
-    const en = readersText(p.description.en);
-    const zh = readersText(p.description.zh);
+    const en = p.description.en;
+    const zh = p.description.zh;
     return {
       name: p.name,
       id: `sys-${p.name}`,
@@ -258,8 +240,8 @@ export function docsView(model: ApiModel, clientPackage?: string) {
     const href = `api/${op.method}.html`;
     const requestRows = rows(op.params, 'req');
     const responseRows = rows(op.response, 'res');
-    const summaryEn = readersText(op.summary.en);
-    const summaryZh = readersText(op.summary.zh);
+    const summaryEn = op.summary.en;
+    const summaryZh = op.summary.zh;
     // An API is found by its fields' names too: `tenant_id` lists the field and the API that has it.
     search.push({
       kind: 'api',
@@ -291,8 +273,8 @@ export function docsView(model: ApiModel, clientPackage?: string) {
       href,
       summaryEn,
       summaryZh,
-      descriptionEn: inlineHtml(readersText(op.description.en), 'en'),
-      descriptionZh: op.description.zh !== op.summary.zh ? inlineHtml(readersText(op.description.zh)) : '',
+      descriptionEn: inlineHtml(op.description.en, 'en'),
+      descriptionZh: op.description.zh !== op.summary.zh ? inlineHtml(op.description.zh) : '',
       session: op.session,
       sessionText: op.session ? "Required: pass the user's session" : 'Not needed',
       // `a`, else `b`: first present wins.
@@ -331,6 +313,7 @@ export function docsView(model: ApiModel, clientPackage?: string) {
   return {
     title: model.title,
     version: model.version,
+    apiCount: model.operations.length === 1 ? 'One API' : `${model.operations.length} APIs`,
     int64Note: INT64_NOTE,
     demo: DEMO,
     mockGateway: MOCK_GATEWAY,

@@ -6,9 +6,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { withoutMaintainerNotes } from '../lint/readers-text.js';
 import type { ApiModel } from '../model/types.ts';
 import type { OutputFiles } from './client.ts';
-import { curlScript, docsView, readersText, tsExample } from './docs-view.ts';
+import { curlScript, docsView, tsExample } from './docs-view.ts';
 import { asset, render } from './templates.ts';
 
 const REFERENCE = 'docs/reference.html';
@@ -51,21 +52,20 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * in place of Redoc's URL-encoded body), and the introduction links back to the site.
  */
 export function referenceDocument(model: ApiModel, clientPackage?: string): Json {
-  const doc = structuredClone(model.document) as Json;
+  // The page embeds this document: a reader of it gets no maintainers' notes (x-maintainer-note).
+  const doc = withoutMaintainerNotes(model.document) as Json;
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
       node.forEach(visit);
       return;
     }
     if (!isObject(node)) return;
-    // Notes kept for maintainers in their own extension stay out of the page.
-    for (const key of Object.keys(node)) if (/^x-(maintainer|source|seed|note)/i.test(key)) delete node[key];
     for (const [key, zhKey] of [
       ['description', 'x-description-zh'],
       ['summary', 'x-summary-zh'],
     ] as const) {
-      const en = typeof node[key] === 'string' ? readersText(node[key] as string) : undefined;
-      const zh = typeof node[zhKey] === 'string' ? readersText(node[zhKey] as string) : undefined;
+      const en = typeof node[key] === 'string' ? (node[key] as string) : undefined;
+      const zh = typeof node[zhKey] === 'string' ? (node[zhKey] as string) : undefined;
       if (en === undefined && zh === undefined) continue;
       const both = zh && zh !== en ? (en ? (key === 'summary' ? `${en} · ${zh}` : `${en}\n\n${zh}`) : zh) : (en ?? '');
       node[key] = both;
@@ -103,10 +103,12 @@ const REFERENCE_CSS = [
 
 /**
  * Redoc's media-type menu is labelled "Response media type" while it shows
- * "application/json": a screen-reader user would not hear what they see
- * (axe label-content-name-mismatch). The label is completed with the text.
+ * "application/json", and its examples menu "Example" while it shows the
+ * example's summary ("A successful answer"): a screen-reader user would not
+ * hear what they see (axe label-content-name-mismatch). The label is
+ * completed with the text.
  */
-const REFERENCE_SCRIPT = `<script>new MutationObserver(function(){document.querySelectorAll('button[aria-label$="media type"]').forEach(function(b){var t=(b.textContent||'').trim();var l=b.getAttribute('aria-label');if(t&&l.indexOf(t)===-1)b.setAttribute('aria-label',l.split(':')[0]+': '+t)})}).observe(document.documentElement,{subtree:true,childList:true,characterData:true});</script>`;
+const REFERENCE_SCRIPT = `<script>new MutationObserver(function(){document.querySelectorAll('button[aria-label$="media type"],button[aria-label="Example"],button[aria-label^="Example: "]').forEach(function(b){var t=(b.textContent||'').trim();var l=b.getAttribute('aria-label');if(t&&l.indexOf(t)===-1)b.setAttribute('aria-label',l.split(':')[0]+': '+t)})}).observe(document.documentElement,{subtree:true,childList:true,characterData:true});</script>`;
 
 /**
  * Redoc 3 renders its links as paths (`/section/signing`), which 404 on a

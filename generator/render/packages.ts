@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { GATEWAY_PATH } from '../../runtime/common/protocol.ts';
 import { DEFAULT_PACKAGES, defaultOutputSettings, type OutputSettings } from '../config.ts';
-import type { ApiModel } from '../model/types.ts';
+import type { ApiModel, FieldModel } from '../model/types.ts';
 import type { OutputFiles } from './client.ts';
 import { tsLiteral } from './client-view.ts';
 import { compilePackages } from './compile.ts';
@@ -85,6 +85,35 @@ function packageJson(kind: 'client' | 'server', model: ApiModel, settings: Outpu
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
+/** The dotted path of the first int64 field among these fields (into objects, not lists), if any. */
+function firstInt64(fields: FieldModel[], prefix: string[] = []): { path: string[]; field: FieldModel } | undefined {
+  for (const f of fields) {
+    if (f.shape.kind === 'int64') return { path: [...prefix, f.name], field: f };
+    if (f.shape.kind === 'object') {
+      const inner = firstInt64(f.shape.fields, [...prefix, f.name]);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The README's int64 sentence, from the spec's own fields: a request field to
+ * pass a bigint to and an answer field read as one (nothing when the spec has none).
+ */
+function int64Example(model: ApiModel): string {
+  const request = model.operations.map((op) => firstInt64(op.params)).find((f) => f !== undefined);
+  const answer = model.operations.map((op) => firstInt64(op.response)).find((f) => f !== undefined);
+  const parts: string[] = [];
+  if (request) {
+    const example = request.field.example;
+    const value = typeof example === 'bigint' || (typeof example === 'number' && Number.isSafeInteger(example)) ? BigInt(example) : 1n;
+    parts.push(`pass \`${value}n\` as \`${request.path.join('.')}\``);
+  }
+  if (answer) parts.push(`read \`answer.${answer.path.join('?.')}\` as a \`bigint\``);
+  return parts.length ? `: ${parts.join(', ')}` : '';
+}
+
 function readmeView(kind: 'client' | 'server', model: ApiModel, settings: OutputSettings) {
   const first = model.operations[0]!;
   const example = `const answer = await top.${first.operationId}(${tsLiteral(first.requestExample ?? {}, { kind: 'object', name: first.requestSchema, fields: first.params })}${first.session ? ', { session: userSessionKey }' : ''});`;
@@ -96,6 +125,7 @@ function readmeView(kind: 'client' | 'server', model: ApiModel, settings: Output
     example,
     handlerExample,
     firstMethod: first.method,
+    int64Example: int64Example(model),
     gatewayPath: GATEWAY_PATH,
     operations: model.operations.map((op) => ({
       method: op.method,

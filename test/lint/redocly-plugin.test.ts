@@ -168,3 +168,104 @@ for (const c of fieldCases) {
     assert.ok(got[0]!.line > 0, 'with its line');
   });
 }
+
+// The `top/readers-text` rule: descriptions and summaries are read by the API's
+// users; notes about the source pages go in `x-maintainer-note`. Given a text
+// somewhere in a spec, want the problem (or none) at that text's own line.
+async function readersProblems(mutate: (doc: any) => void): Promise<{ problems: { message: string; line: number; file: string }[]; yaml: string }> {
+  const op: any = validOperation();
+  op.requestBody.content['application/x-www-form-urlencoded'].encoding = { param0: { contentType: 'application/json' } };
+  const document: any = {
+    openapi: '3.1.0',
+    info: { title: 't', version: '1', description: 'd', license: { name: 'MIT', identifier: 'MIT' } },
+    servers: [{ url: 'https://eco.taobao.com' }],
+    security: [],
+    tags: [{ name: 'idle', description: 'd' }],
+    paths: { '/router/rest#alibaba.idle.tender.pre.pay.action': { post: op } },
+    components: {
+      schemas: {
+        Cmd: { type: 'object', properties: { pre_pay_no: { type: 'string', description: 'Prepayment serial number.' } } },
+        ErrorResponse: { type: 'object', properties: { error_response: { type: 'object' } } },
+      },
+    },
+  };
+  mutate(document);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'top-lint-'));
+  const file = path.join(dir, 'openapi.yaml');
+  const yaml = stringify(document, { lineWidth: 0 });
+  writeFileSync(file, yaml);
+  const { problems } = await loadSpec(file, 'redocly.yaml');
+  return { problems: problems.filter((p) => p.rule === 'top/readers-text').map((p) => ({ message: p.message, line: p.line, file: p.file })), yaml };
+}
+
+const successExample = (doc: any) => {
+  const media = doc.paths['/router/rest#alibaba.idle.tender.pre.pay.action'].post.responses['200'].content['application/json'];
+  media.examples = { success: { summary: 'A successful answer', value: { alibaba_idle_tender_pre_pay_action_response: {} } } };
+  return media.examples.success;
+};
+const field = (doc: any) => doc.components.schemas.Cmd.properties.pre_pay_no;
+
+const readersCases: { name: string; mutate: (doc: any) => void; text?: string; want?: RegExp }[] = [
+  { name: 'readers’ words only', mutate: () => {}, want: undefined },
+  {
+    name: 'a field description about the seed',
+    mutate: (d) => (field(d).description = "Serial number. The seed's example column reads a placeholder."),
+    text: "The seed's example column",
+    want: /`description` is read by the API's users, but it talks about the seed pages \("seed's"\).*move the note about the source into `x-maintainer-note` beside it/,
+  },
+  {
+    name: 'a swapped column, in the Chinese twin',
+    mutate: (d) => (field(d)['x-description-zh'] = '流水号 (example and description columns are swapped)'),
+    text: '流水号',
+    want: /`x-description-zh` .*a source page's table column \("description columns"\)/,
+  },
+  { name: 'an example summary about the seed', mutate: (d) => (successExample(d).summary = "The seed's response example"), text: "The seed's response example", want: /`summary` .*the seed pages/ },
+  {
+    name: 'an operation description about the Java example',
+    mutate: (d) => (d.paths['/router/rest#alibaba.idle.tender.pre.pay.action'].post.description = 'Pays it, as the Java example shows.'),
+    text: 'as the Java example shows',
+    want: /the source page's Java example/,
+  },
+  {
+    name: 'info about the source pages',
+    mutate: (d) => (d.info.description = 'Written from their source pages.'),
+    text: 'Written from their source pages.',
+    want: /the source page \("source pages"\)/,
+  },
+  { name: 'a placeholder example', mutate: (d) => (field(d).description = 'The page’s example is a placeholder.'), text: 'a placeholder', want: /talks about/ },
+  // Not source talk: paging, a caller's SDK, the note itself in its own extension.
+  { name: 'paging is not a source page', mutate: (d) => (field(d).description = 'Page number; the page size is 40 by default.'), want: undefined },
+  { name: 'a caller’s SDK is not a source', mutate: (d) => (field(d).description = 'The answer format; every SDK sends `json`.'), want: undefined },
+  {
+    name: 'the note in x-maintainer-note',
+    mutate: (d) => Object.assign(field(d), { description: 'Prepayment serial number.', 'x-maintainer-note': "The seed's example column reads a placeholder." }),
+    want: undefined,
+  },
+  {
+    name: 'a note in an example’s x-maintainer-note',
+    mutate: (d) => Object.assign(successExample(d), { 'x-maintainer-note': "The seed's response example." }),
+    want: undefined,
+  },
+];
+
+for (const c of readersCases) {
+  test(`top/readers-text: ${c.name}`, async () => {
+    const { problems, yaml } = await readersProblems(c.mutate);
+    if (!c.want) return assert.deepEqual(problems, []);
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.match(problems[0]!.message, c.want);
+    // File and line: the line of the text itself.
+    const want = yaml.split('\n').findIndex((l) => l.includes(c.text!)) + 1;
+    assert.ok(want > 0, `the text is in the YAML: ${c.text}`);
+    assert.equal(problems[0]!.line, want, `line of ${c.text}`);
+    assert.match(problems[0]!.file, /openapi\.yaml$/);
+  });
+}
+
+test('top/readers-text: the fixture spec passes it too (its notes are in x-maintainer-note)', async () => {
+  const { problems } = await loadSpec('test/fixtures/top-apis/openapi.yaml');
+  assert.deepEqual(
+    problems.filter((p) => p.rule === 'top/readers-text'),
+    [],
+  );
+});

@@ -44,12 +44,12 @@ export type AlibabaIdleTenderPrePayActionRequest = components['schemas']['Alibab
 export type AlibabaIdleTenderPrePayActionResponse = components['schemas']['AlibabaIdleTenderPrePayActionResponse'];
 /**
  * 错误
- * Error. The seed's table indents `location` and `message` under `error_code`; its XML response example shows them as fields of `error`, beside `error_code`.
+ * Error: its code (`error_code`), the system it came from (`location`) and an explanation (`message`).
  */
 export type CommonError = components['schemas']['CommonError'];
 /**
  * 结果
- * Result. The seed's table indents `success`, `error_code` and `error_msg` under `data`; its XML response example shows them as fields of `result`, beside `data`.
+ * Result: the prepayment (`data`) and whether the request succeeded (`success`, else `error_code` and `error_msg`).
  */
 export type CommonResult = components['schemas']['CommonResult'];
 /**
@@ -59,7 +59,7 @@ export type CommonResult = components['schemas']['CommonResult'];
 export type ErrorCode = components['schemas']['ErrorCode'];
 /**
  * 业务返回结果对象
- * The business result object. The seed's table indents `message` and `code` under `model`; its XML response example shows them as fields of `result`, beside `model`. (The example column reads "model为具体的业务结果", "model is the concrete business result".)
+ * The business result: the order placed (its Taobao and Alipay order numbers) and the result code.
  */
 export type GameVirtualCreateOrderResponse = components['schemas']['GameVirtualCreateOrderResponse'];
 /**
@@ -89,12 +89,12 @@ export type PayOrderResponse = components['schemas']['PayOrderResponse'];
 export type QingchengPayReqDTO = components['schemas']['QingchengPayReqDTO'];
 /**
  * 业务返回结果
- * The business result. (The example column reads "qingchengResultDto_model", a placeholder, not an object.)
+ * The business result of the payment.
  */
 export type QingchengPayRespDTO = components['schemas']['QingchengPayRespDTO'];
 /**
  * 返回结果
- * The result. The seed's table indents `http_status_code`, `msg_code`, `msg_info` and the second `success` under `model`; its XML response example shows them as fields of `result`, beside `model`. (The example column reads "qingchengPaymentResult_result", a placeholder, not an object.)
+ * The result: the payment itself (`model`) beside the call's own status (`http_status_code`, `msg_code`, `msg_info`, `success`).
  */
 export type QingchengXPosResult = components['schemas']['QingchengXPosResult'];
 /**
@@ -124,7 +124,7 @@ export type TripartitePayNotifyDTO = components['schemas']['TripartitePayNotifyD
 export type TripartitePayNotifyRespDTO = components['schemas']['TripartitePayNotifyRespDTO'];
 /**
  * 结果对象
- * Result object. (The seed's example column for this object reads "结果对象"; the XML response example shows its value.)
+ * Result object: the business result (`model`) and the call's result code and message.
  */
 export type VirtualTopResult = components['schemas']['VirtualTopResult'];
 

@@ -171,7 +171,7 @@ export interface components {
             /**
              * @description 退订的订购集合
              *
-             *     The subscriptions to refund. The seed's table indents it like a top-level parameter, but its Java example sets it on `PayOrderRequest`, so it belongs to `request_param`; the seed's example value "1" is shown as the one-element list of its Java example.
+             *     The subscriptions to refund, each with the amount refunded for it.
              * @example [
              *       {
              *         "subscribe_id": "1",
@@ -237,7 +237,7 @@ export interface components {
             /**
              * @description 支付幂等号
              *
-             *     Payment idempotency code: a retry must carry the same value (the operation's `x-top-idempotency-key`).
+             *     Payment idempotency code: the API's idempotency key, so a retry must carry the same value.
              * @example 1
              */
             pay_idempotent_code: string;
@@ -308,7 +308,7 @@ export interface components {
          * CommonError
          * @description 错误
          *
-         *     Error. The seed's table indents `location` and `message` under `error_code`; its XML response example shows them as fields of `error`, beside `error_code`.
+         *     Error: its code (`error_code`), the system it came from (`location`) and an explanation (`message`).
          */
         CommonError: {
             error_code?: components["schemas"]["ErrorCode"];
@@ -353,7 +353,7 @@ export interface components {
          * RequestId
          * @description 请求ID
          *
-         *     The gateway's id of this request, added to every answer (the seeds' response examples leave it out).
+         *     The gateway's id of this request, added to every answer; quote it to TOP support.
          * @example 16sxh5ldx4gr3
          */
         RequestId: string;
@@ -493,7 +493,7 @@ export interface components {
             /**
              * @description 外部商家订单号
              *
-             *     The merchant's own order number: a retry must carry the same value (the operation's `x-top-idempotency-key`).
+             *     The merchant's own order number: the API's idempotency key, so a retry must carry the same value.
              * @example didi20200305101530
              */
             out_order_id: string;
@@ -502,7 +502,7 @@ export interface components {
          * GameVirtualCreateOrderResponse
          * @description 业务返回结果对象
          *
-         *     The business result object. The seed's table indents `message` and `code` under `model`; its XML response example shows them as fields of `result`, beside `model`. (The example column reads "model为具体的业务结果", "model is the concrete business result".)
+         *     The business result: the order placed (its Taobao and Alipay order numbers) and the result code.
          */
         GameVirtualCreateOrderResponse: {
             /**
@@ -545,7 +545,7 @@ export interface components {
          * VirtualTopResult
          * @description 结果对象
          *
-         *     Result object. (The seed's example column for this object reads "结果对象"; the XML response example shows its value.)
+         *     Result object: the business result (`model`) and the call's result code and message.
          */
         VirtualTopResult: {
             model?: components["schemas"]["GameVirtualCreateOrderResponse"];
@@ -591,7 +591,7 @@ export interface components {
             /**
              * @description flowPacket
              *
-             *     Business identifier. The seed's example and description columns are swapped for this row: its example column reads "业务标识" (business identifier), which its Java example sends, and its description column reads "flowPacket"; the Chinese description here is the seed's description column verbatim.
+             *     Business identifier.
              * @example 业务标识
              */
             biz?: string;
@@ -628,7 +628,7 @@ export interface components {
             /**
              * @description 幂等Id
              *
-             *     Idempotency id: the first choice of the operation's `x-top-idempotency-key`; a retry must carry the same value.
+             *     Idempotency id: the API's idempotency key (else `outer_order_id`), so a retry must carry the same value.
              * @example 18072887365_11434434554
              */
             idempotent_id?: string;
@@ -748,7 +748,7 @@ export interface components {
             /**
              * @description 预付款流水号
              *
-             *     Prepayment serial number: a retry must carry the same value (the operation's `x-top-idempotency-key`).
+             *     Prepayment serial number: the API's idempotency key, so a retry must carry the same value.
              * @example xxx
              */
             pre_pay_no: string;
@@ -810,7 +810,7 @@ export interface components {
              * Format: int64
              * @description 2-支付预付款
              *
-             *     Prepayment action performed (2: pay the prepayment). The seed contradicts itself here: the field is a `Number`, but its example column and its XML response example hold the text "预付款执行动作" (prepayment action), which is the field's name, not a value, and its description column reads "2-支付预付款". The type wins: the example is 2, the value the description names, and the JSON response example uses it.
+             *     Prepayment action performed (2: pay the prepayment).
              * @example 2
              */
             pre_pay_action?: bigint;
@@ -833,7 +833,7 @@ export interface components {
          * CommonResult
          * @description 结果
          *
-         *     Result. The seed's table indents `success`, `error_code` and `error_msg` under `data`; its XML response example shows them as fields of `result`, beside `data`.
+         *     Result: the prepayment (`data`) and whether the request succeeded (`success`, else `error_code` and `error_msg`).
          */
         CommonResult: {
             data?: components["schemas"]["TenderPrepayTopResult"];
@@ -893,7 +893,7 @@ export interface components {
             /**
              * @description 幂等请求号
              *
-             *     Idempotent request number: a retry must carry the same value (the operation's `x-top-idempotency-key`).
+             *     Idempotent request number: the API's idempotency key, so a retry must carry the same value.
              * @example 34896985984894
              */
             request_id: string;
@@ -954,7 +954,7 @@ export interface components {
          * QingchengPayRespDTO
          * @description 业务返回结果
          *
-         *     The business result. (The example column reads "qingchengResultDto_model", a placeholder, not an object.)
+         *     The business result of the payment.
          */
         QingchengPayRespDTO: {
             /**
@@ -1006,7 +1006,7 @@ export interface components {
              * Format: int64
              * @description buyerId
              *
-             *     Buyer id. The seed gives no example value and its XML response example has an empty `<buyer_id></buyer_id>`: an empty `Number` is absent, so the JSON example leaves the field out.
+             *     Buyer id. May be empty: a JSON answer then leaves the field out, an XML answer has an empty `<buyer_id></buyer_id>`.
              */
             buyer_id?: bigint;
         };
@@ -1014,7 +1014,7 @@ export interface components {
          * QingchengXPosResult
          * @description 返回结果
          *
-         *     The result. The seed's table indents `http_status_code`, `msg_code`, `msg_info` and the second `success` under `model`; its XML response example shows them as fields of `result`, beside `model`. (The example column reads "qingchengPaymentResult_result", a placeholder, not an object.)
+         *     The result: the payment itself (`model`) beside the call's own status (`http_status_code`, `msg_code`, `msg_info`, `success`).
          */
         QingchengXPosResult: {
             model?: components["schemas"]["QingchengPayRespDTO"];
@@ -1064,7 +1064,7 @@ export interface components {
         /**
          * @description API接口名称。
          *
-         *     The API name. For each operation it equals `x-top-method` and the text after `#` in its path key.
+         *     The name of the API to call.
          */
         Method: string;
         /**
@@ -1094,7 +1094,7 @@ export interface components {
         /**
          * @description API输入参数签名结果。
          *
-         *     The upper-case hex signature over every other non-empty parameter, sorted by name and concatenated as name + value (see the document description).
+         *     The upper-case hex signature over every other non-empty parameter, sorted by name and concatenated as name + value (see Signing).
          */
         Sign: string;
         /**
@@ -1134,7 +1134,7 @@ export interface operations {
                 /**
                  * @description API接口名称。
                  *
-                 *     The API name. For each operation it equals `x-top-method` and the text after `#` in its path key.
+                 *     The name of the API to call.
                  */
                 method: components["parameters"]["Method"];
                 /**
@@ -1164,7 +1164,7 @@ export interface operations {
                 /**
                  * @description API输入参数签名结果。
                  *
-                 *     The upper-case hex signature over every other non-empty parameter, sorted by name and concatenated as name + value (see the document description).
+                 *     The upper-case hex signature over every other non-empty parameter, sorted by name and concatenated as name + value (see Signing).
                  */
                 sign: components["parameters"]["Sign"];
                 /**
@@ -1250,7 +1250,7 @@ export interface operations {
                 /**
                  * @description API接口名称。
                  *
-                 *     The API name. For each operation it equals `x-top-method` and the text after `#` in its path key.
+                 *     The name of the API to call.
                  */
                 method: components["parameters"]["Method"];
                 /**
@@ -1280,7 +1280,7 @@ export interface operations {
                 /**
                  * @description API输入参数签名结果。
                  *
-                 *     The upper-case hex signature over every other non-empty parameter, sorted by name and concatenated as name + value (see the document description).
+                 *     The upper-case hex signature over every other non-empty parameter, sorted by name and concatenated as name + value (see Signing).
                  */
                 sign: components["parameters"]["Sign"];
                 /**
@@ -1351,7 +1351,7 @@ export interface operations {
                 /**
                  * @description API接口名称。
                  *
-                 *     The API name. For each operation it equals `x-top-method` and the text after `#` in its path key.
+                 *     The name of the API to call.
                  */
                 method: components["parameters"]["Method"];
                 /**
@@ -1381,7 +1381,7 @@ export interface operations {
                 /**
                  * @description API输入参数签名结果。
                  *
-                 *     The upper-case hex signature over every other non-empty parameter, sorted by name and concatenated as name + value (see the document description).
+                 *     The upper-case hex signature over every other non-empty parameter, sorted by name and concatenated as name + value (see Signing).
                  */
                 sign: components["parameters"]["Sign"];
                 /**
@@ -1458,7 +1458,7 @@ export interface operations {
                 /**
                  * @description API接口名称。
                  *
-                 *     The API name. For each operation it equals `x-top-method` and the text after `#` in its path key.
+                 *     The name of the API to call.
                  */
                 method: components["parameters"]["Method"];
                 /**
@@ -1488,7 +1488,7 @@ export interface operations {
                 /**
                  * @description API输入参数签名结果。
                  *
-                 *     The upper-case hex signature over every other non-empty parameter, sorted by name and concatenated as name + value (see the document description).
+                 *     The upper-case hex signature over every other non-empty parameter, sorted by name and concatenated as name + value (see Signing).
                  */
                 sign: components["parameters"]["Sign"];
                 /**
@@ -1556,7 +1556,7 @@ export interface operations {
                 /**
                  * @description API接口名称。
                  *
-                 *     The API name. For each operation it equals `x-top-method` and the text after `#` in its path key.
+                 *     The name of the API to call.
                  */
                 method: components["parameters"]["Method"];
                 /**
@@ -1586,7 +1586,7 @@ export interface operations {
                 /**
                  * @description API输入参数签名结果。
                  *
-                 *     The upper-case hex signature over every other non-empty parameter, sorted by name and concatenated as name + value (see the document description).
+                 *     The upper-case hex signature over every other non-empty parameter, sorted by name and concatenated as name + value (see Signing).
                  */
                 sign: components["parameters"]["Sign"];
                 /**
