@@ -26,7 +26,7 @@ async function hey(spec: string, out: string) {
   return timed(process.execPath, [HEY, '-i', spec, '-o', out, '-c', '@hey-api/client-fetch'], { env: { ...process.env, NO_COLOR: '1' } });
 }
 
-async function watchLatency(runs: number): Promise<number[]> {
+export async function watchLatency(runs: number): Promise<number[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-watch-'));
   cpSync(path.join(ROOT, 'spec'), path.join(dir, 'spec'), { recursive: true });
   cpSync(path.join(ROOT, 'generated'), path.join(dir, 'generated'), { recursive: true });
@@ -56,10 +56,13 @@ async function watchLatency(runs: number): Promise<number[]> {
     for (let i = 0; i < runs + 1; i++) {
       const mark = out.length;
       const started = performance.now();
+      const reference = path.join(dir, 'generated/docs/reference.html');
+      const before = readFileSync(reference, 'utf8');
       writeFileSync(schema, readFileSync(schema, 'utf8').replace(/description: Order id\.[^\n]*/, `description: Order id. Edit ${i}.`));
-      await next(/generated \d+ operations/, mark);
+      await next(/regenerated after .*: \d+ operations/, mark);
       const ms = performance.now() - started;
-      await next(/rebuilt /, mark); // let the reference page finish before the next edit
+      // The reference page is written silently after that line: let it land before the next edit.
+      for (const until = Date.now() + 60_000; readFileSync(reference, 'utf8') === before && Date.now() < until; ) await new Promise((r) => setTimeout(r, 25));
       if (i > 0) latencies.push(ms); // the first edit warms the process
     }
   } finally {

@@ -1,4 +1,4 @@
-// The generator, prebuilt to plain JavaScript (bin/build/, git-ignored, made
+// The generator, prebuilt to plain JavaScript (bin/build/<hash>/, git-ignored, made
 // by `npm run build` and by `prepack`, so every tarball carries it).
 //
 // Why: loaded through tsx, every module of every dependency passes through
@@ -19,7 +19,7 @@
 // read exactly what they read under tsx, and the output stays byte-identical.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,7 +92,12 @@ export async function build() {
       });
     },
   };
-  const staging = `${BUILD_DIR}.staging-${process.pid}`;
+  // Built beside the versions (same depth, so the banner's root holds), then
+  // moved to bin/build/<hash>/ and named by a manifest written last: a process
+  // that started with an older build keeps finding its chunks, and one that
+  // starts meanwhile sees the old manifest or the new one, never half a build.
+  mkdirSync(BUILD_DIR, { recursive: true });
+  const staging = path.join(BUILD_DIR, `.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT,
@@ -109,11 +114,11 @@ export async function build() {
     legalComments: 'none',
     plugins: [rewrite],
     banner: {
-      // Every chunk sits in bin/build/: the package root is two folders up.
+      // Every chunk sits in bin/build/<hash>/: the package root is three folders up.
       js: [
         "import { fileURLToPath as __topFileURLToPath, pathToFileURL as __topPathToFileURL } from 'node:url';",
         "import __topPath from 'node:path';",
-        'const __topRoot = __topPath.resolve(__topPath.dirname(__topFileURLToPath(import.meta.url)), "../..");',
+        'const __topRoot = __topPath.resolve(__topPath.dirname(__topFileURLToPath(import.meta.url)), "../../..");',
         'const __topSource = (rel) => __topPath.join(__topRoot, rel);',
         'const __topSourceUrl = (rel) => __topPathToFileURL(__topSource(rel)).href;',
       ].join('\n'),
@@ -122,38 +127,56 @@ export async function build() {
   const sources = Object.keys(result.metafile.inputs)
     .map((f) => f.split(path.sep).join('/'))
     .sort();
-  const manifest = { format: FORMAT, entry: 'top-openapi.js', sources, sha256: hashSources(sources, ROOT) };
-  writeFileSync(path.join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-  recordRuntimeTranspiles(staging);
-  // A swap, so a concurrent start-up sees the old build or the new one, never half of one.
-  const previous = `${BUILD_DIR}.previous-${process.pid}`;
-  mkdirSync(path.dirname(BUILD_DIR), { recursive: true });
-  if (existsSync(BUILD_DIR)) renameSync(BUILD_DIR, previous);
-  renameSync(staging, BUILD_DIR);
-  rmSync(previous, { recursive: true, force: true });
+  const sha256 = hashSources(sources, ROOT);
+  const version = `${sha256?.slice(0, 16)}`;
+  const versionDir = path.join(BUILD_DIR, version);
+  // The same sources make the same build: one already there is kept as it is.
+  if (existsSync(versionDir)) rmSync(staging, { recursive: true, force: true });
+  else renameSync(staging, versionDir);
+  const manifest = { format: FORMAT, entry: `${version}/top-openapi.js`, sources, sha256 };
+  recordRuntimeTranspiles(path.join(versionDir, 'top-openapi.js'));
+  writeAtomically(path.join(BUILD_DIR, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  // Older versions and abandoned staging folders, once no run can still be loading them.
+  for (const name of readdirSync(BUILD_DIR)) {
+    const at = path.join(BUILD_DIR, name);
+    if (name === version || name === MANIFEST || name === 'transpiled.json') continue;
+    if (Date.now() - statSync(at).mtimeMs > 10 * 60_000) rmSync(at, { recursive: true, force: true });
+  }
   return manifest;
+}
+
+/**
+ * @param {string} file
+ * @param {string} content
+ */
+function writeAtomically(file, content) {
+  const temporary = `${file}.tmp-${process.pid}`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
 }
 
 /**
  * transpiled.json: the runtime files' transpiles (the same for every spec),
  * recorded by one generation of this repository's spec with the new build
  * (see generator/render/compile.ts). Without it the build still works.
- * @param {string} staging
+ * @param {string} entryFile the new build's entry
  */
-function recordRuntimeTranspiles(staging) {
+function recordRuntimeTranspiles(entryFile) {
   const spec = path.join(ROOT, 'spec/openapi.yaml');
   if (!existsSync(spec)) return;
   const out = mkdtempSync(path.join(os.tmpdir(), 'top-prebuilt-'));
   try {
-    const entry = pathToFileURL(path.join(staging, 'top-openapi.js')).href;
+    const entry = pathToFileURL(entryFile).href;
+    const record = path.join(BUILD_DIR, `transpiled.json.tmp-${process.pid}`);
     const args = ['generate', '--spec', spec, '--out', out, '--only', 'client,server'];
     const script = `const { main } = await import(${JSON.stringify(entry)}); process.exitCode = await main(${JSON.stringify(args)});`;
     const r = spawnSync(process.execPath, ['--input-type=module', '--eval', script], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, TOP_OPENAPI_RECORD_TRANSPILES: path.join(staging, 'transpiled.json') },
+      env: { ...process.env, TOP_OPENAPI_RECORD_TRANSPILES: record },
     });
-    if (r.status !== 0) console.error(`bin/prebuilt.js: no runtime transpiles recorded (generation failed):\n${r.stdout}${r.stderr}`);
+    if (r.status !== 0 || !existsSync(record)) console.error(`bin/prebuilt.js: no runtime transpiles recorded (generation failed):\n${r.stdout}${r.stderr}`);
+    else renameSync(record, path.join(BUILD_DIR, 'transpiled.json'));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

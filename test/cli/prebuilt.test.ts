@@ -14,7 +14,7 @@ test('a build is current only while every source it lists is byte-for-byte what 
   await build();
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'bin/build/manifest.json'), 'utf8')) as { sources: string[] };
   assert.ok(manifest.sources.includes('generator/render/compile.ts') && manifest.sources.includes('runtime/common/protocol.ts'), 'the manifest lists the generator and the runtime modules it imports');
-  assert.match(currentBuild() ?? '', /bin\/build\/top-openapi\.js$/);
+  assert.match(currentBuild() ?? '', /bin\/build\/[0-9a-f]{16}\/top-openapi\.js$/);
   // A copy of the package's sources and build, then one source edited: stale.
   const copy = mkdtempSync(path.join(os.tmpdir(), 'top-prebuilt-'));
   try {

@@ -80,17 +80,19 @@ export declare class ClientCore {
         body: string;
     };
     /** `prepare` on any runtime: signs through node:crypto, or WebCrypto and the bundled MD5. */
-    prepareAsync(op: OperationDescriptor, params: unknown, options?: CallOptions): Promise<{
-        query: string;
-        body: string;
-        system: Record<string, string>;
-        contentType: string;
-        bytes?: Uint8Array;
-    }>;
+    prepareAsync(op: OperationDescriptor, params: unknown, options?: CallOptions): Promise<Prepared>;
     invoke(op: OperationDescriptor, params: unknown, options?: CallOptions): Promise<unknown>;
     /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
     decode(op: OperationDescriptor, status: number, text: string, simplified?: boolean): unknown;
     /** Closes idle keep-alive connections (lets a process exit promptly). */
     close(): void;
+}
+/** A call ready to send: what is signed and how the body travels (`bytes` for an upload). */
+export interface Prepared {
+    query: string;
+    body: string;
+    system: Record<string, string>;
+    contentType: string;
+    bytes?: Uint8Array;
 }
 export { TopClientError };

@@ -9,7 +9,7 @@ import { encodeMultipart, readFile } from "../common/multipart.js";
 import { encodeParams } from "../common/params.js";
 import { API_VERSION, ERROR_ROOT, PRODUCTION_GATEWAY, SANDBOX_GATEWAY, SYSTEM_PARAMETER_SET } from "../common/protocol.js";
 import { fromWire, holdsList, inexactInt64 } from "../common/shape.js";
-import { isSendable, SIGN_METHODS, sign, signAsync } from "../common/sign.js";
+import { canSignSync, isSendable, SIGN_METHODS, sign, signAsync } from "../common/sign.js";
 import { formatTimestamp } from "../common/timestamp.js";
 import { toFieldProblems } from "../common/validation.js";
 import { readXml } from "../common/xml-read.js";
@@ -76,8 +76,26 @@ export class ClientCore {
     async prepareAsync(op, params, options = {}) {
         const { system, fields, files } = this.#encode(op, params, options);
         system.sign = await signAsync({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
+        return this.#finish(op, system, fields, files);
+    }
+    /**
+     * `prepareAsync` without waiting where nothing needs to: a call with no file
+     * signed where signing is synchronous (Node, Bun, Deno; md5 anywhere). Two
+     * fewer promise turns a call.
+     */
+    #prepareForSend(op, params, options) {
+        if (op.multipart || !canSignSync(this.signMethod))
+            return this.prepareAsync(op, params, options);
+        const { system, fields, files } = this.#encode(op, params, options);
+        system.sign = sign({ ...system, ...fields }, this.#options.appSecret, this.signMethod);
+        return this.#finish(op, system, fields, files);
+    }
+    #finish(op, system, fields, files) {
         if (Object.keys(files).length === 0)
             return { query: encodeForm(system), body: encodeForm(fields), system, contentType: FORM_TYPE };
+        return this.#withFiles(op, system, fields, files);
+    }
+    async #withFiles(op, system, fields, files) {
         // An upload: every text parameter and each file as a multipart part.
         const { body, contentType } = await this.#multipart(op, fields, files);
         return { query: encodeForm(system), body: encodeForm(fields), system, contentType, bytes: body };
@@ -138,7 +156,8 @@ export class ClientCore {
     async invoke(op, params, options = {}) {
         let prepared;
         try {
-            prepared = await this.prepareAsync(op, params, options);
+            const ready = this.#prepareForSend(op, params, options);
+            prepared = ready instanceof Promise ? await ready : ready;
         }
         catch (error) {
             // Refused before sending (attempt 0): onError sees it too; nothing was sent.

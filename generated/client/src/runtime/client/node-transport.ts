@@ -43,10 +43,23 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
     return agent;
   };
   const provesUnsent = isNodeItself();
+  // The gateway's URL is parsed once: every call of a client shares it, and only the query differs.
+  const targets = new Map<string, Target>();
+  const targetOf = (url: string): Target => {
+    const q = url.indexOf('?');
+    const base = q === -1 ? url : url.slice(0, q);
+    let target = targets.get(base);
+    if (!target) {
+      const parsed = new URL(url);
+      target = { protocol: parsed.protocol, hostname: parsed.hostname, port: parsed.port, pathname: parsed.pathname };
+      if (targets.size < 16) targets.set(base, target);
+    }
+    return target;
+  };
   return {
     name: 'node:http',
     provesUnsent,
-    send: (request) => exchange(request, agentFor, provesUnsent),
+    send: (request) => exchange(request, targetOf(request.url), agentFor, provesUnsent),
     close() {
       options.agent?.destroy();
       for (const agent of agents.values()) agent.destroy();
@@ -55,13 +68,22 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
   };
 }
 
-function exchange(x: TransportRequest, agentFor: (protocol: string) => http.Agent, provesUnsent: boolean): Promise<TransportAnswer> {
+/** Where a request goes: the parts of the gateway URL node:http needs. */
+interface Target {
+  protocol: string;
+  hostname: string;
+  port: string;
+  pathname: string;
+}
+
+function exchange(x: TransportRequest, url: Target, agentFor: (protocol: string) => http.Agent, provesUnsent: boolean): Promise<TransportAnswer> {
   return new Promise<TransportAnswer>((resolve, reject) => {
     if (x.signal?.aborted) {
       reject(new TopAbortError(x.method, x.signal.reason));
       return;
     }
-    const url = new URL(x.url);
+    const q = x.url.indexOf('?');
+    const search = q === -1 ? '' : x.url.slice(q);
     const secure = url.protocol === 'https:';
     const lib = secure ? https : http;
     // A string body goes out as it is: node:http writes it with the headers in
@@ -78,7 +100,7 @@ function exchange(x: TransportRequest, agentFor: (protocol: string) => http.Agen
       protocol: url.protocol,
       hostname: url.hostname,
       port: url.port || undefined,
-      path: `${url.pathname}${url.search}`,
+      path: `${url.pathname}${search}`,
       method: 'POST',
       agent: agentFor(url.protocol),
       headers: { ...x.headers, 'content-length': payloadBytes },

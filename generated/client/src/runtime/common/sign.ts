@@ -60,6 +60,11 @@ function signMd5Portable(text: string, secret: string, method: 'md5' | 'hmac'): 
   return toHex(digest).toUpperCase();
 }
 
+/** Whether `sign` can sign with `method` here, synchronously (hmac-sha256 needs node:crypto). */
+export function canSignSync(method: SignMethod): boolean {
+  return nodeCrypto !== undefined || method !== 'hmac-sha256';
+}
+
 /**
  * The signature, synchronously. Needs node:crypto for `hmac-sha256` (WebCrypto
  * is asynchronous only); where there is none, use `signAsync`.

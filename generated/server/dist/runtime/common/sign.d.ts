@@ -4,6 +4,8 @@ export declare const SIGN_METHODS: readonly SignMethod[];
 export declare function isSendable(value: string | undefined | null): value is string;
 /** The string that is hashed: sorted `name + value` pairs, no separators. */
 export declare function signingString(params: Readonly<Record<string, string | undefined>>): string;
+/** Whether `sign` can sign with `method` here, synchronously (hmac-sha256 needs node:crypto). */
+export declare function canSignSync(method: SignMethod): boolean;
 /**
  * The signature, synchronously. Needs node:crypto for `hmac-sha256` (WebCrypto
  * is asynchronous only); where there is none, use `signAsync`.

@@ -48,6 +48,10 @@ function signMd5Portable(text, secret, method) {
     const digest = method === 'md5' ? md5(utf8(secret + text + secret)) : hmacMd5(utf8(secret), utf8(text));
     return toHex(digest).toUpperCase();
 }
+/** Whether `sign` can sign with `method` here, synchronously (hmac-sha256 needs node:crypto). */
+export function canSignSync(method) {
+    return nodeCrypto !== undefined || method !== 'hmac-sha256';
+}
 /**
  * The signature, synchronously. Needs node:crypto for `hmac-sha256` (WebCrypto
  * is asynchronous only); where there is none, use `signAsync`.

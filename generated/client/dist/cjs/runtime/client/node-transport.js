@@ -37,10 +37,24 @@ function nodeHttpTransport(options = {}) {
         return agent;
     };
     const provesUnsent = isNodeItself();
+    // The gateway's URL is parsed once: every call of a client shares it, and only the query differs.
+    const targets = new Map();
+    const targetOf = (url) => {
+        const q = url.indexOf('?');
+        const base = q === -1 ? url : url.slice(0, q);
+        let target = targets.get(base);
+        if (!target) {
+            const parsed = new URL(url);
+            target = { protocol: parsed.protocol, hostname: parsed.hostname, port: parsed.port, pathname: parsed.pathname };
+            if (targets.size < 16)
+                targets.set(base, target);
+        }
+        return target;
+    };
     return {
         name: 'node:http',
         provesUnsent,
-        send: (request) => exchange(request, agentFor, provesUnsent),
+        send: (request) => exchange(request, targetOf(request.url), agentFor, provesUnsent),
         close() {
             options.agent?.destroy();
             for (const agent of agents.values())
@@ -49,13 +63,14 @@ function nodeHttpTransport(options = {}) {
         },
     };
 }
-function exchange(x, agentFor, provesUnsent) {
+function exchange(x, url, agentFor, provesUnsent) {
     return new Promise((resolve, reject) => {
         if (x.signal?.aborted) {
             reject(new errors_ts_1.TopAbortError(x.method, x.signal.reason));
             return;
         }
-        const url = new URL(x.url);
+        const q = x.url.indexOf('?');
+        const search = q === -1 ? '' : x.url.slice(q);
         const secure = url.protocol === 'https:';
         const lib = secure ? node_https_1.default : node_http_1.default;
         // A string body goes out as it is: node:http writes it with the headers in
@@ -71,7 +86,7 @@ function exchange(x, agentFor, provesUnsent) {
             protocol: url.protocol,
             hostname: url.hostname,
             port: url.port || undefined,
-            path: `${url.pathname}${url.search}`,
+            path: `${url.pathname}${search}`,
             method: 'POST',
             agent: agentFor(url.protocol),
             headers: { ...x.headers, 'content-length': payloadBytes },

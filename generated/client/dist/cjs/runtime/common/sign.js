@@ -3,6 +3,7 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.SIGN_METHODS = void 0;
 exports.isSendable = isSendable;
 exports.signingString = signingString;
+exports.canSignSync = canSignSync;
 exports.sign = sign;
 exports.signAsync = signAsync;
 // Copied from runtime/common/sign.ts by the TOP generator: edit that file, then regenerate.
@@ -54,6 +55,10 @@ const utf8 = (text) => new TextEncoder().encode(text);
 function signMd5Portable(text, secret, method) {
     const digest = method === 'md5' ? (0, md5_ts_1.md5)(utf8(secret + text + secret)) : (0, md5_ts_1.hmacMd5)(utf8(secret), utf8(text));
     return (0, md5_ts_1.toHex)(digest).toUpperCase();
+}
+/** Whether `sign` can sign with `method` here, synchronously (hmac-sha256 needs node:crypto). */
+function canSignSync(method) {
+    return nodeCrypto !== undefined || method !== 'hmac-sha256';
 }
 /**
  * The signature, synchronously. Needs node:crypto for `hmac-sha256` (WebCrypto
