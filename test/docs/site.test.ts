@@ -238,7 +238,8 @@ test('copy buttons: one on every code block, and it copies the block', async () 
   await visit(laptop, site.base + PAYORDER);
   const block = laptop.page.locator('#curl ~ .code').first();
   await block.locator('button.copy').click();
-  assert.equal(await block.locator('button.copy').textContent(), 'Copied');
+  // The label changes once the clipboard write (a promise) settles: wait for it, not a fixed moment.
+  await block.locator('button.copy', { hasText: 'Copied' }).waitFor({ timeout: 10_000 });
   assert.equal(await laptop.page.evaluate(() => navigator.clipboard.readText()), await block.locator('pre').textContent());
 });
 
