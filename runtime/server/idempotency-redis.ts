@@ -6,13 +6,20 @@
 // whatever the client's options, so a Redis that is down answers in bounded time.
 import type { ClaimResult, CompleteResult, IdempotencyStore, KeyState, RenewResult } from './idempotency.ts';
 
-/** ioredis (`new Redis(...)`): has `call(command, args)`. */
-export interface IoredisLike {
-  call(command: string, args: (string | number)[]): Promise<unknown>;
+/** The client's connection events, where it has them (both clients do): the store waits for the first `ready`. */
+interface ReadyEvents {
+  once?(event: 'ready' | 'error', listener: (...args: unknown[]) => void): unknown;
+  removeListener?(event: 'ready' | 'error', listener: (...args: unknown[]) => void): unknown;
 }
-/** The official `redis` client (`createClient(...)`): has `sendCommand(args)`. */
-export interface NodeRedisLike {
+/** ioredis (`new Redis(...)`): has `call(command, args)`; `status` is 'ready' once connected. */
+export interface IoredisLike extends ReadyEvents {
+  call(command: string, args: (string | number)[]): Promise<unknown>;
+  status?: string;
+}
+/** The official `redis` client (`createClient(...)`): has `sendCommand(args)`; `isReady` once connected. */
+export interface NodeRedisLike extends ReadyEvents {
   sendCommand(args: string[]): Promise<unknown>;
+  isReady?: boolean;
 }
 export type RedisLike = IoredisLike | NodeRedisLike;
 
@@ -21,7 +28,12 @@ export interface RedisStoreOptions {
   prefix?: string;
   /** Longest wait for one Redis command, in ms; default 2000. A command past it fails (the gateway answers `isp.`). */
   commandTimeoutMs?: number;
-  /** Told once, at the first command, when Redis does not persist with AOF (exactly-once across a Redis restart needs it). Default: console.warn. */
+  /**
+   * Told once, at the first command, when Redis does not persist with AOF
+   * (exactly-once across a Redis restart needs it), and when Redis may evict
+   * keys (a maxmemory-policy other than noeviction: an evicted claim or answer
+   * lets a retry run its handler again). Default: console.warn.
+   */
   onWarning?: (message: string) => void;
 }
 
@@ -83,19 +95,25 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   readonly #prefix: string;
   readonly #timeoutMs: number;
   readonly #onWarning: (message: string) => void;
+  readonly #client: RedisLike;
   #checked = false;
+  /** Set once the client has been seen connected: from then on an outage fails fast, never waits. */
+  #wasReady = false;
 
   constructor(client: RedisLike, options: RedisStoreOptions | string = {}) {
     const o = typeof options === 'string' ? { prefix: options } : options;
     this.#send = commandSender(client);
+    this.#client = client;
     this.#prefix = o.prefix ?? 'top:idem:';
     this.#timeoutMs = o.commandTimeoutMs ?? 2000;
     if (!(this.#timeoutMs > 0)) throw new RangeError('RedisIdempotencyStore: commandTimeoutMs must be a positive number');
     this.#onWarning = o.onWarning ?? ((message) => console.warn(message));
   }
 
-  /** One command, failed after commandTimeoutMs whatever the client does; the first also checks persistence. */
+  /** One command, failed after commandTimeoutMs whatever the client does; the first also checks persistence and eviction. */
   #command(args: string[]): Promise<unknown> {
+    if (!this.#wasReady && !this.#isReady()) return this.#afterFirstReady(args);
+    this.#wasReady = true;
     if (!this.#checked) {
       this.#checked = true;
       void this.checkPersistence().then(
@@ -107,8 +125,56 @@ export class RedisIdempotencyStore implements IdempotencyStore {
         },
         () => {}, // an unreachable Redis is reported by the command that needed it
       );
+      void this.checkEviction().then(
+        (e) => {
+          if (e.policy !== undefined && e.policy !== 'noeviction')
+            this.#onWarning(
+              `RedisIdempotencyStore: Redis may evict keys (maxmemory-policy ${e.policy}): every claim and answer has an expiry, so volatile-* policies evict them too, and a retry of a call whose answer was evicted runs its handler again. Set maxmemory-policy noeviction (a full Redis then refuses new claims, which the gateway answers with a retryable isp. error).`,
+            );
+        },
+        () => {},
+      );
     }
     return this.#timed(args);
+  }
+
+  /**
+   * False only while the client says it is on its way to a connection
+   * (ioredis: connecting, connect, reconnecting; redis: open, not ready). A
+   * client that was never told to connect, or was closed, or cannot say, is
+   * not waited for: its command fails or succeeds as it will.
+   */
+  #isReady(): boolean {
+    const c = this.#client as IoredisLike & NodeRedisLike & { isOpen?: boolean };
+    if (typeof c.status === 'string') return !['connecting', 'connect', 'reconnecting'].includes(c.status);
+    if (typeof c.isReady === 'boolean') return c.isReady || c.isOpen === false;
+    return true;
+  }
+
+  /**
+   * A command before the client first connected (a gateway that starts
+   * listening while its Redis client still connects): wait for `ready`, within
+   * the command's timeout, instead of failing a caller whose Redis is healthy.
+   * After the first `ready` nothing waits: an outage fails fast.
+   */
+  #afterFirstReady(args: string[]): Promise<unknown> {
+    const c = this.#client;
+    if (typeof c.once !== 'function') return this.#timed(args);
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        c.removeListener?.('ready', done);
+        this.#wasReady = this.#wasReady || this.#isReady();
+        // Ready, or out of patience: either way the command decides (and times out on its own).
+        this.#command(args).then(resolve, reject);
+      };
+      const timer = setTimeout(() => {
+        c.removeListener?.('ready', done);
+        this.#wasReady = true; // stop waiting for later commands too: the command fails as an outage would
+        this.#timed(args).then(resolve, reject);
+      }, this.#timeoutMs);
+      c.once!('ready', done);
+    });
   }
 
   #timed(args: string[]): Promise<unknown> {
@@ -135,6 +201,12 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   async checkPersistence(): Promise<{ aof: boolean }> {
     const info = String(await this.#timed(['INFO', 'persistence']));
     return { aof: /^aof_enabled:1\s*$/m.test(info) };
+  }
+
+  /** Redis's maxmemory-policy (`INFO memory`), when it says. */
+  async checkEviction(): Promise<{ policy: string | undefined }> {
+    const info = String(await this.#timed(['INFO', 'memory']));
+    return { policy: /^maxmemory_policy:(\S+)\s*$/m.exec(info)?.[1] };
   }
 
   async claim(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<ClaimResult> {

@@ -79,6 +79,39 @@ test('an isp.* error is marked retryable (with the same idempotency key), and is
   assert.equal(gateway.requests.length, 1, 'sent once');
 });
 
+const retryable: { subCode: string | undefined; code: number; want: boolean }[] = [
+  { subCode: 'isp.remote-service-timeout', code: 15, want: true },
+  { subCode: 'isp.idempotency-store-unavailable', code: 15, want: true },
+  { subCode: 'isp.handler-timeout', code: 15, want: true },
+  { subCode: 'isp.outcome-not-recorded', code: 15, want: true },
+  // Recorded as the key's outcome by this project's gateway: the same key replays them.
+  { subCode: 'isp.service-error', code: 15, want: false },
+  { subCode: 'isp.invalid-response', code: 15, want: false },
+  { subCode: 'isv.invalid-parameter:x', code: 41, want: false },
+  { subCode: undefined, code: 15, want: true },
+  { subCode: undefined, code: 41, want: false },
+];
+for (const r of retryable) {
+  test(`isRetryable: ${r.code} ${r.subCode ?? '(no sub_code)'} → ${r.want}`, () => {
+    assert.equal(new TopError('m', r.code, 'msg', r.subCode, undefined, undefined).isRetryable, r.want);
+  });
+}
+
+test('a TOP error in a non-200 answer (a wrong gateway path: 404 and 22 isv.invalid-path) is that TopError, JSON or XML', async () => {
+  for (const body of [
+    '{"error_response":{"code":22,"msg":"Invalid Method","sub_code":"isv.invalid-path","sub_msg":"the gateway answers at /router/rest, not /wrong","request_id":"r"}}',
+    '<?xml version="1.0" encoding="utf-8" ?><error_response><code>22</code><msg>Invalid Method</msg><sub_code>isv.invalid-path</sub_code><sub_msg>the gateway answers at /router/rest, not /wrong</sub_msg></error_response>',
+  ]) {
+    gateway.respond((_r, res) => json(res, body, 404));
+    const client = clientFor();
+    const e = await rejects(client.alibabaCloudgameTradeplatformPayorder(payorder()), TopError);
+    client.close();
+    assert.equal(e.code, 22);
+    assert.equal(e.subCode, 'isv.invalid-path');
+    assert.match(e.subMsg ?? '', /answers at \/router\/rest/);
+  }
+});
+
 const undecodable: { name: string; status: number; body: string; want: RegExp }[] = [
   { name: 'HTTP 502', status: 502, body: 'Bad Gateway', want: /HTTP status 502/ },
   { name: 'HTML instead of JSON', status: 200, body: '<html>oops</html>', want: /not JSON/ },
@@ -109,8 +142,16 @@ test('validateResponses: an answer that does not fit the spec is a TopDecodeErro
 
 const invalid: { name: string; params: unknown; want: string[] }[] = [
   { name: 'a missing required DTO field', params: { request_param: { ...payorder().request_param, tenant_id: undefined } }, want: ['request_param.tenant_id: is required'] },
-  { name: 'a number where int64 wants bigint', params: { request_param: { ...payorder().request_param, tenant_id: 1 } }, want: ['request_param.tenant_id: must be an int64, given as a bigint'] },
-  { name: 'an int64 out of range', params: { request_param: { ...payorder().request_param, tenant_id: 2n ** 63n } }, want: ['request_param.tenant_id: must be an int64, given as a bigint'] },
+  {
+    name: 'a number where int64 wants bigint',
+    params: { request_param: { ...payorder().request_param, tenant_id: 1 } },
+    want: ['request_param.tenant_id: must be an int64: an integer from -2^63 to 2^63-1 (in TypeScript, a bigint)'],
+  },
+  {
+    name: 'an int64 out of range',
+    params: { request_param: { ...payorder().request_param, tenant_id: 2n ** 63n } },
+    want: ['request_param.tenant_id: must be an int64: an integer from -2^63 to 2^63-1 (in TypeScript, a bigint)'],
+  },
   {
     name: 'a wrong type deep in a list',
     params: { request_param: { ...payorder().request_param, refund_subscribe_list: [{ subscribe_id: 7 }] } },
@@ -208,6 +249,28 @@ test('a refused connection never reached the gateway: retried, same bytes, then 
   assert.equal(e.reachedGateway, false);
   assert.equal(e.code, 'ECONNREFUSED');
   assert.equal(connections, 3, 'one attempt and two retries');
+});
+
+test('timeoutMs bounds the whole call, retries and their delays included: a retry that could not start before the time is up is not waited for', async () => {
+  const port = await closedPort();
+  let connections = 0;
+  const agent = new http.Agent({ keepAlive: true });
+  const original = agent.createConnection.bind(agent);
+  agent.createConnection = ((...args: Parameters<typeof original>) => {
+    connections++;
+    return original(...args);
+  }) as typeof agent.createConnection;
+  // 5 retries 1 s, 2 s, … apart would take 15 s; the call has 300 ms.
+  const client = clientFor(`http://127.0.0.1:${port}/router/rest`, { agent, retries: 5, retryDelayMs: 1000, timeoutMs: 300 });
+  const started = process.hrtime.bigint();
+  const e = await rejects(client.alibabaCloudgameTradeplatformPayorder(payorder()), TopNetworkError);
+  const tookMs = Number(process.hrtime.bigint() - started) / 1e6;
+  client.close();
+  assert.equal(e.reachedGateway, false, 'no attempt left this host');
+  assert.equal(e.code, 'ECONNREFUSED');
+  assert.equal(connections, 1, "the first retry would start after the call's time is up: none is made");
+  // Not a timing threshold of the code under test: a guard that the 15 s of delays were not waited.
+  assert.ok(tookMs < 10_000, `took ${tookMs} ms`);
 });
 
 test('a retry after a refused connection sends the very same request (same timestamp, sign and key)', async () => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import Fastify from 'fastify';
 import { TopClient, TopError } from '../../generated/client/src/node.ts';
-import { createGateway, mockHandlers } from '../../generated/server/src/index.ts';
+import { createGateway, MemoryIdempotencyStore, mockHandlers } from '../../generated/server/src/index.ts';
 import { startUntil } from '../support/processes.ts';
 import { APP_KEY, post, rawRequest, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';
@@ -132,10 +132,12 @@ test('scaffold: one typed handler file per operation, never overwritten, compile
     const mine = path.join(handlers, 'alibabaAlisportsLianbeiXposPay.ts');
     writeFileSync(
       mine,
-      readFileSync(mine, 'utf8').replace(
-        /throw new GatewayError\(22[^;]*;/,
-        'if (_params.param0.store_id === "closed") throw new GatewayError(50, "isv.store-closed"); return { result: { success: true, msg_code: "mine" } };',
-      ),
+      readFileSync(mine, 'utf8')
+        .replace(
+          /throw new NothingChangedError\(22[^;]*;/,
+          'if (_params.param0.store_id === "closed") throw new NothingChangedError(50, "isv.store-closed"); return { result: { success: true, msg_code: "mine" } };',
+        )
+        .replace(/\/\/ NothingChangedError: [^\n]*\n[^\n]*\n/, ''),
     );
     rmSync(path.join(handlers, 'taobaoGameVirtualOrderCreate.ts'));
     const edited = readFileSync(mine, 'utf8');
@@ -173,34 +175,54 @@ test('scaffold: one typed handler file per operation, never overwritten, compile
       writeFileSync(copy, readFileSync(path.join(handlers, `${name}.ts`), 'utf8').replace("'@top-payments/server'", JSON.stringify(path.join(ROOT, 'generated/server/src/index.ts'))));
       return (await import(copy))[name];
     };
+    // One store for both deployments below, as a shared Redis outlives a deploy.
+    const store = new MemoryIdempotencyStore();
     const g = await listen(
       createGateway({
         apps: () => SECRET,
+        idempotencyStore: store,
         handlers: { alibabaCloudgameTradeplatformPayorder: await load('alibabaCloudgameTradeplatformPayorder'), alibabaAlisportsLianbeiXposPay: await load('alibabaAlisportsLianbeiXposPay') },
       }),
     );
     const client = new TopClient({ appKey: APP_KEY, appSecret: SECRET, gateway: g.url });
     try {
-      const error = await client
-        .alibabaCloudgameTradeplatformPayorder({
-          request_param: {
-            charge_item_code: '1',
-            order_id: '1',
-            category_code: '1',
-            user_country: 'CHINA',
-            balance_pay_amount: 1n,
-            tenant_id: 1n,
-            commodity_code: '1',
-            pay_start_time: 1n,
-            currency: 'CNY',
-            pay_idempotent_code: 'i',
-            pay_serial_id: 's',
-          },
-        })
-        .catch((e: unknown) => e);
+      const stubbedCall = {
+        request_param: {
+          charge_item_code: '1',
+          order_id: '1',
+          category_code: '1',
+          user_country: 'CHINA',
+          balance_pay_amount: 1n,
+          tenant_id: 1n,
+          commodity_code: '1',
+          pay_start_time: 1n,
+          currency: 'CNY',
+          pay_idempotent_code: 'i',
+          pay_serial_id: 's',
+        },
+      } as const;
+      const error = await client.alibabaCloudgameTradeplatformPayorder(stubbedCall).catch((e: unknown) => e);
       assert.ok(error instanceof TopError);
       assert.equal(error.subCode, 'isv.not-implemented');
       assert.match(error.subMsg!, /alibaba.cloudgame.tradeplatform.payorder is not implemented by this gateway yet/);
+      // The stub's answer is not the key's outcome: once the real handler is deployed, a retry runs it.
+      let runs = 0;
+      const deployed = await listen(
+        createGateway({
+          apps: () => SECRET,
+          idempotencyStore: store,
+          handlers: { alibabaCloudgameTradeplatformPayorder: () => ({ result_success: true, value: { pay_url: `https://pay/${++runs}` } }) },
+        }),
+      );
+      const retry = new TopClient({ appKey: APP_KEY, appSecret: SECRET, gateway: deployed.url });
+      try {
+        const answer = await retry.alibabaCloudgameTradeplatformPayorder(stubbedCall);
+        assert.equal(answer.value?.pay_url, 'https://pay/1');
+        assert.equal(runs, 1);
+      } finally {
+        retry.close();
+        await deployed.close();
+      }
       assert.equal(
         (await client.alibabaAlisportsLianbeiXposPay({ param0: { nego_price: '1', qr_code: 'q', request_id: 'r', out_biz_id: 'o', cashier_name: 'c', cashier_id: 'ci', store_id: 's' } })).result
           ?.msg_code,

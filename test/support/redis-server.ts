@@ -65,18 +65,23 @@ export async function startRestartableRedis(options: { aof: boolean }): Promise<
 export type ClientKind = 'ioredis' | 'redis';
 
 /** A connected client of either kind, with the options the README recommends, and how to close it. */
-export async function connectClient(kind: ClientKind, port: number, recommended = true): Promise<{ client: RedisLike; close: () => Promise<void> }> {
+/** `awaitConnect: false`: the client is returned while it still connects (a gateway that starts listening at once). */
+export async function connectClient(kind: ClientKind, port: number, recommended = true, awaitConnect = true): Promise<{ client: RedisLike; close: () => Promise<void> }> {
   if (kind === 'ioredis') {
     const client = new Redis(recommended ? { port, host: '127.0.0.1', enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true } : { port, host: '127.0.0.1', lazyConnect: true });
     client.on('error', () => {}); // reconnection noise while a test has Redis down
-    await client.connect();
+    const connecting = client.connect();
+    if (awaitConnect) await connecting;
+    else void connecting.catch(() => {});
     return { client, close: async () => client.disconnect() };
   }
   const client = createClient(
     recommended ? { socket: { host: '127.0.0.1', port, reconnectStrategy: (n: number) => Math.min(n * 50, 500) }, disableOfflineQueue: true } : { socket: { host: '127.0.0.1', port } },
   );
   client.on('error', () => {});
-  await client.connect();
+  const connecting = client.connect();
+  if (awaitConnect) await connecting;
+  else void connecting.catch(() => {});
   return {
     client: client as unknown as RedisLike,
     close: async () => {

@@ -13,7 +13,7 @@ import { canSignSync, isSendable, SIGN_METHODS, sign, signAsync } from "../commo
 import { formatTimestamp } from "../common/timestamp.js";
 import { toFieldProblems } from "../common/validation.js";
 import { readXml } from "../common/xml-read.js";
-import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from "./errors.js";
+import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopTimeoutError, TopValidationError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
 import { callHooks, redactedUrl } from "./hooks.js";
 export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
@@ -185,8 +185,14 @@ export class ClientCore {
         const hooks = this.#options.hooks;
         // Built only when someone listens: redaction and byte counts cost per call.
         const event = hooks ? { method: op.method, transport: this.transport.name, url: redactedUrl(url), system: redactedSystem(system), bodyBytes: byteLength(body) } : undefined;
+        // timeoutMs bounds the whole call, retries and their delays included: each attempt gets what is left.
+        const deadline = Date.now() + timeoutMs;
         for (let attempt = 1;; attempt++) {
             const started = Date.now();
+            const left = deadline - started;
+            // Only a retry can find the time spent (the first attempt always gets the whole timeout).
+            if (left <= 0)
+                throw new TopTimeoutError(op.method, timeoutMs, false);
             if (event)
                 callHooks(hooks, 'beforeSend', { ...event, attempt });
             let answer;
@@ -197,7 +203,7 @@ export class ClientCore {
                     method: op.method,
                     url,
                     body,
-                    timeoutMs,
+                    timeoutMs: left,
                     signal: options.signal,
                     headers: { 'content-type': prepared.contentType, accept: 'application/json' },
                     maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
@@ -210,7 +216,11 @@ export class ClientCore {
                     callHooks(hooks, 'onError', { ...event, attempt, error, latencyMs: Date.now() - started, willRetry: retry });
                 if (!retry)
                     throw error;
-                await sleep((this.#options.retryDelayMs ?? 100) * attempt, options.signal);
+                const delay = (this.#options.retryDelayMs ?? 100) * attempt;
+                // No time left for another attempt after the delay: this failure is the answer.
+                if (Date.now() + delay >= deadline)
+                    throw error;
+                await sleep(delay, options.signal);
                 if (options.signal?.aborted)
                     throw new TopAbortError(op.method, options.signal.reason);
                 continue;
@@ -252,8 +262,14 @@ export class ClientCore {
     }
     /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
     decode(op, status, text, simplified = this.#options.simplify === true) {
-        if (status !== 200)
+        if (status !== 200) {
+            // A TOP error in a non-200 answer (this project's gateway answers a wrong path with 404 and
+            // 22 isv.invalid-path) is that error; anything else is an HTTP failure.
+            const failure = topErrorIn(op.method, text);
+            if (failure)
+                throw failure;
             throw new TopDecodeError(op.method, `HTTP status ${status}`, status, text);
+        }
         let parsed;
         // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
         const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
@@ -298,6 +314,24 @@ export class ClientCore {
     close() {
         this.transport.close?.();
     }
+}
+/** The TopError an error_response text holds (JSON or XML), if it holds one with a numeric code. */
+function topErrorIn(method, text) {
+    let parsed;
+    try {
+        parsed = /^\s*</.test(text) ? readXml(text) : JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const e = parsed?.[ERROR_ROOT];
+    if (typeof e !== 'object' || e === null)
+        return undefined;
+    const code = typeof e.code === 'number' ? e.code : typeof e.code === 'string' && /^\d+$/.test(e.code) ? Number(e.code) : Number.NaN;
+    if (!Number.isInteger(code))
+        return undefined;
+    const str = (v) => (typeof v === 'string' ? v : undefined);
+    return new TopError(method, code, str(e.msg) ?? '', str(e.sub_code), str(e.sub_msg), str(e.request_id));
 }
 const answerShapes = new WeakMap();
 /** The JSON answer's shape: the envelope's root around the answer, and the answer's own fields for simplify=true. */

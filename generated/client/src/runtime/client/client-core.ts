@@ -15,7 +15,7 @@ import { canSignSync, isSendable, SIGN_METHODS, type SignMethod, sign, signAsync
 import { formatTimestamp } from '../common/timestamp.ts';
 import { toFieldProblems } from '../common/validation.ts';
 import { readXml } from '../common/xml-read.ts';
-import { type FieldProblem, TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopValidationError } from './errors.ts';
+import { type FieldProblem, TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopTimeoutError, TopValidationError } from './errors.ts';
 import { fetchTransport } from './fetch-transport.ts';
 import { type ClientHooks, callHooks, redactedUrl } from './hooks.ts';
 import type { Transport, TransportAnswer } from './transport.ts';
@@ -246,8 +246,13 @@ export class ClientCore {
     const hooks = this.#options.hooks;
     // Built only when someone listens: redaction and byte counts cost per call.
     const event = hooks ? { method: op.method, transport: this.transport.name, url: redactedUrl(url), system: redactedSystem(system), bodyBytes: byteLength(body) } : undefined;
+    // timeoutMs bounds the whole call, retries and their delays included: each attempt gets what is left.
+    const deadline = Date.now() + timeoutMs;
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
+      const left = deadline - started;
+      // Only a retry can find the time spent (the first attempt always gets the whole timeout).
+      if (left <= 0) throw new TopTimeoutError(op.method, timeoutMs, false);
       if (event) callHooks(hooks, 'beforeSend', { ...event, attempt });
       let answer: TransportAnswer;
       try {
@@ -257,7 +262,7 @@ export class ClientCore {
           method: op.method,
           url,
           body,
-          timeoutMs,
+          timeoutMs: left,
           signal: options.signal,
           headers: { 'content-type': prepared.contentType, accept: 'application/json' },
           maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
@@ -267,7 +272,10 @@ export class ClientCore {
         const retry = error instanceof TopNetworkError && !error.reachedGateway && this.transport.provesUnsent && attempt <= retries && !options.signal?.aborted;
         if (event) callHooks(hooks, 'onError', { ...event, attempt, error, latencyMs: Date.now() - started, willRetry: retry });
         if (!retry) throw error;
-        await sleep((this.#options.retryDelayMs ?? 100) * attempt, options.signal);
+        const delay = (this.#options.retryDelayMs ?? 100) * attempt;
+        // No time left for another attempt after the delay: this failure is the answer.
+        if (Date.now() + delay >= deadline) throw error;
+        await sleep(delay, options.signal);
         if (options.signal?.aborted) throw new TopAbortError(op.method, options.signal.reason);
         continue;
       }
@@ -306,7 +314,13 @@ export class ClientCore {
 
   /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
   decode(op: OperationDescriptor, status: number, text: string, simplified: boolean = this.#options.simplify === true): unknown {
-    if (status !== 200) throw new TopDecodeError(op.method, `HTTP status ${status}`, status, text);
+    if (status !== 200) {
+      // A TOP error in a non-200 answer (this project's gateway answers a wrong path with 404 and
+      // 22 isv.invalid-path) is that error; anything else is an HTTP failure.
+      const failure = topErrorIn(op.method, text);
+      if (failure) throw failure;
+      throw new TopDecodeError(op.method, `HTTP status ${status}`, status, text);
+    }
     let parsed: unknown;
     // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
     const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
@@ -347,6 +361,22 @@ export class ClientCore {
   close(): void {
     this.transport.close?.();
   }
+}
+
+/** The TopError an error_response text holds (JSON or XML), if it holds one with a numeric code. */
+function topErrorIn(method: string, text: string): TopError | undefined {
+  let parsed: unknown;
+  try {
+    parsed = /^\s*</.test(text) ? readXml(text) : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const e = (parsed as Record<string, unknown> | null)?.[ERROR_ROOT] as Record<string, unknown> | undefined;
+  if (typeof e !== 'object' || e === null) return undefined;
+  const code = typeof e.code === 'number' ? e.code : typeof e.code === 'string' && /^\d+$/.test(e.code) ? Number(e.code) : Number.NaN;
+  if (!Number.isInteger(code)) return undefined;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return new TopError(method, code, str(e.msg) ?? '', str(e.sub_code), str(e.sub_msg), str(e.request_id));
 }
 
 const answerShapes = new WeakMap<OperationDescriptor, Shape>();

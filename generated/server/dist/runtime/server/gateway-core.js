@@ -14,7 +14,7 @@ import { parseTimestamp } from "../common/timestamp.js";
 import { isMissing, toFieldProblems } from "../common/validation.js";
 import { decodeUtf8, parseForm, parseMultipart } from "./form-parse.js";
 import { MemoryIdempotencyStore } from "./idempotency.js";
-import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, runWithTimeout } from "./idempotency-engine.js";
+import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, MAX_TIMER_MS, runWithTimeout } from "./idempotency-engine.js";
 import { Observer } from "./observability.js";
 import { GatewayError } from "./platform-errors.js";
 import { toXmlDocument } from "./xml.js";
@@ -77,6 +77,9 @@ export class GatewayCore {
                 throw new TypeError(`createGateway: options.handlers.${id} is not an operation of this gateway (${Object.keys(options.operations).join(', ')})`);
             if (typeof options.handlers[id] !== 'function')
                 throw new TypeError(`createGateway: options.handlers.${id} must be a function`);
+        }
+        if (options.slowHandlerMs !== undefined && !(Number.isFinite(options.slowHandlerMs) && options.slowHandlerMs >= 1 && options.slowHandlerMs <= MAX_TIMER_MS)) {
+            throw new RangeError(`createGateway: options.slowHandlerMs must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${String(options.slowHandlerMs)}`);
         }
         this.#options = options;
         this.limits = { ...DEFAULT_LIMITS, ...options.limits };

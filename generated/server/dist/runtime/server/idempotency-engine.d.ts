@@ -33,6 +33,8 @@ export interface EngineOptions {
     }) => void;
 }
 export declare const DEFAULT_ENGINE_OPTIONS: Readonly<Omit<EngineOptions, 'store' | 'onStoreError' | 'onUnrecorded'>>;
+/** The longest delay a timer keeps (Node, browsers): 2^31-1 ms, about 24.8 days. */
+export declare const MAX_TIMER_MS: number;
 export declare class StoreTimeoutError extends Error {
     name: string;
 }

@@ -51,26 +51,77 @@ export class RedisIdempotencyStore {
     #prefix;
     #timeoutMs;
     #onWarning;
+    #client;
     #checked = false;
+    /** Set once the client has been seen connected: from then on an outage fails fast, never waits. */
+    #wasReady = false;
     constructor(client, options = {}) {
         const o = typeof options === 'string' ? { prefix: options } : options;
         this.#send = commandSender(client);
+        this.#client = client;
         this.#prefix = o.prefix ?? 'top:idem:';
         this.#timeoutMs = o.commandTimeoutMs ?? 2000;
         if (!(this.#timeoutMs > 0))
             throw new RangeError('RedisIdempotencyStore: commandTimeoutMs must be a positive number');
         this.#onWarning = o.onWarning ?? ((message) => console.warn(message));
     }
-    /** One command, failed after commandTimeoutMs whatever the client does; the first also checks persistence. */
+    /** One command, failed after commandTimeoutMs whatever the client does; the first also checks persistence and eviction. */
     #command(args) {
+        if (!this.#wasReady && !this.#isReady())
+            return this.#afterFirstReady(args);
+        this.#wasReady = true;
         if (!this.#checked) {
             this.#checked = true;
             void this.checkPersistence().then((p) => {
                 if (!p.aof)
                     this.#onWarning(`RedisIdempotencyStore: Redis does not persist with AOF (appendonly no): claims and answers written since the last save are lost if Redis restarts, and a retry of such a call runs its handler again. Set appendonly yes for exactly-once across a Redis restart.`);
             }, () => { });
+            void this.checkEviction().then((e) => {
+                if (e.policy !== undefined && e.policy !== 'noeviction')
+                    this.#onWarning(`RedisIdempotencyStore: Redis may evict keys (maxmemory-policy ${e.policy}): every claim and answer has an expiry, so volatile-* policies evict them too, and a retry of a call whose answer was evicted runs its handler again. Set maxmemory-policy noeviction (a full Redis then refuses new claims, which the gateway answers with a retryable isp. error).`);
+            }, () => { });
         }
         return this.#timed(args);
+    }
+    /**
+     * False only while the client says it is on its way to a connection
+     * (ioredis: connecting, connect, reconnecting; redis: open, not ready). A
+     * client that was never told to connect, or was closed, or cannot say, is
+     * not waited for: its command fails or succeeds as it will.
+     */
+    #isReady() {
+        const c = this.#client;
+        if (typeof c.status === 'string')
+            return !['connecting', 'connect', 'reconnecting'].includes(c.status);
+        if (typeof c.isReady === 'boolean')
+            return c.isReady || c.isOpen === false;
+        return true;
+    }
+    /**
+     * A command before the client first connected (a gateway that starts
+     * listening while its Redis client still connects): wait for `ready`, within
+     * the command's timeout, instead of failing a caller whose Redis is healthy.
+     * After the first `ready` nothing waits: an outage fails fast.
+     */
+    #afterFirstReady(args) {
+        const c = this.#client;
+        if (typeof c.once !== 'function')
+            return this.#timed(args);
+        return new Promise((resolve, reject) => {
+            const done = () => {
+                clearTimeout(timer);
+                c.removeListener?.('ready', done);
+                this.#wasReady = this.#wasReady || this.#isReady();
+                // Ready, or out of patience: either way the command decides (and times out on its own).
+                this.#command(args).then(resolve, reject);
+            };
+            const timer = setTimeout(() => {
+                c.removeListener?.('ready', done);
+                this.#wasReady = true; // stop waiting for later commands too: the command fails as an outage would
+                this.#timed(args).then(resolve, reject);
+            }, this.#timeoutMs);
+            c.once('ready', done);
+        });
     }
     #timed(args) {
         return new Promise((resolve, reject) => {
@@ -91,6 +142,11 @@ export class RedisIdempotencyStore {
     async checkPersistence() {
         const info = String(await this.#timed(['INFO', 'persistence']));
         return { aof: /^aof_enabled:1\s*$/m.test(info) };
+    }
+    /** Redis's maxmemory-policy (`INFO memory`), when it says. */
+    async checkEviction() {
+        const info = String(await this.#timed(['INFO', 'memory']));
+        return { policy: /^maxmemory_policy:(\S+)\s*$/m.exec(info)?.[1] };
     }
     async claim(key, fingerprint, owner, leaseMs) {
         const raw = String(await this.#eval(CLAIM, key, claimText(fingerprint, owner), Math.ceil(leaseMs)));

@@ -14,7 +14,7 @@ import { parseTimestamp } from '../common/timestamp.ts';
 import { isMissing, toFieldProblems } from '../common/validation.ts';
 import { decodeUtf8, type FormFields, parseForm, parseMultipart, type UploadedFile } from './form-parse.ts';
 import { type IdempotencyStore, MemoryIdempotencyStore } from './idempotency.ts';
-import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, type IdempotencyPath, runWithTimeout, type StoreStep } from './idempotency-engine.ts';
+import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, type IdempotencyPath, MAX_TIMER_MS, runWithTimeout, type StoreStep } from './idempotency-engine.ts';
 import { type GatewayHooks, type GatewayLogger, Observer } from './observability.ts';
 import { GatewayError } from './platform-errors.ts';
 import { toXmlDocument } from './xml.ts';
@@ -168,6 +168,9 @@ export class GatewayCore {
     for (const id of Object.keys(options.handlers)) {
       if (!Object.hasOwn(options.operations, id)) throw new TypeError(`createGateway: options.handlers.${id} is not an operation of this gateway (${Object.keys(options.operations).join(', ')})`);
       if (typeof options.handlers[id] !== 'function') throw new TypeError(`createGateway: options.handlers.${id} must be a function`);
+    }
+    if (options.slowHandlerMs !== undefined && !(Number.isFinite(options.slowHandlerMs) && options.slowHandlerMs >= 1 && options.slowHandlerMs <= MAX_TIMER_MS)) {
+      throw new RangeError(`createGateway: options.slowHandlerMs must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${String(options.slowHandlerMs)}`);
     }
     this.#options = options;
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };

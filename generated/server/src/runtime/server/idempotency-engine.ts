@@ -44,6 +44,18 @@ export const DEFAULT_ENGINE_OPTIONS: Readonly<Omit<EngineOptions, 'store' | 'onS
   storeTimeoutMs: 5_000,
 };
 
+/** The longest delay a timer keeps (Node, browsers): 2^31-1 ms, about 24.8 days. */
+export const MAX_TIMER_MS: number = 2 ** 31 - 1;
+
+/** The gateway option each engine option comes from, for errors a user can act on. */
+const OPTION_NAMES = {
+  ttlMs: 'idempotencyTtlMs',
+  leaseMs: 'idempotencyLeaseMs',
+  waitMs: 'idempotencyWaitMs',
+  handlerTimeoutMs: 'handlerTimeoutMs',
+  storeTimeoutMs: 'idempotencyStoreTimeoutMs',
+} as const;
+
 export class StoreTimeoutError extends Error {
   override name = 'StoreTimeoutError';
 }
@@ -122,9 +134,14 @@ export class IdempotencyEngine {
   constructor(options: EngineOptions) {
     for (const name of ['ttlMs', 'leaseMs', 'waitMs', 'handlerTimeoutMs', 'storeTimeoutMs'] as const) {
       const v = options[name];
-      if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) throw new RangeError(`idempotency option ${name} must be a finite number of ms ≥ 0; got ${String(v)}`);
+      // Only waitMs may be 0 (a duplicate does not wait). Node fires a timer of more than
+      // 2^31-1 ms at once, so that is the most for the ones timers wait on (not the TTL, which no timer waits on).
+      const least = name === 'waitMs' ? 0 : 1;
+      const most = name === 'ttlMs' ? Number.MAX_SAFE_INTEGER : MAX_TIMER_MS;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < least || v > most) {
+        throw new RangeError(`idempotency option ${OPTION_NAMES[name]} must be a number of ms from ${least} to ${most}; got ${String(v)}`);
+      }
     }
-    if (!(options.leaseMs > 0)) throw new RangeError('idempotency option leaseMs must be greater than 0');
     this.#o = options;
   }
 

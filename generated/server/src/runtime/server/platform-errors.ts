@@ -34,6 +34,20 @@ export class GatewayError extends Error {
     msg?: string,
   ) {
     super(`${code} ${msg ?? PLATFORM_MESSAGES[code] ?? 'Error'}${subCode ? ` (${subCode})` : ''}${subMsg ? `: ${subMsg}` : ''}`);
+    // TOP's code is a JSON number (top-protocol.md §5): a sub-code or NaN in its
+    // place would reach the wire as text or null and break every client.
+    if (!Number.isSafeInteger(code) || code <= 0) {
+      throw new TypeError(
+        `GatewayError: code must be a positive integer (TOP's error code, e.g. 15 or 41); got ${typeof code === 'string' ? JSON.stringify(code) : String(code)}. A sub-code such as 'isv.out-of-stock' goes second: new GatewayError(15, 'isv.out-of-stock')`,
+      );
+    }
+    for (const [name, value] of [
+      ['subCode', subCode],
+      ['subMsg', subMsg],
+      ['msg', msg],
+    ] as const) {
+      if (value !== undefined && typeof value !== 'string') throw new TypeError(`GatewayError: ${name} must be a string; got ${typeof value}`);
+    }
     this.msg = msg ?? PLATFORM_MESSAGES[code] ?? 'Error';
   }
 }

@@ -191,8 +191,14 @@ class ClientCore {
         const hooks = this.#options.hooks;
         // Built only when someone listens: redaction and byte counts cost per call.
         const event = hooks ? { method: op.method, transport: this.transport.name, url: (0, hooks_ts_1.redactedUrl)(url), system: redactedSystem(system), bodyBytes: byteLength(body) } : undefined;
+        // timeoutMs bounds the whole call, retries and their delays included: each attempt gets what is left.
+        const deadline = Date.now() + timeoutMs;
         for (let attempt = 1;; attempt++) {
             const started = Date.now();
+            const left = deadline - started;
+            // Only a retry can find the time spent (the first attempt always gets the whole timeout).
+            if (left <= 0)
+                throw new errors_ts_1.TopTimeoutError(op.method, timeoutMs, false);
             if (event)
                 (0, hooks_ts_1.callHooks)(hooks, 'beforeSend', { ...event, attempt });
             let answer;
@@ -203,7 +209,7 @@ class ClientCore {
                     method: op.method,
                     url,
                     body,
-                    timeoutMs,
+                    timeoutMs: left,
                     signal: options.signal,
                     headers: { 'content-type': prepared.contentType, accept: 'application/json' },
                     maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
@@ -216,7 +222,11 @@ class ClientCore {
                     (0, hooks_ts_1.callHooks)(hooks, 'onError', { ...event, attempt, error, latencyMs: Date.now() - started, willRetry: retry });
                 if (!retry)
                     throw error;
-                await sleep((this.#options.retryDelayMs ?? 100) * attempt, options.signal);
+                const delay = (this.#options.retryDelayMs ?? 100) * attempt;
+                // No time left for another attempt after the delay: this failure is the answer.
+                if (Date.now() + delay >= deadline)
+                    throw error;
+                await sleep(delay, options.signal);
                 if (options.signal?.aborted)
                     throw new errors_ts_1.TopAbortError(op.method, options.signal.reason);
                 continue;
@@ -258,8 +268,14 @@ class ClientCore {
     }
     /** Unwraps the `<root>_response` envelope, or throws the error it holds. */
     decode(op, status, text, simplified = this.#options.simplify === true) {
-        if (status !== 200)
+        if (status !== 200) {
+            // A TOP error in a non-200 answer (this project's gateway answers a wrong path with 404 and
+            // 22 isv.invalid-path) is that error; anything else is an HTTP failure.
+            const failure = topErrorIn(op.method, text);
+            if (failure)
+                throw failure;
             throw new errors_ts_1.TopDecodeError(op.method, `HTTP status ${status}`, status, text);
+        }
         let parsed;
         // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
         const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
@@ -306,6 +322,24 @@ class ClientCore {
     }
 }
 exports.ClientCore = ClientCore;
+/** The TopError an error_response text holds (JSON or XML), if it holds one with a numeric code. */
+function topErrorIn(method, text) {
+    let parsed;
+    try {
+        parsed = /^\s*</.test(text) ? (0, xml_read_ts_1.readXml)(text) : JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const e = parsed?.[protocol_ts_1.ERROR_ROOT];
+    if (typeof e !== 'object' || e === null)
+        return undefined;
+    const code = typeof e.code === 'number' ? e.code : typeof e.code === 'string' && /^\d+$/.test(e.code) ? Number(e.code) : Number.NaN;
+    if (!Number.isInteger(code))
+        return undefined;
+    const str = (v) => (typeof v === 'string' ? v : undefined);
+    return new errors_ts_1.TopError(method, code, str(e.msg) ?? '', str(e.sub_code), str(e.sub_msg), str(e.request_id));
+}
 const answerShapes = new WeakMap();
 /** The JSON answer's shape: the envelope's root around the answer, and the answer's own fields for simplify=true. */
 function answerShape(op) {

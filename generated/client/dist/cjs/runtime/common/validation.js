@@ -33,7 +33,7 @@ function toFieldProblems(errors, prefix = '') {
             message = 'is not a field of this API';
         }
         else if (e.keyword === 'x-int64') {
-            message = 'must be an int64, given as a bigint';
+            message = 'must be an int64: an integer from -2^63 to 2^63-1 (in TypeScript, a bigint)';
         }
         else if (e.keyword === 'enum') {
             message = `must be one of ${JSON.stringify(e.params.allowedValues)}`;
