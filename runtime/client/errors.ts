@@ -8,6 +8,13 @@ export type { FieldProblem };
 /** Base of every error this client throws. */
 export class TopClientError extends Error {
   override name = 'TopClientError';
+  /**
+   * True on every error of this client, whichever copy of the package made it:
+   * an app that both imports and requires the package (its ES module and
+   * CommonJS builds), or has two installs, holds two sets of these classes.
+   */
+  readonly isTopClientError: true = true;
+
   constructor(
     message: string,
     readonly method: string,
@@ -19,6 +26,23 @@ export class TopClientError extends Error {
 
 /** Sub-codes this project's gateway records as an idempotency key's outcome: the same key replays them (see isRetryable). */
 const RECORDED_FAILURES: ReadonlySet<string> = new Set(['isp.service-error', 'isp.invalid-response']);
+
+/**
+ * `error instanceof TopNetworkError` (or any class here) holds for an error
+ * made by another copy of this package too: it is marked isTopClientError and
+ * has a class of the same name in its prototype chain. (Defined outside the
+ * class body: declaration emit would print a static computed method twice.)
+ */
+Object.defineProperty(TopClientError, Symbol.hasInstance, {
+  value: function hasInstance(this: { name: string }, value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== 'object' || value === null || (value as { isTopClientError?: unknown }).isTopClientError !== true) return false;
+    for (let proto: unknown = Object.getPrototypeOf(value); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      if ((proto as { constructor?: { name?: string } }).constructor?.name === this.name) return true;
+    }
+    return false;
+  },
+});
 
 /** The gateway answered `error_response`. */
 export class TopError extends TopClientError {

@@ -4,6 +4,12 @@ export type { FieldProblem };
 export declare class TopClientError extends Error {
     readonly method: string;
     name: string;
+    /**
+     * True on every error of this client, whichever copy of the package made it:
+     * an app that both imports and requires the package (its ES module and
+     * CommonJS builds), or has two installs, holds two sets of these classes.
+     */
+    readonly isTopClientError: true;
     constructor(message: string, method: string, options?: ErrorOptions);
 }
 /** The gateway answered `error_response`. */
