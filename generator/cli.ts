@@ -232,6 +232,12 @@ export async function runGenerate(argv: string[]): Promise<number> {
     console.error('generate: --check and --watch do not go together');
     return 2;
   }
+  for (const flag of ['scaffold', 'import-from'] as const) {
+    if (values[flag] !== undefined && values[flag].trim() === '') {
+      console.error(`generate: --${flag} must not be empty (an unset variable?)`);
+      return 2;
+    }
+  }
   if (values.scaffold !== undefined && (values.check || values.watch)) {
     console.error('generate: --scaffold goes alone');
     return 2;

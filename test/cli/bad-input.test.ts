@@ -50,6 +50,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const NOT_OAS3 = 'want an OpenAPI 3.x document (a mapping with openapi: 3.1.0, info and paths)';
 const OWN_FOLDER = 'the output needs a folder of its own, e.g. --out sdk';
 const rows: { name: string; args: string[]; code: number; line: string; cwd?: string }[] = [
+  { name: 'an empty --scaffold', args: ['generate', '--scaffold', ''], code: 2, line: 'generate: --scaffold must not be empty (an unset variable?)' },
+  { name: 'an empty --spec', args: ['generate', '--spec', '', '--out', 'o'], code: 2, line: 'generate: --spec must not be empty (an unset variable?)' },
   { name: 'an empty --out (an unset "$OUT")', args: ['generate', '--spec', 'api/openapi.yaml', '--out', ''], code: 2, line: 'generate: --out must not be empty (an unset variable?)' },
   {
     name: '--out . (the project, holding the spec)',
