@@ -262,6 +262,10 @@ export async function runGenerate(argv: string[]): Promise<number> {
     console.error(`generate: --spec ${shown(settings.spec)} is a folder; name the spec's entry file, e.g. ${shown(path.join(settings.spec, 'openapi.yaml'))}`);
     return 2;
   }
+  if (values.check && existsSync(settings.out) && !statSync(settings.out).isDirectory()) {
+    console.error(`generate: ${outOption(flags, settings)} ${shown(settings.out)} is a file, not a folder`);
+    return 2;
+  }
   if (!values.check && values.scaffold === undefined) {
     // Refused before the spec is read: an output folder the generator may not write into.
     const { inspectOutDir, OutDirError } = await import('./write/out-dir.ts');

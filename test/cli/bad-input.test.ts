@@ -92,6 +92,7 @@ const rows: { name: string; args: string[]; code: number; line: string; cwd?: st
     line: 'generate: --out /proc/top-openapi-x: cannot write in /proc (ENOENT)',
   },
   { name: '--out naming a file', args: ['generate', '--spec', 'api/openapi.yaml', '--out', 'afile'], code: 2, line: 'generate: --out afile is a file, not a folder' },
+  { name: '--check with --out naming a file', args: ['generate', '--spec', 'api/openapi.yaml', '--out', 'afile', '--check'], code: 2, line: 'generate: --out afile is a file, not a folder' },
   { name: '--out below a file', args: ['generate', '--spec', 'api/openapi.yaml', '--out', 'afile/sub'], code: 2, line: 'generate: --out afile/sub: afile is a file, not a folder' },
   { name: 'a folder as --spec', args: ['generate', '--spec', 'api', '--out', 'o'], code: 2, line: "generate: --spec api is a folder; name the spec's entry file, e.g. api/openapi.yaml" },
   { name: 'an empty YAML file', args: ['generate', '--spec', 'empty.yaml', '--out', 'o'], code: 2, line: `empty.yaml:1:1 the file is empty; ${NOT_OAS3}` },
