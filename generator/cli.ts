@@ -36,18 +36,34 @@ interface RunOptions {
   cause?: string;
 }
 
-/** Prints what went wrong with a generation; true when it was a known kind (spec, version, config). */
-async function reportFailure(error: unknown, out: string, watching: boolean): Promise<boolean> {
+/**
+ * Prints what went wrong with a generation; returns the exit status for a
+ * known kind (1: the spec or version; 2: config, input that is no OpenAPI 3
+ * spec, an output folder it may not write), undefined otherwise.
+ */
+async function reportFailure(error: unknown, out: string, watching: boolean): Promise<number | undefined> {
   const { SpecError, VersionError } = await pipeline();
+  const { SpecInputError } = await import('./load/load-spec.ts');
+  const { OutDirError } = await import('./write/out-dir.ts');
   if (error instanceof SpecError) {
     for (const line of error.lines) console.error(line);
   } else if (error instanceof VersionError) {
     for (const line of error.lines) console.error(line.startsWith(' ') ? line : `generate: ${line}`);
-  } else if (error instanceof ConfigError) {
+  } else if (error instanceof SpecInputError) {
+    console.error(error.message);
+    return 2;
+  } else if (error instanceof ConfigError || error instanceof OutDirError) {
     console.error(`generate: ${error.message}`);
-  } else return false;
+    return 2;
+  } else return undefined;
   console.error(`${shown(out)}/ was left as it was${watching ? '; still watching' : ''}.`);
-  return true;
+  return 1;
+}
+
+/** Where the output folder came from, for messages: the flag, or the config file's key. */
+function outOption(flags: Flags, settings: Settings): string {
+  if (flags.out !== undefined || settings.configFile === undefined) return '--out';
+  return `${shown(settings.configFile)} "out":`;
 }
 
 async function once(settings: Settings, options: RunOptions): Promise<number> {
@@ -68,8 +84,14 @@ async function once(settings: Settings, options: RunOptions): Promise<number> {
     if (options.check) {
       const differences = compareOutput(out, files);
       if (differences.length) {
-        for (const d of differences) console.error(`${d.kind}: ${shown(path.join(out, d.file))}`);
-        console.error(`generate --check: ${plural(differences.length, 'file')} out of date; run \`top-openapi generate\``);
+        for (const d of differences) {
+          console.error(`${d.kind}: ${shown(path.join(out, d.file))}${d.foreign ? ' (not written by top-openapi: generate leaves it; delete it by hand)' : ''}`);
+        }
+        const foreign = differences.filter((d) => d.foreign).length;
+        const stale = differences.length - foreign;
+        console.error(
+          `generate --check: ${[stale ? `${plural(stale, 'file')} out of date; run \`top-openapi generate\`` : '', foreign ? `${plural(foreign, 'file')} not written by top-openapi; delete ${foreign === 1 ? 'it' : 'them'}` : ''].filter(Boolean).join('; ')}`,
+        );
         return 1;
       }
       console.log(`generate --check: ${shown(out)}/ is current (${model.operations.length} operations, ${files.size} files, ${seconds} s)`);
@@ -80,8 +102,16 @@ async function once(settings: Settings, options: RunOptions): Promise<number> {
       for (const change of changes) console.log(`allowed by --allow-breaking: ${formatChange(change)}`);
     }
     // Watching, only what changed is written (the first run, and every plain run, swaps the whole folder).
-    const { written, changed } = options.watching && options.cause ? writeChanged(out, files) : writeOutput(out, files);
+    const { written, changed, kept } = options.watching && options.cause ? writeChanged(out, files) : writeOutput(out, files);
     stage('write');
+    if (kept.length > 0) {
+      console.log(
+        `kept ${plural(kept.length, 'file')} in ${shown(out)}/ that top-openapi did not write: ${kept
+          .slice(0, 3)
+          .map((f) => shown(path.join(out, f)))
+          .join(', ')}${kept.length > 3 ? ', …' : ''}`,
+      );
+    }
     if (options.cause) {
       const allowed = versionUnchecked
         ? ` (${plural(changes.length, 'API change')} since ${shown(out)}/api-surface.json, ${changes.filter((c) => c.breaking).length} breaking, allowed by --allow-breaking)`
@@ -100,7 +130,8 @@ async function once(settings: Settings, options: RunOptions): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (await reportFailure(error, out, options.watching)) return 1;
+    const code = await reportFailure(error, out, options.watching);
+    if (code !== undefined) return code;
     throw error;
   }
 }
@@ -201,6 +232,12 @@ export async function runGenerate(argv: string[]): Promise<number> {
     console.error('generate: --check and --watch do not go together');
     return 2;
   }
+  for (const flag of ['scaffold', 'import-from'] as const) {
+    if (values[flag] !== undefined && values[flag].trim() === '') {
+      console.error(`generate: --${flag} must not be empty (an unset variable?)`);
+      return 2;
+    }
+  }
   if (values.scaffold !== undefined && (values.check || values.watch)) {
     console.error('generate: --scaffold goes alone');
     return 2;
@@ -216,10 +253,29 @@ export async function runGenerate(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const { existsSync } = await import('node:fs');
+  const { existsSync, statSync } = await import('node:fs');
   if (!existsSync(settings.spec)) {
     console.error(`generate: no spec at ${shown(settings.spec)} (pass --spec FILE, or "spec" in ${settings.configFile ? shown(settings.configFile) : 'top-openapi.config.json'})`);
     return 2;
+  }
+  if (statSync(settings.spec).isDirectory()) {
+    console.error(`generate: --spec ${shown(settings.spec)} is a folder; name the spec's entry file, e.g. ${shown(path.join(settings.spec, 'openapi.yaml'))}`);
+    return 2;
+  }
+  if (values.check && existsSync(settings.out) && !statSync(settings.out).isDirectory()) {
+    console.error(`generate: ${outOption(flags, settings)} ${shown(settings.out)} is a file, not a folder`);
+    return 2;
+  }
+  if (!values.check && values.scaffold === undefined) {
+    // Refused before the spec is read: an output folder the generator may not write into.
+    const { inspectOutDir, OutDirError } = await import('./write/out-dir.ts');
+    try {
+      inspectOutDir(settings.out, { option: outOption(flags, settings), spec: settings.spec, configFile: settings.configFile, shown });
+    } catch (error) {
+      if (!(error instanceof OutDirError)) throw error;
+      console.error(`generate: ${error.message}`);
+      return 2;
+    }
   }
   if (values.scaffold !== undefined) return scaffoldCommand(settings, path.resolve(values.scaffold), values['import-from']);
   const code = await once(settings, { check: values.check, watching: values.watch, allowBreaking: values['allow-breaking'] });

@@ -2,7 +2,7 @@
 // packages are called and which artefacts to write. Flags win over the file;
 // the defaults reproduce this repository's generated/ byte for byte.
 // Paths in the file are relative to the file; paths from flags to the cwd.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const CONFIG_FILE = 'top-openapi.config.json';
@@ -65,6 +65,63 @@ export interface Flags {
 export function parseOnly(value: string): Record<Artefact, boolean> {
   const items = value.split(',').map((item) => item.trim());
   return readArtefacts(new FlagReader(), '--only', items);
+}
+
+// The SPDX ids "license" accepts (the common open-source licences; npm's "UNLICENSED" for none),
+// alone or combined with AND / OR / WITH and parentheses.
+export const KNOWN_LICENSES = [
+  'MIT',
+  'Apache-2.0',
+  'ISC',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'MPL-2.0',
+  '0BSD',
+  'Unlicense',
+  'CC0-1.0',
+  'Zlib',
+  'BlueOak-1.0.0',
+  'GPL-2.0-only',
+  'GPL-2.0-or-later',
+  'GPL-3.0-only',
+  'GPL-3.0-or-later',
+  'LGPL-2.1-only',
+  'LGPL-2.1-or-later',
+  'LGPL-3.0-only',
+  'LGPL-3.0-or-later',
+  'AGPL-3.0-only',
+  'AGPL-3.0-or-later',
+  'EPL-2.0',
+  'EUPL-1.2',
+  'MulanPSL-2.0',
+  'Artistic-2.0',
+  'UNLICENSED',
+] as const;
+const LICENSE_EXCEPTIONS = ['Classpath-exception-2.0', 'LLVM-exception', 'GCC-exception-3.1'];
+
+/** An SPDX expression over KNOWN_LICENSES: ids joined by AND / OR, `id WITH exception`, parentheses. */
+export function isKnownLicense(value: string): boolean {
+  if (value === 'UNLICENSED') return true;
+  const tokens = value.replace(/[()]/g, ' $& ').trim().split(/\s+/);
+  let depth = 0;
+  let expectId = true;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (expectId) {
+      if (token === '(') depth++;
+      else if ((KNOWN_LICENSES as readonly string[]).includes(token) && token !== 'UNLICENSED') {
+        expectId = false;
+        if (tokens[i + 1] === 'WITH') {
+          if (!LICENSE_EXCEPTIONS.includes(tokens[i + 2] ?? '')) return false;
+          i += 2;
+        }
+      } else return false;
+    } else if (token === ')') {
+      if (--depth < 0) return false;
+    } else if (token === 'AND' || token === 'OR') expectId = true;
+    else return false;
+  }
+  return !expectId && depth === 0;
 }
 
 // npm's rule for a package name: lower case, URL-safe, optionally scoped, at most 214 characters.
@@ -158,6 +215,10 @@ export function findConfig(flags: Flags, cwd = process.cwd()): string | undefine
 
 /** Reads the settings: defaults, then the config file, then the flags. */
 export function resolveSettings(flags: Flags, cwd = process.cwd()): Settings {
+  for (const flag of ['spec', 'out', 'config', 'only'] as const) {
+    // `--out "$OUT_DIR"` with the variable unset: never read as the current folder.
+    if (flags[flag] !== undefined && flags[flag].trim() === '') throw new ConfigError(`--${flag} must not be empty (an unset variable?)`);
+  }
   const configFile = findConfig(flags, cwd);
   const settings: Settings = { ...defaultOutputSettings(), spec: path.resolve(cwd, 'spec/openapi.yaml'), out: path.resolve(cwd, 'generated'), configFile };
   let licenseSet = false;
@@ -182,19 +243,30 @@ export function resolveSettings(flags: Flags, cwd = process.cwd()): Settings {
     if (raw.packages !== undefined) readPackages(reader, raw.packages, settings);
     const license = reader.string(raw, 'license', 'license');
     if (license !== undefined) {
-      if (!/^[A-Za-z0-9.+()\- :]+$/.test(license)) reader.fail('license', 'an SPDX licence expression like "MIT" or "Apache-2.0"', license);
+      if (!isKnownLicense(license)) {
+        reader.fail('license', `an SPDX licence id (${KNOWN_LICENSES.slice(0, 6).join(', ')}, … or an expression of them such as "MIT OR Apache-2.0"), or "UNLICENSED"`, license);
+      }
       settings.license = license;
       licenseSet = true;
     }
-    const licenseFile = reader.string(raw, 'licenseFile', 'licenseFile');
-    if (licenseFile !== undefined) {
-      const file = path.resolve(base, licenseFile);
-      if (!existsSync(file)) reader.fail('licenseFile', 'a file that exists', licenseFile);
-      settings.licenseText = readFileSync(file, 'utf8');
-    } else if (licenseSet && settings.license !== 'MIT') {
-      // Our MIT text is no use for another licence: ship the project's own LICENSE if there is one, else none.
-      const own = [path.join(base, 'LICENSE'), path.join(path.dirname(settings.spec), 'LICENSE')].find((f) => existsSync(f));
-      settings.licenseText = own === undefined ? undefined : readFileSync(own, 'utf8');
+    // Each package's LICENSE: "licenseFile"'s text; false for none; else, for MIT, the generator's MIT
+    // text; for another licence the LICENSE beside the config file or the spec, and an error without one.
+    if (raw.licenseFile === false) settings.licenseText = undefined;
+    else {
+      const licenseFile = reader.string(raw, 'licenseFile', 'licenseFile');
+      if (licenseFile !== undefined) {
+        const file = path.resolve(base, licenseFile);
+        if (!existsSync(file) || !statSync(file).isFile()) reader.fail('licenseFile', 'a file that exists (or false for no LICENSE file)', licenseFile);
+        settings.licenseText = readFileSync(file, 'utf8');
+      } else if (licenseSet && settings.license !== 'MIT') {
+        const own = [path.join(base, 'LICENSE'), path.join(path.dirname(settings.spec), 'LICENSE')].find((f) => existsSync(f));
+        if (own === undefined && settings.license !== 'UNLICENSED') {
+          throw new ConfigError(
+            `${shown}: "license": ${JSON.stringify(settings.license)} needs its text for the packages' LICENSE file: set "licenseFile" (e.g. "LICENSE"), put a LICENSE file beside ${path.basename(configFile)}, or set "licenseFile": false to ship none (the generator has its own text only for MIT)`,
+          );
+        }
+        settings.licenseText = own === undefined ? undefined : readFileSync(own, 'utf8');
+      }
     }
     if (raw.artefacts !== undefined && raw.artifacts !== undefined) reader.fail('artifacts', 'absent when "artefacts" is given', raw.artifacts);
     const artefacts = raw.artefacts ?? raw.artifacts;

@@ -111,9 +111,12 @@ function resolveSide(arg: string): Side {
 
 async function modelOf(side: Side): Promise<ApiModel> {
   const { loadModel, SpecError } = await import('./generate.ts');
+  const { SpecInputError } = await import('./load/load-spec.ts');
   try {
     return await loadModel(side.spec);
   } catch (error) {
+    // Not an OpenAPI 3 document at all (an empty file, one schema file of a split spec): exit 2, not "breaking".
+    if (error instanceof SpecInputError) throw new DiffInputError(error.message);
     if (error instanceof SpecError) {
       const missing = error.lines.map((l) => / \$ref target (.+) does not exist$/.exec(l)?.[1]).filter((f) => f !== undefined);
       if (missing.length && missing.length === error.lines.length) {

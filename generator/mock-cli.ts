@@ -94,6 +94,11 @@ export async function runMock(argv: string[]): Promise<number> {
     console.log(`listening on ${mock.url}`);
   } catch (error) {
     cleanup();
+    const { SpecInputError } = await import('./load/load-spec.ts');
+    if (error instanceof SpecInputError) {
+      console.error(error.message);
+      return 2;
+    }
     if (error instanceof SpecError) {
       for (const line of error.lines) console.error(line);
       console.error('mock: the spec has problems; nothing is served');

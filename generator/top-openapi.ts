@@ -30,5 +30,14 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`top-openapi: unknown command ${JSON.stringify(command)}\n${USAGE}`);
     return 2;
   }
-  return (await load())(rest);
+  try {
+    return await (await load())(rest);
+  } catch (error) {
+    // Every known bad input has its own one-line message; anything else is a bug in top-openapi, still
+    // told in one line (exit 2, never diff's 1 = "breaking"), with the stack on request.
+    if (process.env.TOP_OPENAPI_STACK === '1') console.error(error);
+    else
+      console.error(`top-openapi ${command}: unexpected error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (a bug in top-openapi; TOP_OPENAPI_STACK=1 prints its stack)`);
+    return 2;
+  }
 }

@@ -1,9 +1,10 @@
 // Load stage: bundle the split YAML spec into one document and lint it with
 // redocly.yaml (the recommended ruleset plus the `top` plugin). Everything
 // downstream reads the bundled document through the model, never the files.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
+import { parse as parseYaml } from 'yaml';
 import { attachExactIntegers } from '../model/exact-values.ts';
 
 export interface SpecProblem {
@@ -46,8 +47,22 @@ export type OpenApiDocument = Record<string, unknown> & {
  */
 const MAY_HOLD_UNSAFE_INTEGER = /[0-9A-Fa-f]{14}/;
 
+/**
+ * Input that is no OpenAPI 3 document at all (a folder, an empty file, a YAML
+ * list, Swagger 2.0, one file of a split spec) or a lint config that cannot be
+ * read: one line, `FILE[:LINE:COL] message`; the commands exit 2 for it.
+ */
+export class SpecInputError extends Error {
+  override name = 'SpecInputError';
+}
+
 export async function loadSpec(entry: string, configPath = 'redocly.yaml', options: { lint?: boolean } = {}): Promise<LoadedSpec> {
-  const config = await loadConfig({ configPath });
+  let config: Awaited<ReturnType<typeof loadConfig>>;
+  try {
+    config = await loadConfig({ configPath });
+  } catch (error) {
+    throw new SpecInputError(`${relative(configPath)}${yamlPlace(error)} the lint config cannot be read: ${firstLine(error)}`);
+  }
   // One resolver for both passes: every spec file is read and parsed once.
   const externalRefResolver = new BaseResolver(config.resolve);
   let lintProblems: NormalizedProblem[];
@@ -61,11 +76,13 @@ export async function loadSpec(entry: string, configPath = 'redocly.yaml', optio
     // The entry file itself does not parse: redocly throws instead of reporting.
     const problem = entryParseProblem(error);
     if (problem) return { document: {} as OpenApiDocument, files: [relative(path.resolve(entry))], problems: [problem] };
-    throw error;
+    throw new SpecInputError(notOpenApi(entry, error));
   }
   const problems = [...lintProblems, ...bundled.problems].filter((p) => p.severity === 'error' || p.severity === 'warn').map(toSpecProblem);
   const files = [...(bundled.fileDependencies ?? [])].map((f) => path.relative(process.cwd(), f)).sort();
   const document = bundled.bundle.parsed as OpenApiDocument;
+  // redocly bundles Swagger 2.0 too; everything after it reads OpenAPI 3 only.
+  if (!/^3\./.test(String(document?.openapi))) throw new SpecInputError(notOpenApi(entry, new Error('not OpenAPI 3')));
   // int64 examples above 2^53 keep every digit (see exact-values.ts).
   const sourceFiles = new Set([path.resolve(entry), ...(bundled.fileDependencies ?? [])]);
   // Only files that can hold such an integer are parsed again (that second parse was ~0.3 s of a fresh run).
@@ -100,6 +117,55 @@ function toSpecProblem(problem: NormalizedProblem): SpecProblem {
 }
 
 const relative = (file: string) => path.relative(process.cwd(), file);
+
+const firstLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error))
+    .split('\n')[0]!
+    .replace(/^Error: /, '')
+    .replace(/ in "[^"]*" \(\d+:\d+\)$/, '');
+
+/** `:LINE:COL` of a YAML parse error, when it has one. */
+function yamlPlace(error: unknown): string {
+  const m = /\((\d+):(\d+)\)/.exec(error instanceof Error ? error.message : '');
+  return m ? `:${m[1]}:${m[2]}` : '';
+}
+
+/**
+ * Why redocly could not take the entry file as a spec, in the reader's terms
+ * (it throws for these instead of reporting a problem). Reads the file only
+ * on this failure path.
+ */
+function notOpenApi(entry: string, error: unknown): string {
+  const file = relative(path.resolve(entry));
+  let text: string;
+  try {
+    if (statSync(entry).isDirectory()) return `${file}: a folder, not a spec file; name the spec's entry file, e.g. ${path.join(file, 'openapi.yaml')}`;
+    text = readFileSync(entry, 'utf8');
+  } catch (readError) {
+    return `${file}: cannot be read (${(readError as NodeJS.ErrnoException).code ?? firstLine(readError)})`;
+  }
+  let root: unknown;
+  try {
+    root = parseYaml(text);
+  } catch {
+    return `${file}${yamlPlace(error)} not a spec: ${firstLine(error)}`;
+  }
+  const want = 'an OpenAPI 3.x document (a mapping with openapi: 3.1.0, info and paths)';
+  if (root === null || root === undefined || text.trim() === '') return `${file}:1:1 the file is empty; want ${want}`;
+  if (Array.isArray(root)) return `${file}:1:1 the file holds a YAML list; want ${want}`;
+  if (typeof root !== 'object') return `${file}:1:1 the file holds a single ${typeof root} value; want ${want}`;
+  const doc = root as Record<string, unknown>;
+  const at = (key: string) => {
+    const index = text.split('\n').findIndex((line) => new RegExp(`^\\s*["']?${key}["']?\\s*:`).test(line));
+    return index < 0 ? '1:1' : `${index + 1}:1`;
+  };
+  if ('swagger' in doc) return `${file}:${at('swagger')} Swagger ${String(doc.swagger)} is not supported; convert it to OpenAPI 3.1 first (e.g. with swagger2openapi)`;
+  if (!('openapi' in doc)) {
+    return `${file}:1:1 no \`openapi\` field: not a spec's entry file (one file of a split spec?); pass the file with openapi: 3.1.0 at its top, or its folder`;
+  }
+  if (!/^3\./.test(String(doc.openapi))) return `${file}:${at('openapi')} openapi: ${String(doc.openapi)} is not supported; want 3.1.0`;
+  return `${file}${yamlPlace(error)} not a spec the generator can read: ${firstLine(error)}`;
+}
 
 /** redocly's YamlParseError for the entry file, as a problem (with the duplicated key named, when that is the fault). */
 function entryParseProblem(error: unknown): SpecProblem | undefined {

@@ -1,45 +1,84 @@
-// Writes the rendered files into the output folder as one swap, or compares
-// them with it (--check). A failed generation never touches the folder.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Writes the rendered files into the output folder, or compares them with it
+// (--check). A failed generation never touches the folder. The generator
+// replaces or deletes only files it wrote (out-dir.ts): the manifest written
+// with every output names them.
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { listEntries, MANIFEST_FILE, OutDirError, readManifest, renderManifest } from './out-dir.ts';
 
 export type OutputFiles = Map<string, string>;
 
 export interface Difference {
   file: string;
   kind: 'stale' | 'missing' | 'extra';
+  /** For an extra file: the generator did not write it (not in the manifest), so it leaves it alone. */
+  foreign?: boolean;
 }
 
-function listFiles(root: string, dir = ''): string[] {
-  const at = path.join(root, dir);
-  if (!existsSync(at)) return [];
-  return readdirSync(at)
-    .sort()
-    .flatMap((name) => {
-      const rel = dir ? `${dir}/${name}` : name;
-      return statSync(path.join(root, rel)).isDirectory() ? listFiles(root, rel) : [rel];
-    });
+/** The files plus the manifest that names them (what a run writes and --check compares). */
+export function withManifest(files: OutputFiles): OutputFiles {
+  const result = new Map([...files].filter(([name]) => name !== MANIFEST_FILE));
+  result.set(MANIFEST_FILE, renderManifest(result.keys()));
+  return new Map([...result].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-export function compareOutput(outDir: string, files: OutputFiles): Difference[] {
+/**
+ * The files of outDir the generator may replace or delete: those its manifest
+ * lists (and the manifest); for an output written before manifests, only the
+ * ones this run writes. Throws for a folder that is no output of ours.
+ */
+function ownership(outDir: string, files: OutputFiles): { owned: (file: string) => boolean; entries: string[] } {
+  if (!existsSync(outDir)) return { owned: () => true, entries: [] };
+  const entries = listEntries(outDir);
+  if (entries.length === 0) return { owned: () => true, entries };
+  const listed = readManifest(outDir);
+  if (listed !== undefined) return { owned: (f) => f === MANIFEST_FILE || listed.has(f), entries };
+  if (existsSync(path.join(outDir, 'api-surface.json')) && !existsSync(path.join(outDir, MANIFEST_FILE))) {
+    return { owned: (f) => files.has(f), entries };
+  }
+  throw new OutDirError(`${outDir} is not an earlier output of top-openapi generate (no ${MANIFEST_FILE}); nothing was written`);
+}
+
+export function compareOutput(outDir: string, generated: OutputFiles): Difference[] {
+  const files = withManifest(generated);
   const differences: Difference[] = [];
-  for (const [file, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [file, content] of files) {
     const target = path.join(outDir, file);
     if (!existsSync(target)) differences.push({ file, kind: 'missing' });
     else if (readFileSync(target, 'utf8') !== content) differences.push({ file, kind: 'stale' });
   }
-  for (const file of listFiles(outDir)) if (!files.has(file)) differences.push({ file, kind: 'extra' });
+  if (!existsSync(outDir)) return differences;
+  const listed = readManifest(outDir);
+  for (const file of listEntries(outDir)) {
+    if (files.has(file) || file.endsWith('/')) continue;
+    differences.push({ file, kind: 'extra', ...(listed?.has(file) ? {} : { foreign: true }) });
+  }
   return differences;
 }
 
+export interface WriteResult {
+  written: number;
+  changed: number;
+  /** Files in the folder the generator did not write and left alone. */
+  kept: string[];
+}
+
 /**
- * Writes every file into a sibling folder, then swaps it in place of outDir.
- * Returns how many files differ from what was there.
+ * Writes every file. A new or empty folder, or an earlier output holding only
+ * files the manifest lists, is staged in a sibling folder and swapped in
+ * (readers never see a mix); otherwise each changed file is replaced by a
+ * rename, files the manifest lists and this run does not write are deleted,
+ * and everything else is left alone.
  */
-export function writeOutput(outDir: string, files: OutputFiles): { written: number; changed: number } {
-  const changed = compareOutput(outDir, files).length;
+export function writeOutput(outDir: string, generated: OutputFiles): WriteResult {
+  const files = withManifest(generated);
+  const { owned, entries } = ownership(outDir, files);
+  const kept = entries.filter((e) => !owned(e.replace(/\/$/, '')));
+  const isLink = existsSync(outDir) && lstatSync(outDir).isSymbolicLink();
+  if (kept.length > 0 || isLink || (entries.length > 0 && readManifest(outDir) === undefined)) return writeChanged(outDir, generated);
+  const changed = compareOutput(outDir, generated).length;
   const parent = path.dirname(path.resolve(outDir));
-  const base = path.basename(outDir);
+  const base = path.basename(path.resolve(outDir));
   const staging = path.join(parent, `.${base}.staging-${process.pid}`);
   const previous = path.join(parent, `.${base}.previous-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
@@ -53,10 +92,11 @@ export function writeOutput(outDir: string, files: OutputFiles): { written: numb
     renameSync(staging, outDir);
   } catch (error) {
     if (existsSync(previous)) renameSync(previous, outDir);
+    rmSync(staging, { recursive: true, force: true });
     throw error;
   }
   rmSync(previous, { recursive: true, force: true });
-  return { written: files.size, changed };
+  return { written: files.size, changed, kept: [] };
 }
 
 /** Replaces one file by a rename, so a reader never sees it half written. */
@@ -67,18 +107,45 @@ export function writeFileAtomically(file: string, content: string): void {
 }
 
 /**
- * --watch: writes only the files that differ, each by a rename, and removes
- * extra ones. (A full run stages the whole folder and swaps it instead.)
+ * Writes only the files that differ, each by a rename, and deletes the files
+ * the manifest lists that this run does not write; files the generator did not
+ * write are left alone (and one it would overwrite is refused). The manifest
+ * is written last. --watch uses this for every regeneration.
  */
-export function writeChanged(outDir: string, files: OutputFiles): { written: number; changed: number } {
-  const differences = compareOutput(outDir, files);
+export function writeChanged(outDir: string, generated: OutputFiles): WriteResult {
+  const files = withManifest(generated);
+  const { owned, entries } = ownership(outDir, files);
+  const differences = compareOutput(outDir, generated);
+  const clash = differences.find((d) => d.kind === 'stale' && !owned(d.file));
+  if (clash) throw new OutDirError(`${path.join(outDir, clash.file)} was not written by top-openapi generate; it would replace it: move it away first`);
+  let changed = 0;
   for (const d of differences) {
+    if (d.file === MANIFEST_FILE) {
+      changed++; // written last, below
+      continue;
+    }
     const target = path.join(outDir, d.file);
-    if (d.kind === 'extra') rmSync(target, { force: true });
-    else {
+    if (d.kind === 'extra') {
+      if (!owned(d.file) || d.foreign) continue;
+      rmSync(target, { force: true });
+      removeEmptyFolders(outDir, path.dirname(d.file));
+    } else {
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileAtomically(target, files.get(d.file)!);
     }
+    changed++;
   }
-  return { written: differences.filter((d) => d.kind !== 'extra').length, changed: differences.length };
+  mkdirSync(outDir, { recursive: true });
+  writeFileAtomically(path.join(outDir, MANIFEST_FILE), files.get(MANIFEST_FILE)!);
+  const kept = entries.filter((e) => !e.endsWith('/') && !files.has(e) && (!owned(e) || differences.some((d) => d.file === e && d.foreign)));
+  return { written: differences.filter((d) => d.kind !== 'extra').length, changed, kept };
+}
+
+/** After deleting a file: its folder, and the ones above it, if they are now empty. */
+function removeEmptyFolders(outDir: string, dir: string): void {
+  for (let at = dir; at !== '.' && at !== ''; at = path.dirname(at)) {
+    const full = path.join(outDir, at);
+    if (!existsSync(full) || readdirSync(full).length > 0) return;
+    rmdirSync(full);
+  }
 }

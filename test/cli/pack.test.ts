@@ -60,6 +60,7 @@ before(() => {
         out: 'sdk',
         packages: { client: { name: '@acme/top-client' }, server: { name: '@acme/top-gateway' } },
         license: 'Apache-2.0',
+        licenseFile: false,
         artefacts: ['client', 'server', 'mock'],
       },
       null,
@@ -91,7 +92,7 @@ test('npx top-openapi generate: the config file names the spec, the output, the 
   assert.equal(client.license, 'Apache-2.0');
   assert.ok(!client.files.includes('LICENSE'), 'no MIT text shipped under another licence');
   assert.match(readFileSync(path.join(project, 'sdk/client/README.md'), 'utf8'), /npm install @acme\/top-client/);
-  assert.deepEqual(readdirSync(path.join(project, 'sdk')).sort(), ['api-surface.json', 'client', 'server'], 'docs were not asked for');
+  assert.deepEqual(readdirSync(path.join(project, 'sdk')).sort(), ['.top-openapi-manifest.json', 'api-surface.json', 'client', 'server'], 'docs were not asked for');
   // Byte for byte what this repository generates, apart from the names and licence.
   const ours = readFileSync(path.join(ROOT, 'generated/client/src/client.ts'), 'utf8');
   assert.equal(readFileSync(path.join(project, 'sdk/client/src/client.ts'), 'utf8'), ours);

@@ -42,11 +42,19 @@ test('--check names every stale, missing and extra file and writes nothing', () 
     assert.match(r.out, /stale: generated\/client\/src\/client\.ts/);
     assert.match(r.out, /missing: generated\/client\/src\/types\.ts/);
     assert.match(r.out, /extra: generated\/client\/src\/leftover\.ts/);
-    assert.match(r.out, /3 files out of date/);
+    assert.match(r.out, /2 files out of date; run `top-openapi generate`; 1 file not written by top-openapi; delete it/);
     assert.equal(readFileSync(path.join(dir, 'generated/client/src/client.ts'), 'utf8'), '// edited by hand\n');
-    // A real run puts it right, and a second run changes nothing.
-    assert.match(runCli(dir).out, /\(3 changed\)/);
+    // A real run puts its own files right and keeps the one it did not write (not in its manifest);
+    // a second run changes nothing; --check names that file until it is deleted.
+    const first = runCli(dir).out;
+    assert.match(first, /\(2 changed\)/);
+    assert.match(first, /kept 1 file in generated\/ that top-openapi did not write: generated\/client\/src\/leftover\.ts/);
+    assert.ok(existsSync(path.join(dir, 'generated/client/src/leftover.ts')));
     assert.match(runCli(dir).out, /\(0 changed\)/);
+    const check = runCli(dir, '--check');
+    assert.equal(check.status, 1);
+    assert.match(check.out, /extra: generated\/client\/src\/leftover\.ts \(not written by top-openapi/);
+    rmSync(path.join(dir, 'generated/client/src/leftover.ts'));
     assert.equal(runCli(dir, '--check').status, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
