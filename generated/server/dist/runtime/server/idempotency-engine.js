@@ -98,10 +98,28 @@ export class IdempotencyEngine {
             }
         }
         this.#o = options;
+        const store = options.store;
+        this.#sync = typeof store.claimSync === 'function' && typeof store.completeSync === 'function';
     }
+    /** The store answers claim and complete synchronously (an in-process store). */
+    #sync;
     /** Keys this process holds a claim for (a handler running or an outcome being recorded). */
     get inflightCount() {
         return this.#inflight.size;
+    }
+    /**
+     * A store call answered synchronously by an in-process store (no promise,
+     * no timeout race: it cannot stall). Failures are reported, then thrown,
+     * as #store's.
+     */
+    #storeSync(step, key, call) {
+        try {
+            return call(this.#o.store);
+        }
+        catch (error) {
+            this.#o.onStoreError?.(error, step, key);
+            throw error;
+        }
     }
     /** A store call bounded by storeTimeoutMs; failures are reported, then thrown. */
     async #store(step, key, call) {
@@ -164,7 +182,9 @@ export class IdempotencyEngine {
                 const owner = newOwner();
                 let claim;
                 try {
-                    claim = await this.#store('claim', key, () => this.#o.store.claim(key, fingerprint, owner, this.#o.leaseMs));
+                    claim = this.#sync
+                        ? this.#storeSync('claim', key, (store) => store.claimSync(key, fingerprint, owner, this.#o.leaseMs))
+                        : await this.#store('claim', key, () => this.#o.store.claim(key, fingerprint, owner, this.#o.leaseMs));
                 }
                 catch (error) {
                     return unavailable(error);
@@ -268,7 +288,9 @@ export class IdempotencyEngine {
         // (T only types a replayed outcome, which carries no value.)
         let r;
         try {
-            r = await this.#store('complete', key, () => this.#o.store.complete(key, fingerprint, owner, text, this.#o.ttlMs));
+            r = this.#sync
+                ? this.#storeSync('complete', key, (store) => store.completeSync(key, fingerprint, owner, text, this.#o.ttlMs))
+                : await this.#store('complete', key, () => this.#o.store.complete(key, fingerprint, owner, text, this.#o.ttlMs));
         }
         catch {
             return 'failed';

@@ -35,6 +35,16 @@ export interface IdempotencyStore {
     get(key: string): Promise<KeyState | undefined>;
 }
 /**
+ * A store in this process can also answer claim and complete synchronously:
+ * the engine then skips the promise, the timeout race and their turns of the
+ * event loop (an in-process store cannot stall). Same semantics as the
+ * asynchronous methods; throwing is failing.
+ */
+export interface SynchronousIdempotencyStore extends IdempotencyStore {
+    claimSync(key: string, fingerprint: string, owner: string, leaseMs: number): ClaimResult;
+    completeSync(key: string, fingerprint: string, owner: string, outcome: string, ttlMs: number): CompleteResult;
+}
+/**
  * Thrown by a store that cannot take a new claim without dropping an
  * unexpired entry. The gateway answers 15 `isp.idempotency-store-full`.
  */
@@ -57,14 +67,16 @@ export interface MemoryStoreOptions {
  * room: when full (after expired entries are swept) it refuses the new claim,
  * which the gateway answers with a retryable `isp.` error, and calls `onFull`.
  */
-export declare class MemoryIdempotencyStore implements IdempotencyStore {
+export declare class MemoryIdempotencyStore implements SynchronousIdempotencyStore {
     #private;
     readonly maxEntries: number;
     constructor(options?: MemoryStoreOptions | number);
     get size(): number;
     claim(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<ClaimResult>;
+    claimSync(key: string, fingerprint: string, owner: string, leaseMs: number): ClaimResult;
     renew(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<RenewResult>;
     complete(key: string, fingerprint: string, owner: string, outcome: string, ttlMs: number): Promise<CompleteResult>;
+    completeSync(key: string, fingerprint: string, owner: string, outcome: string, ttlMs: number): CompleteResult;
     release(key: string, _fingerprint: string, owner: string): Promise<void>;
     get(key: string): Promise<KeyState | undefined>;
 }

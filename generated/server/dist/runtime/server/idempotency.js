@@ -51,6 +51,9 @@ export class MemoryIdempotencyStore {
             this.#earliestExpiry = expiresAt;
     }
     async claim(key, fingerprint, owner, leaseMs) {
+        return this.claimSync(key, fingerprint, owner, leaseMs);
+    }
+    claimSync(key, fingerprint, owner, leaseMs) {
         const entry = this.#live(key);
         if (entry)
             return { claimed: false, current: entry.state };
@@ -76,6 +79,9 @@ export class MemoryIdempotencyStore {
         return 'renewed';
     }
     async complete(key, fingerprint, owner, outcome, ttlMs) {
+        return this.completeSync(key, fingerprint, owner, outcome, ttlMs);
+    }
+    completeSync(key, fingerprint, owner, outcome, ttlMs) {
         const entry = this.#live(key);
         if (entry && (entry.state.state !== 'claimed' || entry.state.owner !== owner))
             return { stored: false, current: entry.state };

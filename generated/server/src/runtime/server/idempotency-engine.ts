@@ -6,7 +6,7 @@
 // NothingChangedError. Every store call is bounded by storeTimeoutMs and every
 // wait by idempotencyWaitMs or handlerTimeoutMs, so no caller ever hangs.
 import { randomUUID } from 'node:crypto';
-import type { IdempotencyStore, KeyState } from './idempotency.ts';
+import type { IdempotencyStore, KeyState, SynchronousIdempotencyStore } from './idempotency.ts';
 import { IdempotencyStoreFullError } from './idempotency.ts';
 import { GatewayError, NothingChangedError } from './platform-errors.ts';
 
@@ -143,11 +143,30 @@ export class IdempotencyEngine {
       }
     }
     this.#o = options;
+    const store = options.store as Partial<SynchronousIdempotencyStore>;
+    this.#sync = typeof store.claimSync === 'function' && typeof store.completeSync === 'function';
   }
+
+  /** The store answers claim and complete synchronously (an in-process store). */
+  readonly #sync: boolean;
 
   /** Keys this process holds a claim for (a handler running or an outcome being recorded). */
   get inflightCount(): number {
     return this.#inflight.size;
+  }
+
+  /**
+   * A store call answered synchronously by an in-process store (no promise,
+   * no timeout race: it cannot stall). Failures are reported, then thrown,
+   * as #store's.
+   */
+  #storeSync<R>(step: StoreStep, key: string, call: (store: SynchronousIdempotencyStore) => R): R {
+    try {
+      return call(this.#o.store as SynchronousIdempotencyStore);
+    } catch (error) {
+      this.#o.onStoreError?.(error, step, key);
+      throw error;
+    }
   }
 
   /** A store call bounded by storeTimeoutMs; failures are reported, then thrown. */
@@ -210,7 +229,9 @@ export class IdempotencyEngine {
         const owner = newOwner();
         let claim;
         try {
-          claim = await this.#store('claim', key, () => this.#o.store.claim(key, fingerprint, owner, this.#o.leaseMs));
+          claim = this.#sync
+            ? this.#storeSync('claim', key, (store) => store.claimSync(key, fingerprint, owner, this.#o.leaseMs))
+            : await this.#store('claim', key, () => this.#o.store.claim(key, fingerprint, owner, this.#o.leaseMs));
         } catch (error) {
           return unavailable(error);
         }
@@ -310,7 +331,9 @@ export class IdempotencyEngine {
     // (T only types a replayed outcome, which carries no value.)
     let r;
     try {
-      r = await this.#store('complete', key, () => this.#o.store.complete(key, fingerprint, owner, text, this.#o.ttlMs));
+      r = this.#sync
+        ? this.#storeSync('complete', key, (store) => store.completeSync(key, fingerprint, owner, text, this.#o.ttlMs))
+        : await this.#store('complete', key, () => this.#o.store.complete(key, fingerprint, owner, text, this.#o.ttlMs));
     } catch {
       return 'failed';
     }

@@ -27,6 +27,17 @@ export interface IdempotencyStore {
 }
 
 /**
+ * A store in this process can also answer claim and complete synchronously:
+ * the engine then skips the promise, the timeout race and their turns of the
+ * event loop (an in-process store cannot stall). Same semantics as the
+ * asynchronous methods; throwing is failing.
+ */
+export interface SynchronousIdempotencyStore extends IdempotencyStore {
+  claimSync(key: string, fingerprint: string, owner: string, leaseMs: number): ClaimResult;
+  completeSync(key: string, fingerprint: string, owner: string, outcome: string, ttlMs: number): CompleteResult;
+}
+
+/**
  * Thrown by a store that cannot take a new claim without dropping an
  * unexpired entry. The gateway answers 15 `isp.idempotency-store-full`.
  */
@@ -53,7 +64,7 @@ export interface MemoryStoreOptions {
  * room: when full (after expired entries are swept) it refuses the new claim,
  * which the gateway answers with a retryable `isp.` error, and calls `onFull`.
  */
-export class MemoryIdempotencyStore implements IdempotencyStore {
+export class MemoryIdempotencyStore implements SynchronousIdempotencyStore {
   readonly #entries = new Map<string, MemoryEntry>();
   readonly maxEntries: number;
   readonly #onFull: MemoryStoreOptions['onFull'];
@@ -91,6 +102,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 
   async claim(key: string, fingerprint: string, owner: string, leaseMs: number): Promise<ClaimResult> {
+    return this.claimSync(key, fingerprint, owner, leaseMs);
+  }
+
+  claimSync(key: string, fingerprint: string, owner: string, leaseMs: number): ClaimResult {
     const entry = this.#live(key);
     if (entry) return { claimed: false, current: entry.state };
     if (this.#entries.size >= this.maxEntries) {
@@ -116,6 +131,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(key: string, fingerprint: string, owner: string, outcome: string, ttlMs: number): Promise<CompleteResult> {
+    return this.completeSync(key, fingerprint, owner, outcome, ttlMs);
+  }
+
+  completeSync(key: string, fingerprint: string, owner: string, outcome: string, ttlMs: number): CompleteResult {
     const entry = this.#live(key);
     if (entry && (entry.state.state !== 'claimed' || entry.state.owner !== owner)) return { stored: false, current: entry.state };
     // An outcome is stored even past maxEntries: dropping it would let a retry run the handler again.
