@@ -103,11 +103,11 @@ ${c.transports.map((t) => `| (b) whole calls/s over loopback, 16 in flight, ${t.
 
 ### Server (autocannon, ${s.connections} connections, ${s.seconds} s a run, signed xpos.pay calls, each with a new idempotency key)
 
-| server | requests/s | p99 latency | peak RSS |
-|---|---|---|---|
-| our gateway (every check, signature, validation both ways, claim and record in the in-memory store, handler) | ${fmt(s.rps.gateway!)} | ${fmt(s.p99.gateway!)} ms | ${fmt(s.rssMiB.gateway!)} MiB |
-| fastify, the app a user would write (form parse, HMAC-SHA256, timestamp window, the same validator, a Map) | ${fmt(s.rps.fastify!)} | ${fmt(s.p99.fastify!)} ms | ${fmt(s.rssMiB.fastify!)} MiB |
-| bare node:http, constant envelope | ${fmt(s.rps.bare!)} | ${fmt(s.p99.bare!)} ms | ${fmt(s.rssMiB.bare!)} MiB |
+| server | requests/s | p99 latency | server CPU per request | peak RSS |
+|---|---|---|---|---|
+| our gateway (every check, signature, validation both ways, claim and record in the in-memory store, handler) | ${fmt(s.rps.gateway!)} | ${fmt(s.p99.gateway!)} ms | ${fmt(s.cpuUsPerRequest.gateway!)} µs | ${fmt(s.rssMiB.gateway!)} MiB |
+| fastify, the app a user would write (form parse, HMAC-SHA256, timestamp window, the same validator, a Map) | ${fmt(s.rps.fastify!)} | ${fmt(s.p99.fastify!)} ms | ${fmt(s.cpuUsPerRequest.fastify!)} µs | ${fmt(s.rssMiB.fastify!)} MiB |
+| bare node:http, constant envelope | ${fmt(s.rps.bare!)} | ${fmt(s.p99.bare!)} ms | ${fmt(s.cpuUsPerRequest.bare!)} µs | ${fmt(s.rssMiB.bare!)} MiB |
 
 ### Memory (the gateway in its own process, heap in use after GC)
 

@@ -13,21 +13,35 @@ import { median, ROOT } from './lib.ts';
 import { APP_KEY, APP_SECRET } from './servers/app.ts';
 
 const require = createRequire(import.meta.url);
-const autocannon = require('autocannon') as (opts: object) => Promise<{ requests: { average: number }; latency: { p99: number }; errors: number; non2xx: number; timeouts: number }>;
+const autocannon = require('autocannon') as (opts: object) => Promise<{ requests: { average: number; total: number }; latency: { p99: number }; errors: number; non2xx: number; timeouts: number }>;
 
 export interface Running {
   child: ChildProcess;
   port: number;
+  /** Peak RSS (MiB), reported when the process ends. */
   rss: Promise<number>;
+  /** The CPU time the server has used so far, µs. */
+  cpuUs: () => Promise<number>;
 }
 
 export async function start(name: string, nodeFlags: string[] = []): Promise<Running> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', import.meta.resolve('tsx'), path.join(ROOT, `bench/servers/${name}.ts`)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeFlags, '--import', import.meta.resolve('tsx'), path.join(ROOT, `bench/servers/${name}.ts`)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';
   child.stderr!.on('data', (c) => (stderr += c));
   child.stdout!.on('data', (c) => (stdout += c));
   const rss = new Promise<number>((resolve) => child.on('close', () => resolve(Number(/peak-rss-kib (\d+)/.exec(stdout)?.[1] ?? 0) / 1024)));
+  const cpuUs = () =>
+    new Promise<number>((resolve) => {
+      const seen = stdout.length;
+      const poll = () => {
+        const m = /cpu-us (\d+)/.exec(stdout.slice(seen));
+        if (m) resolve(Number(m[1]));
+        else setTimeout(poll, 5);
+      };
+      child.stdin!.write('cpu\n');
+      poll();
+    });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', () => {
       const m = /listening (\d+)/.exec(stdout);
@@ -35,7 +49,7 @@ export async function start(name: string, nodeFlags: string[] = []): Promise<Run
     });
     child.on('close', (code) => reject(new Error(`${name} server exited ${code}: ${stderr}`)));
   });
-  return { child, port, rss };
+  return { child, port, rss, cpuUs };
 }
 
 /**
@@ -91,6 +105,8 @@ export interface ServerResults {
   connections: number;
   rps: Record<string, number>;
   p99: Record<string, number>;
+  /** The server process's CPU time per request served (all its threads), µs. */
+  cpuUsPerRequest: Record<string, number>;
   rssMiB: Record<string, number>;
   vsBare: number;
   vsFastify: number;
@@ -99,7 +115,12 @@ export interface ServerResults {
 export async function benchServer(rounds: number, seconds: number, log: (s: string) => void): Promise<ServerResults> {
   const names = ['gateway', 'bare', 'fastify'] as const;
   const servers = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await start(n)] as const))) as Record<(typeof names)[number], Running>;
-  const run = (name: string, duration: number) => loadServer(servers[name as keyof typeof servers].port, duration, name);
+  const run = async (name: string, duration: number) => {
+    const server = servers[name as keyof typeof servers];
+    const before = await server.cpuUs();
+    const result = await loadServer(server.port, duration, name);
+    return { ...result, cpuUsPerRequest: ((await server.cpuUs()) - before) / result.requests.total };
+  };
   try {
     // The gateway and its fastify peer must accept a call and refuse a wrong
     // signature, or the benchmark measures something else.
@@ -115,19 +136,21 @@ export async function benchServer(rounds: number, seconds: number, log: (s: stri
     for (const n of names) await run(n, 2); // warm up
     const rps: Record<string, number[]> = { gateway: [], bare: [], fastify: [] };
     const p99: Record<string, number[]> = { gateway: [], bare: [], fastify: [] };
+    const cpu: Record<string, number[]> = { gateway: [], bare: [], fastify: [] };
     for (let i = 0; i < rounds; i++) {
       for (const n of names) {
         const r = await run(n, seconds);
         rps[n]!.push(r.requests.average);
+        cpu[n]!.push(r.cpuUsPerRequest);
         p99[n]!.push(r.latency.p99);
       }
-      log(`  server round ${i + 1}: ${names.map((n) => `${n} ${rps[n]!.at(-1)!.toFixed(0)} req/s p99 ${p99[n]!.at(-1)} ms`).join(', ')}`);
+      log(`  server round ${i + 1}: ${names.map((n) => `${n} ${rps[n]!.at(-1)!.toFixed(0)} req/s p99 ${p99[n]!.at(-1)} ms ${cpu[n]!.at(-1)!.toFixed(0)} µs CPU/req`).join(', ')}`);
     }
     for (const n of names) servers[n].child.kill('SIGTERM');
     const rss = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await servers[n].rss] as const)));
     const med = (o: Record<string, number[]>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, median(v)]));
     const m = med(rps);
-    return { rounds, seconds, connections: 50, rps: m, p99: med(p99), rssMiB: rss, vsBare: m.gateway! / m.bare!, vsFastify: m.gateway! / m.fastify! };
+    return { rounds, seconds, connections: 50, rps: m, p99: med(p99), cpuUsPerRequest: med(cpu), rssMiB: rss, vsBare: m.gateway! / m.bare!, vsFastify: m.gateway! / m.fastify! };
   } finally {
     for (const n of names) if (servers[n].child.exitCode === null) servers[n].child.kill('SIGTERM');
   }

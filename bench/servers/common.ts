@@ -19,6 +19,16 @@ export const ENVELOPE = `{"${ROOT_NAME}":{"result":{"model":{"checkout_id":"0","
 // Peak RSS, reported by the process itself on SIGTERM (resourceUsage's maxRSS is in KiB).
 process.on('SIGTERM', () => console.log(`peak-rss-kib ${process.resourceUsage().maxRSS}`));
 
+// "cpu" on stdin: the CPU time used so far (user + system, all threads, µs), so
+// the parent can take the CPU of one run and divide it by the requests served.
+process.stdin.on('data', (chunk) => {
+  if (String(chunk).includes('cpu')) {
+    const used = process.cpuUsage();
+    console.log(`cpu-us ${used.user + used.system}`);
+  }
+});
+process.stdin.unref?.();
+
 /** Listens on 127.0.0.1, prints the port for the parent, and on SIGTERM reports its peak RSS and exits. */
 export function serve(server: http.Server | { listen: (port: number, host: string) => Promise<unknown>; server: http.Server; close: () => Promise<unknown> }): void {
   const done = (port: number) => console.log(`listening ${port}`);
