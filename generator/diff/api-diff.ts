@@ -184,6 +184,14 @@ function compareOperation(before: OperationModel, after: OperationModel): Change
   }
   const wasQuery = before.idempotencyKey.length === 0;
   const isQuery = after.idempotencyKey.length === 0;
+  // Neither has a key: a query (safe to resend) became a write without a key, or the reverse.
+  if (wasQuery && isQuery && before.query !== after.query) {
+    changes.push(
+      after.query
+        ? { breaking: false, method, side: 'operation', path: '', what: 'a write without an idempotency key became a query: resending it is now safe' }
+        : { breaking: true, method, side: 'operation', path: '', what: 'a query became a write without an idempotency key: resending it is no longer safe' },
+    );
+  }
   if (wasQuery && !isQuery) {
     // Resending was always safe; now a repeated key with other parameters is refused.
     changes.push({ breaking: true, method, side: 'operation', path: '', what: `a query became a payment: idempotency key added (${after.idempotencyKey.join(', ')})` });

@@ -119,9 +119,11 @@ function OperationExtensions() {
                 forceSeverity: 'warn',
               });
             }
-          } else if (!Array.isArray(keys) || keys.length === 0 || !keys.every((k) => typeof k === 'string' && k.length > 0)) {
-            report('`x-top-idempotency-key` must be a non-empty list of dotted request-field paths, first present wins (leave it out for a query API).', ['x-top-idempotency-key']);
-          } else if (media) {
+          } else if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string' && k.length > 0)) {
+            report('`x-top-idempotency-key` must be a list of dotted request-field paths, first present wins ([] for a write TOP gives no key; leave it out for a query API).', [
+              'x-top-idempotency-key',
+            ]);
+          } else if (media && keys.length > 0) {
             const body = walk(here, ['requestBody', 'content', media, 'schema'], ctx);
             keys.forEach((key, i) => {
               if (!schemaHasPath(body, key.split('.'), ctx)) {

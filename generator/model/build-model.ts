@@ -236,10 +236,13 @@ function buildOperation(builder: ModelBuilder, document: Json, pathKey: string, 
   if (operation.operationId !== operationId) throw new ModelError(`${pointer}/operationId`, `must be ${operationId}`);
   const responseRoot = responseRootOf(method);
   if (operation['x-top-response-root'] !== responseRoot) throw new ModelError(`${pointer}/x-top-response-root`, `must be ${responseRoot}`);
-  // No key: a query API (it changes nothing; resending is always safe).
-  const idempotencyKey = operation['x-top-idempotency-key'] ?? [];
+  // No `x-top-idempotency-key`: a query API (it changes nothing; resending is
+  // always safe). An explicit empty list: an API that changes state yet has no
+  // key (an upload, a price update): not deduplicated, and not safe to resend.
+  const declaredKey = operation['x-top-idempotency-key'];
+  const idempotencyKey = declaredKey ?? [];
   if (!Array.isArray(idempotencyKey) || !idempotencyKey.every((k) => typeof k === 'string' && k !== '')) {
-    throw new ModelError(`${pointer}/x-top-idempotency-key`, 'must be a list of dotted request paths (leave it out for a query API)');
+    throw new ModelError(`${pointer}/x-top-idempotency-key`, 'must be a list of dotted request paths ([] for a write without a key; leave it out for a query API)');
   }
 
   // Business parameters: the form (or, with a file, multipart) body's schema, a named component.
@@ -289,7 +292,7 @@ function buildOperation(builder: ModelBuilder, document: Json, pathKey: string, 
     responseRoot,
     session: sessionRequired(document, operation, pointer),
     idempotencyKey: idempotencyKey as string[],
-    query: idempotencyKey.length === 0,
+    query: declaredKey === undefined,
     multipart,
     summary: text(operation, 'summary', 'x-summary-zh'),
     description: text(operation),

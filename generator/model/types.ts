@@ -85,7 +85,7 @@ export interface OperationModel {
   session: boolean;
   /** Candidate dotted request paths of the idempotency key, first present wins; empty for a query API. */
   idempotencyKey: string[];
-  /** A query API: it changes nothing, has no idempotency key, and resending it is always safe. */
+  /** A query API (no `x-top-idempotency-key`): it changes nothing, and resending it is always safe. Not one: a write, with a key or (`[]`) without. */
   query: boolean;
   /** Whether the request is multipart/form-data (it has a file parameter). */
   multipart: boolean;

@@ -104,7 +104,9 @@ function operationDoc(op: OperationModel): string[] {
   lines.push(
     op.query
       ? 'A query: it changes nothing and has no idempotency key, so resending it is always safe.'
-      : `Idempotency key: ${op.idempotencyKey.map((k) => `\`${k}\``).join(', else ')}. To retry after an uncertain failure, call again with the same value.`,
+      : op.idempotencyKey.length === 0
+        ? 'Changes state and has no idempotency key: after a failure that may have reached the gateway, find out what it did before calling again (a second call may act twice).'
+        : `Idempotency key: ${op.idempotencyKey.map((k) => `\`${k}\``).join(', else ')}. To retry after an uncertain failure, call again with the same value.`,
   );
   lines.push('@throws {TopValidationError} before any network I/O, naming the field path');
   lines.push('@throws {TopError} when the gateway answers `error_response`');

@@ -277,8 +277,15 @@ export function docsView(model: ApiModel, clientPackage?: string) {
       descriptionZh: op.description.zh !== op.summary.zh ? inlineHtml(op.description.zh) : '',
       session: op.session,
       sessionText: op.session ? "Required: pass the user's session" : 'Not needed',
-      // `a`, else `b`: first present wins.
-      idempotencyHtml: inlineHtml(op.idempotencyKey.map((k) => `\`${k}\``).join(', else '), 'en'),
+      // `a`, else `b`: first present wins; a query or a write without a key says so.
+      idempotencyHtml: inlineHtml(
+        op.query
+          ? 'None: a query changes nothing, so resending it is safe.'
+          : op.idempotencyKey.length === 0
+            ? 'None: this API changes state but has no key; after a failure that may have reached the gateway, find out what it did before calling again.'
+            : `${op.idempotencyKey.map((k) => `\`${k}\``).join(', else ')}: a retry must carry the same value.`,
+        'en',
+      ),
       responseRoot: op.responseRoot,
       deprecated: op.deprecated,
       requestRows,

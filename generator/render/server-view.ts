@@ -135,6 +135,10 @@ export function handlerDoc(op: OperationModel): string[] {
   lines.push('');
   if (op.query) {
     lines.push('A query: no idempotency key, so the gateway calls this handler for every request, retries included; it must change nothing.');
+  } else if (op.idempotencyKey.length === 0) {
+    lines.push(
+      "Changes state without an idempotency key (TOP gives this API none): the gateway calls this handler for every request, a caller's retry included, so a retry may act twice; make it safe to repeat where you can.",
+    );
   } else {
     const keys = op.idempotencyKey.map((k) => `\`${k}\``).join(', else ');
     const always = op.idempotencyKey.some((path) => alwaysThere(op.params, path.split('.')));

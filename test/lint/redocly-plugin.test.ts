@@ -77,7 +77,9 @@ const cases: { name: string; mutate: (op: Operation) => void; pathKey?: string; 
   },
   // No key: a query API. Allowed; a method not named like a query gets a warning saying it is treated as safe to resend.
   { name: 'no idempotency key on a method not named like a query', mutate: (op) => delete op['x-top-idempotency-key'], want: [/has no `x-top-idempotency-key`, so it is treated as safe to resend/] },
-  { name: 'an empty idempotency key list', mutate: (op) => (op['x-top-idempotency-key'] = []), want: [/must be a non-empty list/] },
+  // [] declares a write TOP gives no key (an upload): allowed, and not a query.
+  { name: 'an empty idempotency key list (a write without a key)', mutate: (op) => (op['x-top-idempotency-key'] = []), want: [] },
+  { name: 'an idempotency key that is not a list', mutate: (op) => (op['x-top-idempotency-key'] = 'param0.pre_pay_no'), want: [/must be a list of dotted request-field paths/] },
   { name: 'idempotency key naming no field', mutate: (op) => (op['x-top-idempotency-key'] = ['param0.nope']), want: [/names `param0.nope`, which is not a field/] },
   { name: 'path key of another method', mutate: () => {}, pathKey: '/router/rest#alibaba.other.api', want: [/Path key must be `\/router\/rest#alibaba.idle.tender.pre.pay.action`/] },
   {

@@ -25,7 +25,7 @@ const field = (name: string, shape: ShapeModel, extra: Partial<FieldModel> = {})
   pointer: '',
   ...extra,
 });
-const model = (params: FieldModel[], response: FieldModel[], idempotencyKey: string[] = []): ApiModel => ({
+const model = (params: FieldModel[], response: FieldModel[], idempotencyKey: string[] = [], query = idempotencyKey.length === 0): ApiModel => ({
   title: 't',
   version: '1',
   description: '',
@@ -43,7 +43,7 @@ const model = (params: FieldModel[], response: FieldModel[], idempotencyKey: str
       responseRoot: 'x_get_response',
       session: false,
       idempotencyKey,
-      query: idempotencyKey.length === 0,
+      query,
       multipart: false,
       summary: { en: '', zh: '' },
       description: { en: '', zh: '' },
@@ -79,4 +79,7 @@ test('a list item element renamed, an encoding changed, a query became a payment
   assert.deepEqual(lines(enc('comma'), enc('json')), ['BREAKING      taobao.x.get  request  ids: encoding changed: comma → json']);
   const p = [field('tid', { kind: 'int64' }, { encoding: 'text' })];
   assert.deepEqual(lines(model(p, []), model(p, [], ['tid'])), ['BREAKING      taobao.x.get  operation: a query became a payment: idempotency key added (tid)']);
+  // x-top-idempotency-key: [] (a write TOP gives no key) against none at all (a query).
+  assert.deepEqual(lines(model(p, []), model(p, [], [], false)), ['BREAKING      taobao.x.get  operation: a query became a write without an idempotency key: resending it is no longer safe']);
+  assert.deepEqual(lines(model(p, [], [], false), model(p, [])), ['non-breaking  taobao.x.get  operation: a write without an idempotency key became a query: resending it is now safe']);
 });

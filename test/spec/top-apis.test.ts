@@ -346,7 +346,18 @@ test("the server's JSDoc is written for implementers: what a handler receives an
   assert.match(upload, /Returns `TaobaoProductImgUploadTmallResponse`, the answer inside `product_img_upload_tmall_response`/);
   assert.match(upload, /Answered by the gateway without calling this handler: .*40 `isv\.missing-parameter:<path>`.*41 `isv\.invalid-parameter:<path>`/);
   assert.match(upload, /Decided by this handler: to refuse the call, throw `GatewayError\(code, subCode, subMsg\)`/);
-  assert.match(upload, /A query: no idempotency key, so the gateway calls this handler for every request/);
+  // An upload TOP gives no key (x-top-idempotency-key: []): a write, not a query, and said so everywhere.
+  assert.match(upload, /Changes state without an idempotency key \(TOP gives this API none\): the gateway calls this handler for every request/);
+  assert.doesNotMatch(upload, /A query/);
+  const clientTs = readFileSync(path.join(dir, 'generated/client/src/client.ts'), 'utf8');
+  const uploadClientDoc = clientTs.slice(clientTs.lastIndexOf('/**', clientTs.indexOf('taobaoProductImgUploadTmall(')), clientTs.indexOf('taobaoProductImgUploadTmall('));
+  assert.match(uploadClientDoc, /Changes state and has no idempotency key: after a failure that may have reached the gateway, find out what it did before calling again/);
+  const soldClientDoc = clientTs.slice(clientTs.lastIndexOf('/**', clientTs.indexOf('taobaoTradesSoldGet(')), clientTs.indexOf('taobaoTradesSoldGet('));
+  assert.match(soldClientDoc, /A query: it changes nothing and has no idempotency key, so resending it is always safe/);
+  const uploadPage = readFileSync(path.join(dir, 'generated/docs/api/taobao.product.img.upload.tmall.html'), 'utf8');
+  assert.match(uploadPage, /<dt>Idempotency key<\/dt><dd>None: this API changes state but has no key;/);
+  const soldPage = readFileSync(path.join(dir, 'generated/docs/api/taobao.trades.sold.get.html'), 'utf8');
+  assert.match(soldPage, /<dt>Idempotency key<\/dt><dd>None: a query changes nothing, so resending it is safe\.<\/dd>/);
   const sold = handlerJsdoc(serverTs, 'taobaoTradesSoldGet');
   assert.match(sold, /`start_created` \(Date\): string, GMT\+8 `yyyy-MM-dd HH:mm:ss` as sent; undefined when/);
   assert.match(sold, /`fields` \(String \[\]\): string\[\]; always present\./);

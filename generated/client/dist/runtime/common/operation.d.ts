@@ -8,7 +8,7 @@ export interface OperationDescriptor {
     readonly session: boolean;
     /** Candidate dotted paths of the idempotency key, first present wins; empty for a query API. */
     readonly idempotencyKey: readonly string[];
-    /** A query API: it changes nothing, so resending it is always safe. */
+    /** A query API: it changes nothing, so resending it is always safe. (A write may have no key either: not a query.) */
     readonly query: boolean;
     /** The request is multipart/form-data: it has a file parameter. */
     readonly multipart: boolean;
