@@ -3,7 +3,7 @@
 // navigation, the search index and the shared tables (system parameters,
 // platform errors). Decisions live here; templates only print.
 import { encodeParams } from '../../runtime/common/params.ts';
-import { API_VERSION, GATEWAY_PATH, PLATFORM_MESSAGES } from '../../runtime/common/protocol.ts';
+import { API_VERSION, GATEWAY_PATH, PLATFORM_MESSAGES, type SystemParameter } from '../../runtime/common/protocol.ts';
 import { sign, signingString } from '../../runtime/common/sign.ts';
 import { prettyJson } from '../model/exact-values.ts';
 import { paramSpecs, wireAnswerExample } from '../model/runtime-shapes.ts';
@@ -92,7 +92,8 @@ export function exampleFields(op: OperationModel): Record<string, string> {
  */
 export function demoCall(op: OperationModel) {
   const fields = exampleFields(op);
-  const system: Record<string, string> = { method: op.method, app_key: DEMO.appKey, timestamp: DEMO.timestamp, v: API_VERSION, sign_method: DEMO.signMethod, format: 'json' };
+  // Typed by TOP's system-parameter list (runtime/common/protocol.ts): a misspelt name is a tsc error.
+  const system: Partial<Record<SystemParameter, string>> = { method: op.method, app_key: DEMO.appKey, timestamp: DEMO.timestamp, v: API_VERSION, sign_method: DEMO.signMethod, format: 'json' };
   if (op.session) system.session = DEMO.session;
   const all = { ...system, ...fields };
   return { signingString: signingString(all), sign: sign(all, DEMO.secret, DEMO.signMethod) };
@@ -107,7 +108,7 @@ export function demoCall(op: OperationModel) {
  */
 export function curlScript(op: OperationModel): string {
   const fields = exampleFields(op);
-  const system: Record<string, string> = { method: op.method, app_key: '$APP_KEY', timestamp: '$TIMESTAMP', v: API_VERSION, sign_method: 'hmac-sha256', format: 'json' };
+  const system: Partial<Record<SystemParameter, string>> = { method: op.method, app_key: '$APP_KEY', timestamp: '$TIMESTAMP', v: API_VERSION, sign_method: 'hmac-sha256', format: 'json' };
   if (op.session) system.session = '$SESSION';
   const all: Record<string, string> = { ...system, ...fields };
   const variable = (value: string) => /^\$[A-Z_]+$/.test(value);
