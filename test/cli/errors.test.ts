@@ -66,7 +66,7 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
     name: 'a bad extension value',
     file: OP,
     edit: (t) => t.replace('x-top-idempotency-key: [param0.pre_pay_no]', 'x-top-idempotency-key: 42'),
-    want: `${OP}:10:26 \`x-top-idempotency-key\` must be a non-empty list of dotted request-field paths, first present wins (leave it out for a query API).`,
+    want: `${OP}:10:26 \`x-top-idempotency-key\` must be a list of dotted request-field paths, first present wins ([] for a write TOP gives no key; leave it out for a query API).`,
   },
   {
     name: 'an unknown format',
