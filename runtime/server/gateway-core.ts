@@ -338,11 +338,12 @@ export class GatewayCore {
   async #runHandler(op: OperationDescriptor, handler: Handler, params: unknown, context: HandlerContext): Promise<Answer> {
     let result: unknown;
     let slow: ReturnType<typeof setTimeout> | undefined;
+    // From the handler's start (its synchronous part counts), for the slow report.
+    const started = performance.now();
     try {
       result = (handler as (p: unknown, c: HandlerContext) => unknown)(params, context);
       // Only a handler still working (a promise) can become slow: no timer for one that answered at once.
       if (isThenable(result)) {
-        const started = performance.now();
         slow = setTimeout(
           () => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }),
           this.#options.slowHandlerMs ?? 5000,

@@ -100,7 +100,8 @@ test('onSlowHandler: a handler still running after slowHandlerMs is reported whi
     await post(g.url, signedParams(PAY, payParam('slow1')));
     assert.equal(slow.length, 1);
     assert.equal(slow[0]!.method, PAY);
-    assert.ok(slow[0]!.elapsedMs >= 20);
+    // libuv fires a timer by its loop's clock, which may trail performance.now by up to a millisecond.
+    assert.ok(slow[0]!.elapsedMs >= 19, `elapsed ${slow[0]!.elapsedMs} ms`);
     await post(
       g.url,
       signedParams(VIRTUAL, { biz_code: 'YP', picture_url: 'u', item_name: 'i', pay_price: '500', account: 'a', seller_id: '1', out_order_id: 'fast1' }, { extra: { session: 'SESSION-SECRET' } }),

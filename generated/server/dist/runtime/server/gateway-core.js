@@ -264,11 +264,12 @@ export class GatewayCore {
     async #runHandler(op, handler, params, context) {
         let result;
         let slow;
+        // From the handler's start (its synchronous part counts), for the slow report.
+        const started = performance.now();
         try {
             result = handler(params, context);
             // Only a handler still working (a promise) can become slow: no timer for one that answered at once.
             if (isThenable(result)) {
-                const started = performance.now();
                 slow = setTimeout(() => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }), this.#options.slowHandlerMs ?? 5000);
                 slow.unref?.();
                 result = await result;
