@@ -234,32 +234,32 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-test('a refused connection never reached the gateway: retried, same bytes, then TopNetworkError', async () => {
-  const port = await closedPort();
-  let connections = 0;
+/** A keep-alive agent that counts the connections it opens (each attempt on a refused port opens one). */
+function countingAgent(): { agent: http.Agent; connections: () => number } {
+  let opened = 0;
   const agent = new http.Agent({ keepAlive: true });
   const original = agent.createConnection.bind(agent);
   agent.createConnection = ((...args: Parameters<typeof original>) => {
-    connections++;
+    opened++;
     return original(...args);
   }) as typeof agent.createConnection;
+  return { agent, connections: () => opened };
+}
+
+test('a refused connection never reached the gateway: retried, same bytes, then TopNetworkError', async () => {
+  const port = await closedPort();
+  const { agent, connections } = countingAgent();
   const client = clientFor(`http://127.0.0.1:${port}/router/rest`, { agent, retries: 2, retryDelayMs: 5 });
   const e = await rejects(client.alibabaCloudgameTradeplatformPayorder(payorder()), TopNetworkError);
   client.close();
   assert.equal(e.reachedGateway, false);
   assert.equal(e.code, 'ECONNREFUSED');
-  assert.equal(connections, 3, 'one attempt and two retries');
+  assert.equal(connections(), 3, 'one attempt and two retries');
 });
 
 test('timeoutMs bounds the whole call, retries and their delays included: a retry that could not start before the time is up is not waited for', async () => {
   const port = await closedPort();
-  let connections = 0;
-  const agent = new http.Agent({ keepAlive: true });
-  const original = agent.createConnection.bind(agent);
-  agent.createConnection = ((...args: Parameters<typeof original>) => {
-    connections++;
-    return original(...args);
-  }) as typeof agent.createConnection;
+  const { agent, connections } = countingAgent();
   // 5 retries 1 s, 2 s, … apart would take 15 s; the call has 300 ms.
   const client = clientFor(`http://127.0.0.1:${port}/router/rest`, { agent, retries: 5, retryDelayMs: 1000, timeoutMs: 300 });
   const started = process.hrtime.bigint();
@@ -268,7 +268,7 @@ test('timeoutMs bounds the whole call, retries and their delays included: a retr
   client.close();
   assert.equal(e.reachedGateway, false, 'no attempt left this host');
   assert.equal(e.code, 'ECONNREFUSED');
-  assert.equal(connections, 1, "the first retry would start after the call's time is up: none is made");
+  assert.equal(connections(), 1, "the first retry would start after the call's time is up: none is made");
   // Not a timing threshold of the code under test: a guard that the 15 s of delays were not waited.
   assert.ok(tookMs < 10_000, `took ${tookMs} ms`);
 });
