@@ -5,6 +5,7 @@
 // NothingChangedError. Every store call is bounded by storeTimeoutMs and every
 // wait by idempotencyWaitMs or handlerTimeoutMs, so no caller ever hangs.
 import { randomUUID } from 'node:crypto';
+import { SERVICE_ERROR } from '../common/protocol.ts';
 import type { IdempotencyStore, KeyState, SynchronousIdempotencyStore } from './idempotency.ts';
 import { IdempotencyStoreFullError } from './idempotency.ts';
 import { GatewayError, NothingChangedError } from './platform-errors.ts';
@@ -267,7 +268,7 @@ export class IdempotencyEngine {
       ({ text, value }): Outcome<T> => ({ kind: 'answer', text, value }),
       (error: unknown) => {
         if (NothingChangedError.isNothingChanged(error)) return error;
-        return { kind: 'error', error: GatewayError.is(error) ? error : new GatewayError(15, 'isp.service-error', 'the service failed; the outcome is recorded for this idempotency key') };
+        return { kind: 'error', error: GatewayError.is(error) ? error : new GatewayError(15, SERVICE_ERROR, 'the service failed; the outcome is recorded for this idempotency key') };
       },
     );
 

@@ -1,6 +1,7 @@
 // Copied from runtime/client/errors.ts by the TOP generator: edit that file, then regenerate.
 // Every way a TOP call can fail, each its own class so callers can tell them
 // apart with instanceof, and each naming the TOP method it was for.
+import { INVALID_RESPONSE, SERVICE_ERROR } from "../common/protocol.js";
 /** Base of every error this client throws. */
 export class TopClientError extends Error {
     method;
@@ -17,7 +18,7 @@ export class TopClientError extends Error {
     }
 }
 /** Sub-codes this project's gateway records as an idempotency key's outcome: the same key replays them (see isRetryable). */
-const RECORDED_FAILURES = new Set(['isp.service-error', 'isp.invalid-response']);
+const RECORDED_FAILURES = new Set([SERVICE_ERROR, INVALID_RESPONSE]);
 /**
  * `error instanceof TopNetworkError` (or any class here) holds for an error
  * made by another copy of this package too: it is marked isTopClientError and

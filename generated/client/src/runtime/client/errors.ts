@@ -2,6 +2,7 @@
 // Every way a TOP call can fail, each its own class so callers can tell them
 // apart with instanceof, and each naming the TOP method it was for.
 
+import { INVALID_RESPONSE, SERVICE_ERROR } from '../common/protocol.ts';
 import type { FieldProblem } from '../common/validation.ts';
 
 export type { FieldProblem };
@@ -26,7 +27,7 @@ export class TopClientError extends Error {
 }
 
 /** Sub-codes this project's gateway records as an idempotency key's outcome: the same key replays them (see isRetryable). */
-const RECORDED_FAILURES: ReadonlySet<string> = new Set(['isp.service-error', 'isp.invalid-response']);
+const RECORDED_FAILURES: ReadonlySet<string> = new Set([SERVICE_ERROR, INVALID_RESPONSE]);
 
 /**
  * `error instanceof TopNetworkError` (or any class here) holds for an error

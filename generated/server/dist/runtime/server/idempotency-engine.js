@@ -6,6 +6,7 @@
 // NothingChangedError. Every store call is bounded by storeTimeoutMs and every
 // wait by idempotencyWaitMs or handlerTimeoutMs, so no caller ever hangs.
 import { randomUUID } from 'node:crypto';
+import { SERVICE_ERROR } from "../common/protocol.js";
 import { IdempotencyStoreFullError } from "./idempotency.js";
 import { GatewayError, NothingChangedError } from "./platform-errors.js";
 export const DEFAULT_ENGINE_OPTIONS = {
@@ -226,7 +227,7 @@ export class IdempotencyEngine {
         const ran = invoke().then(({ text, value }) => ({ kind: 'answer', text, value }), (error) => {
             if (NothingChangedError.isNothingChanged(error))
                 return error;
-            return { kind: 'error', error: GatewayError.is(error) ? error : new GatewayError(15, 'isp.service-error', 'the service failed; the outcome is recorded for this idempotency key') };
+            return { kind: 'error', error: GatewayError.is(error) ? error : new GatewayError(15, SERVICE_ERROR, 'the service failed; the outcome is recorded for this idempotency key') };
         });
         // What the first caller and every duplicate get once the handler settled and its outcome is recorded.
         // `release` ends this call's in-process entry: later duplicates ask the store.

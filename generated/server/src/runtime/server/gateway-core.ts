@@ -7,7 +7,19 @@ import { createHash, randomBytes } from 'node:crypto';
 import { parseJson, stringifyJson } from '../common/json.ts';
 import { idempotencyKeyOf, type OperationDescriptor, valueAtPath } from '../common/operation.ts';
 import { decodeParams, encodeParam } from '../common/params.ts';
-import { API_VERSION, ERROR_ROOT, GATEWAY_PATH, INVALID_PARAMETER, invalidSubCode, MISSING_PARAMETER, missingSubCode, SYSTEM_PARAMETER_SET, type SystemParameter } from '../common/protocol.ts';
+import {
+  API_VERSION,
+  ERROR_ROOT,
+  GATEWAY_PATH,
+  INVALID_PARAMETER,
+  INVALID_RESPONSE,
+  invalidSubCode,
+  MISSING_PARAMETER,
+  missingSubCode,
+  SERVICE_ERROR,
+  SYSTEM_PARAMETER_SET,
+  type SystemParameter,
+} from '../common/protocol.ts';
 import { holdsList, reviveInt64, toWire } from '../common/shape.ts';
 import { isSendable, SIGN_METHODS, type SignMethod, sign } from '../common/sign.ts';
 import { parseTimestamp } from '../common/timestamp.ts';
@@ -355,18 +367,18 @@ export class GatewayCore {
     } catch (error) {
       if (GatewayError.is(error)) throw error;
       this.#options.onHandlerError?.(error, context);
-      throw new GatewayError(15, 'isp.service-error', 'the service failed');
+      throw new GatewayError(15, SERVICE_ERROR, 'the service failed');
     } finally {
       if (slow) clearTimeout(slow);
     }
     if (typeof result !== 'object' || result === null || Array.isArray(result)) {
       this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
-      throw new GatewayError(15, 'isp.invalid-response', 'the service gave no answer');
+      throw new GatewayError(15, INVALID_RESPONSE, 'the service gave no answer');
     }
     if ((this.#options.validateResponses ?? true) && !op.validateResponse(result)) {
       const problems = toFieldProblems(op.validateResponse.errors ?? []);
       this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`), context);
-      throw new GatewayError(15, 'isp.invalid-response', 'the service gave an answer that does not fit its specification');
+      throw new GatewayError(15, INVALID_RESPONSE, 'the service gave an answer that does not fit its specification');
     }
     // request_id is the gateway's to write; a handler's own is dropped (copying only then).
     let body = result as Record<string, unknown>;

@@ -4,6 +4,7 @@
 // apart with instanceof, and each naming the TOP method it was for.
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.TopDecodeError = exports.TopAbortError = exports.TopTimeoutError = exports.TopNetworkError = exports.TopValidationError = exports.TopError = exports.TopClientError = void 0;
+const protocol_ts_1 = require("../common/protocol.js");
 /** Base of every error this client throws. */
 class TopClientError extends Error {
     method;
@@ -21,7 +22,7 @@ class TopClientError extends Error {
 }
 exports.TopClientError = TopClientError;
 /** Sub-codes this project's gateway records as an idempotency key's outcome: the same key replays them (see isRetryable). */
-const RECORDED_FAILURES = new Set(['isp.service-error', 'isp.invalid-response']);
+const RECORDED_FAILURES = new Set([protocol_ts_1.SERVICE_ERROR, protocol_ts_1.INVALID_RESPONSE]);
 /**
  * `error instanceof TopNetworkError` (or any class here) holds for an error
  * made by another copy of this package too: it is marked isTopClientError and
