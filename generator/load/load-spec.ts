@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
 import { parse as parseYaml } from 'yaml';
+import { beginLintRun } from '../lint/example-validators.ts';
 import { attachExactIntegers } from '../model/exact-values.ts';
 
 export interface SpecProblem {
@@ -65,6 +66,7 @@ export async function loadSpec(entry: string, configPath = 'redocly.yaml', optio
   }
   // One resolver for both passes: every spec file is read and parsed once.
   const externalRefResolver = new BaseResolver(config.resolve);
+  if (options.lint !== false) await beginLintRun();
   let lintProblems: NormalizedProblem[];
   let bundled: Awaited<ReturnType<typeof bundle>>;
   try {
