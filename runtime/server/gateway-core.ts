@@ -346,30 +346,50 @@ export class GatewayCore {
     return { op, ...answer };
   }
 
-  /** Runs the handler; returns its answer, and as JSON text (what the store records and the JSON answer holds). */
-  async #runHandler(op: OperationDescriptor, handler: Handler, params: unknown, context: HandlerContext): Promise<Answer> {
-    let result: unknown;
-    let slow: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Runs the handler; returns its answer, and as JSON text (what the store
+   * records and the JSON answer holds). A handler that answers at once is
+   * answered at once (no promise: the idempotency engine then records it in
+   * the same turn); one that returns a promise gets a promise. Failures are
+   * thrown as GatewayError either way.
+   */
+  #runHandler(op: OperationDescriptor, handler: Handler, params: unknown, context: HandlerContext): Answer | Promise<Answer> {
     // From the handler's start (its synchronous part counts), for the slow report.
     const started = performance.now();
+    let result: unknown;
     try {
       result = (handler as (p: unknown, c: HandlerContext) => unknown)(params, context);
-      // Only a handler still working (a promise) can become slow: no timer for one that answered at once.
-      if (isThenable(result)) {
-        slow = setTimeout(
-          () => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }),
-          this.#options.slowHandlerMs ?? 5000,
-        );
-        slow.unref?.();
-        result = await result;
-      }
     } catch (error) {
-      if (GatewayError.is(error)) throw error;
-      this.#options.onHandlerError?.(error, context);
-      throw new GatewayError(15, SERVICE_ERROR, 'the service failed');
-    } finally {
-      if (slow) clearTimeout(slow);
+      throw this.#handlerFailure(error, context);
     }
+    // Only a handler still working (a promise) can become slow: no timer for one that answered at once.
+    if (!isThenable(result)) return this.#handlerAnswer(op, result, context);
+    const slow = setTimeout(
+      () => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }),
+      this.#options.slowHandlerMs ?? 5000,
+    );
+    slow.unref?.();
+    return Promise.resolve(result).then(
+      (value) => {
+        clearTimeout(slow);
+        return this.#handlerAnswer(op, value, context);
+      },
+      (error: unknown) => {
+        clearTimeout(slow);
+        throw this.#handlerFailure(error, context);
+      },
+    );
+  }
+
+  /** What a handler's exception is answered with: its own GatewayError, or 15 isp.service-error (reported, never shown). */
+  #handlerFailure(error: unknown, context: HandlerContext): GatewayError {
+    if (GatewayError.is(error)) return error;
+    this.#options.onHandlerError?.(error, context);
+    return new GatewayError(15, SERVICE_ERROR, 'the service failed');
+  }
+
+  /** A handler's answer checked against the spec and written as JSON text. */
+  #handlerAnswer(op: OperationDescriptor, result: unknown, context: HandlerContext): Answer {
     if (typeof result !== 'object' || result === null || Array.isArray(result)) {
       this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
       throw new GatewayError(15, INVALID_RESPONSE, 'the service gave no answer');
@@ -388,10 +408,10 @@ export class GatewayCore {
     return { body, text: stringifyJson(body, op.response) };
   }
 
-  async #idempotent(op: OperationDescriptor, appKey: string, key: { path: string; value: string }, params: Record<string, unknown>, run: () => Promise<Answer>, trace: Trace): Promise<Answer> {
-    const { outcome, path } = await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, async () => {
-      const answer = await run();
-      return { text: answer.text, value: answer };
+  async #idempotent(op: OperationDescriptor, appKey: string, key: { path: string; value: string }, params: Record<string, unknown>, run: () => Answer | Promise<Answer>, trace: Trace): Promise<Answer> {
+    const { outcome, path } = await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, () => {
+      const answer = run();
+      return isThenable(answer) ? answer.then(produced) : produced(answer);
     });
     trace.idempotency = path;
     if (outcome.kind === 'error') throw outcome.error;
@@ -452,6 +472,9 @@ const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encodi
 function sha256Hex(text: string): string {
   return oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
 }
+
+/** What the idempotency engine records of an answer: its text, and the answer itself for this call. */
+const produced = (answer: Answer) => ({ text: answer.text, value: answer });
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';

@@ -260,31 +260,45 @@ export class GatewayCore {
         const answer = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run, trace) : await runWithTimeout(run, this.#handlerTimeoutMs);
         return { op, ...answer };
     }
-    /** Runs the handler; returns its answer, and as JSON text (what the store records and the JSON answer holds). */
-    async #runHandler(op, handler, params, context) {
-        let result;
-        let slow;
+    /**
+     * Runs the handler; returns its answer, and as JSON text (what the store
+     * records and the JSON answer holds). A handler that answers at once is
+     * answered at once (no promise: the idempotency engine then records it in
+     * the same turn); one that returns a promise gets a promise. Failures are
+     * thrown as GatewayError either way.
+     */
+    #runHandler(op, handler, params, context) {
         // From the handler's start (its synchronous part counts), for the slow report.
         const started = performance.now();
+        let result;
         try {
             result = handler(params, context);
-            // Only a handler still working (a promise) can become slow: no timer for one that answered at once.
-            if (isThenable(result)) {
-                slow = setTimeout(() => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }), this.#options.slowHandlerMs ?? 5000);
-                slow.unref?.();
-                result = await result;
-            }
         }
         catch (error) {
-            if (GatewayError.is(error))
-                throw error;
-            this.#options.onHandlerError?.(error, context);
-            throw new GatewayError(15, SERVICE_ERROR, 'the service failed');
+            throw this.#handlerFailure(error, context);
         }
-        finally {
-            if (slow)
-                clearTimeout(slow);
-        }
+        // Only a handler still working (a promise) can become slow: no timer for one that answered at once.
+        if (!isThenable(result))
+            return this.#handlerAnswer(op, result, context);
+        const slow = setTimeout(() => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }), this.#options.slowHandlerMs ?? 5000);
+        slow.unref?.();
+        return Promise.resolve(result).then((value) => {
+            clearTimeout(slow);
+            return this.#handlerAnswer(op, value, context);
+        }, (error) => {
+            clearTimeout(slow);
+            throw this.#handlerFailure(error, context);
+        });
+    }
+    /** What a handler's exception is answered with: its own GatewayError, or 15 isp.service-error (reported, never shown). */
+    #handlerFailure(error, context) {
+        if (GatewayError.is(error))
+            return error;
+        this.#options.onHandlerError?.(error, context);
+        return new GatewayError(15, SERVICE_ERROR, 'the service failed');
+    }
+    /** A handler's answer checked against the spec and written as JSON text. */
+    #handlerAnswer(op, result, context) {
         if (typeof result !== 'object' || result === null || Array.isArray(result)) {
             this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
             throw new GatewayError(15, INVALID_RESPONSE, 'the service gave no answer');
@@ -303,9 +317,9 @@ export class GatewayCore {
         return { body, text: stringifyJson(body, op.response) };
     }
     async #idempotent(op, appKey, key, params, run, trace) {
-        const { outcome, path } = await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, async () => {
-            const answer = await run();
-            return { text: answer.text, value: answer };
+        const { outcome, path } = await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, () => {
+            const answer = run();
+            return isThenable(answer) ? answer.then(produced) : produced(answer);
         });
         trace.idempotency = path;
         if (outcome.kind === 'error')
@@ -369,6 +383,8 @@ const oneShotHash = crypto.hash;
 function sha256Hex(text) {
     return oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
 }
+/** What the idempotency engine records of an answer: its text, and the answer itself for this call. */
+const produced = (answer) => ({ text: answer.text, value: answer });
 function isThenable(value) {
     return typeof value === 'object' && value !== null && typeof value.then === 'function';
 }
