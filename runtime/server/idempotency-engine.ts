@@ -269,8 +269,12 @@ export class IdempotencyEngine {
     }
   }
 
-  /** This call holds the claim: run the handler once, keep the lease, record the outcome. */
-  async #own<T>(key: string, fingerprint: string, owner: string, invoke: () => Produced<T> | Promise<Produced<T>>): Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
+  /**
+   * This call holds the claim: run the handler once, keep the lease, record
+   * the outcome. Not async: the same-turn path answers without a promise, so
+   * `run` resolves with its result directly.
+   */
+  #own<T>(key: string, fingerprint: string, owner: string, invoke: () => Produced<T> | Promise<Produced<T>>): { outcome: Outcome<T>; path: IdempotencyPath } | Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
     let produced: Produced<T> | Promise<Produced<T>>;
     try {
       produced = invoke();

@@ -223,8 +223,12 @@ export class IdempotencyEngine {
             await sleep(Math.min(delay, Math.max(0, deadline - Date.now())));
         }
     }
-    /** This call holds the claim: run the handler once, keep the lease, record the outcome. */
-    async #own(key, fingerprint, owner, invoke) {
+    /**
+     * This call holds the claim: run the handler once, keep the lease, record
+     * the outcome. Not async: the same-turn path answers without a promise, so
+     * `run` resolves with its result directly.
+     */
+    #own(key, fingerprint, owner, invoke) {
         let produced;
         try {
             produced = invoke();
