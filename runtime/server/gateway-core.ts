@@ -417,7 +417,14 @@ export class GatewayCore {
     return { body, text: stringifyJson(body, op.response) };
   }
 
-  async #idempotent(op: OperationDescriptor, appKey: string, key: { path: string; value: string }, params: Record<string, unknown>, run: () => Answer | Promise<Answer>, trace: Trace): Promise<Answer> {
+  async #idempotent(
+    op: OperationDescriptor,
+    appKey: string,
+    key: { path: string; value: string },
+    params: Record<string, unknown>,
+    run: () => Answer | Promise<Answer>,
+    trace: Trace,
+  ): Promise<Answer> {
     const { outcome, path } = await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, () => {
       const answer = run();
       return isThenable(answer) ? answer.then(produced) : produced(answer);

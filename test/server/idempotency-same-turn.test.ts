@@ -10,14 +10,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TopClient, TopError } from '../../generated/client/src/node.ts';
-import {
-  type CompleteResult,
-  createGateway,
-  IdempotencyEngine,
-  MemoryIdempotencyStore,
-  NothingChangedError,
-  type Outcome,
-} from '../../generated/server/src/index.ts';
+import { type CompleteResult, createGateway, IdempotencyEngine, MemoryIdempotencyStore, NothingChangedError, type Outcome } from '../../generated/server/src/index.ts';
 import { APP_KEY, SECRET } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';
 

@@ -275,7 +275,12 @@ export class IdempotencyEngine {
    * the outcome. Not async: the same-turn path answers without a promise, so
    * `run` resolves with its result directly.
    */
-  #own<T>(key: string, fingerprint: string, owner: string, invoke: () => Produced<T> | Promise<Produced<T>>): { outcome: Outcome<T>; path: IdempotencyPath } | Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
+  #own<T>(
+    key: string,
+    fingerprint: string,
+    owner: string,
+    invoke: () => Produced<T> | Promise<Produced<T>>,
+  ): { outcome: Outcome<T>; path: IdempotencyPath } | Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
     let produced: Produced<T> | Promise<Produced<T>>;
     try {
       produced = invoke();
