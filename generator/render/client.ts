@@ -41,6 +41,13 @@ function validatorsOf(model: ApiModel): string {
   return validators;
 }
 
+/**
+ * The sources that declare types only (openapi-typescript's output; renderTypes
+ * checks that it printed nothing else): compile.ts copies each as its own
+ * declaration file instead of transpiling it.
+ */
+export const isTypesOnly = (name: string): boolean => /^(?:client|server)\/src\/types\.ts$/.test(name);
+
 /** What each package holds: its side's types, the validators, operation descriptors, schema names. */
 export async function sharedFiles(model: ApiModel, dir: string, side: TypesSide): Promise<OutputFiles> {
   const view = clientView(model);

@@ -2,15 +2,23 @@
 // time with TypeScript's transpileModule and transpileDeclaration: no program,
 // no type-check (the tests type-check the generated code under strict tsc with
 // isolatedDeclarations, which is what makes per-file declarations exact).
+// Two kinds of file skip TypeScript, because what it would make of them is
+// known (they were ~60% of a cold run's transpiling, issue 16):
+//  - a types-only module (the renderer says which: openapi-typescript's
+//    output) is its own declaration file; its JavaScript is `export {}`;
+//  - the ajv validators (plain ES module JavaScript whose only module syntax
+//    is `export const NAME = IDENT;`) become CommonJS line by line, and any
+//    other import or export form is a CompileError.
 // Deterministic; reused while the sources' hash is unchanged
 // (`<pkg>/.dist-build` records it).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import type { CompilerOptions } from 'typescript';
 import type { OutputFiles } from './client.ts';
+import { ts } from './typescript.ts';
 
-export const COMPILER_OPTIONS: ts.CompilerOptions = {
+export const COMPILER_OPTIONS: CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -26,16 +34,25 @@ export class CompileError extends Error {
   override name = 'CompileError';
 }
 
+export interface CompileOptions {
+  /**
+   * Sources the renderer made of type declarations only (interfaces, type
+   * aliases, `import type`): each is copied as its own `.d.ts`.
+   */
+  typesOnly?: (name: string) => boolean;
+}
+
 /**
  * `files` holds each package's sources under `<pkg>/src/` and its
  * package.json ("type": "module", which makes every file an ES module);
  * returns the files for `<pkg>/dist/`. `outDir` is where an earlier build
  * may be reused from.
  */
-export function compilePackages(pkgs: readonly string[], files: OutputFiles, outDir: string): OutputFiles {
+export function compilePackages(pkgs: readonly string[], files: OutputFiles, outDir: string, options: CompileOptions = {}): OutputFiles {
+  const typesOnly = options.typesOnly ?? (() => false);
   const result: OutputFiles = new Map();
   for (const pkg of pkgs) {
-    for (const [name, content] of reuse(pkg, files, outDir) ?? compile(pkg, files)) result.set(name, content);
+    for (const [name, content] of reuse(pkg, files, outDir, typesOnly) ?? compile(pkg, files, typesOnly)) result.set(name, content);
   }
   if (RECORD) writeFileSync(RECORD, JSON.stringify([...recorded].sort(([a], [b]) => (a < b ? -1 : 1))));
   return result;
@@ -49,9 +66,9 @@ function sourcesOf(pkg: string, files: OutputFiles): [string, string][] {
 // compiled) and the compiler's version, besides the sources.
 const RECIPE = `${ts.version}\0${readFileSync(import.meta.filename, 'utf8')}`;
 
-function hashOf(pkg: string, files: OutputFiles): string {
+function hashOf(pkg: string, files: OutputFiles, typesOnly: (name: string) => boolean): string {
   const hash = createHash('sha256').update(RECIPE);
-  for (const [name, content] of sourcesOf(pkg, files)) hash.update(`${name}\0${content}\0`);
+  for (const [name, content] of sourcesOf(pkg, files)) hash.update(`${name}\0${typesOnly(name) ? 'types-only\0' : ''}${content}\0`);
   return hash.digest('hex');
 }
 
@@ -63,11 +80,11 @@ const buildRecord = (pkg: string) => `${pkg}/.dist-build`;
 const recordText = (hash: string, names: string[]) => `source-sha256 ${hash}\n${names.join('\n')}\n`;
 
 /** The previous build of a package, when its sources have not changed. */
-function reuse(pkg: string, files: OutputFiles, outDir: string): OutputFiles | undefined {
+function reuse(pkg: string, files: OutputFiles, outDir: string, typesOnly: (name: string) => boolean): OutputFiles | undefined {
   const record = path.join(outDir, buildRecord(pkg));
   if (!existsSync(record)) return undefined;
   const [first, ...names] = readFileSync(record, 'utf8').split('\n').filter(Boolean);
-  const hash = hashOf(pkg, files);
+  const hash = hashOf(pkg, files, typesOnly);
   if (first !== `source-sha256 ${hash}` || !names.every((n) => existsSync(path.join(outDir, n)))) return undefined;
   const reused: OutputFiles = new Map(names.map((n): [string, string] => [n, readFileSync(path.join(outDir, n), 'utf8')]));
   reused.set(buildRecord(pkg), recordText(hash, names));
@@ -122,10 +139,54 @@ function transpile(name: string, content: string): { js: string; dts: string } {
   return result;
 }
 
+// The header comment a file opens with: TypeScript keeps it above a module it empties.
+const leadingComments = (content: string) => /^(?:\/\/[^\n]*\n)*/.exec(content)![0];
+
+/**
+ * A types-only module: its declaration file is its own text (the renderer
+ * vouches that it declares types only); its JavaScript, ES module and
+ * CommonJS, is what TypeScript emits for such a module.
+ */
+function typesOnlyModule(name: string, content: string): { js: string; cjs: string; dts: string } {
+  if (!name.endsWith('.ts')) throw new CompileError(`generated ${name}: only a .ts source can be types-only`);
+  const header = leadingComments(content);
+  return { js: `${header}export {};\n`, cjs: `"use strict";\n${header}Object.defineProperty(exports, "__esModule", { value: true });\n`, dts: content };
+}
+
+// The one module syntax ajv's standalone ES module code has: `export const NAME = validateN;`.
+const EXPORT_ALIAS = /^export const ([A-Za-z_$][\w$]*) = ([A-Za-z_$][\w$]*);$/;
+// Anything else a CommonJS copy cannot hold as it is (imports, other exports, import.meta).
+const MODULE_SYNTAX = /^\s*(?:import|export)\b|\bimport\s*\(|\bimport\.meta\b/;
+
+/**
+ * The CommonJS copy of plain ES module JavaScript (the ajv validators), line
+ * by line: each `export const NAME = IDENT;` becomes `exports.NAME = IDENT;`
+ * (ajv's IDENT is a function declaration, hoisted like TypeScript's own
+ * output relies on), under "use strict" as the module was. Any other module
+ * syntax is a CompileError: such a file needs a real compiler.
+ */
+function plainCommonJs(name: string, content: string): string {
+  const lines = content.split('\n');
+  const header = leadingComments(content);
+  const out: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    const alias = EXPORT_ALIAS.exec(line);
+    if (alias) out.push(`exports.${alias[1]} = ${alias[2]};`);
+    else if (MODULE_SYNTAX.test(line)) throw new CompileError(`generated ${name}:${i + 1}: only \`export const NAME = IDENT;\` can be converted to CommonJS here, not: ${line.trim().slice(0, 120)}`);
+    else out.push(line);
+  }
+  // ajv's own "use strict" directive opens the body: the copy has one already, above.
+  const body = out
+    .join('\n')
+    .slice(header.length)
+    .replace(/^"use strict";\n/, '');
+  return `"use strict";\n${header}Object.defineProperty(exports, "__esModule", { value: true });\n${body}`;
+}
+
 /**
  * The CommonJS copy of a file, for packages whose exports have a `require`
  * condition (the client: Jest and TypeScript's CommonJS projects load it
- * without require(esm)). Plain JavaScript (the ajv validators) is converted too.
+ * without require(esm)).
  */
 function transpileCommonJs(name: string, content: string): string {
   const key = createHash('sha256').update(RECIPE).update('\0cjs\0').update(content).digest('hex');
@@ -149,7 +210,7 @@ function wantsCommonJs(manifest: string): boolean {
   return typeof root === 'object' && root !== null && 'require' in root;
 }
 
-function compile(pkg: string, files: OutputFiles): OutputFiles {
+function compile(pkg: string, files: OutputFiles, typesOnly: (name: string) => boolean): OutputFiles {
   const manifest = files.get(`${pkg}/package.json`);
   if (manifest === undefined || (JSON.parse(manifest) as { type?: string }).type !== 'module') {
     throw new CompileError(`${pkg}/package.json must be rendered, with "type": "module", before compiling`);
@@ -162,7 +223,7 @@ function compile(pkg: string, files: OutputFiles): OutputFiles {
       out.set(target, content);
       continue;
     }
-    const { js, dts } = transpile(name, content);
+    const { js, dts } = typesOnly(name) ? typesOnlyModule(name, content) : transpile(name, content);
     out.set(target.replace(/\.ts$/, '.js'), js);
     out.set(target.replace(/\.ts$/, '.d.ts'), dts);
   }
@@ -172,8 +233,12 @@ function compile(pkg: string, files: OutputFiles): OutputFiles {
     for (const [name, content] of sourcesOf(pkg, files)) {
       const target = name.replace(`${pkg}/src/`, `${pkg}/dist/cjs/`);
       if (name.endsWith('.d.ts')) out.set(target, content);
-      else if (name.endsWith('.js')) out.set(target, transpileCommonJs(name, content));
-      else {
+      else if (name.endsWith('.js')) out.set(target, plainCommonJs(name, content));
+      else if (typesOnly(name)) {
+        const { cjs, dts } = typesOnlyModule(name, content);
+        out.set(target.replace(/\.ts$/, '.js'), cjs);
+        out.set(target.replace(/\.ts$/, '.d.ts'), dts);
+      } else {
         out.set(target.replace(/\.ts$/, '.js'), transpileCommonJs(name, content));
         out.set(target.replace(/\.ts$/, '.d.ts'), transpile(name, content).dts);
       }
@@ -182,6 +247,6 @@ function compile(pkg: string, files: OutputFiles): OutputFiles {
   }
   const names = [...out.keys()].sort();
   const result: OutputFiles = new Map(names.map((n) => [n, out.get(n)!]));
-  result.set(buildRecord(pkg), recordText(hashOf(pkg, files), names));
+  result.set(buildRecord(pkg), recordText(hashOf(pkg, files, typesOnly), names));
   return result;
 }

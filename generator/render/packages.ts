@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { GATEWAY_PATH } from '../../runtime/common/protocol.ts';
 import { DEFAULT_PACKAGES, defaultOutputSettings, type OutputSettings } from '../config.ts';
 import type { ApiModel, FieldModel } from '../model/types.ts';
-import type { OutputFiles } from './client.ts';
+import { isTypesOnly, type OutputFiles } from './client.ts';
 import { tsLiteral } from './client-view.ts';
 import { compilePackages } from './compile.ts';
 import { render } from './templates.ts';
@@ -147,6 +147,6 @@ export function renderPackages(model: ApiModel, sources: OutputFiles, changelog:
   }
   // `/node` for resolvers that ignore "exports" (TypeScript's node10, old bundlers).
   if (settings.artefacts.client) files.set('client/node/package.json', `${JSON.stringify({ main: '../dist/cjs/node.js', types: '../dist/cjs/node.d.ts' }, null, 2)}\n`);
-  for (const [name, content] of compilePackages(kinds, new Map([...sources, ...files]), outDir)) files.set(name, content);
+  for (const [name, content] of compilePackages(kinds, new Map([...sources, ...files]), outDir, { typesOnly: isTypesOnly })) files.set(name, content);
   return files;
 }

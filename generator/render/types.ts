@@ -9,11 +9,67 @@
 //    it); a file is the multipart parser's `UploadedFile`; a parameter with a
 //    documented default is present (the gateway applied it).
 // JSDoc carries both languages (the Chinese first, then English).
-import openapiTS, { astToString } from 'openapi-typescript';
-import ts from 'typescript';
+//
+// openapi-typescript's own entry (`openapiTS`) would lint and bundle the
+// document again with its own copy of @redocly/openapi-core 1.x before
+// printing: the document here is already bundled, linted with the stricter
+// config, and checked by the model (operationIds included), so that pass
+// found nothing new and loading a second redocly cost ~0.5 s of CPU a cold
+// run (issue 16). The printer is called directly, with the context openapiTS
+// builds for these options, from openapi-typescript's CommonJS build (see
+// typescript.ts for why require).
+import { createRequire } from 'node:module';
+import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescript';
+import type { Node } from 'typescript';
 import { escapePointer, isObject, type Json } from '../json-pointer.ts';
 import { alwaysReceived } from '../model/runtime-shapes.ts';
 import type { ApiModel, ScalarKind } from '../model/types.ts';
+import { ts } from './typescript.ts';
+
+const require = createRequire(import.meta.url);
+type Printer = typeof import('openapi-typescript');
+const transformSchema: Printer['transformSchema'] = require('openapi-typescript/dist/transform/index.cjs');
+const { scanDiscriminators, resolveRef }: Pick<Printer, 'scanDiscriminators' | 'resolveRef'> = require('openapi-typescript/dist/lib/utils.cjs');
+const { astToString }: Pick<Printer, 'astToString'> = require('openapi-typescript/dist/lib/ts.cjs');
+
+/** What `openapiTS(schema, options)` does after its redocly pass (openapi-typescript 7.13's src/index.ts), for the options used here. */
+function printTypes(schema: OpenAPI3, options: Pick<OpenAPITSOptions, 'defaultNonNullable' | 'transform'>): Node[] {
+  const ctx: GlobalContext = {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: options.defaultNonNullable ?? true,
+    discriminators: scanDiscriminators(schema, {}),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    // Read by openapiTS's redocly pass only, which is not run.
+    redoc: undefined as unknown as GlobalContext['redoc'],
+    silent: false,
+    inject: undefined,
+    transform: options.transform,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve($ref) {
+      return resolveRef(schema, $ref, { silent: false });
+    },
+  };
+  return transformSchema(schema, ctx);
+}
 
 /** Whose types: the caller's (client package) or the handler's (server package). */
 export type TypesSide = 'client' | 'server';
@@ -59,7 +115,7 @@ export async function renderTypes(model: ApiModel, side: TypesSide = 'client'): 
   let fileType: string | undefined;
   const marks = new WeakMap<object, ScalarKind>();
   const document = bilingual(model.document, '#', model.kindsByPointer, marks, side === 'server' ? defaultedParameters(model) : new Map());
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], {
+  const ast = printTypes(document as OpenAPI3, {
     // A default is the gateway's to apply: the caller may leave the parameter out (the server's copy lists those as required).
     defaultNonNullable: false,
     transform(schemaObject, options) {
@@ -80,6 +136,9 @@ export async function renderTypes(model: ApiModel, side: TypesSide = 'client'): 
       }
     },
   });
+  // client.ts's isTypesOnly promises the compiler a file of declarations only.
+  const other = ast.find((node) => !ts.isInterfaceDeclaration(node) && !ts.isTypeAliasDeclaration(node));
+  if (other !== undefined) throw new Error(`types.ts: openapi-typescript printed a ${ts.SyntaxKind[other.kind]}, not only types (the compiler copies this file as its own declarations)`);
   const imports =
     fileType === undefined
       ? ''
