@@ -205,25 +205,29 @@ export class GatewayCore {
     for (const op of Object.values(options.operations)) this.#byMethod.set(op.method, op);
   }
 
-  async handle(request: GatewayRequest): Promise<GatewayAnswer> {
-    const started = performance.now();
-    const trace: Trace = { method: undefined, app: undefined, idempotency: 'none' };
-    const answer = await this.#handle(request, trace);
-    if (this.#observer.watchesRequests)
-      this.#observer.request({
-        requestId: answer.requestId,
-        method: trace.method,
-        app: trace.app,
-        code: answer.code,
-        subCode: answer.subCode,
-        latencyMs: performance.now() - started,
-        idempotency: trace.idempotency,
-      });
-    return answer.answer;
+  handle(request: GatewayRequest): Promise<GatewayAnswer> {
+    const trace: Trace = { requestId: newRequestId(), method: undefined, app: undefined, idempotency: 'none', code: 0, subCode: undefined };
+    // Unobserved, the answer's promise is returned as it is: no turn of the event loop spent on the trace.
+    return this.#observer.watchesRequests ? this.#observed(request, trace) : this.#handle(request, trace);
   }
 
-  async #handle(request: GatewayRequest, trace: Trace): Promise<{ answer: GatewayAnswer; requestId: string; code: number; subCode: string | undefined }> {
-    const requestId = newRequestId();
+  async #observed(request: GatewayRequest, trace: Trace): Promise<GatewayAnswer> {
+    const started = performance.now();
+    const answer = await this.#handle(request, trace);
+    this.#observer.request({
+      requestId: trace.requestId,
+      method: trace.method,
+      app: trace.app,
+      code: trace.code,
+      subCode: trace.subCode,
+      latencyMs: performance.now() - started,
+      idempotency: trace.idempotency,
+    });
+    return answer;
+  }
+
+  async #handle(request: GatewayRequest, trace: Trace): Promise<GatewayAnswer> {
+    const { requestId } = trace;
     let fields: FormFields | undefined;
     const files = new Map<string, UploadedFile>();
     try {
@@ -246,11 +250,13 @@ export class GatewayCore {
       const formatParam = fields.get('format');
       if (isSendable(formatParam) && formatParam !== 'json' && formatParam !== 'xml') throw new GatewayError(23, undefined, `format must be json or xml; got ${formatParam}`);
       const simplify = format === 'json' && fields.get('simplify') === 'true';
-      return { answer: this.#answer(format, simplify, requestId, await this.#call(fields, files, requestId, trace)), requestId, code: 0, subCode: undefined };
+      return this.#answer(format, simplify, requestId, await this.#call(fields, files, requestId, trace));
     } catch (error) {
       if (!GatewayError.is(error)) this.#observer.internal({ kind: 'gateway', error, requestId });
       const failure = GatewayError.is(error) ? error : new GatewayError(15, 'isp.unknown-error', 'the gateway failed; try again later');
-      return { answer: this.#error(requestedFormat(fields, request), requestId, failure), requestId, code: failure.code, subCode: failure.subCode };
+      trace.code = failure.code;
+      trace.subCode = failure.subCode;
+      return this.#error(requestedFormat(fields, request), requestId, failure);
     }
   }
 
@@ -283,7 +289,9 @@ export class GatewayCore {
 
     const appKey = get('app_key');
     if (!appKey) throw new GatewayError(28);
-    const secret = await this.#options.apps(appKey);
+    // Awaited only when it is a promise: a turn of the event loop saved for every call of an app list in memory.
+    let secret = this.#options.apps(appKey);
+    if (isThenable(secret)) secret = await secret;
     if (!isSendable(secret)) throw new GatewayError(29);
 
     const timestamp = get('timestamp');
@@ -311,7 +319,8 @@ export class GatewayCore {
     let user: unknown;
     if (op.session) {
       if (!session) throw new GatewayError(26);
-      user = this.#options.verifySession ? await this.#options.verifySession(session, { appKey, method }) : session;
+      user = this.#options.verifySession ? this.#options.verifySession(session, { appKey, method }) : session;
+      if (isThenable(user)) user = await user;
       if (!user) throw new GatewayError(27);
     }
 
@@ -346,30 +355,50 @@ export class GatewayCore {
     return { op, ...answer };
   }
 
-  /** Runs the handler; returns its answer, and as JSON text (what the store records and the JSON answer holds). */
-  async #runHandler(op: OperationDescriptor, handler: Handler, params: unknown, context: HandlerContext): Promise<Answer> {
-    let result: unknown;
-    let slow: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Runs the handler; returns its answer, and as JSON text (what the store
+   * records and the JSON answer holds). A handler that answers at once is
+   * answered at once (no promise: the idempotency engine then records it in
+   * the same turn); one that returns a promise gets a promise. Failures are
+   * thrown as GatewayError either way.
+   */
+  #runHandler(op: OperationDescriptor, handler: Handler, params: unknown, context: HandlerContext): Answer | Promise<Answer> {
     // From the handler's start (its synchronous part counts), for the slow report.
     const started = performance.now();
+    let result: unknown;
     try {
       result = (handler as (p: unknown, c: HandlerContext) => unknown)(params, context);
-      // Only a handler still working (a promise) can become slow: no timer for one that answered at once.
-      if (isThenable(result)) {
-        slow = setTimeout(
-          () => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }),
-          this.#options.slowHandlerMs ?? 5000,
-        );
-        slow.unref?.();
-        result = await result;
-      }
     } catch (error) {
-      if (GatewayError.is(error)) throw error;
-      this.#options.onHandlerError?.(error, context);
-      throw new GatewayError(15, SERVICE_ERROR, 'the service failed');
-    } finally {
-      if (slow) clearTimeout(slow);
+      throw this.#handlerFailure(error, context);
     }
+    // Only a handler still working (a promise) can become slow: no timer for one that answered at once.
+    if (!isThenable(result)) return this.#handlerAnswer(op, result, context);
+    const slow = setTimeout(
+      () => this.#observer.slow({ requestId: context.requestId, method: context.method, app: context.appKey, elapsedMs: performance.now() - started }),
+      this.#options.slowHandlerMs ?? 5000,
+    );
+    slow.unref?.();
+    return Promise.resolve(result).then(
+      (value) => {
+        clearTimeout(slow);
+        return this.#handlerAnswer(op, value, context);
+      },
+      (error: unknown) => {
+        clearTimeout(slow);
+        throw this.#handlerFailure(error, context);
+      },
+    );
+  }
+
+  /** What a handler's exception is answered with: its own GatewayError, or 15 isp.service-error (reported, never shown). */
+  #handlerFailure(error: unknown, context: HandlerContext): GatewayError {
+    if (GatewayError.is(error)) return error;
+    this.#options.onHandlerError?.(error, context);
+    return new GatewayError(15, SERVICE_ERROR, 'the service failed');
+  }
+
+  /** A handler's answer checked against the spec and written as JSON text. */
+  #handlerAnswer(op: OperationDescriptor, result: unknown, context: HandlerContext): Answer {
     if (typeof result !== 'object' || result === null || Array.isArray(result)) {
       this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
       throw new GatewayError(15, INVALID_RESPONSE, 'the service gave no answer');
@@ -388,10 +417,17 @@ export class GatewayCore {
     return { body, text: stringifyJson(body, op.response) };
   }
 
-  async #idempotent(op: OperationDescriptor, appKey: string, key: { path: string; value: string }, params: Record<string, unknown>, run: () => Promise<Answer>, trace: Trace): Promise<Answer> {
-    const { outcome, path } = await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, async () => {
-      const answer = await run();
-      return { text: answer.text, value: answer };
+  async #idempotent(
+    op: OperationDescriptor,
+    appKey: string,
+    key: { path: string; value: string },
+    params: Record<string, unknown>,
+    run: () => Answer | Promise<Answer>,
+    trace: Trace,
+  ): Promise<Answer> {
+    const { outcome, path } = await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, () => {
+      const answer = run();
+      return isThenable(answer) ? answer.then(produced) : produced(answer);
     });
     trace.idempotency = path;
     if (outcome.kind === 'error') throw outcome.error;
@@ -453,6 +489,9 @@ function sha256Hex(text: string): string {
   return oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
 }
 
+/** What the idempotency engine records of an answer: its text, and the answer itself for this call. */
+const produced = (answer: Answer) => ({ text: answer.text, value: answer });
+
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
@@ -473,6 +512,10 @@ function charsetOf(contentType: string | undefined): string | undefined {
 
 /** What the observer learns of a request while it is handled. */
 interface Trace {
+  readonly requestId: string;
+  /** 0, or the TOP error code answered. */
+  code: number;
+  subCode: string | undefined;
   method: string | undefined;
   app: string | undefined;
   idempotency: IdempotencyPath;

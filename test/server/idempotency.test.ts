@@ -167,6 +167,21 @@ test('MemoryIdempotencyStore never drops an unexpired entry: when full it refuse
   assert.throws(() => new MemoryIdempotencyStore(0), /maxEntries must be a positive integer/);
 });
 
+test('MemoryIdempotencyStore: a claim lives for its lease, the outcome that replaces it for its TTL; the sweep finds both', async () => {
+  let now = 0;
+  const store = new MemoryIdempotencyStore({ maxEntries: 2, now: () => now });
+  assert.deepEqual(store.claimSync('a', 'f', 'o1', 100), { claimed: true });
+  assert.deepEqual(store.claimSync('b', 'f', 'o2', 100), { claimed: true });
+  assert.deepEqual(store.completeSync('a', 'f', 'o1', 'Ax', 10_000), { stored: true });
+  assert.deepEqual(store.completeSync('a', 'f', 'o9', 'Ay', 10_000), { stored: false, current: { state: 'done', fingerprint: 'f', outcome: 'Ax' } }, 'an outcome is never overwritten');
+  now = 500; // b's lease is over, a's TTL is not
+  assert.deepEqual(store.claimSync('c', 'f', 'o3', 100), { claimed: true }, 'the sweep removed the expired claim to make room');
+  assert.deepEqual(await store.get('a'), { state: 'done', fingerprint: 'f', outcome: 'Ax' });
+  assert.equal(await store.get('b'), undefined);
+  now = 10_000;
+  assert.equal(await store.get('a'), undefined, 'the outcome ends with its TTL');
+});
+
 test('an API call without an idempotency value (the optional DTO left out) is not deduplicated', async () => {
   let n = 0;
   const g = await listen(createGateway({ apps: () => SECRET, handlers: { alibabaDiantaoTripartiteRightPayNotify: () => ({ succ: true, msg_code: String(++n) }) } }));

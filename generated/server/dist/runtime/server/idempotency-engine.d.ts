@@ -38,6 +38,11 @@ export declare const MAX_TIMER_MS: number;
 export declare class StoreTimeoutError extends Error {
     name: string;
 }
+/** What a handler produced: its answer as JSON text (what is recorded) and as it returned it. */
+export interface Produced<T> {
+    text: string;
+    value: T;
+}
 export declare const handlerTimeoutError: (ms: number) => GatewayError;
 export declare class IdempotencyEngine {
     #private;
@@ -52,13 +57,10 @@ export declare class IdempotencyEngine {
     run<T>(key: string, fingerprint: string, label: {
         path: string;
         value: string;
-    }, invoke: () => Promise<{
-        text: string;
-        value: T;
-    }>): Promise<{
+    }, invoke: () => Produced<T> | Promise<Produced<T>>): Promise<{
         outcome: Outcome<T>;
         path: IdempotencyPath;
     }>;
 }
 /** A call without an idempotency key: its handler's outcome, or 15 isp.handler-timeout. */
-export declare function runWithTimeout<T>(invoke: () => Promise<T>, timeoutMs: number): Promise<T>;
+export declare function runWithTimeout<T>(invoke: () => T | Promise<T>, timeoutMs: number): Promise<T>;

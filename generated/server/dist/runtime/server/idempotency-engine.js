@@ -30,6 +30,9 @@ export class StoreTimeoutError extends Error {
     name = 'StoreTimeoutError';
 }
 const PENDING = Symbol('pending');
+function isThenable(value) {
+    return typeof value === 'object' && value !== null && typeof value.then === 'function';
+}
 // An outcome as the store keeps it: `A` and the answer's JSON text, or `E` and
 // the error answer as JSON. The answer text is stored as it is, not escaped
 // into another JSON string (that doubled the cost of recording). Outcomes
@@ -220,11 +223,46 @@ export class IdempotencyEngine {
             await sleep(Math.min(delay, Math.max(0, deadline - Date.now())));
         }
     }
-    /** This call holds the claim: run the handler once, keep the lease, record the outcome. */
-    async #own(key, fingerprint, owner, invoke) {
+    /**
+     * This call holds the claim: run the handler once, keep the lease, record
+     * the outcome. Not async: the same-turn path answers without a promise, so
+     * `run` resolves with its result directly.
+     */
+    #own(key, fingerprint, owner, invoke) {
+        let produced;
+        try {
+            produced = invoke();
+        }
+        catch (error) {
+            produced = Promise.reject(error);
+        }
+        if (!isThenable(produced)) {
+            // The handler answered at once. With an in-process store the claim, the
+            // handler and the record all happen in this turn of the event loop: no
+            // other call can see the key in between, so there is no lease to keep
+            // and no duplicate to share with. Anything but a plain stored record
+            // (a store failure, say) takes the general path below, which records
+            // again (complete is conditional on this owner, so a repeat is harmless).
+            const outcome = { kind: 'answer', text: produced.text, value: produced.value };
+            if (this.#sync) {
+                try {
+                    const r = this.#storeSync('complete', key, (store) => store.completeSync(key, fingerprint, owner, encodeOutcome(outcome), this.#o.ttlMs));
+                    if (r.stored)
+                        return { outcome, path: 'fresh' };
+                }
+                catch {
+                    // reported by #storeSync; the general path tries again and keeps the claim meanwhile
+                }
+            }
+            produced = Promise.resolve(produced);
+        }
+        return this.#ownAsync(key, fingerprint, owner, produced);
+    }
+    /** #own for a handler still running, or an outcome not yet recorded: keep the lease, share the outcome, record it. */
+    async #ownAsync(key, fingerprint, owner, produced) {
         const o = this.#o;
         const stopRenewing = this.#keepLease(key, fingerprint, owner);
-        const ran = invoke().then(({ text, value }) => ({ kind: 'answer', text, value }), (error) => {
+        const ran = produced.then(({ text, value }) => ({ kind: 'answer', text, value }), (error) => {
             if (NothingChangedError.isNothingChanged(error))
                 return error;
             return { kind: 'error', error: GatewayError.is(error) ? error : new GatewayError(15, SERVICE_ERROR, 'the service failed; the outcome is recorded for this idempotency key') };
@@ -354,7 +392,10 @@ export class IdempotencyEngine {
 }
 /** A call without an idempotency key: its handler's outcome, or 15 isp.handler-timeout. */
 export async function runWithTimeout(invoke, timeoutMs) {
-    const result = await within(invoke(), timeoutMs);
+    const produced = invoke();
+    if (!isThenable(produced))
+        return produced;
+    const result = await within(produced, timeoutMs);
     if (result === PENDING)
         throw handlerTimeoutError(timeoutMs);
     return result;

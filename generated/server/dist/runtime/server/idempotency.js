@@ -43,8 +43,6 @@ export class MemoryIdempotencyStore {
         return entry;
     }
     #set(key, state, ttlMs) {
-        // Delete first so that the Map's order stays oldest-write-first (the sweep's order).
-        this.#entries.delete(key);
         const expiresAt = this.#now() + ttlMs;
         this.#entries.set(key, { state, expiresAt });
         if (expiresAt < this.#earliestExpiry)
@@ -86,7 +84,16 @@ export class MemoryIdempotencyStore {
         if (entry && (entry.state.state !== 'claimed' || entry.state.owner !== owner))
             return { stored: false, current: entry.state };
         // An outcome is stored even past maxEntries: dropping it would let a retry run the handler again.
-        this.#set(key, { state: 'done', fingerprint, outcome }, ttlMs);
+        const state = { state: 'done', fingerprint, outcome };
+        if (entry) {
+            // The owner's claim becomes the outcome in place (the sweep does not depend on the Map's order).
+            entry.state = state;
+            entry.expiresAt = this.#now() + ttlMs;
+            if (entry.expiresAt < this.#earliestExpiry)
+                this.#earliestExpiry = entry.expiresAt;
+        }
+        else
+            this.#set(key, state, ttlMs);
         return { stored: true };
     }
     async release(key, _fingerprint, owner) {

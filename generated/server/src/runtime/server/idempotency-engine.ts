@@ -63,6 +63,16 @@ export class StoreTimeoutError extends Error {
 
 const PENDING = Symbol('pending');
 
+/** What a handler produced: its answer as JSON text (what is recorded) and as it returned it. */
+export interface Produced<T> {
+  text: string;
+  value: T;
+}
+
+function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
 /** A call of this process that holds a claim: its duplicates here wait for `outcome`. */
 interface Inflight<T> {
   fingerprint: string;
@@ -187,7 +197,7 @@ export class IdempotencyEngine {
    * most once, and only while this call holds the key's claim), the recorded
    * one, or a retryable isp. answer. `invoke` throws only GatewayError.
    */
-  async run<T>(key: string, fingerprint: string, label: { path: string; value: string }, invoke: () => Promise<{ text: string; value: T }>): Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
+  async run<T>(key: string, fingerprint: string, label: { path: string; value: string }, invoke: () => Produced<T> | Promise<Produced<T>>): Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
     const conflict = (): { outcome: Outcome<T>; path: IdempotencyPath } => ({
       outcome: { kind: 'error', error: new GatewayError(41, `isv.idempotency-conflict:${label.path}`, `${label.path} ${JSON.stringify(label.value)} was already used with different parameters`) },
       path: 'conflict',
@@ -260,12 +270,50 @@ export class IdempotencyEngine {
     }
   }
 
-  /** This call holds the claim: run the handler once, keep the lease, record the outcome. */
-  async #own<T>(key: string, fingerprint: string, owner: string, invoke: () => Promise<{ text: string; value: T }>): Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
+  /**
+   * This call holds the claim: run the handler once, keep the lease, record
+   * the outcome. Not async: the same-turn path answers without a promise, so
+   * `run` resolves with its result directly.
+   */
+  #own<T>(
+    key: string,
+    fingerprint: string,
+    owner: string,
+    invoke: () => Produced<T> | Promise<Produced<T>>,
+  ): { outcome: Outcome<T>; path: IdempotencyPath } | Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
+    let produced: Produced<T> | Promise<Produced<T>>;
+    try {
+      produced = invoke();
+    } catch (error) {
+      produced = Promise.reject(error);
+    }
+    if (!isThenable(produced)) {
+      // The handler answered at once. With an in-process store the claim, the
+      // handler and the record all happen in this turn of the event loop: no
+      // other call can see the key in between, so there is no lease to keep
+      // and no duplicate to share with. Anything but a plain stored record
+      // (a store failure, say) takes the general path below, which records
+      // again (complete is conditional on this owner, so a repeat is harmless).
+      const outcome: Outcome<T> = { kind: 'answer', text: produced.text, value: produced.value };
+      if (this.#sync) {
+        try {
+          const r = this.#storeSync('complete', key, (store) => store.completeSync(key, fingerprint, owner, encodeOutcome(outcome), this.#o.ttlMs));
+          if (r.stored) return { outcome, path: 'fresh' };
+        } catch {
+          // reported by #storeSync; the general path tries again and keeps the claim meanwhile
+        }
+      }
+      produced = Promise.resolve(produced);
+    }
+    return this.#ownAsync(key, fingerprint, owner, produced);
+  }
+
+  /** #own for a handler still running, or an outcome not yet recorded: keep the lease, share the outcome, record it. */
+  async #ownAsync<T>(key: string, fingerprint: string, owner: string, produced: Promise<Produced<T>>): Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
     const o = this.#o;
     const stopRenewing = this.#keepLease(key, fingerprint, owner);
 
-    const ran: Promise<Outcome<T> | NothingChangedError> = invoke().then(
+    const ran: Promise<Outcome<T> | NothingChangedError> = produced.then(
       ({ text, value }): Outcome<T> => ({ kind: 'answer', text, value }),
       (error: unknown) => {
         if (NothingChangedError.isNothingChanged(error)) return error;
@@ -406,8 +454,10 @@ interface Lease {
 }
 
 /** A call without an idempotency key: its handler's outcome, or 15 isp.handler-timeout. */
-export async function runWithTimeout<T>(invoke: () => Promise<T>, timeoutMs: number): Promise<T> {
-  const result = await within(invoke(), timeoutMs);
+export async function runWithTimeout<T>(invoke: () => T | Promise<T>, timeoutMs: number): Promise<T> {
+  const produced = invoke();
+  if (!isThenable(produced)) return produced;
+  const result = await within(produced, timeoutMs);
   if (result === PENDING) throw handlerTimeoutError(timeoutMs);
   return result;
 }
