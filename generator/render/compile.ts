@@ -121,7 +121,11 @@ const JSDOC = { jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors };
 function transpile(name: string, content: string): { js: string; dts: string } {
   const key = createHash('sha256').update(RECIPE).update('\0').update(content).digest('hex');
   const known = transpiled.get(key);
-  if (known) return known;
+  // Recorded when found too: a rebuild whose recipe is unchanged finds every runtime file in the old record.
+  if (known) {
+    if (RECORD && isRuntime(name)) recorded.set(key, known);
+    return known;
+  }
   // transpileModule turns declarations off, and isolatedDeclarations needs them on: each its own options.
   // A lone file has no package.json to say it is an ES module: ESNext says so (NodeNext would emit CommonJS).
   const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
@@ -191,7 +195,10 @@ function plainCommonJs(name: string, content: string): string {
 function transpileCommonJs(name: string, content: string): string {
   const key = createHash('sha256').update(RECIPE).update('\0cjs\0').update(content).digest('hex');
   const known = transpiled.get(key);
-  if (known) return known.js;
+  if (known) {
+    if (RECORD && isRuntime(name)) recorded.set(key, known);
+    return known.js;
+  }
   const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
   const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.CommonJS, esModuleInterop: true }, fileName: name, reportDiagnostics: true, ...JSDOC });
   if (js.diagnostics?.length) {
