@@ -96,7 +96,7 @@ export function stage(name: string): void {
  * becomes one line of a SpecError.
  */
 async function loadAndBuild(specPath: string, options: { configPath?: string; lint?: boolean }): Promise<{ model: ApiModel; files: string[]; sources: SourceMap }> {
-  const loaded = await loadSpec(specPath, options.configPath ?? lintConfigFor(specPath), { lint: options.lint ?? true });
+  const loaded = await loadSpec(specPath, options.configPath ?? lintConfigFor(specPath), { lint: options.lint ?? true, errorsOnly: true });
   stage('load and lint');
   const sources = new SourceMap(specPath, loaded.files);
   const problems: SpecProblem[] = [...loaded.problems];

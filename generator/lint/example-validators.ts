@@ -14,9 +14,6 @@
 // and compiles afresh, so the problems reported are those of a cold run.
 // Schemas that rebase references ($id, $anchor, $dynamicRef, $schema…) are not
 // keyed: they compile every run, as before.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 /** redocly's ctx.resolve: a `$ref` node, from the file it is written in. */
 type Resolve = (node: unknown, from?: string) => { node?: unknown; location?: { source: { absoluteRef: string }; absolutePointer: string } };
@@ -125,14 +122,16 @@ export function keptValidators(): { count: number; installed: boolean } {
 let patched = false;
 
 async function install(): Promise<void> {
-  // Not among the package's exports: its own file, by path (the same module instance the rules import).
-  const require = createRequire(import.meta.url);
-  const file = path.join(path.dirname(require.resolve('@redocly/openapi-core')), 'rules/ajv.js');
+  // Not among the package's exports, so by its path: under Node (tsx) the same
+  // module the rules import, and in the prebuilt generator (which bundles
+  // @redocly/openapi-core) the same bundled module, since esbuild keeps one
+  // copy of a file. Where the path does not lead to it (another layout), the
+  // lint compiles every run, as before.
   let AjvValidator: { prototype: { getValidator?: GetValidator } } | undefined;
   try {
-    ({ AjvValidator } = (await import(pathToFileURL(file).href)) as { AjvValidator?: { prototype: { getValidator?: GetValidator } } });
+    ({ AjvValidator } = (await import('../../node_modules/@redocly/openapi-core/lib/rules/ajv.js')) as unknown as { AjvValidator?: { prototype: { getValidator?: GetValidator } } });
   } catch {
-    return; // another redocly layout: the lint compiles every run, as before
+    return;
   }
   const original = AjvValidator?.prototype.getValidator;
   if (typeof original !== 'function' || original.length !== 5) return;
