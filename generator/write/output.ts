@@ -2,7 +2,7 @@
 // (--check). A failed generation never touches the folder. The generator
 // replaces or deletes only files it wrote (out-dir.ts): the manifest written
 // with every output names them.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listEntries, MANIFEST_FILE, OutDirError, readManifest, renderManifest } from './out-dir.ts';
 
@@ -27,29 +27,63 @@ export function withManifest(files: OutputFiles): OutputFiles {
  * lists (and the manifest); for an output written before manifests, only the
  * ones this run writes. Throws for a folder that is no output of ours.
  */
-function ownership(outDir: string, files: OutputFiles): { owned: (file: string) => boolean; entries: string[] } {
+function ownership(outDir: string, files: OutputFiles): { owned: (file: string) => boolean; entries: string[]; listed?: Set<string> } {
   if (!existsSync(outDir)) return { owned: () => true, entries: [] };
   const entries = listEntries(outDir);
   if (entries.length === 0) return { owned: () => true, entries };
   const listed = readManifest(outDir);
-  if (listed !== undefined) return { owned: (f) => f === MANIFEST_FILE || listed.has(f), entries };
+  if (listed !== undefined) return { owned: (f) => f === MANIFEST_FILE || listed.has(f), entries, listed };
   if (existsSync(path.join(outDir, 'api-surface.json')) && !existsSync(path.join(outDir, MANIFEST_FILE))) {
     return { owned: (f) => files.has(f), entries };
   }
   throw new OutDirError(`${outDir} is not an earlier output of top-openapi generate (no ${MANIFEST_FILE}); nothing was written`);
 }
 
+/**
+ * What --watch last wrote or read of each output file, with the file's stat
+ * then: while the stat has not moved (modification and change time, size,
+ * inode), the file still holds that content and need not be read again. A
+ * regeneration compares its ~260 files with the folder this way instead of
+ * reading ~5 MB every time; a file changed behind its back has another stat
+ * and is read.
+ */
+const remembered = new Map<string, { stat: string; content: string }>();
+const statKey = (s: Stats) => `${s.mtimeMs}:${s.ctimeMs}:${s.size}:${s.ino}`;
+
+/** A file's content (undefined when there is none), from memory while its stat is the remembered one. */
+function readRemembered(file: string): string | undefined {
+  let stat: Stats;
+  try {
+    stat = statSync(file);
+  } catch {
+    remembered.delete(file);
+    return undefined;
+  }
+  if (!stat.isFile()) return readFileSync(file, 'utf8'); // a folder where a file belongs: the read throws, as before
+  const seen = remembered.get(file);
+  if (seen?.stat === statKey(stat)) return seen.content;
+  const content = readFileSync(file, 'utf8');
+  remembered.set(file, { stat: statKey(stat), content });
+  return content;
+}
+
+type Reader = (file: string) => string | undefined;
+const readPlain: Reader = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+
 export function compareOutput(outDir: string, generated: OutputFiles): Difference[] {
-  const files = withManifest(generated);
+  const exists = existsSync(outDir);
+  return differencesOf(outDir, withManifest(generated), readPlain, exists ? listEntries(outDir) : [], exists ? readManifest(outDir) : undefined);
+}
+
+/** `files` (manifest included) against the folder, whose entries and manifest the caller has listed. */
+function differencesOf(outDir: string, files: OutputFiles, read: Reader, entries: string[], listed: Set<string> | undefined): Difference[] {
   const differences: Difference[] = [];
   for (const [file, content] of files) {
-    const target = path.join(outDir, file);
-    if (!existsSync(target)) differences.push({ file, kind: 'missing' });
-    else if (readFileSync(target, 'utf8') !== content) differences.push({ file, kind: 'stale' });
+    const existing = read(path.join(outDir, file));
+    if (existing === undefined) differences.push({ file, kind: 'missing' });
+    else if (existing !== content) differences.push({ file, kind: 'stale' });
   }
-  if (!existsSync(outDir)) return differences;
-  const listed = readManifest(outDir);
-  for (const file of listEntries(outDir)) {
+  for (const file of entries) {
     if (files.has(file) || file.endsWith('/')) continue;
     differences.push({ file, kind: 'extra', ...(listed?.has(file) ? {} : { foreign: true }) });
   }
@@ -99,11 +133,12 @@ export function writeOutput(outDir: string, generated: OutputFiles): WriteResult
   return { written: files.size, changed, kept: [] };
 }
 
-/** Replaces one file by a rename, so a reader never sees it half written. */
+/** Replaces one file by a rename, so a reader never sees it half written (and remembers what it holds). */
 export function writeFileAtomically(file: string, content: string): void {
   const temporary = `${file}.tmp-${process.pid}`;
   writeFileSync(temporary, content);
   renameSync(temporary, file);
+  remembered.set(file, { stat: statKey(statSync(file)), content });
 }
 
 /**
@@ -114,8 +149,8 @@ export function writeFileAtomically(file: string, content: string): void {
  */
 export function writeChanged(outDir: string, generated: OutputFiles): WriteResult {
   const files = withManifest(generated);
-  const { owned, entries } = ownership(outDir, files);
-  const differences = compareOutput(outDir, generated);
+  const { owned, entries, listed } = ownership(outDir, files);
+  const differences = differencesOf(outDir, files, readRemembered, entries, listed);
   const clash = differences.find((d) => d.kind === 'stale' && !owned(d.file));
   if (clash) throw new OutDirError(`${path.join(outDir, clash.file)} was not written by top-openapi generate; it would replace it: move it away first`);
   let changed = 0;
@@ -128,6 +163,7 @@ export function writeChanged(outDir: string, generated: OutputFiles): WriteResul
     if (d.kind === 'extra') {
       if (!owned(d.file) || d.foreign) continue;
       rmSync(target, { force: true });
+      remembered.delete(target);
       removeEmptyFolders(outDir, path.dirname(d.file));
     } else {
       mkdirSync(path.dirname(target), { recursive: true });
@@ -136,7 +172,7 @@ export function writeChanged(outDir: string, generated: OutputFiles): WriteResul
     changed++;
   }
   mkdirSync(outDir, { recursive: true });
-  writeFileAtomically(path.join(outDir, MANIFEST_FILE), files.get(MANIFEST_FILE)!);
+  if (differences.some((d) => d.file === MANIFEST_FILE)) writeFileAtomically(path.join(outDir, MANIFEST_FILE), files.get(MANIFEST_FILE)!);
   const kept = entries.filter((e) => !e.endsWith('/') && !files.has(e) && (!owned(e) || differences.some((d) => d.file === e && d.foreign)));
   return { written: differences.filter((d) => d.kind !== 'extra').length, changed, kept };
 }
