@@ -88,7 +88,10 @@ test('--watch: after a description edit, a new property and a removed operation 
     // Output files changed behind the watcher's back (one rewritten to the same size, one deleted),
     // which the next edit does not change: restored, not trusted to be what it wrote last.
     const style = path.join(dir, 'generated/docs/style.css');
-    writeFileSync(style, readFileSync(style, 'utf8').replace(/^./s, (c) => (c === 'x' ? 'y' : 'x')));
+    writeFileSync(
+      style,
+      readFileSync(style, 'utf8').replace(/^./s, (c) => (c === 'x' ? 'y' : 'x')),
+    );
     rmSync(path.join(dir, 'generated/client/dist/cjs/package.json'));
     await regenerates('a new optional property', 'components/schemas/TenderPrePayCmd.yaml', (t) =>
       t.replace(/\nproperties:\n/, "\nproperties:\n  remark:\n    type: string\n    description: A note for the record.\n    x-description-zh: 备注\n    examples: ['paid at the counter']\n"),
