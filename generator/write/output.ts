@@ -2,9 +2,10 @@
 // (--check). A failed generation never touches the folder. The generator
 // replaces or deletes only files it wrote (out-dir.ts): the manifest written
 // with every output names them.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listEntries, MANIFEST_FILE, OutDirError, readManifest, renderManifest } from './out-dir.ts';
+import { forget, readRemembered, remember } from './remembered.ts';
 
 export type OutputFiles = Map<string, string>;
 
@@ -37,34 +38,6 @@ function ownership(outDir: string, files: OutputFiles): { owned: (file: string) 
     return { owned: (f) => files.has(f), entries };
   }
   throw new OutDirError(`${outDir} is not an earlier output of top-openapi generate (no ${MANIFEST_FILE}); nothing was written`);
-}
-
-/**
- * What --watch last wrote or read of each output file, with the file's stat
- * then: while the stat has not moved (modification and change time, size,
- * inode), the file still holds that content and need not be read again. A
- * regeneration compares its ~260 files with the folder this way instead of
- * reading ~5 MB every time; a file changed behind its back has another stat
- * and is read.
- */
-const remembered = new Map<string, { stat: string; content: string }>();
-const statKey = (s: Stats) => `${s.mtimeMs}:${s.ctimeMs}:${s.size}:${s.ino}`;
-
-/** A file's content (undefined when there is none), from memory while its stat is the remembered one. */
-function readRemembered(file: string): string | undefined {
-  let stat: Stats;
-  try {
-    stat = statSync(file);
-  } catch {
-    remembered.delete(file);
-    return undefined;
-  }
-  if (!stat.isFile()) return readFileSync(file, 'utf8'); // a folder where a file belongs: the read throws, as before
-  const seen = remembered.get(file);
-  if (seen?.stat === statKey(stat)) return seen.content;
-  const content = readFileSync(file, 'utf8');
-  remembered.set(file, { stat: statKey(stat), content });
-  return content;
 }
 
 type Reader = (file: string) => string | undefined;
@@ -138,7 +111,7 @@ export function writeFileAtomically(file: string, content: string): void {
   const temporary = `${file}.tmp-${process.pid}`;
   writeFileSync(temporary, content);
   renameSync(temporary, file);
-  remembered.set(file, { stat: statKey(statSync(file)), content });
+  remember(file, content);
 }
 
 /**
@@ -163,7 +136,7 @@ export function writeChanged(outDir: string, generated: OutputFiles): WriteResul
     if (d.kind === 'extra') {
       if (!owned(d.file) || d.foreign) continue;
       rmSync(target, { force: true });
-      remembered.delete(target);
+      forget(target);
       removeEmptyFolders(outDir, path.dirname(d.file));
     } else {
       mkdirSync(path.dirname(target), { recursive: true });
