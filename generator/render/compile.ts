@@ -127,6 +127,13 @@ const RECORD = process.env.TOP_OPENAPI_RECORD_TRANSPILES;
 const recorded = new Map<string, { js: string; dts: string }>();
 const isRuntime = (name: string) => name.includes('/src/runtime/');
 
+// JSDoc is parsed only where it carries types (JavaScript files), as tsc
+// itself does: emit copies comments from the text either way, and parsing
+// every JSDoc of types.ts (one per described field) was most of its transpile
+// (~25 of ~40 ms warm for the declarations; --watch redoes it after every
+// description edit).
+const jsDoc = () => ({ jsDocParsingMode: typescript().JSDocParsingMode.ParseForTypeErrors });
+
 function transpile(name: string, content: string): { js: string; dts: string } {
   seed();
   const ts = typescript();
@@ -141,8 +148,8 @@ function transpile(name: string, content: string): { js: string; dts: string } {
   // transpileModule turns declarations off, and isolatedDeclarations needs them on: each its own options.
   // A lone file has no package.json to say it is an ES module: ESNext says so (NodeNext would emit CommonJS).
   const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
-  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName: name, reportDiagnostics: true });
-  const dts = ts.transpileDeclaration(content, { compilerOptions: COMPILER_OPTIONS, fileName: name, reportDiagnostics: true });
+  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName: name, reportDiagnostics: true, ...jsDoc() });
+  const dts = ts.transpileDeclaration(content, { compilerOptions: COMPILER_OPTIONS, fileName: name, reportDiagnostics: true, ...jsDoc() });
   const diagnostics = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
   if (diagnostics.length) {
     throw new CompileError(
@@ -212,9 +219,9 @@ export function warmUp(): void {
   const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = options;
   const fileName = path.resolve(import.meta.dirname, '../../runtime/common/params.ts');
   const content = readFileSync(fileName, 'utf8');
-  ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName });
-  ts.transpileDeclaration(content, { compilerOptions: options, fileName });
-  ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.CommonJS, esModuleInterop: true }, fileName });
+  ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName, ...jsDoc() });
+  ts.transpileDeclaration(content, { compilerOptions: options, fileName, ...jsDoc() });
+  ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.CommonJS, esModuleInterop: true }, fileName, ...jsDoc() });
 }
 
 /**
@@ -233,7 +240,7 @@ function transpileCommonJs(name: string, content: string): string {
     return known.js;
   }
   const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
-  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.CommonJS, esModuleInterop: true }, fileName: name, reportDiagnostics: true });
+  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.CommonJS, esModuleInterop: true }, fileName: name, reportDiagnostics: true, ...jsDoc() });
   if (js.diagnostics?.length) {
     throw new CompileError(
       `generated ${name} cannot be compiled to CommonJS:\n${ts.formatDiagnostics(js.diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '', getNewLine: () => '\n' })}`,
