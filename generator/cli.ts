@@ -66,6 +66,9 @@ function outOption(flags: Flags, settings: Settings): string {
   return `${shown(settings.configFile)} "out":`;
 }
 
+/** Counts regenerations that wrote, so that only the newest one's deferred reference page is written (--watch). */
+let referenceTurn = 0;
+
 async function once(settings: Settings, options: RunOptions): Promise<number> {
   const started = performance.now();
   const { writeChanged, writeFileAtomically, writeOutput, compareOutput } = await import('./write/output.ts');
@@ -120,13 +123,17 @@ async function once(settings: Settings, options: RunOptions): Promise<number> {
     } else {
       console.log(`generated ${model.operations.length} operations: ${written} files written to ${shown(out)}/ (${changed} changed) in ${seconds} s`);
     }
+    // A page still building for an earlier regeneration must not land after this one's.
+    const turn = ++referenceTurn;
     if (referenceLater) {
-      // Written after the rest, silently: the regeneration already printed its line.
-      referenceLater.then(
-        ({ file, content }) => writeFileAtomically(path.join(out, file), content),
+      // Built and written after the rest, silently: the regeneration already printed its line.
+      const built = referenceLater().then(
+        ({ file, content }) => {
+          if (turn === referenceTurn) writeFileAtomically(path.join(out, file), content);
+        },
         (error: Error) => console.error(`generate: the reference page could not be rebuilt: ${error.message}`),
       );
-      if (!options.watching) await referenceLater;
+      if (!options.watching) await built;
     }
     return 0;
   } catch (error) {

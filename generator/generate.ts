@@ -25,10 +25,11 @@ export interface GenerateResult {
   specFiles: string[];
   /**
    * With `deferReference`, when the reference page must be rebuilt: `files`
-   * holds the previous page, and this resolves to the new one (its path under
-   * outDir and its content) for the caller to write afterwards.
+   * holds the previous page, and this starts the build (a child process) and
+   * resolves to the new page (its path under outDir and its content), for the
+   * caller to call once it has written the rest.
    */
-  referenceLater?: Promise<{ file: string; content: string }>;
+  referenceLater?: () => Promise<{ file: string; content: string }>;
   /** API-surface changes since the surface recorded in outDir (empty on a first generation). */
   changes: Change[];
 }
@@ -96,7 +97,7 @@ export function stage(name: string): void {
  * becomes one line of a SpecError.
  */
 async function loadAndBuild(specPath: string, options: { configPath?: string; lint?: boolean }): Promise<{ model: ApiModel; files: string[]; sources: SourceMap }> {
-  const loaded = await loadSpec(specPath, options.configPath ?? lintConfigFor(specPath), { lint: options.lint ?? true });
+  const loaded = await loadSpec(specPath, options.configPath ?? lintConfigFor(specPath), { lint: options.lint ?? true, errorsOnly: true });
   stage('load and lint');
   const sources = new SourceMap(specPath, loaded.files);
   const problems: SpecProblem[] = [...loaded.problems];
@@ -154,8 +155,9 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   const { artefacts } = settings;
   const cached = artefacts.docs ? cachedReference(model, outDir, settings.packages.client.name) : '';
   const previous = options.deferReference && cached === undefined ? previousReference(outDir) : undefined;
-  const reference = cached !== undefined ? Promise.resolve(cached) : buildReference(model, outDir, settings.packages.client.name);
-  reference.catch(() => {}); // awaited below (or by the caller); never an unhandled rejection meanwhile
+  // Deferred (--watch), the page's child process starts when the caller has written the rest, not beside this run.
+  const reference = cached !== undefined ? Promise.resolve(cached) : previous === undefined ? buildReference(model, outDir, settings.packages.client.name, { cacheChecked: true }) : undefined;
+  reference?.catch(() => {}); // awaited below (or by the caller); never an unhandled rejection meanwhile
   const files: OutputFiles = new Map();
   try {
     if (artefacts.client) for (const [name, content] of await renderClient(model)) files.set(name, content);
@@ -166,7 +168,7 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
     throw error;
   }
   stage('client and server');
-  if (artefacts.docs) for (const [name, content] of renderDocs(model, previous ?? (await reference), settings.packages.client.name)) files.set(name, content);
+  if (artefacts.docs) for (const [name, content] of renderDocs(model, previous ?? (await reference!), settings.packages.client.name)) files.set(name, content);
   stage('docs');
   files.set(SURFACE_FILE, renderSurface(model));
   const changelogPath = path.join(path.dirname(specPath), 'CHANGELOG.md');
@@ -182,6 +184,7 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   }
   stage('packages');
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
-  const referenceLater = previous !== undefined ? reference.then((content) => ({ file: REFERENCE_FILE, content })) : undefined;
+  const clientPackage = settings.packages.client.name;
+  const referenceLater = previous !== undefined ? () => buildReference(model, outDir, clientPackage, { cacheChecked: true }).then((content) => ({ file: REFERENCE_FILE, content })) : undefined;
   return { model, files: sorted, specFiles, changes, ...(referenceLater ? { referenceLater } : {}) };
 }

@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
 import { parse as parseYaml } from 'yaml';
+import { beginLintRun, keptValidators } from '../lint/example-validators.ts';
 import { attachExactIntegers } from '../model/exact-values.ts';
 
 export interface SpecProblem {
@@ -56,15 +57,38 @@ export class SpecInputError extends Error {
   override name = 'SpecInputError';
 }
 
-export async function loadSpec(entry: string, configPath = 'redocly.yaml', options: { lint?: boolean } = {}): Promise<LoadedSpec> {
+/**
+ * redocly's example checks: each compiles an ajv validator per schema an
+ * example must fit, the costliest rules by far, and they report at their
+ * configured severity only (no forceSeverity), so at `warn` they can never
+ * add an error.
+ */
+const EXAMPLE_RULES = ['no-invalid-media-type-examples', 'no-invalid-schema-examples', 'no-invalid-parameter-examples'];
+
+const severityOf = (setting: unknown) => (typeof setting === 'string' ? setting : (setting as { severity?: string } | undefined)?.severity);
+
+/**
+ * Leaves out the example checks the config only warns about (per spec
+ * version): for a caller that reads errors alone (generate), a warning is
+ * work with no effect.
+ */
+function skipWarningOnlyExampleChecks(config: Awaited<ReturnType<typeof loadConfig>>): void {
+  for (const rules of Object.values(config.rules)) {
+    for (const id of EXAMPLE_RULES) if (severityOf(rules[id]) === 'warn') rules[id] = 'off';
+  }
+}
+
+export async function loadSpec(entry: string, configPath = 'redocly.yaml', options: { lint?: boolean; errorsOnly?: boolean } = {}): Promise<LoadedSpec> {
   let config: Awaited<ReturnType<typeof loadConfig>>;
   try {
     config = await loadConfig({ configPath });
   } catch (error) {
     throw new SpecInputError(`${relative(configPath)}${yamlPlace(error)} the lint config cannot be read: ${firstLine(error)}`);
   }
+  if (options.errorsOnly) skipWarningOnlyExampleChecks(config);
   // One resolver for both passes: every spec file is read and parsed once.
   const externalRefResolver = new BaseResolver(config.resolve);
+  if (options.lint !== false) await beginLintRun();
   let lintProblems: NormalizedProblem[];
   let bundled: Awaited<ReturnType<typeof bundle>>;
   try {
@@ -77,6 +101,10 @@ export async function loadSpec(entry: string, configPath = 'redocly.yaml', optio
     const problem = entryParseProblem(error);
     if (problem) return { document: {} as OpenApiDocument, files: [relative(path.resolve(entry))], problems: [problem] };
     throw new SpecInputError(notOpenApi(entry, error));
+  }
+  if (process.env.TOP_GENERATE_PROFILE === '1' && options.lint !== false) {
+    const { count, installed } = keptValidators();
+    console.error(`  [profile] example validators kept: ${count}${installed ? '' : ' (no cache: redocly not found at its path)'}`);
   }
   const problems = [...lintProblems, ...bundled.problems].filter((p) => p.severity === 'error' || p.severity === 'warn').map(toSpecProblem);
   const files = [...(bundled.fileDependencies ?? [])].map((f) => path.relative(process.cwd(), f)).sort();

@@ -111,15 +111,26 @@ const RECORD = process.env.TOP_OPENAPI_RECORD_TRANSPILES;
 const recorded = new Map<string, { js: string; dts: string }>();
 const isRuntime = (name: string) => name.includes('/src/runtime/');
 
+// JSDoc is parsed only where it carries types (JavaScript files), as tsc
+// itself does: emit copies comments from the text either way, and parsing
+// every JSDoc of types.ts (one per described field) was most of its transpile
+// (~25 of ~40 ms warm for the declarations; --watch redoes it after every
+// description edit).
+const JSDOC = { jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors };
+
 function transpile(name: string, content: string): { js: string; dts: string } {
   const key = createHash('sha256').update(RECIPE).update('\0').update(content).digest('hex');
   const known = transpiled.get(key);
-  if (known) return known;
+  // Recorded when found too: a rebuild whose recipe is unchanged finds every runtime file in the old record.
+  if (known) {
+    if (RECORD && isRuntime(name)) recorded.set(key, known);
+    return known;
+  }
   // transpileModule turns declarations off, and isolatedDeclarations needs them on: each its own options.
   // A lone file has no package.json to say it is an ES module: ESNext says so (NodeNext would emit CommonJS).
   const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
-  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName: name, reportDiagnostics: true });
-  const dts = ts.transpileDeclaration(content, { compilerOptions: COMPILER_OPTIONS, fileName: name, reportDiagnostics: true });
+  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName: name, reportDiagnostics: true, ...JSDOC });
+  const dts = ts.transpileDeclaration(content, { compilerOptions: COMPILER_OPTIONS, fileName: name, reportDiagnostics: true, ...JSDOC });
   const diagnostics = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
   if (diagnostics.length) {
     throw new CompileError(
@@ -184,9 +195,12 @@ function plainCommonJs(name: string, content: string): string {
 function transpileCommonJs(name: string, content: string): string {
   const key = createHash('sha256').update(RECIPE).update('\0cjs\0').update(content).digest('hex');
   const known = transpiled.get(key);
-  if (known) return known.js;
+  if (known) {
+    if (RECORD && isRuntime(name)) recorded.set(key, known);
+    return known.js;
+  }
   const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
-  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.CommonJS, esModuleInterop: true }, fileName: name, reportDiagnostics: true });
+  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.CommonJS, esModuleInterop: true }, fileName: name, reportDiagnostics: true, ...JSDOC });
   if (js.diagnostics?.length) {
     throw new CompileError(
       `generated ${name} cannot be compiled to CommonJS:\n${ts.formatDiagnostics(js.diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '', getNewLine: () => '\n' })}`,

@@ -2,12 +2,13 @@
 // requests) and the single-page reference from `redocly build-docs`.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { withoutMaintainerNotes } from '../lint/readers-text.js';
 import type { ApiModel } from '../model/types.ts';
+import { readRemembered } from '../write/remembered.ts';
 import type { OutputFiles } from './client.ts';
 import { curlScript, docsView, tsExample } from './docs-view.ts';
 import { asset, render } from './templates.ts';
@@ -18,26 +19,49 @@ const require = createRequire(import.meta.url);
 const REDOCLY_BIN = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
 const REDOCLY_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(REDOCLY_BIN), '../package.json'), 'utf8')) as { version: string }).version;
 
+// This module's own text is part of the page's key (its options and post-processing).
+const OWN_TEXT = readFileSync(import.meta.filename, 'utf8');
+
 function referenceMarker(model: ApiModel, clientPackage?: string): string {
   // Keyed by what makes the page: redocly's version, this module (its options and post-processing) and the spec.
   const hash = createHash('sha256')
-    .update(`${REDOCLY_VERSION}\n${readFileSync(import.meta.filename, 'utf8')}\n${clientPackage ?? ''}\n${JSON.stringify(model.document)}`)
+    .update(`${REDOCLY_VERSION}\n${OWN_TEXT}\n${clientPackage ?? ''}\n${JSON.stringify(model.document)}`)
     .digest('hex');
   return `<!-- top-payments reference: redocly ${REDOCLY_VERSION}, build key sha256 ${hash} -->\n`;
 }
 
-/** The committed reference page, if it was built from exactly this spec and recipe. */
+/** The first bytes of a file (enough for the marker line), or undefined when there is no file. */
+function head(file: string, bytes: number): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const buffer = Buffer.alloc(bytes);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The committed reference page, if it was built from exactly this spec and
+ * recipe. Its marker line is read first: a page built from another spec
+ * (after every --watch edit) is not read whole.
+ */
 export function cachedReference(model: ApiModel, outDir: string, clientPackage?: string): string | undefined {
   const existing = path.join(outDir, REFERENCE);
-  if (!existsSync(existing)) return undefined;
-  const content = readFileSync(existing, 'utf8');
-  return content.startsWith(referenceMarker(model, clientPackage)) ? content : undefined;
+  const marker = referenceMarker(model, clientPackage);
+  if (head(existing, Buffer.byteLength(marker))?.startsWith(marker) !== true) return undefined;
+  const content = readRemembered(existing);
+  return content?.startsWith(marker) ? content : undefined;
 }
 
 /** The reference page as it stands in outDir, current or not (for --watch's first write). */
 export function previousReference(outDir: string): string | undefined {
-  const existing = path.join(outDir, REFERENCE);
-  return existsSync(existing) ? readFileSync(existing, 'utf8') : undefined;
+  return readRemembered(path.join(outDir, REFERENCE));
 }
 
 export const REFERENCE_FILE = REFERENCE;
@@ -131,8 +155,8 @@ export function staticLinks(html: string): string {
  * rest renders. Its first line records a key of what it was built from, so an
  * unchanged spec reuses the committed page instead of building it again.
  */
-export async function buildReference(model: ApiModel, outDir: string, clientPackage?: string): Promise<string> {
-  const cached = cachedReference(model, outDir, clientPackage);
+export async function buildReference(model: ApiModel, outDir: string, clientPackage?: string, options: { cacheChecked?: boolean } = {}): Promise<string> {
+  const cached = options.cacheChecked ? undefined : cachedReference(model, outDir, clientPackage);
   if (cached !== undefined) return cached;
   const marker = referenceMarker(model, clientPackage);
   const document = JSON.stringify(referenceDocument(model, clientPackage));

@@ -5,6 +5,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listEntries, MANIFEST_FILE, OutDirError, readManifest, renderManifest } from './out-dir.ts';
+import { forget, readRemembered, remember } from './remembered.ts';
 
 export type OutputFiles = Map<string, string>;
 
@@ -27,29 +28,35 @@ export function withManifest(files: OutputFiles): OutputFiles {
  * lists (and the manifest); for an output written before manifests, only the
  * ones this run writes. Throws for a folder that is no output of ours.
  */
-function ownership(outDir: string, files: OutputFiles): { owned: (file: string) => boolean; entries: string[] } {
+function ownership(outDir: string, files: OutputFiles): { owned: (file: string) => boolean; entries: string[]; listed?: Set<string> } {
   if (!existsSync(outDir)) return { owned: () => true, entries: [] };
   const entries = listEntries(outDir);
   if (entries.length === 0) return { owned: () => true, entries };
   const listed = readManifest(outDir);
-  if (listed !== undefined) return { owned: (f) => f === MANIFEST_FILE || listed.has(f), entries };
+  if (listed !== undefined) return { owned: (f) => f === MANIFEST_FILE || listed.has(f), entries, listed };
   if (existsSync(path.join(outDir, 'api-surface.json')) && !existsSync(path.join(outDir, MANIFEST_FILE))) {
     return { owned: (f) => files.has(f), entries };
   }
   throw new OutDirError(`${outDir} is not an earlier output of top-openapi generate (no ${MANIFEST_FILE}); nothing was written`);
 }
 
+type Reader = (file: string) => string | undefined;
+const readPlain: Reader = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+
 export function compareOutput(outDir: string, generated: OutputFiles): Difference[] {
-  const files = withManifest(generated);
+  const exists = existsSync(outDir);
+  return differencesOf(outDir, withManifest(generated), readPlain, exists ? listEntries(outDir) : [], exists ? readManifest(outDir) : undefined);
+}
+
+/** `files` (manifest included) against the folder, whose entries and manifest the caller has listed. */
+function differencesOf(outDir: string, files: OutputFiles, read: Reader, entries: string[], listed: Set<string> | undefined): Difference[] {
   const differences: Difference[] = [];
   for (const [file, content] of files) {
-    const target = path.join(outDir, file);
-    if (!existsSync(target)) differences.push({ file, kind: 'missing' });
-    else if (readFileSync(target, 'utf8') !== content) differences.push({ file, kind: 'stale' });
+    const existing = read(path.join(outDir, file));
+    if (existing === undefined) differences.push({ file, kind: 'missing' });
+    else if (existing !== content) differences.push({ file, kind: 'stale' });
   }
-  if (!existsSync(outDir)) return differences;
-  const listed = readManifest(outDir);
-  for (const file of listEntries(outDir)) {
+  for (const file of entries) {
     if (files.has(file) || file.endsWith('/')) continue;
     differences.push({ file, kind: 'extra', ...(listed?.has(file) ? {} : { foreign: true }) });
   }
@@ -99,11 +106,12 @@ export function writeOutput(outDir: string, generated: OutputFiles): WriteResult
   return { written: files.size, changed, kept: [] };
 }
 
-/** Replaces one file by a rename, so a reader never sees it half written. */
+/** Replaces one file by a rename, so a reader never sees it half written (and remembers what it holds). */
 export function writeFileAtomically(file: string, content: string): void {
   const temporary = `${file}.tmp-${process.pid}`;
   writeFileSync(temporary, content);
   renameSync(temporary, file);
+  remember(file, content);
 }
 
 /**
@@ -114,8 +122,8 @@ export function writeFileAtomically(file: string, content: string): void {
  */
 export function writeChanged(outDir: string, generated: OutputFiles): WriteResult {
   const files = withManifest(generated);
-  const { owned, entries } = ownership(outDir, files);
-  const differences = compareOutput(outDir, generated);
+  const { owned, entries, listed } = ownership(outDir, files);
+  const differences = differencesOf(outDir, files, readRemembered, entries, listed);
   const clash = differences.find((d) => d.kind === 'stale' && !owned(d.file));
   if (clash) throw new OutDirError(`${path.join(outDir, clash.file)} was not written by top-openapi generate; it would replace it: move it away first`);
   let changed = 0;
@@ -128,6 +136,7 @@ export function writeChanged(outDir: string, generated: OutputFiles): WriteResul
     if (d.kind === 'extra') {
       if (!owned(d.file) || d.foreign) continue;
       rmSync(target, { force: true });
+      forget(target);
       removeEmptyFolders(outDir, path.dirname(d.file));
     } else {
       mkdirSync(path.dirname(target), { recursive: true });
@@ -136,7 +145,7 @@ export function writeChanged(outDir: string, generated: OutputFiles): WriteResul
     changed++;
   }
   mkdirSync(outDir, { recursive: true });
-  writeFileAtomically(path.join(outDir, MANIFEST_FILE), files.get(MANIFEST_FILE)!);
+  if (differences.some((d) => d.file === MANIFEST_FILE)) writeFileAtomically(path.join(outDir, MANIFEST_FILE), files.get(MANIFEST_FILE)!);
   const kept = entries.filter((e) => !e.endsWith('/') && !files.has(e) && (!owned(e) || differences.some((d) => d.file === e && d.foreign)));
   return { written: differences.filter((d) => d.kind !== 'extra').length, changed, kept };
 }

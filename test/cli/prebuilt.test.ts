@@ -45,3 +45,13 @@ test('the prebuilt generator writes what the sources write (generate --check thr
   assert.match(r.stdout, /is current/);
   assert.match(r.stderr, /top-openapi: prebuilt generator/, 'the prebuilt generator ran');
 });
+
+test('a rebuild records the runtime transpiles again, when the old record already held them all', async () => {
+  const recordOf = () => JSON.parse(readFileSync(path.join(ROOT, 'bin/build/transpiled.json'), 'utf8')) as [string, unknown][];
+  await build();
+  const first = recordOf();
+  // The client's and the server's runtime files: ES module + declarations, and the client's CommonJS.
+  assert.ok(first.length >= 20, `transpiled.json holds ${first.length} transpiles`);
+  await build();
+  assert.deepEqual(recordOf(), first);
+});
