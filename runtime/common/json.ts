@@ -109,9 +109,13 @@ function settleDecimals(value: unknown, shape: Shape | undefined, depth: number)
   return record;
 }
 
+// Only a marked string starts with U+0000: JSON.parse refuses a raw control
+// character, and a text with an escaped one never reaches restore.
+const isMarked = (value: string) => value.charCodeAt(0) === 0;
+
 function restore(value: unknown, depth: number): unknown {
   if (typeof value === 'string') {
-    if (!value.startsWith(MARKER)) return value;
+    if (!isMarked(value)) return value;
     const digits = value.slice(MARKER.length);
     const asNumber = Number(digits);
     return Number.isSafeInteger(asNumber) ? asNumber : BigInt(digits);
@@ -125,10 +129,12 @@ function restore(value: unknown, depth: number): unknown {
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     const item = record[key];
-    if (typeof item === 'string' && !item.startsWith(MARKER)) continue;
+    // Only objects and marked strings can change: the rest (most) is skipped without a call.
+    if (typeof item === 'string' ? !isMarked(item) : typeof item !== 'object' || item === null) continue;
     const restored = restore(item, depth + 1);
-    // Define, never assign: `record["__proto__"] = v` would replace the prototype.
-    if (restored !== item) Object.defineProperty(record, key, { value: restored, writable: true, enumerable: true, configurable: true });
+    // Assigning is safe for every key JSON.parse made, `__proto__` included: its own
+    // data property shadows the prototype's setter (test/runtime/common/json.test.ts).
+    if (restored !== item) record[key] = restored;
   }
   return record;
 }

@@ -134,6 +134,38 @@ function newOwner(): string {
 export const handlerTimeoutError = (ms: number): GatewayError =>
   new GatewayError(15, 'isp.handler-timeout', `the service did not answer within ${ms} ms; it may still complete: retry later with the same idempotency key to get its answer`);
 
+type Ran<T> = { outcome: Outcome<T>; path: IdempotencyPath };
+
+// The engine's refusals, made only when one is answered (not a closure per call).
+function conflictWith<T>(label: { path: string; value: string }): Ran<T> {
+  return {
+    outcome: { kind: 'error', error: new GatewayError(41, `isv.idempotency-conflict:${label.path}`, `${label.path} ${JSON.stringify(label.value)} was already used with different parameters`) },
+    path: 'conflict',
+  };
+}
+
+function pendingFor<T>(label: { path: string; value: string }): Ran<T> {
+  return {
+    outcome: {
+      kind: 'error',
+      error: new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${label.path} ${JSON.stringify(label.value)} is still running; try again later with the same parameters`),
+    },
+    path: 'waited',
+  };
+}
+
+function unavailable<T>(error: unknown): Ran<T> {
+  return error instanceof IdempotencyStoreFullError
+    ? { outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotency-store-full', 'the gateway cannot take new idempotent calls now; try again later') }, path: 'none' }
+    : {
+        outcome: {
+          kind: 'error',
+          error: new GatewayError(15, 'isp.idempotency-store-unavailable', 'the gateway cannot check the idempotency key now; nothing was run: try again later with the same parameters'),
+        },
+        path: 'none',
+      };
+}
+
 export class IdempotencyEngine {
   readonly #o: EngineOptions;
   readonly #inflight = new Map<string, Inflight<unknown>>();
@@ -197,38 +229,16 @@ export class IdempotencyEngine {
    * one, or a retryable isp. answer. `invoke` throws only GatewayError.
    */
   async run<T>(key: string, fingerprint: string, label: { path: string; value: string }, invoke: () => Produced<T> | Promise<Produced<T>>): Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
-    const conflict = (): { outcome: Outcome<T>; path: IdempotencyPath } => ({
-      outcome: { kind: 'error', error: new GatewayError(41, `isv.idempotency-conflict:${label.path}`, `${label.path} ${JSON.stringify(label.value)} was already used with different parameters`) },
-      path: 'conflict',
-    });
-    const pending = (): { outcome: Outcome<T>; path: IdempotencyPath } => ({
-      outcome: {
-        kind: 'error',
-        error: new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${label.path} ${JSON.stringify(label.value)} is still running; try again later with the same parameters`),
-      },
-      path: 'waited',
-    });
-    const unavailable = (error: unknown): { outcome: Outcome<T>; path: IdempotencyPath } =>
-      error instanceof IdempotencyStoreFullError
-        ? { outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotency-store-full', 'the gateway cannot take new idempotent calls now; try again later') }, path: 'none' }
-        : {
-            outcome: {
-              kind: 'error',
-              error: new GatewayError(15, 'isp.idempotency-store-unavailable', 'the gateway cannot check the idempotency key now; nothing was run: try again later with the same parameters'),
-            },
-            path: 'none',
-          };
-
     const deadline = Date.now() + this.#o.waitMs;
     let waited = false;
     for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
       // A duplicate of a call running in this process shares its outcome.
       const local = this.#inflight.get(key) as Inflight<T> | undefined;
       if (local) {
-        if (local.fingerprint !== fingerprint) return conflict();
+        if (local.fingerprint !== fingerprint) return conflictWith<T>(label);
         waited = true;
         const shared = await within(local.outcome, deadline - Date.now());
-        if (shared === PENDING) return pending();
+        if (shared === PENDING) return pendingFor<T>(label);
         if (shared === 'released') continue; // the first call changed nothing: this one may claim the key
         return { outcome: shared, path: 'waited' };
       }
@@ -243,7 +253,7 @@ export class IdempotencyEngine {
             ? this.#storeSync('claim', key, (store) => store.claimSync(key, fingerprint, owner, this.#o.leaseMs))
             : await this.#store('claim', key, () => this.#o.store.claim(key, fingerprint, owner, this.#o.leaseMs));
         } catch (error) {
-          return unavailable(error);
+          return unavailable<T>(error);
         }
         if (claim.claimed) return this.#own(key, fingerprint, owner, invoke);
         current = claim.current;
@@ -259,12 +269,12 @@ export class IdempotencyEngine {
           continue;
         }
       }
-      if (current.fingerprint !== fingerprint) return conflict();
+      if (current.fingerprint !== fingerprint) return conflictWith<T>(label);
       if (current.state === 'done') return { outcome: decodeOutcome<T>(current.outcome), path: waited ? 'waited' : 'replayed' };
       // Claimed by another call (here or in another process): wait for its outcome.
       if (this.#inflight.has(key)) continue;
       waited = true;
-      if (Date.now() >= deadline) return pending();
+      if (Date.now() >= deadline) return pendingFor<T>(label);
       await sleep(Math.min(delay, Math.max(0, deadline - Date.now())));
     }
   }

@@ -24,6 +24,11 @@ test('parseJson: `__proto__` is an own key, never the prototype (both paths)', (
     assert.ok(Object.hasOwn(value, '__proto__'));
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   }
+  // A long integer under `__proto__` itself: restored on the own key, not handed to the prototype setter.
+  const value = parseJson('{"__proto__":9007199254740993,"n":[{"__proto__":12345678901234567}]}') as Record<string, unknown>;
+  assert.equal(Object.getPrototypeOf(value), Object.prototype);
+  assert.equal(Object.getOwnPropertyDescriptor(value, '__proto__')?.value, 9007199254740993n);
+  assert.equal(Object.getOwnPropertyDescriptor((value.n as object[])[0], '__proto__')?.value, 12345678901234567n);
 });
 
 const badCases = ['{"a":1,}', '{"a" 1}', '[1 2]', '{"a":01}', '{"n":12345678901234567', '"unterminated 1234567890123456', '{"a":1234567890123456} x', '{"a":"\u0001 1234567890123456"}', 'nul'];

@@ -21,6 +21,18 @@ import { toXmlDocument } from "./xml.js";
 export const DEFAULT_LIMITS = { maxBodyBytes: 1024 * 1024, maxParams: 256, maxUrlLength: 8192 };
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const XML_TYPE = 'text/xml;charset=UTF-8';
+/** A call without file parts (most): one shared empty map. */
+const NO_FILES = new Map();
+// The answer's root element as a JSON key, per root (a handful per gateway).
+const quotedRoots = new Map();
+function quotedRoot(root) {
+    let quoted = quotedRoots.get(root);
+    if (quoted === undefined) {
+        quoted = JSON.stringify(root);
+        quotedRoots.set(root, quoted);
+    }
+    return quoted;
+}
 // TOP's request ids are short base-36 strings ("16sxh5ldx4gr3"). A random
 // per-process prefix and a counter are unique without a random call per request.
 const REQUEST_ID_PREFIX = BigInt(`0x${randomBytes(5).toString('hex')}`).toString(36);
@@ -125,7 +137,7 @@ export class GatewayCore {
     async #handle(request, trace) {
         const { requestId } = trace;
         let fields;
-        const files = new Map();
+        let files = NO_FILES;
         try {
             if (request.url.length > this.limits.maxUrlLength)
                 throw new GatewayError(43, 'isv.url-too-long', `the request target is longer than ${this.limits.maxUrlLength} characters`);
@@ -145,7 +157,9 @@ export class GatewayCore {
             }
             else if (request.httpMethod === 'POST' && request.body.length > 0 && /^multipart\/form-data\s*;/i.test(request.contentType ?? '')) {
                 // An upload: text parameters and file parts (files are not signed).
-                await parseMultipart(request.body, request.contentType, fields, files, { maxParams: this.limits.maxParams, maxPartBytes: this.limits.maxBodyBytes });
+                const uploaded = new Map();
+                files = uploaded;
+                await parseMultipart(request.body, request.contentType, fields, uploaded, { maxParams: this.limits.maxParams, maxPartBytes: this.limits.maxBodyBytes });
             }
             const format = requestedFormat(fields, request);
             const formatParam = fields.get('format');
@@ -247,7 +261,7 @@ export class GatewayCore {
             if (!path.includes('.') && Object.hasOwn(business, path) && isBlank(business[path]))
                 throw blankKey(path);
         }
-        const decoded = decodeParams(business, op.params, Object.fromEntries(files));
+        const decoded = decodeParams(business, op.params, files.size ? Object.fromEntries(files) : undefined);
         if (decoded.problems.length) {
             const p = decoded.problems[0];
             throw new GatewayError(INVALID_PARAMETER, invalidSubCode(p.path), `${p.path} ${p.message}`);
@@ -344,7 +358,7 @@ export class GatewayCore {
         const json = simplify || !holdsList(op.response) ? text : stringifyJson(toWire(body, op.response));
         // The answer's JSON text with request_id appended (request_id is the last field, as TOP writes it).
         const inner = `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"request_id":${JSON.stringify(requestId)}}`;
-        return { status: 200, headers: { 'content-type': JSON_TYPE }, body: simplify ? inner : `{${JSON.stringify(op.responseRoot)}:${inner}}` };
+        return { status: 200, headers: { 'content-type': JSON_TYPE }, body: simplify ? inner : `{${quotedRoot(op.responseRoot)}:${inner}}` };
     }
     #error(format, requestId, error) {
         const body = { code: error.code, msg: error.msg };
@@ -366,6 +380,16 @@ export class GatewayCore {
 export function storeKeyOf(appKey, method, key) {
     return JSON.stringify([appKey, method, key.path, key.value]);
 }
+// An operation's parameters in the spec's order, listed once per operation.
+const paramEntriesByOp = new WeakMap();
+function paramEntries(op) {
+    let entries = paramEntriesByOp.get(op);
+    if (!entries) {
+        entries = Object.entries(op.params);
+        paramEntriesByOp.set(op, entries);
+    }
+    return entries;
+}
 /**
  * The business parameters' fingerprint: SHA-256 of a JSON array of
  * [name, wire text] pairs in the spec's order. JSON escapes every separator,
@@ -373,7 +397,7 @@ export function storeKeyOf(appKey, method, key) {
  */
 export function fingerprintOf(op, params) {
     const pairs = [];
-    for (const [name, spec] of Object.entries(op.params)) {
+    for (const [name, spec] of paramEntries(op)) {
         const value = params[name];
         if (value === undefined)
             continue;

@@ -84,6 +84,33 @@ function newOwner() {
     return `${OWNER_PREFIX}:${ownerCounter.toString(36)}`;
 }
 export const handlerTimeoutError = (ms) => new GatewayError(15, 'isp.handler-timeout', `the service did not answer within ${ms} ms; it may still complete: retry later with the same idempotency key to get its answer`);
+// The engine's refusals, made only when one is answered (not a closure per call).
+function conflictWith(label) {
+    return {
+        outcome: { kind: 'error', error: new GatewayError(41, `isv.idempotency-conflict:${label.path}`, `${label.path} ${JSON.stringify(label.value)} was already used with different parameters`) },
+        path: 'conflict',
+    };
+}
+function pendingFor(label) {
+    return {
+        outcome: {
+            kind: 'error',
+            error: new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${label.path} ${JSON.stringify(label.value)} is still running; try again later with the same parameters`),
+        },
+        path: 'waited',
+    };
+}
+function unavailable(error) {
+    return error instanceof IdempotencyStoreFullError
+        ? { outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotency-store-full', 'the gateway cannot take new idempotent calls now; try again later') }, path: 'none' }
+        : {
+            outcome: {
+                kind: 'error',
+                error: new GatewayError(15, 'isp.idempotency-store-unavailable', 'the gateway cannot check the idempotency key now; nothing was run: try again later with the same parameters'),
+            },
+            path: 'none',
+        };
+}
 export class IdempotencyEngine {
     #o;
     #inflight = new Map();
@@ -144,26 +171,6 @@ export class IdempotencyEngine {
      * one, or a retryable isp. answer. `invoke` throws only GatewayError.
      */
     async run(key, fingerprint, label, invoke) {
-        const conflict = () => ({
-            outcome: { kind: 'error', error: new GatewayError(41, `isv.idempotency-conflict:${label.path}`, `${label.path} ${JSON.stringify(label.value)} was already used with different parameters`) },
-            path: 'conflict',
-        });
-        const pending = () => ({
-            outcome: {
-                kind: 'error',
-                error: new GatewayError(15, 'isp.idempotent-request-pending', `a call with ${label.path} ${JSON.stringify(label.value)} is still running; try again later with the same parameters`),
-            },
-            path: 'waited',
-        });
-        const unavailable = (error) => error instanceof IdempotencyStoreFullError
-            ? { outcome: { kind: 'error', error: new GatewayError(15, 'isp.idempotency-store-full', 'the gateway cannot take new idempotent calls now; try again later') }, path: 'none' }
-            : {
-                outcome: {
-                    kind: 'error',
-                    error: new GatewayError(15, 'isp.idempotency-store-unavailable', 'the gateway cannot check the idempotency key now; nothing was run: try again later with the same parameters'),
-                },
-                path: 'none',
-            };
         const deadline = Date.now() + this.#o.waitMs;
         let waited = false;
         for (let delay = 5;; delay = Math.min(delay * 2, 200)) {
@@ -171,11 +178,11 @@ export class IdempotencyEngine {
             const local = this.#inflight.get(key);
             if (local) {
                 if (local.fingerprint !== fingerprint)
-                    return conflict();
+                    return conflictWith(label);
                 waited = true;
                 const shared = await within(local.outcome, deadline - Date.now());
                 if (shared === PENDING)
-                    return pending();
+                    return pendingFor(label);
                 if (shared === 'released')
                     continue; // the first call changed nothing: this one may claim the key
                 return { outcome: shared, path: 'waited' };
@@ -211,7 +218,7 @@ export class IdempotencyEngine {
                 }
             }
             if (current.fingerprint !== fingerprint)
-                return conflict();
+                return conflictWith(label);
             if (current.state === 'done')
                 return { outcome: decodeOutcome(current.outcome), path: waited ? 'waited' : 'replayed' };
             // Claimed by another call (here or in another process): wait for its outcome.
@@ -219,7 +226,7 @@ export class IdempotencyEngine {
                 continue;
             waited = true;
             if (Date.now() >= deadline)
-                return pending();
+                return pendingFor(label);
             await sleep(Math.min(delay, Math.max(0, deadline - Date.now())));
         }
     }

@@ -10,6 +10,7 @@ function pathOf(url) {
     const q = url.indexOf('?');
     return q === -1 ? url : url.slice(0, q);
 }
+const EMPTY = new Uint8Array();
 export function nodeListener(core) {
     return (req, res) => {
         const url = req.url ?? '/';
@@ -25,17 +26,17 @@ export function nodeListener(core) {
         const chunks = [];
         let size = 0;
         let done = false;
-        const finish = (request, close) => {
+        const finish = (body, bodyTooLarge) => {
             if (done)
                 return;
             done = true;
             core
-                .handle({ httpMethod: req.method ?? '', url, contentType: req.headers['content-type'], ...request })
+                .handle({ httpMethod: req.method ?? '', url, contentType: req.headers['content-type'], body, bodyTooLarge })
                 .then((answer) => {
                 if (res.headersSent || res.destroyed)
                     return;
                 // When the body was not read to its end, the connection cannot carry another request.
-                if (close)
+                if (bodyTooLarge)
                     res.setHeader('connection', 'close');
                 res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
                 res.end(answer.body);
@@ -44,7 +45,7 @@ export function nodeListener(core) {
         };
         const declared = Number(req.headers['content-length']);
         if (Number.isFinite(declared) && declared > max) {
-            finish({ body: new Uint8Array(), bodyTooLarge: true }, true);
+            finish(EMPTY, true);
             req.resume(); // discard what arrives; the socket closes after the answer
             return;
         }
@@ -54,12 +55,12 @@ export function nodeListener(core) {
             size += chunk.length;
             if (size > max) {
                 chunks.length = 0;
-                finish({ body: new Uint8Array(), bodyTooLarge: true }, true);
+                finish(EMPTY, true);
                 return;
             }
             chunks.push(chunk);
         });
-        req.on('end', () => finish({ body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) }, false));
+        req.on('end', () => finish(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), false));
         req.on('error', () => {
             done = true;
         });

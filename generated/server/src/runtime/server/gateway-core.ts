@@ -123,6 +123,19 @@ interface Answer {
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const XML_TYPE = 'text/xml;charset=UTF-8';
+/** A call without file parts (most): one shared empty map. */
+const NO_FILES: ReadonlyMap<string, UploadedFile> = new Map();
+
+// The answer's root element as a JSON key, per root (a handful per gateway).
+const quotedRoots = new Map<string, string>();
+function quotedRoot(root: string): string {
+  let quoted = quotedRoots.get(root);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(root);
+    quotedRoots.set(root, quoted);
+  }
+  return quoted;
+}
 
 // TOP's request ids are short base-36 strings ("16sxh5ldx4gr3"). A random
 // per-process prefix and a counter are unique without a random call per request.
@@ -230,7 +243,7 @@ export class GatewayCore {
   async #handle(request: GatewayRequest, trace: Trace): Promise<GatewayAnswer> {
     const { requestId } = trace;
     let fields: FormFields | undefined;
-    const files = new Map<string, UploadedFile>();
+    let files: ReadonlyMap<string, UploadedFile> = NO_FILES;
     try {
       if (request.url.length > this.limits.maxUrlLength) throw new GatewayError(43, 'isv.url-too-long', `the request target is longer than ${this.limits.maxUrlLength} characters`);
       if (request.httpMethod !== 'GET' && request.httpMethod !== 'POST') throw new GatewayError(9, undefined, `HTTP ${request.httpMethod} is not allowed; use POST or GET`);
@@ -245,7 +258,9 @@ export class GatewayCore {
         parseForm(decodeUtf8(request.body), fields, this.limits.maxParams);
       } else if (request.httpMethod === 'POST' && request.body.length > 0 && /^multipart\/form-data\s*;/i.test(request.contentType ?? '')) {
         // An upload: text parameters and file parts (files are not signed).
-        await parseMultipart(request.body, request.contentType!, fields, files, { maxParams: this.limits.maxParams, maxPartBytes: this.limits.maxBodyBytes });
+        const uploaded = new Map<string, UploadedFile>();
+        files = uploaded;
+        await parseMultipart(request.body, request.contentType!, fields, uploaded, { maxParams: this.limits.maxParams, maxPartBytes: this.limits.maxBodyBytes });
       }
       const format = requestedFormat(fields, request);
       const formatParam = fields.get('format');
@@ -331,7 +346,7 @@ export class GatewayCore {
     for (const path of op.idempotencyKey) {
       if (!path.includes('.') && Object.hasOwn(business, path) && isBlank(business[path]!)) throw blankKey(path);
     }
-    const decoded = decodeParams(business, op.params, Object.fromEntries(files));
+    const decoded = decodeParams(business, op.params, files.size ? Object.fromEntries(files) : undefined);
     if (decoded.problems.length) {
       const p = decoded.problems[0]!;
       throw new GatewayError(INVALID_PARAMETER, invalidSubCode(p.path), `${p.path} ${p.message}`);
@@ -442,7 +457,7 @@ export class GatewayCore {
     const json = simplify || !holdsList(op.response) ? text : stringifyJson(toWire(body, op.response));
     // The answer's JSON text with request_id appended (request_id is the last field, as TOP writes it).
     const inner = `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"request_id":${JSON.stringify(requestId)}}`;
-    return { status: 200, headers: { 'content-type': JSON_TYPE }, body: simplify ? inner : `{${JSON.stringify(op.responseRoot)}:${inner}}` };
+    return { status: 200, headers: { 'content-type': JSON_TYPE }, body: simplify ? inner : `{${quotedRoot(op.responseRoot)}:${inner}}` };
   }
 
   #error(format: Format, requestId: string, error: GatewayError): GatewayAnswer {
@@ -464,6 +479,17 @@ export function storeKeyOf(appKey: string, method: string, key: { path: string; 
   return JSON.stringify([appKey, method, key.path, key.value]);
 }
 
+// An operation's parameters in the spec's order, listed once per operation.
+const paramEntriesByOp = new WeakMap<OperationDescriptor, [string, OperationDescriptor['params'][string]][]>();
+function paramEntries(op: OperationDescriptor) {
+  let entries = paramEntriesByOp.get(op);
+  if (!entries) {
+    entries = Object.entries(op.params);
+    paramEntriesByOp.set(op, entries);
+  }
+  return entries;
+}
+
 /**
  * The business parameters' fingerprint: SHA-256 of a JSON array of
  * [name, wire text] pairs in the spec's order. JSON escapes every separator,
@@ -471,7 +497,7 @@ export function storeKeyOf(appKey: string, method: string, key: { path: string; 
  */
 export function fingerprintOf(op: OperationDescriptor, params: Record<string, unknown>): string {
   const pairs: [string, string][] = [];
-  for (const [name, spec] of Object.entries(op.params)) {
+  for (const [name, spec] of paramEntries(op)) {
     const value = params[name];
     if (value === undefined) continue;
     // A file counts by its name, type and bytes (files are not in the form).

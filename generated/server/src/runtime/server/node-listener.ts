@@ -5,7 +5,7 @@
 // parameters or running a handler. `createGatewayServer` is a node:http
 // server with timeouts that a slow or silent client cannot hold open.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { GatewayCore, GatewayRequest } from './gateway-core.ts';
+import type { GatewayCore } from './gateway-core.ts';
 import { GatewayError } from './platform-errors.ts';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -14,6 +14,8 @@ function pathOf(url: string): string {
   const q = url.indexOf('?');
   return q === -1 ? url : url.slice(0, q);
 }
+
+const EMPTY = new Uint8Array();
 
 export function nodeListener(core: GatewayCore): RequestListener {
   return (req, res) => {
@@ -33,15 +35,15 @@ export function nodeListener(core: GatewayCore): RequestListener {
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
-    const finish = (request: Omit<GatewayRequest, 'httpMethod' | 'url' | 'contentType'>, close: boolean) => {
+    const finish = (body: Uint8Array, bodyTooLarge: boolean) => {
       if (done) return;
       done = true;
       core
-        .handle({ httpMethod: req.method ?? '', url, contentType: req.headers['content-type'], ...request })
+        .handle({ httpMethod: req.method ?? '', url, contentType: req.headers['content-type'], body, bodyTooLarge })
         .then((answer) => {
           if (res.headersSent || res.destroyed) return;
           // When the body was not read to its end, the connection cannot carry another request.
-          if (close) res.setHeader('connection', 'close');
+          if (bodyTooLarge) res.setHeader('connection', 'close');
           res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
           res.end(answer.body);
         })
@@ -49,7 +51,7 @@ export function nodeListener(core: GatewayCore): RequestListener {
     };
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > max) {
-      finish({ body: new Uint8Array(), bodyTooLarge: true }, true);
+      finish(EMPTY, true);
       req.resume(); // discard what arrives; the socket closes after the answer
       return;
     }
@@ -58,12 +60,12 @@ export function nodeListener(core: GatewayCore): RequestListener {
       size += chunk.length;
       if (size > max) {
         chunks.length = 0;
-        finish({ body: new Uint8Array(), bodyTooLarge: true }, true);
+        finish(EMPTY, true);
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => finish({ body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }, false));
+    req.on('end', () => finish(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), false));
     req.on('error', () => {
       done = true;
     });
