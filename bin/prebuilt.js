@@ -28,6 +28,7 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const BUILD_DIR = path.join(ROOT, 'bin/build');
 const MANIFEST = 'manifest.json';
 const ENTRY = 'generator/top-openapi.ts';
+const WORKER = 'generator/render/typescript-worker.ts';
 const FORMAT = 1;
 
 /**
@@ -133,7 +134,8 @@ export async function build() {
   rmSync(staging, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { 'top-openapi': ENTRY },
+    // The TypeScript worker (generator/render/typescript-work.ts) is an entry of its own, found beside the chunks.
+    entryPoints: { 'top-openapi': ENTRY, 'typescript-worker': WORKER },
     outdir: staging,
     bundle: true,
     splitting: true,
@@ -152,6 +154,8 @@ export async function build() {
         'const __topRoot = __topPath.resolve(__topPath.dirname(__topFileURLToPath(import.meta.url)), "../../..");',
         'const __topSource = (rel) => __topPath.join(__topRoot, rel);',
         'const __topSourceUrl = (rel) => __topPathToFileURL(__topSource(rel)).href;',
+        // The build's own folder, where typescript-work.ts finds the worker's entry.
+        'const __topBuildUrl = import.meta.url;',
         // For the CommonJS modules of the bundled packages (esbuild's __require asks for a require).
         "import { createRequire as __topCreateRequire } from 'node:module';",
         'const require = __topCreateRequire(import.meta.url);',

@@ -71,6 +71,8 @@ let referenceTurn = 0;
 
 async function once(settings: Settings, options: RunOptions): Promise<number> {
   const started = performance.now();
+  // TypeScript starts loading in its worker (when there is one) before this thread loads the pipeline (redocly, ajv, Handlebars).
+  (await import('./render/typescript-work.ts')).startTypeScriptWork(settings.artefacts);
   const { writeChanged, writeFileAtomically, writeOutput, compareOutput } = await import('./write/output.ts');
   const { generate, stage } = await pipeline();
   const { formatChange } = await import('./diff/api-diff.ts');

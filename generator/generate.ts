@@ -15,6 +15,7 @@ import { CompileError } from './render/compile.ts';
 import { buildReference, cachedReference, previousReference, REFERENCE_FILE, renderDocs } from './render/docs.ts';
 import { checkChangelog, renderPackages } from './render/packages.ts';
 import { renderServer } from './render/server.ts';
+import { startTypeScriptWork } from './render/typescript-work.ts';
 import { readSurface, renderSurface, SURFACE_FILE, surfaceChanges, versionProblem } from './surface.ts';
 import type { OutputFiles } from './write/output.ts';
 
@@ -143,6 +144,8 @@ export async function loadModel(specPath: string, options: { configPath?: string
 export async function generate(specPath: string, options: GenerateOptions = {}): Promise<GenerateResult> {
   const { configPath = lintConfigFor(specPath), outDir = 'generated', settings = defaultOutputSettings() } = options;
   stage('start');
+  // TypeScript loads in its worker (when there is one) while this thread lints (see render/typescript-work.ts).
+  startTypeScriptWork(settings.artefacts);
   const { model, files: specFiles, sources } = await loadAndBuild(specPath, { configPath });
   stage('model');
   const recorded = options.checkVersion === false ? undefined : readSurface(outDir);
@@ -160,23 +163,27 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   reference?.catch(() => {}); // awaited below (or by the caller); never an unhandled rejection meanwhile
   const files: OutputFiles = new Map();
   try {
-    if (artefacts.client) for (const [name, content] of await renderClient(model)) files.set(name, content);
-    if (artefacts.server) for (const [name, content] of await renderServer(model, { mock: artefacts.mock })) files.set(name, content);
+    // Both sides at once: each hands its types to the TypeScript worker before rendering the rest.
+    const sides = await Promise.all([artefacts.client ? renderClient(model) : undefined, artefacts.server ? renderServer(model, { mock: artefacts.mock }) : undefined]);
+    for (const side of sides) for (const [name, content] of side ?? []) files.set(name, content);
   } catch (error) {
     const line = error instanceof Error ? unknownFormatLine(error, sources) : undefined;
     if (line) throw new SpecError([line]);
     throw error;
   }
   stage('client and server');
-  if (artefacts.docs) for (const [name, content] of renderDocs(model, previous ?? (await reference!), settings.packages.client.name)) files.set(name, content);
-  stage('docs');
-  files.set(SURFACE_FILE, renderSurface(model));
   const changelogPath = path.join(path.dirname(specPath), 'CHANGELOG.md');
   const changelog = existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : undefined;
   const changelogProblem = artefacts.client || artefacts.server ? checkChangelog(changelog, model.version) : undefined;
   if (changelogProblem) throw new SpecError([`${path.relative(process.cwd(), changelogPath)}: ${changelogProblem}`]);
+  // The packages compile (in the TypeScript worker) while the docs render here.
+  const packages = renderPackages(model, new Map(files), changelog ?? '', outDir, settings);
+  packages.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
+  if (artefacts.docs) for (const [name, content] of renderDocs(model, previous ?? (await reference!), settings.packages.client.name)) files.set(name, content);
+  stage('docs');
+  files.set(SURFACE_FILE, renderSurface(model));
   try {
-    for (const [name, content] of renderPackages(model, files, changelog ?? '', outDir, settings)) files.set(name, content);
+    for (const [name, content] of await packages) files.set(name, content);
   } catch (error) {
     // Generated code that does not type-check is the generator's bug, but it surfaces as a failed generation, not a crash.
     if (error instanceof CompileError) throw new SpecError([error.message]);

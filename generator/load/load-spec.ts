@@ -3,10 +3,11 @@
 // downstream reads the bundled document through the model, never the files.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BaseResolver, bundle, getLineColLocation, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
+import { bundle, getLineColLocation, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
 import { parse as parseYaml } from 'yaml';
 import { beginLintRun, keptValidators } from '../lint/example-validators.ts';
 import { attachExactIntegers } from '../model/exact-values.ts';
+import { CachingResolver } from './parse-cache.ts';
 
 export interface SpecProblem {
   severity: 'error' | 'warn';
@@ -86,8 +87,8 @@ export async function loadSpec(entry: string, configPath = 'redocly.yaml', optio
     throw new SpecInputError(`${relative(configPath)}${yamlPlace(error)} the lint config cannot be read: ${firstLine(error)}`);
   }
   if (options.errorsOnly) skipWarningOnlyExampleChecks(config);
-  // One resolver for both passes: every spec file is read and parsed once.
-  const externalRefResolver = new BaseResolver(config.resolve);
+  // One resolver for both passes: every spec file is read and parsed once (and, unchanged, not again in this process).
+  const externalRefResolver = new CachingResolver(config.resolve);
   if (options.lint !== false) await beginLintRun();
   let lintProblems: NormalizedProblem[];
   let bundled: Awaited<ReturnType<typeof bundle>>;
@@ -102,6 +103,7 @@ export async function loadSpec(entry: string, configPath = 'redocly.yaml', optio
     if (problem) return { document: {} as OpenApiDocument, files: [relative(path.resolve(entry))], problems: [problem] };
     throw new SpecInputError(notOpenApi(entry, error));
   }
+  externalRefResolver.forgetUnused();
   if (process.env.TOP_GENERATE_PROFILE === '1' && options.lint !== false) {
     const { count, installed } = keptValidators();
     console.error(`  [profile] example validators kept: ${count}${installed ? '' : ' (no cache: redocly not found at its path)'}`);
@@ -118,7 +120,7 @@ export async function loadSpec(entry: string, configPath = 'redocly.yaml', optio
     document,
     [...sourceFiles].flatMap((f) => {
       try {
-        const text = readFileSync(f, 'utf8');
+        const text = externalRefResolver.textOf(f) ?? readFileSync(f, 'utf8');
         return MAY_HOLD_UNSAFE_INTEGER.test(text) ? [text] : [];
       } catch {
         return [];

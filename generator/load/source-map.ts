@@ -35,6 +35,12 @@ export function pointerSegments(pointer: string): string[] {
   return body.slice(1).split('/').map(unescapePointer);
 }
 
+// Parsed files by path, for the life of the process: SourceMap only reads
+// them, and --watch locates problems and int64 values in the same ~40 files
+// after every edit (re-read each time; parsed again only when changed).
+const parsedFiles = new Map<string, Parsed>();
+const MAX_KEPT = 1000;
+
 export class SourceMap {
   readonly #files = new Map<string, Parsed | null>();
   /** Every file the bundle read (absolute), to find hoisted components by name. */
@@ -52,9 +58,15 @@ export class SourceMap {
     if (!this.#files.has(file)) {
       try {
         const text = readFileSync(file, 'utf8');
-        const lines = new LineCounter();
-        const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false, strict: false });
-        this.#files.set(file, { doc, lines, text });
+        let parsed = parsedFiles.get(file);
+        if (parsed?.text !== text) {
+          const lines = new LineCounter();
+          const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false, strict: false });
+          parsed = { doc, lines, text };
+          if (parsedFiles.size >= MAX_KEPT) parsedFiles.clear();
+          parsedFiles.set(file, parsed);
+        }
+        this.#files.set(file, parsed);
       } catch {
         this.#files.set(file, null);
       }

@@ -28,14 +28,32 @@ function collect(node: unknown, into: ExactMap): void {
   }
 }
 
+// Each text's own integers, for the texts of the last call: --watch passes
+// the same texts again but for the file an edit changed.
+let byText = new Map<string, ExactMap>();
+
+function integersOf(text: string): ExactMap {
+  const exact: ExactMap = new Map();
+  for (const doc of parseAllDocuments(text, { intAsBigInt: true })) {
+    if (doc.errors.length === 0) collect(doc.toJS({ maxAliasCount: 100 }), exact);
+  }
+  return exact;
+}
+
 /** Records the exact integers of the spec's source texts on the bundled document. */
 export function attachExactIntegers(document: object, sourceTexts: Iterable<string>): void {
   const exact: ExactMap = new Map();
+  const seen = new Map<string, ExactMap>();
   for (const text of sourceTexts) {
-    for (const doc of parseAllDocuments(text, { intAsBigInt: true })) {
-      if (doc.errors.length === 0) collect(doc.toJS({ maxAliasCount: 100 }), exact);
+    const own = seen.get(text) ?? byText.get(text) ?? integersOf(text);
+    seen.set(text, own);
+    // Merged as collect() merges values: one integer a double rounds alike from two texts is ambiguous.
+    for (const [rounded, value] of own) {
+      const known = exact.get(rounded);
+      exact.set(rounded, known === undefined || known === value ? value : 'ambiguous');
     }
   }
+  byText = seen;
   Object.defineProperty(document, EXACT, { value: exact, enumerable: false, configurable: true });
 }
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { ApiModel } from '../model/types.ts';
 import { clientView } from './client-view.ts';
 import { render } from './templates.ts';
-import { renderTypes, type TypesSide } from './types.ts';
+import { type TypesSide, typesInput } from './types.ts';
+import { printTypesWork } from './typescript-work.ts';
 import { compileValidators } from './validators.ts';
 
 export const RUNTIME_DIR = path.resolve(import.meta.dirname, '../../runtime');
@@ -50,11 +51,13 @@ export const isTypesOnly = (name: string): boolean => /^(?:client|server)\/src\/
 
 /** What each package holds: its side's types, the validators, operation descriptors, schema names. */
 export async function sharedFiles(model: ApiModel, dir: string, side: TypesSide): Promise<OutputFiles> {
+  // The types print in the TypeScript worker while this thread compiles the validators and renders.
+  const types = printTypesWork(typesInput(model, side));
+  types.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
   const view = clientView(model);
-  const types = await renderTypes(model, side);
   const validators = validatorsOf(model);
   return new Map([
-    [`${dir}/types.ts`, types],
+    [`${dir}/types.ts`, await types],
     [`${dir}/validators.js`, validators],
     [`${dir}/validators.d.ts`, render('shared/validators.d.ts.hbs', view)],
     [`${dir}/operations.ts`, render('shared/operations.ts.hbs', view)],

@@ -16,19 +16,26 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompilerOptions } from 'typescript';
 import type { OutputFiles } from './client.ts';
-import { ts } from './typescript.ts';
+import { typescript } from './typescript.ts';
 
-export const COMPILER_OPTIONS: CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  declaration: true,
-  isolatedDeclarations: true,
-  rewriteRelativeImportExtensions: true,
-  allowImportingTsExtensions: true,
-  newLine: ts.NewLineKind.LineFeed,
-  removeComments: false,
-};
+let options: CompilerOptions | undefined;
+
+/** The compiler options (a function: TypeScript's enums need TypeScript, loaded on first use). */
+export function compilerOptions(): CompilerOptions {
+  const ts = typescript();
+  options ??= {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    declaration: true,
+    isolatedDeclarations: true,
+    rewriteRelativeImportExtensions: true,
+    allowImportingTsExtensions: true,
+    newLine: ts.NewLineKind.LineFeed,
+    removeComments: false,
+  };
+  return options;
+}
 
 export class CompileError extends Error {
   override name = 'CompileError';
@@ -64,10 +71,14 @@ function sourcesOf(pkg: string, files: OutputFiles): [string, string][] {
 
 // The recipe is part of the key: this module's own text (how files are
 // compiled) and the compiler's version, besides the sources.
-const RECIPE = `${ts.version}\0${readFileSync(import.meta.filename, 'utf8')}`;
+let recipeText: string | undefined;
+const recipe = () => {
+  recipeText ??= `${typescript().version}\0${readFileSync(import.meta.filename, 'utf8')}`;
+  return recipeText;
+};
 
 function hashOf(pkg: string, files: OutputFiles, typesOnly: (name: string) => boolean): string {
-  const hash = createHash('sha256').update(RECIPE);
+  const hash = createHash('sha256').update(recipe());
   for (const [name, content] of sourcesOf(pkg, files)) hash.update(`${name}\0${typesOnly(name) ? 'types-only\0' : ''}${content}\0`);
   return hash.digest('hex');
 }
@@ -102,10 +113,15 @@ const transpiled = new Map<string, { js: string; dts: string }>();
 // cost of a run (issue 16). A record from another recipe or runtime matches
 // nothing and costs nothing.
 const SEED = path.resolve(import.meta.dirname, '../../bin/build/transpiled.json');
-try {
-  for (const [key, value] of JSON.parse(readFileSync(SEED, 'utf8')) as [string, { js: string; dts: string }][]) transpiled.set(key, value);
-} catch {
-  // no build, or an unreadable one: transpile as usual
+let seeded = false;
+function seed(): void {
+  if (seeded) return;
+  seeded = true;
+  try {
+    for (const [key, value] of JSON.parse(readFileSync(SEED, 'utf8')) as [string, { js: string; dts: string }][]) if (!transpiled.has(key)) transpiled.set(key, value);
+  } catch {
+    // no build, or an unreadable one: transpile as usual
+  }
 }
 const RECORD = process.env.TOP_OPENAPI_RECORD_TRANSPILES;
 const recorded = new Map<string, { js: string; dts: string }>();
@@ -116,10 +132,13 @@ const isRuntime = (name: string) => name.includes('/src/runtime/');
 // every JSDoc of types.ts (one per described field) was most of its transpile
 // (~25 of ~40 ms warm for the declarations; --watch redoes it after every
 // description edit).
-const JSDOC = { jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors };
+const jsDoc = () => ({ jsDocParsingMode: typescript().JSDocParsingMode.ParseForTypeErrors });
 
 function transpile(name: string, content: string): { js: string; dts: string } {
-  const key = createHash('sha256').update(RECIPE).update('\0').update(content).digest('hex');
+  seed();
+  const ts = typescript();
+  const COMPILER_OPTIONS = compilerOptions();
+  const key = createHash('sha256').update(recipe()).update('\0').update(content).digest('hex');
   const known = transpiled.get(key);
   // Recorded when found too: a rebuild whose recipe is unchanged finds every runtime file in the old record.
   if (known) {
@@ -129,8 +148,8 @@ function transpile(name: string, content: string): { js: string; dts: string } {
   // transpileModule turns declarations off, and isolatedDeclarations needs them on: each its own options.
   // A lone file has no package.json to say it is an ES module: ESNext says so (NodeNext would emit CommonJS).
   const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
-  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName: name, reportDiagnostics: true, ...JSDOC });
-  const dts = ts.transpileDeclaration(content, { compilerOptions: COMPILER_OPTIONS, fileName: name, reportDiagnostics: true, ...JSDOC });
+  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName: name, reportDiagnostics: true, ...jsDoc() });
+  const dts = ts.transpileDeclaration(content, { compilerOptions: COMPILER_OPTIONS, fileName: name, reportDiagnostics: true, ...jsDoc() });
   const diagnostics = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
   if (diagnostics.length) {
     throw new CompileError(
@@ -188,19 +207,40 @@ function plainCommonJs(name: string, content: string): string {
 }
 
 /**
+ * Transpiles one runtime source the three ways and keeps nothing: the
+ * TypeScript worker runs this while it waits for the model, so that the
+ * first generated file does not pay for V8 compiling TypeScript's parser and
+ * emitters (50-100 ms cold). Reads the seed meanwhile.
+ */
+export function warmUp(): void {
+  seed();
+  const ts = typescript();
+  const options = compilerOptions();
+  const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = options;
+  const fileName = path.resolve(import.meta.dirname, '../../runtime/common/params.ts');
+  const content = readFileSync(fileName, 'utf8');
+  ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName, ...jsDoc() });
+  ts.transpileDeclaration(content, { compilerOptions: options, fileName, ...jsDoc() });
+  ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.CommonJS, esModuleInterop: true }, fileName, ...jsDoc() });
+}
+
+/**
  * The CommonJS copy of a file, for packages whose exports have a `require`
  * condition (the client: Jest and TypeScript's CommonJS projects load it
  * without require(esm)).
  */
 function transpileCommonJs(name: string, content: string): string {
-  const key = createHash('sha256').update(RECIPE).update('\0cjs\0').update(content).digest('hex');
+  seed();
+  const ts = typescript();
+  const COMPILER_OPTIONS = compilerOptions();
+  const key = createHash('sha256').update(recipe()).update('\0cjs\0').update(content).digest('hex');
   const known = transpiled.get(key);
   if (known) {
     if (RECORD && isRuntime(name)) recorded.set(key, known);
     return known.js;
   }
   const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
-  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.CommonJS, esModuleInterop: true }, fileName: name, reportDiagnostics: true, ...JSDOC });
+  const js = ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.CommonJS, esModuleInterop: true }, fileName: name, reportDiagnostics: true, ...jsDoc() });
   if (js.diagnostics?.length) {
     throw new CompileError(
       `generated ${name} cannot be compiled to CommonJS:\n${ts.formatDiagnostics(js.diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '', getNewLine: () => '\n' })}`,

@@ -6,8 +6,8 @@ import { DEFAULT_PACKAGES, defaultOutputSettings, type OutputSettings } from '..
 import type { ApiModel, FieldModel } from '../model/types.ts';
 import { isTypesOnly, type OutputFiles } from './client.ts';
 import { tsLiteral } from './client-view.ts';
-import { compilePackages } from './compile.ts';
 import { render } from './templates.ts';
+import { compileWork } from './typescript-work.ts';
 
 /** The default names (top-openapi.config.json's `packages` can set others). */
 export const PACKAGE_NAMES = { client: DEFAULT_PACKAGES.client.name, server: DEFAULT_PACKAGES.server.name } as const;
@@ -136,7 +136,7 @@ function readmeView(kind: 'client' | 'server', model: ApiModel, settings: Output
   };
 }
 
-export function renderPackages(model: ApiModel, sources: OutputFiles, changelog: string, outDir: string, settings: OutputSettings = defaultOutputSettings()): OutputFiles {
+export async function renderPackages(model: ApiModel, sources: OutputFiles, changelog: string, outDir: string, settings: OutputSettings = defaultOutputSettings()): Promise<OutputFiles> {
   const files: OutputFiles = new Map();
   const kinds = (['client', 'server'] as const).filter((kind) => settings.artefacts[kind]);
   for (const kind of kinds) {
@@ -147,6 +147,6 @@ export function renderPackages(model: ApiModel, sources: OutputFiles, changelog:
   }
   // `/node` for resolvers that ignore "exports" (TypeScript's node10, old bundlers).
   if (settings.artefacts.client) files.set('client/node/package.json', `${JSON.stringify({ main: '../dist/cjs/node.js', types: '../dist/cjs/node.d.ts' }, null, 2)}\n`);
-  for (const [name, content] of compilePackages(kinds, new Map([...sources, ...files]), outDir, { typesOnly: isTypesOnly })) files.set(name, content);
+  for (const [name, content] of await compileWork(kinds, new Map([...sources, ...files]), outDir, isTypesOnly)) files.set(name, content);
   return files;
 }

@@ -10,4 +10,13 @@ import type * as TS from 'typescript';
 
 const require = createRequire(import.meta.url);
 
-export const ts: typeof TS = require('typescript');
+let loaded: typeof TS | undefined;
+
+/**
+ * TypeScript, required on first use: a generation that hands TypeScript's
+ * work to its worker (typescript-work.ts) never loads it in the main thread.
+ */
+export function typescript(): typeof TS {
+  loaded ??= require('typescript') as typeof TS;
+  return loaded;
+}

@@ -58,11 +58,12 @@ test('--watch: after a description edit, a new property and a removed operation 
   /** Edits, waits for the regeneration and the reference page after it, and checks the folder against a cold run. */
   const regenerates = async (what: string, name: string, change: (text: string) => string) => {
     const mark = out.length;
+    const errMark = err.length;
     const key = referenceKey();
     edit(name, change);
     await waitFor(/regenerated after .*\n/, mark);
     for (const deadline = Date.now() + 60_000; referenceKey() === key; await new Promise((resolve) => setTimeout(resolve, 50))) {
-      if (Date.now() > deadline) throw new Error(`${what}: the reference page was not rebuilt`);
+      if (Date.now() > deadline || err.length > errMark) throw new Error(`${what}: the reference page was not rebuilt:\n${out.slice(mark)}${err.slice(errMark)}`);
     }
     const check = cold(dir, '--check');
     assert.equal(check.status, 0, `${what}: the watched output differs from a cold generation:\n${check.stderr}${check.stdout}`);

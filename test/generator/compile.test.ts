@@ -11,8 +11,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { isTypesOnly } from '../../generator/render/client.ts';
-import { COMPILER_OPTIONS, CompileError, compilePackages } from '../../generator/render/compile.ts';
-import { ts } from '../../generator/render/typescript.ts';
+import { CompileError, compilePackages, compilerOptions } from '../../generator/render/compile.ts';
+import { typescript } from '../../generator/render/typescript.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const MANIFEST = `${JSON.stringify({ name: 'p', type: 'module', exports: { '.': { import: './dist/index.js', require: './dist/cjs/index.js' } } })}\n`;
@@ -29,6 +29,8 @@ function compileOne(sources: Record<string, string>, typesOnly: (name: string) =
 }
 
 function typescriptOf(name: string, content: string) {
+  const ts = typescript();
+  const COMPILER_OPTIONS = compilerOptions();
   const { declaration: _d, isolatedDeclarations: _i, moduleResolution: _r, ...rest } = COMPILER_OPTIONS;
   return {
     js: ts.transpileModule(content, { compilerOptions: { ...rest, module: ts.ModuleKind.ESNext }, fileName: name }).outputText,

@@ -1,0 +1,126 @@
+// TypeScript's part of a generation (openapi-typescript's printing of
+// types.ts, and compiling the packages' src/ to dist/), done in a worker
+// thread while the main thread loads redocly, lints, builds the model and
+// renders the templates and the validators (issue 16: the two cores of a
+// cold run; loading TypeScript alone is ~200 ms). The worker loads
+// TypeScript as soon as it starts; the main thread never loads it.
+//
+// The worker runs the same functions (types.ts, compile.ts) as the
+// in-process path, which is used when there is no worker: a worker that
+// cannot start or dies is replaced by the in-process path for what was
+// pending, so a failure there costs time, never output. Errors thrown by
+// that work (a CompileError above all) come back as the same classes.
+import { Worker } from 'node:worker_threads';
+import type { OutputFiles } from './client.ts';
+import { CompileError } from './compile.ts';
+import type { TypesInput } from './types.ts';
+
+/** One request to the worker, and its answer. */
+export type Job = { op: 'types'; input: TypesInput } | { op: 'compile'; pkgs: string[]; files: OutputFiles; outDir: string; typesOnly: string[] };
+export type Answer = { id: number; ok: true; value: string | OutputFiles } | { id: number; ok: false; name: string; message: string; stack?: string };
+
+/** Runs a job in this thread (the worker's own body, and the fallback). */
+export async function runJob(job: Job): Promise<string | OutputFiles> {
+  if (job.op === 'types') return (await import('./types.ts')).printTypesFile(job.input);
+  const typesOnly = new Set(job.typesOnly);
+  return (await import('./compile.ts')).compilePackages(job.pkgs, job.files, job.outDir, { typesOnly: (name) => typesOnly.has(name) });
+}
+
+// The prebuilt generator (bin/prebuilt.js) builds the worker as its own entry
+// beside the chunks and names that folder in every chunk; from the sources,
+// the worker is the .ts file beside this one, loaded through tsx, which a
+// worker's own entry does not get from `--import tsx` on Node 20: a small
+// ES module registers tsx first, then imports it.
+declare const __topBuildUrl: string | undefined;
+
+function workerScript(): URL {
+  if (typeof __topBuildUrl === 'string') return new URL('./typescript-worker.js', __topBuildUrl);
+  const code = `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});\nregister();\nawait import(${JSON.stringify(new URL('./typescript-worker.ts', import.meta.url).href)});\n`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+class WorkerService {
+  #worker: Worker | undefined;
+  #next = 0;
+  readonly #pending = new Map<number, { job: Job; resolve: (v: string | OutputFiles) => void; reject: (e: unknown) => void }>();
+
+  constructor() {
+    try {
+      const worker = new Worker(workerScript());
+      worker.on('message', (answer: Answer) => this.#answer(answer));
+      worker.on('error', () => this.#fallBack());
+      worker.on('exit', () => this.#fallBack());
+      // Idle, the worker must not keep the process alive (nor --watch's between edits from exiting when asked).
+      worker.unref();
+      this.#worker = worker;
+    } catch {
+      this.#worker = undefined;
+    }
+  }
+
+  run(job: Job): Promise<string | OutputFiles> {
+    if (this.#worker === undefined) return runJob(job);
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { job, resolve, reject });
+      this.#worker!.ref();
+      this.#worker!.postMessage({ id, job });
+    });
+  }
+
+  #answer(answer: Answer): void {
+    const pending = this.#pending.get(answer.id);
+    if (!pending) return;
+    this.#pending.delete(answer.id);
+    if (this.#pending.size === 0) this.#worker?.unref();
+    // TOP_GENERATE_PROFILE=1 (generate.ts's stages): which jobs the worker answered, printed by this thread.
+    if (process.env.TOP_GENERATE_PROFILE === '1') console.error(`  [profile] the worker answered ${pending.job.op}${answer.ok ? '' : ' (an error)'}`);
+    if (answer.ok) pending.resolve(answer.value);
+    else pending.reject(rebuildError(answer));
+  }
+
+  /** The worker is gone: what it had pending runs here, and so does all that follows. */
+  #fallBack(): void {
+    if (this.#worker === undefined) return;
+    this.#worker = undefined;
+    for (const [id, { job, resolve, reject }] of this.#pending) {
+      this.#pending.delete(id);
+      runJob(job).then(resolve, reject);
+    }
+  }
+}
+
+function rebuildError(answer: Extract<Answer, { ok: false }>): Error {
+  const error = answer.name === 'CompileError' ? new CompileError(answer.message) : new Error(answer.message);
+  if (answer.stack !== undefined) error.stack = answer.stack;
+  return error;
+}
+
+let service: WorkerService | undefined;
+
+/**
+ * Starts the worker (loading TypeScript there) if it is not running yet, for
+ * a generation that prints types or compiles and builds no docs site: the
+ * docs' reference page is built by a child process (`redocly build-docs`)
+ * that keeps the second core busy already, and a worker beside it made the
+ * full set slower and ~40 MiB larger (measured). TOP_OPENAPI_TS_WORKER=0
+ * keeps everything in this thread, =1 starts the worker regardless.
+ */
+export function startTypeScriptWork(artefacts: Readonly<Record<'client' | 'server' | 'docs', boolean>>): void {
+  const wanted = process.env.TOP_OPENAPI_TS_WORKER === '1' || (process.env.TOP_OPENAPI_TS_WORKER !== '0' && (artefacts.client || artefacts.server) && !artefacts.docs);
+  if (wanted) service ??= new WorkerService();
+}
+
+/** Runs a job in the worker when one is running (or starting), else here. */
+export function typescriptJob(job: Job): Promise<string | OutputFiles> {
+  return service ? service.run(job) : runJob(job);
+}
+
+export async function printTypesWork(input: TypesInput): Promise<string> {
+  return (await typescriptJob({ op: 'types', input })) as string;
+}
+
+export async function compileWork(pkgs: string[], files: OutputFiles, outDir: string, typesOnly: (name: string) => boolean): Promise<OutputFiles> {
+  const names = [...files.keys()].filter(typesOnly);
+  return (await typescriptJob({ op: 'compile', pkgs, files, outDir, typesOnly: names })) as OutputFiles;
+}
