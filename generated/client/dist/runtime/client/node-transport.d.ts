@@ -6,6 +6,13 @@ export interface NodeAgentLike {
 export interface NodeHttpTransportOptions {
     /** An http.Agent or https.Agent to use for every request; default one keep-alive agent per protocol, made here. */
     agent?: NodeAgentLike;
+    /**
+     * How long a pooled connection may sit unused before it is closed (the
+     * default agents only); default 60 s. A server's `Keep-Alive: timeout=N`
+     * shortens it to N less 1.5 s, so a connection is not reused just as the
+     * server closes it.
+     */
+    idleSocketTimeoutMs?: number;
 }
 /** True on Node itself, false on runtimes that emulate node:http. */
 export declare function isNodeItself(): boolean;

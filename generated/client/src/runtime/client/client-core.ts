@@ -104,6 +104,8 @@ export class ClientCore {
   readonly signMethod: SignMethod;
   readonly #options: TopClientOptions;
   readonly transport: Transport;
+  /** The gateway URL up to the call's query: URL's getters cost more than the rest of building it. */
+  readonly #callBase: string;
 
   constructor(options: TopClientOptions) {
     if (!options || typeof options !== 'object') throw new TypeError('TopClient: options are required');
@@ -119,6 +121,7 @@ export class ClientCore {
     }
     if (this.url.protocol !== 'http:' && this.url.protocol !== 'https:') throw new TypeError(`TopClient: options.gateway must be http or https; got ${this.url.protocol}`);
     this.#options = options;
+    this.#callBase = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}`;
     if (options.transport !== undefined && (typeof options.transport !== 'object' || options.transport === null || typeof options.transport.send !== 'function')) {
       throw new TypeError('TopClient: options.transport must have a send(request) method');
     }
@@ -242,7 +245,7 @@ export class ClientCore {
     const body = prepared.bytes ?? prepared.body;
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? 30_000;
     const retries = Math.max(0, this.#options.retries ?? 2);
-    const url = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}${query}`;
+    const url = this.#callBase + query;
     const hooks = this.#options.hooks;
     // Built only when someone listens: redaction and byte counts cost per call.
     const event = hooks ? { method: op.method, transport: this.transport.name, url: redactedUrl(url), system: redactedSystem(system), bodyBytes: byteLength(body) } : undefined;
