@@ -5,7 +5,7 @@ import type { ApiModel } from '../model/types.ts';
 import { clientView } from './client-view.ts';
 import { render } from './templates.ts';
 import { type TypesSide, typesInput } from './types.ts';
-import { printTypesWork } from './typescript-work.ts';
+import { pretranspileWork, printTypesWork } from './typescript-work.ts';
 import { compileValidators } from './validators.ts';
 
 export const RUNTIME_DIR = path.resolve(import.meta.dirname, '../../runtime');
@@ -49,28 +49,41 @@ function validatorsOf(model: ApiModel): string {
  */
 export const isTypesOnly = (name: string): boolean => /^(?:client|server)\/src\/types\.ts$/.test(name);
 
-/** What each package holds: its side's types, the validators, operation descriptors, schema names. */
-export async function sharedFiles(model: ApiModel, dir: string, side: TypesSide): Promise<OutputFiles> {
-  // The types print in the TypeScript worker while this thread compiles the validators and renders.
+/**
+ * What each package holds: its side's types, the validators, operation
+ * descriptors, schema names, besides `own` (the side's own rendered files).
+ * `commonJs`: whether the package has a CommonJS copy (the client's).
+ */
+export async function sharedFiles(model: ApiModel, dir: string, side: TypesSide, own: OutputFiles, commonJs: boolean): Promise<OutputFiles> {
+  // The types print in the TypeScript worker (when there is one) while this thread renders and compiles the validators.
   const types = printTypesWork(typesInput(model, side));
   types.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
   const view = clientView(model);
-  const validators = validatorsOf(model);
-  return new Map([
-    [`${dir}/types.ts`, await types],
-    [`${dir}/validators.js`, validators],
+  const files: OutputFiles = new Map([
     [`${dir}/validators.d.ts`, render('shared/validators.d.ts.hbs', view)],
     [`${dir}/operations.ts`, render('shared/operations.ts.hbs', view)],
     [`${dir}/schemas.ts`, render('shared/schemas.ts.hbs', view)],
+    ...own,
   ]);
+  // The rendered TypeScript starts transpiling in the worker before ajv's compile here: the packages' compile then finds it done.
+  pretranspileWork(
+    [...files].filter(([name]) => name.endsWith('.ts') && !name.endsWith('.d.ts')),
+    commonJs,
+  );
+  files.set(`${dir}/validators.js`, validatorsOf(model));
+  files.set(`${dir}/types.ts`, await types);
+  return files;
 }
 
 export async function renderClient(model: ApiModel): Promise<OutputFiles> {
   const view = clientView(model);
-  const files: OutputFiles = await sharedFiles(model, 'client/src', 'client');
-  files.set('client/src/client.ts', render('client/client.ts.hbs', view));
-  files.set('client/src/index.ts', render('client/index.ts.hbs', view));
-  files.set('client/src/node.ts', render('client/node.ts.hbs', view));
+  const own: OutputFiles = new Map([
+    ['client/src/client.ts', render('client/client.ts.hbs', view)],
+    ['client/src/index.ts', render('client/index.ts.hbs', view)],
+    ['client/src/node.ts', render('client/node.ts.hbs', view)],
+  ]);
+  // The client's exports have a CommonJS branch (packages.ts).
+  const files = await sharedFiles(model, 'client/src', 'client', own, true);
   for (const [name, content] of runtimeFiles('client/src/runtime', ['common', 'client'])) files.set(name, content);
   return files;
 }

@@ -207,6 +207,24 @@ function plainCommonJs(name: string, content: string): string {
 }
 
 /**
+ * Fills the memo with these sources' transpiles (and their CommonJS copies
+ * when asked) ahead of compilePackages, which then finds them done: the
+ * TypeScript worker does this while the main thread compiles the
+ * validators. A source that does not transpile is left for compilePackages
+ * to report.
+ */
+export function pretranspile(sources: readonly (readonly [string, string])[], commonJs: boolean): void {
+  for (const [name, content] of sources) {
+    try {
+      transpile(name, content);
+      if (commonJs) transpileCommonJs(name, content);
+    } catch {
+      // compilePackages meets it again and says what is wrong
+    }
+  }
+}
+
+/**
  * Transpiles one runtime source the three ways and keeps nothing: the
  * TypeScript worker runs this while it waits for the model, so that the
  * first generated file does not pay for V8 compiling TypeScript's parser and

@@ -8,13 +8,14 @@ import { render } from './templates.ts';
 export async function renderServer(model: ApiModel, options: { mock?: boolean } = {}): Promise<OutputFiles> {
   const mock = options.mock ?? true;
   const view = { ...serverView(model), mock };
-  const files: OutputFiles = await sharedFiles(model, 'server/src', 'server');
-  files.set('server/src/server.ts', render('server/server.ts.hbs', view));
+  const own: OutputFiles = new Map([['server/src/server.ts', render('server/server.ts.hbs', view)]]);
   if (mock) {
-    files.set('server/src/mock.ts', render('server/mock.ts.hbs', view));
-    files.set('server/src/mock-cli.ts', render('server/mock-cli.ts.hbs', view));
+    own.set('server/src/mock.ts', render('server/mock.ts.hbs', view));
+    own.set('server/src/mock-cli.ts', render('server/mock-cli.ts.hbs', view));
   }
-  files.set('server/src/index.ts', render('server/index.ts.hbs', view));
+  own.set('server/src/index.ts', render('server/index.ts.hbs', view));
+  // ES modules only: no CommonJS copy (packages.ts).
+  const files = await sharedFiles(model, 'server/src', 'server', own, false);
   for (const [name, content] of runtimeFiles('server/src/runtime', ['common', 'server'])) files.set(name, content);
   return files;
 }

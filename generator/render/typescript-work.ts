@@ -16,12 +16,19 @@ import { CompileError } from './compile.ts';
 import type { TypesInput } from './types.ts';
 
 /** One request to the worker, and its answer. */
-export type Job = { op: 'types'; input: TypesInput } | { op: 'compile'; pkgs: string[]; files: OutputFiles; outDir: string; typesOnly: string[] };
+export type Job =
+  | { op: 'types'; input: TypesInput }
+  | { op: 'pretranspile'; sources: [string, string][]; commonJs: boolean }
+  | { op: 'compile'; pkgs: string[]; files: OutputFiles; outDir: string; typesOnly: string[] };
 export type Answer = { id: number; ok: true; value: string | OutputFiles } | { id: number; ok: false; name: string; message: string; stack?: string };
 
 /** Runs a job in this thread (the worker's own body, and the fallback). */
 export async function runJob(job: Job): Promise<string | OutputFiles> {
   if (job.op === 'types') return (await import('./types.ts')).printTypesFile(job.input);
+  if (job.op === 'pretranspile') {
+    (await import('./compile.ts')).pretranspile(job.sources, job.commonJs);
+    return '';
+  }
   const typesOnly = new Set(job.typesOnly);
   return (await import('./compile.ts')).compilePackages(job.pkgs, job.files, job.outDir, { typesOnly: (name) => typesOnly.has(name) });
 }
@@ -118,6 +125,15 @@ export function typescriptJob(job: Job): Promise<string | OutputFiles> {
 
 export async function printTypesWork(input: TypesInput): Promise<string> {
   return (await typescriptJob({ op: 'types', input })) as string;
+}
+
+/**
+ * Starts transpiling these sources in the worker, ahead of compileWork (a
+ * no-op without a worker: in one thread it would only move the same work).
+ */
+export function pretranspileWork(sources: [string, string][], commonJs: boolean): void {
+  if (!service) return;
+  typescriptJob({ op: 'pretranspile', sources, commonJs }).catch(() => {});
 }
 
 export async function compileWork(pkgs: string[], files: OutputFiles, outDir: string, typesOnly: (name: string) => boolean): Promise<OutputFiles> {

@@ -31,7 +31,7 @@ port.on('message', ({ id, job }: { id: number; job: Job }) => {
     const started = performance.now();
     try {
       answer = { id, ok: true, value: await runJob(job) };
-      log(job.op === 'types' ? `types (${job.input.side})` : `compile (${job.pkgs.join(', ')})`, started);
+      log(job.op === 'types' ? `types (${job.input.side})` : job.op === 'compile' ? `compile (${job.pkgs.join(', ')})` : `pretranspile (${job.sources.length} files)`, started);
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
       answer = { id, ok: false, name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) };
