@@ -31,7 +31,8 @@ const part = async <T>(name: string, run: () => Promise<T>): Promise<T | undefin
 };
 const g = await part('generation', () => benchGeneration(runs, log));
 const c = await part('client', () => benchClient(runs, log));
-const s = await part('server', () => benchServer(runs, quick ? 3 : 5, log));
+// Twice the rounds, each shorter: more neighbouring pairs for the per-round ratios.
+const s = await part('server', () => benchServer(runs * 2, quick ? 2 : 3, log));
 const mem = await part('memory', () => benchMemory(log));
 
 const ratio = (x: number) => `${x.toFixed(2)}×`;

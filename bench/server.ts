@@ -137,20 +137,28 @@ export async function benchServer(rounds: number, seconds: number, log: (s: stri
     const rps: Record<string, number[]> = { gateway: [], bare: [], fastify: [] };
     const p99: Record<string, number[]> = { gateway: [], bare: [], fastify: [] };
     const cpu: Record<string, number[]> = { gateway: [], bare: [], fastify: [] };
+    // Each round in the other order (gateway, bare, fastify; then fastify, bare,
+    // gateway): a fixed order would give one server the machine's state after
+    // the same neighbour every time. The ratios are medians of each round's own
+    // (neighbouring runs), not ratios of medians taken across rounds.
+    const vsBare: number[] = [];
+    const vsFastify: number[] = [];
     for (let i = 0; i < rounds; i++) {
-      for (const n of names) {
+      for (const n of i % 2 ? [...names].reverse() : names) {
         const r = await run(n, seconds);
         rps[n]!.push(r.requests.average);
         cpu[n]!.push(r.cpuUsPerRequest);
         p99[n]!.push(r.latency.p99);
       }
+      vsBare.push(rps.gateway!.at(-1)! / rps.bare!.at(-1)!);
+      vsFastify.push(rps.gateway!.at(-1)! / rps.fastify!.at(-1)!);
       log(`  server round ${i + 1}: ${names.map((n) => `${n} ${rps[n]!.at(-1)!.toFixed(0)} req/s p99 ${p99[n]!.at(-1)} ms ${cpu[n]!.at(-1)!.toFixed(0)} µs CPU/req`).join(', ')}`);
     }
     for (const n of names) servers[n].child.kill('SIGTERM');
     const rss = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await servers[n].rss] as const)));
     const med = (o: Record<string, number[]>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, median(v)]));
     const m = med(rps);
-    return { rounds, seconds, connections: 50, rps: m, p99: med(p99), cpuUsPerRequest: med(cpu), rssMiB: rss, vsBare: m.gateway! / m.bare!, vsFastify: m.gateway! / m.fastify! };
+    return { rounds, seconds, connections: 50, rps: m, p99: med(p99), cpuUsPerRequest: med(cpu), rssMiB: rss, vsBare: median(vsBare), vsFastify: median(vsFastify) };
   } finally {
     for (const n of names) if (servers[n].child.exitCode === null) servers[n].child.kill('SIGTERM');
   }
