@@ -10,6 +10,7 @@
 // cannot start or dies is replaced by the in-process path for what was
 // pending, so a failure there costs time, never output. Errors thrown by
 // that work (a CompileError above all) come back as the same classes.
+import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { OutputFiles } from './client.ts';
 import { CompileError } from './compile.ts';
@@ -107,15 +108,29 @@ let service: WorkerService | undefined;
 
 /**
  * Starts the worker (loading TypeScript there) if it is not running yet, for
- * a generation that prints types or compiles and builds no docs site: the
- * docs' reference page is built by a child process (`redocly build-docs`)
- * that keeps the second core busy already, and a worker beside it made the
- * full set slower and ~40 MiB larger (measured). TOP_OPENAPI_TS_WORKER=0
- * keeps everything in this thread, =1 starts the worker regardless.
+ * a generation that prints types or compiles and builds no docs site, on a
+ * machine with a core to spare:
+ *  - the docs' reference page is built by a child process (`redocly
+ *    build-docs`) that keeps the second core busy already, and a worker beside
+ *    it made the full set slower and ~40 MiB larger (measured);
+ *  - like `make --load-average`, no worker when the machine already has more
+ *    runnable work than cores (the 1-minute load average at or above the cores
+ *    + 0.5): on a shared 2-core machine at load 4-8 the worker made
+ *    `--only client` 0.1-1.5 s slower (the threads only took turns), while
+ *    with the second core free it made it 0.2-0.5 s faster.
+ * TOP_OPENAPI_TS_WORKER=0 keeps everything in this thread, =1 starts the worker regardless.
  */
-export function startTypeScriptWork(artefacts: Readonly<Record<'client' | 'server' | 'docs', boolean>>): void {
-  const wanted = process.env.TOP_OPENAPI_TS_WORKER === '1' || (process.env.TOP_OPENAPI_TS_WORKER !== '0' && (artefacts.client || artefacts.server) && !artefacts.docs);
-  if (wanted) service ??= new WorkerService();
+export function startTypeScriptWork(artefacts: Artefacts): void {
+  if (wantsWorker(artefacts, process.env.TOP_OPENAPI_TS_WORKER, os.availableParallelism(), os.loadavg()[0]!)) service ??= new WorkerService();
+}
+
+type Artefacts = Readonly<Record<'client' | 'server' | 'docs', boolean>>;
+
+/** startTypeScriptWork's decision, from the artefacts, TOP_OPENAPI_TS_WORKER, the cores and the 1-minute load average. */
+export function wantsWorker(artefacts: Artefacts, asked: string | undefined, cores: number, load: number): boolean {
+  if (asked === '1') return true;
+  if (asked === '0') return false;
+  return (artefacts.client || artefacts.server) && !artefacts.docs && cores >= 2 && load < cores + 0.5;
 }
 
 /** Runs a job in the worker when one is running (or starting), else here. */

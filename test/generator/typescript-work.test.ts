@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { CompileError } from '../../generator/render/compile.ts';
-import { compileWork, startTypeScriptWork } from '../../generator/render/typescript-work.ts';
+import { compileWork, startTypeScriptWork, wantsWorker } from '../../generator/render/typescript-work.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/top-openapi.js');
@@ -48,6 +48,7 @@ test('--only client,server with the worker and without it: the same files, and t
 });
 
 test('a CompileError in the worker comes back as a CompileError naming the file', async () => {
+  process.env.TOP_OPENAPI_TS_WORKER = '1'; // whatever the machine's load
   startTypeScriptWork({ client: true, server: false, docs: false });
   const manifest = `${JSON.stringify({ name: 'p', type: 'module' })}\n`;
   const files = new Map([
@@ -66,4 +67,16 @@ test('a CompileError in the worker comes back as a CompileError naming the file'
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+});
+
+test('a worker only for TypeScript work without the docs site, on a machine with a core to spare, unless asked', () => {
+  const clientOnly = { client: true, server: false, docs: false };
+  assert.equal(wantsWorker(clientOnly, undefined, 2, 0.3), true);
+  assert.equal(wantsWorker(clientOnly, undefined, 2, 2.49), true);
+  assert.equal(wantsWorker(clientOnly, undefined, 2, 2.5), false, 'more runnable work than cores');
+  assert.equal(wantsWorker(clientOnly, undefined, 1, 0), false, 'one core');
+  assert.equal(wantsWorker({ client: true, server: true, docs: true }, undefined, 2, 0), false, 'the docs child has the second core');
+  assert.equal(wantsWorker({ client: false, server: false, docs: true }, undefined, 8, 0), false, 'no TypeScript work');
+  assert.equal(wantsWorker({ client: true, server: true, docs: true }, '1', 1, 9), true, 'asked for');
+  assert.equal(wantsWorker(clientOnly, '0', 8, 0), false, 'asked not to');
 });
