@@ -19,7 +19,7 @@ export interface NodeAgentLike {
 }
 
 export interface NodeHttpTransportOptions {
-  /** An http.Agent or https.Agent to use for every request; default one keep-alive agent per protocol, made here. */
+  /** An http.Agent or https.Agent to use for every request; default one keep-alive agent per protocol, made here. `close()` leaves a given agent alone. */
   agent?: NodeAgentLike;
   /**
    * How long a pooled connection may sit unused before it is closed (the
@@ -50,12 +50,13 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
     throw new RangeError(`nodeHttpTransport: idleSocketTimeoutMs must be a number of ms from 1 to ${2 ** 31 - 1}; got ${String(options.idleSocketTimeoutMs)}`);
   }
   const agents = new Map<string, http.Agent>();
+  const stops = new Map<string, () => void>();
   const agentFor = (protocol: string): http.Agent => {
     if (options.agent) return options.agent as http.Agent;
     let agent = agents.get(protocol);
     if (!agent) {
       agent = protocol === 'https:' ? new https.Agent(AGENT_OPTIONS) : new http.Agent(AGENT_OPTIONS);
-      idleSockets(agent, idleMs);
+      stops.set(protocol, idleSockets(agent, idleMs));
       agents.set(protocol, agent);
     }
     return agent;
@@ -78,9 +79,11 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
     name: 'node:http',
     provesUnsent,
     send: (request) => exchange(request, targetOf(request.url), agentFor, provesUnsent),
+    // Idle connections only: a call in flight still gets its answer (its
+    // connection closes after it). An agent the caller passed is theirs to close.
     close() {
-      options.agent?.destroy();
-      for (const agent of agents.values()) agent.destroy();
+      for (const stop of stops.values()) stop();
+      stops.clear();
       agents.clear();
     },
   };
@@ -92,30 +95,50 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
  * (N too short for the margin: the socket is not pooled at all). One timer
  * per agent sweeps the pool while it holds sockets; a call on a pooled socket
  * costs a clock read, where a socket timeout cost a timer refresh per read and
- * write.
+ * write. Returns `stop`: no more pooling, the idle sockets closed, the timer
+ * cleared; sockets of calls in flight close once their answer is read.
  */
-function idleSockets(agent: http.Agent, idleMs: number): void {
+function idleSockets(agent: http.Agent, idleMs: number): () => void {
   const freedAt = new WeakMap<object, { at: number; limit: number }>();
   let sweeper: ReturnType<typeof setInterval> | undefined;
-  const sweep = () => {
-    const now = Date.now();
+  let stopped = false;
+  // Out of the pool first, then destroyed: node keeps a destroyed socket in
+  // freeSockets until its 'close' event, and a call made before that could be
+  // handed it (node skips a destroyed socket only at the head of the list) and
+  // fail as possibly sent though nothing was.
+  const closeIdle = (expired: (socket: Duplex) => boolean) => {
     let pooled = 0;
-    for (const sockets of Object.values(agent.freeSockets)) {
-      for (const socket of sockets ?? []) {
-        const idle = freedAt.get(socket);
-        if (idle && now - idle.at >= idle.limit) socket.destroy();
-        else pooled++;
+    // Typed read-only, but node's own bookkeeping splices it the same way.
+    const free = agent.freeSockets as Record<string, Duplex[] | undefined>;
+    for (const [name, sockets] of Object.entries(free)) {
+      if (!sockets) continue;
+      for (let i = sockets.length - 1; i >= 0; i--) {
+        const socket = sockets[i]!;
+        if (!expired(socket)) {
+          pooled++;
+          continue;
+        }
+        sockets.splice(i, 1);
+        socket.destroy();
       }
+      if (sockets.length === 0) delete free[name];
     }
     if (pooled === 0 && sweeper) {
       clearInterval(sweeper);
       sweeper = undefined;
     }
   };
+  const sweep = () => {
+    const now = Date.now();
+    closeIdle((socket) => {
+      const idle = freedAt.get(socket);
+      return idle !== undefined && now - idle.at >= idle.limit;
+    });
+  };
   // node's own: TCP keep-alive on, unref, and false when the server's hint is too short to reuse.
   const keep = agent.keepSocketAlive.bind(agent) as (socket: Duplex) => boolean;
   agent.keepSocketAlive = (socket) => {
-    if (!keep(socket)) return false;
+    if (stopped || !keep(socket)) return false;
     let limit = idleMs;
     const hint = /^timeout=(\d+)/.exec(String((socket as { _httpMessage?: { res?: { headers?: Record<string, unknown> } } })._httpMessage?.res?.headers?.['keep-alive'] ?? ''))?.[1];
     if (hint !== undefined) {
@@ -125,11 +148,18 @@ function idleSockets(agent: http.Agent, idleMs: number): void {
     }
     freedAt.set(socket, { at: Date.now(), limit });
     if (!sweeper) {
-      // A tenth of the shortest limit seen, so a socket outlives its limit by little.
-      sweeper = setInterval(sweep, Math.max(50, Math.min(1000, Math.floor(limit / 10))));
+      // At most 1 s between sweeps: a socket outlives its limit by less than the
+      // margin kept before a server's announced timeout.
+      sweeper = setInterval(sweep, Math.max(50, Math.min(1000, Math.floor(idleMs / 10))));
       sweeper.unref();
     }
     return true;
+  };
+  return () => {
+    stopped = true;
+    closeIdle(() => true);
+    if (sweeper) clearInterval(sweeper);
+    sweeper = undefined;
   };
 }
 

@@ -4,7 +4,7 @@ export interface NodeAgentLike {
     destroy(): void;
 }
 export interface NodeHttpTransportOptions {
-    /** An http.Agent or https.Agent to use for every request; default one keep-alive agent per protocol, made here. */
+    /** An http.Agent or https.Agent to use for every request; default one keep-alive agent per protocol, made here. `close()` leaves a given agent alone. */
     agent?: NodeAgentLike;
     /**
      * How long a pooled connection may sit unused before it is closed (the
