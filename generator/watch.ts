@@ -26,6 +26,9 @@ export interface TreeWatcherOptions {
 }
 
 const SKIPPED = new Set(['node_modules', '.git']);
+const PROFILE = process.env.TOP_GENERATE_PROFILE === '1';
+/** How long the events about a change must be quiet before the tree is looked at. */
+const QUIET_MS = 15;
 
 export class TreeWatcher {
   readonly #options: Required<TreeWatcherOptions>;
@@ -34,6 +37,8 @@ export class TreeWatcher {
   #timer: NodeJS.Timeout | undefined;
   #soon: NodeJS.Timeout | undefined;
   #closed = false;
+  /** When the first event of the burst being waited out came (for TOP_GENERATE_PROFILE). */
+  #firstEvent: number | undefined;
 
   constructor(options: TreeWatcherOptions) {
     this.#options = { exclude: [], intervalMs: 250, ...options, roots: options.roots.map((r) => path.resolve(r)) };
@@ -130,14 +135,23 @@ export class TreeWatcher {
 
   #checkSoon(): void {
     if (this.#closed) return;
+    this.#firstEvent ??= performance.now();
     clearTimeout(this.#soon);
-    // Editors write in bursts (temp file, rename, chmod): look once they are done.
-    this.#soon = setTimeout(() => this.#check(), 40);
+    // Editors write in bursts (temp file, rename, chmod; truncate, write): look once
+    // the events have been quiet for a moment. Each event restarts the wait; a
+    // burst's events arrive within a millisecond or two of each other, and
+    // every millisecond here is one more before the "regenerated" line.
+    this.#soon = setTimeout(() => this.#check(), QUIET_MS);
   }
 
   #check(): void {
     if (this.#closed) return;
+    const started = performance.now();
     const now = this.#scan();
+    if (PROFILE && this.#firstEvent !== undefined) {
+      console.error(`  [profile] watch: first event at ${this.#firstEvent.toFixed(0)} ms, tree scanned at ${performance.now().toFixed(0)} ms (scan ${(performance.now() - started).toFixed(1)} ms)`);
+    }
+    this.#firstEvent = undefined;
     const changed: string[] = [];
     for (const [file, seen] of now) if (this.#seen.get(file)?.hash !== seen.hash) changed.push(file);
     for (const file of this.#seen.keys()) if (!now.has(file)) changed.push(file);

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiModel } from '../model/types.ts';
+import { readRemembered } from '../write/remembered.ts';
 import { clientView } from './client-view.ts';
 import { render } from './templates.ts';
 import { type TypesSide, typesInput } from './types.ts';
@@ -22,7 +23,8 @@ export function runtimeFiles(targetDir: string, folders: readonly string[]): Out
     for (const name of readdirSync(path.join(RUNTIME_DIR, folder))
       .filter((f) => f.endsWith('.ts'))
       .sort()) {
-      const source = readFileSync(path.join(RUNTIME_DIR, folder, name), 'utf8');
+      // Read through the stat-checked memory: --watch copies these files after every edit.
+      const source = readRemembered(path.join(RUNTIME_DIR, folder, name)) ?? readFileSync(path.join(RUNTIME_DIR, folder, name), 'utf8');
       files.set(`${targetDir}/${folder}/${name}`, `// Copied from runtime/${folder}/${name} by the TOP generator: edit that file, then regenerate.\n${source}`);
     }
   }

@@ -1,9 +1,10 @@
-// What --watch last wrote or read of each output file, with the file's stat
-// then: while the stat has not moved (modification and change time, size,
-// inode), the file still holds that content and need not be read again. A
-// regeneration compares its ~260 files with the folder this way instead of
-// reading ~5 MB every time (the reference page alone is 2.6 MB); a file
-// changed behind its back has another stat and is read.
+// What the generator last wrote or read of a file it reads again and again in
+// --watch (the output folder's files, the runtime sources it copies), with the
+// file's stat then: while the stat has not moved (modification and change
+// time, size, inode), the file still holds that content and need not be read
+// again. A regeneration compares its ~260 files with the folder this way
+// instead of reading ~5 MB every time (the reference page alone is 2.6 MB); a
+// file changed behind its back has another stat and is read.
 import { readFileSync, type Stats, statSync } from 'node:fs';
 
 const remembered = new Map<string, { stat: string; content: string }>();

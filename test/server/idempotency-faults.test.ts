@@ -187,11 +187,12 @@ for (const fault of [{ kind: 'fail-before' }, { kind: 'hang' }] as Fault[]) {
 
 test('a handler slower than handlerTimeoutMs: isp.handler-timeout, the claim stays, the late outcome is recorded and replayed', async () => {
   const store = new FaultyStore(new MemoryIdempotencyStore());
+  // The handler outlasts both waits by far (a loaded machine stretched 30 + 20 ms past a 100 ms handler).
   const e = engine(store, { handlerTimeoutMs: 30, waitMs: 20 });
-  const h = counting(100);
+  const h = counting(600);
   assert.equal(text((await e.run('k', 'f', LABEL, h.invoke)).outcome), '15 isp.handler-timeout');
   assert.equal(text((await e.run('k', 'f', LABEL, h.invoke)).outcome), '15 isp.idempotent-request-pending');
-  await sleep(100);
+  await sleep(600);
   assert.equal(text((await e.run('k', 'f', LABEL, h.invoke)).outcome), '{"n":1}');
   assert.equal(h.runs(), 1);
 });
@@ -265,7 +266,9 @@ async function schedule(seed: number): Promise<string | undefined> {
     callers.map(async (c) => {
       await sleep(c.at);
       const fingerprint = c.other ? 'other' : 'f';
-      const watchdog = sleep(3000).then(() => 'HANG');
+      // Every wait here is bounded by tens of ms, so a caller still waiting after 20 s hangs.
+      // (3 s was passed by a loaded machine: 250 schedules share one process.)
+      const watchdog = sleep(20_000).then(() => 'HANG');
       const result = await Promise.race([c.engine.run('k', fingerprint, LABEL, invoke).then((x) => text(x.outcome)), watchdog]);
       return { result };
     }),
@@ -273,7 +276,7 @@ async function schedule(seed: number): Promise<string | undefined> {
   const changing = runs.filter((k) => k !== 'nothing-changed').length;
   if (changing > 1) return `the handler changed something ${changing} times: ${runs.join(', ')}`;
   for (const { result } of results) {
-    if (result === 'HANG') return 'a caller got no answer within 3 s';
+    if (result === 'HANG') return 'a caller got no answer within 20 s';
     if (result === first) continue;
     if (/^15 isp\./.test(result)) continue;
     // With a caller of other parameters, whichever claimed first owns the key: the rest get a conflict.
