@@ -180,6 +180,8 @@ function typesOnlyModule(name: string, content: string): { js: string; cjs: stri
 const EXPORT_ALIAS = /^export const ([A-Za-z_$][\w$]*) = ([A-Za-z_$][\w$]*);$/;
 // Anything else a CommonJS copy cannot hold as it is (imports, other exports, import.meta).
 const MODULE_SYNTAX = /^\s*(?:import|export)\b|\bimport\s*\(|\bimport\.meta\b/;
+// String literals (ajv writes the spec's values with JSON.stringify): an enum value "import (x)" is data, not syntax.
+const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 
 /**
  * The CommonJS copy of plain ES module JavaScript (the ajv validators), line
@@ -195,7 +197,8 @@ function plainCommonJs(name: string, content: string): string {
   for (const [i, line] of lines.entries()) {
     const alias = EXPORT_ALIAS.exec(line);
     if (alias) out.push(`exports.${alias[1]} = ${alias[2]};`);
-    else if (MODULE_SYNTAX.test(line)) throw new CompileError(`generated ${name}:${i + 1}: only \`export const NAME = IDENT;\` can be converted to CommonJS here, not: ${line.trim().slice(0, 120)}`);
+    else if (MODULE_SYNTAX.test(line.replace(STRING_LITERAL, '""')))
+      throw new CompileError(`generated ${name}:${i + 1}: only \`export const NAME = IDENT;\` can be converted to CommonJS here, not: ${line.trim().slice(0, 120)}`);
     else out.push(line);
   }
   // ajv's own "use strict" directive opens the body: the copy has one already, above.

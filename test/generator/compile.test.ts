@@ -97,6 +97,9 @@ test('the validators: the CommonJS copy exports what the ES module does and vali
 test('JavaScript with any other module syntax is refused, naming the file and line', () => {
   const ok = '"use strict";\nexport const validateA = validate1;\nfunction validate1(data) { return true; }\n';
   assert.ok(compileOne({ 'validators.js': ok }).get('p/dist/cjs/validators.js')?.includes('exports.validateA = validate1;'));
+  // The spec's values are data: an enum value that reads like module syntax is left as it is.
+  const data = `"use strict";\nexport const validateA = validate1;\nconst schema1 = {"enum":["import (x)","import.meta","it's"]};\nconst m = 'import(y)';\nfunction validate1(data) { return true; }\n`;
+  assert.ok(compileOne({ 'validators.js': data }).get('p/dist/cjs/validators.js')?.includes('const schema1 = {"enum":["import (x)","import.meta","it\'s"]};'));
   for (const [line, bad] of [
     [2, 'import x from "y";'],
     [2, 'export default validate1;'],
