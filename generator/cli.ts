@@ -166,6 +166,8 @@ async function scaffoldCommand(settings: Settings, dir: string, importFrom: stri
 
 async function watchCommand(flags: Flags, first: Settings, allowBreaking: boolean): Promise<number> {
   const { TreeWatcher } = await import('./watch.ts');
+  // Spec files parsed once per content from now on (a one-shot run does not keep them).
+  (await import('./load/parse-cache.ts')).keepParsedFiles();
   const { TEMPLATES_DIR, clearTemplateCache } = await import('./render/templates.ts');
   let settings = first;
   const specDir = path.dirname(settings.spec);
