@@ -20,6 +20,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -185,10 +186,15 @@ export async function build() {
   // Older versions and abandoned staging folders, once no run can still be loading them.
   for (const name of readdirSync(BUILD_DIR)) {
     const at = path.join(BUILD_DIR, name);
-    if (name === version || name === MANIFEST || name === 'transpiled.json') continue;
+    if (name === version || name === MANIFEST || name === 'transpiled.json' || /^typescript-[\w.-]+\.v8cache$/.test(name)) continue;
     if (Date.now() - statSync(at).mtimeMs > 10 * 60_000) rmSync(at, { recursive: true, force: true });
   }
   return manifest;
+}
+
+/** The installed TypeScript's version (the code cache is named by it). */
+function typescriptVersion() {
+  return JSON.parse(readFileSync(createRequire(import.meta.url).resolve('typescript/package.json'), 'utf8')).version;
 }
 
 /**
@@ -216,13 +222,18 @@ function recordRuntimeTranspiles(entryFile) {
     const record = path.join(BUILD_DIR, `transpiled.json.tmp-${process.pid}`);
     const args = ['generate', '--spec', spec, '--out', out, '--only', 'client,server'];
     const script = `const { main } = await import(${JSON.stringify(entry)}); process.exitCode = await main(${JSON.stringify(args)});`;
+    // The same generation records V8's code cache of TypeScript (generator/render/typescript.ts),
+    // in the main thread (no worker), where it compiles what a real run compiles.
+    const tsCache = path.join(BUILD_DIR, `typescript.v8cache.tmp-${process.pid}`);
     const r = spawnSync(process.execPath, ['--input-type=module', '--eval', script], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, TOP_OPENAPI_RECORD_TRANSPILES: record },
+      env: { ...process.env, TOP_OPENAPI_RECORD_TRANSPILES: record, TOP_OPENAPI_RECORD_TS_CACHE: tsCache, TOP_OPENAPI_TS_WORKER: '0' },
     });
     if (r.status !== 0 || !existsSync(record)) console.error(`bin/prebuilt.js: no runtime transpiles recorded (generation failed):\n${r.stdout}${r.stderr}`);
     else renameSync(record, path.join(BUILD_DIR, 'transpiled.json'));
+    if (r.status === 0 && existsSync(tsCache)) renameSync(tsCache, path.join(BUILD_DIR, `typescript-${typescriptVersion()}.v8cache`));
+    else rmSync(tsCache, { force: true });
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -5,7 +5,18 @@
 // compiling it (detectModuleFormat, then cjs-module-lexer for its export
 // names): ~250 ms of a cold generation's CPU (issue 16). require() only
 // compiles it. openapi-typescript's CommonJS build requires it the same way.
-import { createRequire } from 'node:module';
+//
+// And with V8's code cache when the prebuilt generator has one: compiling
+// typescript.js is still ~200 ms of a cold run (V8 pre-parses all 9 MB). The
+// build (bin/prebuilt.js) records the compiled code of one real generation in
+// bin/build/typescript-<version>.v8cache; a run hands it to V8 with the
+// source, which skips that work. V8 checks the cache itself (its version,
+// flags and the source) and compiles as usual when it does not fit, so a
+// cache from another Node or TypeScript costs only its read.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
 import type * as TS from 'typescript';
 
 const require = createRequire(import.meta.url);
@@ -17,6 +28,50 @@ let loaded: typeof TS | undefined;
  * work to its worker (typescript-work.ts) never loads it in the main thread.
  */
 export function typescript(): typeof TS {
-  loaded ??= require('typescript') as typeof TS;
+  loaded ??= load();
   return loaded;
+}
+
+/** Where the build keeps the code cache for this TypeScript (its version in the name). */
+export function codeCacheFile(version: string): string {
+  return path.resolve(import.meta.dirname, '../../bin/build', `typescript-${version}.v8cache`);
+}
+
+// TOP_OPENAPI_RECORD_TS_CACHE=<file>: compile without a cache and write V8's
+// cache of everything this process compiled of it to <file> at exit (the build does this).
+const RECORD = process.env.TOP_OPENAPI_RECORD_TS_CACHE;
+
+function load(): typeof TS {
+  const file = require.resolve('typescript');
+  const version = (require('typescript/package.json') as { version: string }).version;
+  const cacheFile = codeCacheFile(version);
+  if (!RECORD && (process.env.TOP_OPENAPI_TS_CACHE === '0' || !existsSync(cacheFile))) {
+    profile('none');
+    return require(file) as typeof TS;
+  }
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = RECORD ? undefined : readFileSync(cacheFile);
+  } catch {
+    profile('unreadable');
+    return require(file) as typeof TS;
+  }
+  // What require() does for a CommonJS file, with the cached code: the module
+  // goes into require's cache, so openapi-typescript's require('typescript') gets this one.
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  // V8 sets cachedDataRejected only when it was handed a cache.
+  profile(RECORD ? 'recording' : script.cachedDataRejected === false ? 'accepted' : script.cachedDataRejected === true ? 'rejected' : 'not used');
+  const mod = new Module(file);
+  mod.filename = file;
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
+  mod.loaded = true;
+  require.cache[file] = mod;
+  if (RECORD) process.on('exit', () => writeFileSync(RECORD, script.createCachedData()));
+  return mod.exports as typeof TS;
+}
+
+/** TOP_GENERATE_PROFILE=1: whether the code cache served (to stderr, like generate.ts's stages). */
+function profile(cache: string): void {
+  if (process.env.TOP_GENERATE_PROFILE === '1') console.error(`  [profile] TypeScript code cache: ${cache}`);
 }

@@ -55,3 +55,35 @@ test('a rebuild records the runtime transpiles again, when the old record alread
   await build();
   assert.deepEqual(recordOf(), first);
 });
+
+test("the build carries V8's code cache of TypeScript: a run accepts it, writes the same, and a corrupt one is only rejected", async () => {
+  if (currentBuild() === undefined) await build();
+  const version = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/typescript/package.json'), 'utf8')) as { version: string }).version;
+  const cache = path.join(ROOT, `bin/build/typescript-${version}.v8cache`);
+  const saved = readFileSync(cache);
+  assert.ok(saved.length > 100_000, `the cache holds ${saved.length} bytes`);
+  const out = mkdtempSync(path.join(os.tmpdir(), 'top-tscache-'));
+  const run = (dir: string, env: Record<string, string>) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'bin/top-openapi.js'), 'generate', '--spec', path.join(ROOT, 'spec/openapi.yaml'), '--out', path.join(out, dir), '--only', 'client'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TOP_OPENAPI_FROM_SOURCE: '', TOP_GENERATE_PROFILE: '1', TOP_OPENAPI_TS_WORKER: '0', ...env },
+    });
+  const read = (dir: string) => readFileSync(path.join(out, dir, 'client/dist/types.d.ts'), 'utf8') + readFileSync(path.join(out, dir, 'client/dist/client.js'), 'utf8');
+  try {
+    const cached = run('cached', {});
+    assert.equal(cached.status, 0, cached.stderr);
+    assert.match(cached.stderr, /TypeScript code cache: accepted/);
+    const plain = run('plain', { TOP_OPENAPI_TS_CACHE: '0' });
+    assert.match(plain.stderr, /TypeScript code cache: none/);
+    assert.equal(read('cached'), read('plain'));
+    writeFileSync(cache, Buffer.concat([saved.subarray(0, 64), Buffer.alloc(4096, 7)]));
+    const corrupt = run('corrupt', {});
+    assert.equal(corrupt.status, 0, corrupt.stderr);
+    assert.match(corrupt.stderr, /TypeScript code cache: rejected/);
+    assert.equal(read('corrupt'), read('plain'));
+  } finally {
+    writeFileSync(cache, saved);
+    rmSync(out, { recursive: true, force: true });
+  }
+});
