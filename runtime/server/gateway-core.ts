@@ -25,7 +25,7 @@ import { parseTimestamp } from '../common/timestamp.ts';
 import { isMissing, toFieldProblems } from '../common/validation.ts';
 import { decodeUtf8, type FormFields, parseForm, parseMultipart, type UploadedFile } from './form-parse.ts';
 import { type IdempotencyStore, MemoryIdempotencyStore } from './idempotency.ts';
-import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, type IdempotencyPath, MAX_TIMER_MS, runWithTimeout, type StoreStep } from './idempotency-engine.ts';
+import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, type IdempotencyPath, isThenable, MAX_TIMER_MS, runWithTimeout, type StoreStep } from './idempotency-engine.ts';
 import { type GatewayHooks, type GatewayLogger, Observer } from './observability.ts';
 import { GatewayError } from './platform-errors.ts';
 import { toXmlDocument } from './xml.ts';
@@ -517,10 +517,6 @@ function sha256Hex(text: string): string {
 
 /** What the idempotency engine records of an answer: its text, and the answer itself for this call. */
 const produced = (answer: Answer) => ({ text: answer.text, value: answer });
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
 
 // Blank: nothing but white space (JavaScript's \s covers U+3000 and U+FEFF) or zero-width characters.
 const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060)*$/;

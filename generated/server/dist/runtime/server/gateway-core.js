@@ -14,7 +14,7 @@ import { parseTimestamp } from "../common/timestamp.js";
 import { isMissing, toFieldProblems } from "../common/validation.js";
 import { decodeUtf8, parseForm, parseMultipart } from "./form-parse.js";
 import { MemoryIdempotencyStore } from "./idempotency.js";
-import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, MAX_TIMER_MS, runWithTimeout } from "./idempotency-engine.js";
+import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, isThenable, MAX_TIMER_MS, runWithTimeout } from "./idempotency-engine.js";
 import { Observer } from "./observability.js";
 import { GatewayError } from "./platform-errors.js";
 import { toXmlDocument } from "./xml.js";
@@ -419,9 +419,6 @@ function sha256Hex(text) {
 }
 /** What the idempotency engine records of an answer: its text, and the answer itself for this call. */
 const produced = (answer) => ({ text: answer.text, value: answer });
-function isThenable(value) {
-    return typeof value === 'object' && value !== null && typeof value.then === 'function';
-}
 // Blank: nothing but white space (JavaScript's \s covers U+3000 and U+FEFF) or zero-width characters.
 const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060)*$/;
 function isBlank(value) {

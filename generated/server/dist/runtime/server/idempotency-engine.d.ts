@@ -43,7 +43,13 @@ export interface Produced<T> {
     text: string;
     value: T;
 }
+/** A promise or any thenable (a handler, `apps` or a store may return one from another library). */
+export declare function isThenable(value: unknown): value is PromiseLike<unknown>;
 export declare const handlerTimeoutError: (ms: number) => GatewayError;
+type Ran<T> = {
+    outcome: Outcome<T>;
+    path: IdempotencyPath;
+};
 export declare class IdempotencyEngine {
     #private;
     constructor(options: EngineOptions);
@@ -57,10 +63,8 @@ export declare class IdempotencyEngine {
     run<T>(key: string, fingerprint: string, label: {
         path: string;
         value: string;
-    }, invoke: () => Produced<T> | Promise<Produced<T>>): Promise<{
-        outcome: Outcome<T>;
-        path: IdempotencyPath;
-    }>;
+    }, invoke: () => Produced<T> | Promise<Produced<T>>): Promise<Ran<T>>;
 }
 /** A call without an idempotency key: its handler's outcome, or 15 isp.handler-timeout. */
 export declare function runWithTimeout<T>(invoke: () => T | Promise<T>, timeoutMs: number): Promise<T>;
+export {};

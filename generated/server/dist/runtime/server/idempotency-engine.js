@@ -30,7 +30,8 @@ export class StoreTimeoutError extends Error {
     name = 'StoreTimeoutError';
 }
 const PENDING = Symbol('pending');
-function isThenable(value) {
+/** A promise or any thenable (a handler, `apps` or a store may return one from another library). */
+export function isThenable(value) {
     return typeof value === 'object' && value !== null && typeof value.then === 'function';
 }
 // An outcome as the store keeps it: `A` and the answer's JSON text, or `E` and

@@ -69,7 +69,8 @@ export interface Produced<T> {
   value: T;
 }
 
-function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
+/** A promise or any thenable (a handler, `apps` or a store may return one from another library). */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
@@ -229,7 +230,7 @@ export class IdempotencyEngine {
    * most once, and only while this call holds the key's claim), the recorded
    * one, or a retryable isp. answer. `invoke` throws only GatewayError.
    */
-  async run<T>(key: string, fingerprint: string, label: { path: string; value: string }, invoke: () => Produced<T> | Promise<Produced<T>>): Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
+  async run<T>(key: string, fingerprint: string, label: { path: string; value: string }, invoke: () => Produced<T> | Promise<Produced<T>>): Promise<Ran<T>> {
     const deadline = Date.now() + this.#o.waitMs;
     let waited = false;
     for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
@@ -285,12 +286,7 @@ export class IdempotencyEngine {
    * the outcome. Not async: the same-turn path answers without a promise, so
    * `run` resolves with its result directly.
    */
-  #own<T>(
-    key: string,
-    fingerprint: string,
-    owner: string,
-    invoke: () => Produced<T> | Promise<Produced<T>>,
-  ): { outcome: Outcome<T>; path: IdempotencyPath } | Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
+  #own<T>(key: string, fingerprint: string, owner: string, invoke: () => Produced<T> | Promise<Produced<T>>): Ran<T> | Promise<Ran<T>> {
     let produced: Produced<T> | Promise<Produced<T>>;
     try {
       produced = invoke();
@@ -319,7 +315,7 @@ export class IdempotencyEngine {
   }
 
   /** #own for a handler still running, or an outcome not yet recorded: keep the lease, share the outcome, record it. */
-  async #ownAsync<T>(key: string, fingerprint: string, owner: string, produced: Promise<Produced<T>>): Promise<{ outcome: Outcome<T>; path: IdempotencyPath }> {
+  async #ownAsync<T>(key: string, fingerprint: string, owner: string, produced: Promise<Produced<T>>): Promise<Ran<T>> {
     const o = this.#o;
     const stopRenewing = this.#keepLease(key, fingerprint, owner);
 

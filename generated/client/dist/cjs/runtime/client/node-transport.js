@@ -30,10 +30,12 @@ const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64, keepAliveMsecs: 1000 };
 const DEFAULT_IDLE_MS = 60_000;
 /** How long before a server's announced keep-alive timeout a pooled connection is given up. */
 const SERVER_HINT_MARGIN_MS = 1500;
+/** The longest delay a timer keeps (2^31-1 ms); node fires a longer one at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 function nodeHttpTransport(options = {}) {
     const idleMs = options.idleSocketTimeoutMs ?? DEFAULT_IDLE_MS;
-    if (!(Number.isFinite(idleMs) && idleMs >= 1 && idleMs <= 2 ** 31 - 1)) {
-        throw new RangeError(`nodeHttpTransport: idleSocketTimeoutMs must be a number of ms from 1 to ${2 ** 31 - 1}; got ${String(options.idleSocketTimeoutMs)}`);
+    if (!(Number.isFinite(idleMs) && idleMs >= 1 && idleMs <= MAX_TIMER_MS)) {
+        throw new RangeError(`nodeHttpTransport: idleSocketTimeoutMs must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${String(options.idleSocketTimeoutMs)}`);
     }
     const agents = new Map();
     const stops = new Map();
