@@ -10,7 +10,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './lib.ts';
 import { signedRequest } from './server.ts';
-import { ANSWER, APP_KEY, APP_SECRET } from './servers/common.ts';
+import { benchGatewayOptions } from './servers/common.ts';
 
 const [rev = 'HEAD', blocksArg = '20', callsArg = '3000'] = process.argv.slice(2);
 const blocks = Number(blocksArg);
@@ -26,13 +26,7 @@ interface Core {
 }
 async function coreFrom(distIndex: string): Promise<Core> {
   const m = (await import(distIndex)) as { GatewayCore: new (o: object) => Core; MemoryIdempotencyStore: new (o: object) => object; operations: object };
-  return new m.GatewayCore({
-    operations: m.operations,
-    apps: (key: string) => (key === APP_KEY ? APP_SECRET : undefined),
-    handlers: { alibabaAlisportsLianbeiXposPay: () => ANSWER },
-    idempotencyStore: new m.MemoryIdempotencyStore({ maxEntries: 5_000_000 }),
-    timestampToleranceMs: 60 * 60 * 1000,
-  });
+  return new m.GatewayCore({ operations: m.operations, ...benchGatewayOptions(m.MemoryIdempotencyStore) });
 }
 const cores = [await coreFrom(path.join(dir, 'generated/server/dist/index.js')), await coreFrom(path.join(ROOT, 'generated/server/dist/index.js'))];
 

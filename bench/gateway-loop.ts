@@ -9,18 +9,12 @@ import { Session } from 'node:inspector';
 import path from 'node:path';
 import { GatewayCore, MemoryIdempotencyStore, operations } from '../generated/server/dist/index.js';
 import { signedRequest } from './server.ts';
-import { ANSWER, APP_KEY, APP_SECRET } from './servers/common.ts';
+import { benchGatewayOptions } from './servers/common.ts';
 
 const [callsArg, inFlightArg] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--profile');
 const calls = Number(callsArg ?? 100_000);
 const inFlight = Number(inFlightArg ?? 50);
-const core = new GatewayCore({
-  operations,
-  apps: (key: string) => (key === APP_KEY ? APP_SECRET : undefined),
-  handlers: { alibabaAlisportsLianbeiXposPay: () => ANSWER },
-  idempotencyStore: new MemoryIdempotencyStore({ maxEntries: 5_000_000 }),
-  timestampToleranceMs: 60 * 60 * 1000,
-});
+const core = new GatewayCore({ operations, ...benchGatewayOptions(MemoryIdempotencyStore) });
 const requests = Array.from({ length: calls }, (_, i) => {
   const r = signedRequest(i + 1);
   return { httpMethod: 'POST', url: r.path, contentType: 'application/x-www-form-urlencoded;charset=UTF-8', body: Buffer.from(r.body) };

@@ -2,7 +2,9 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export { APP_KEY, APP_SECRET } from './app.ts';
+import { APP_KEY, APP_SECRET } from './app.ts';
+
+export { APP_KEY, APP_SECRET };
 
 export const ROOT_NAME = 'alibaba_alisports_lianbei_xpos_pay_response';
 export const ANSWER = {
@@ -15,6 +17,22 @@ export const ANSWER = {
   },
 };
 export const ENVELOPE = `{"${ROOT_NAME}":{"result":{"model":{"checkout_id":"0","biz_order_id":9007199254740993,"success":true,"current_pay_fee":3,"payment_order_id":"3","result_status":3},"http_status_code":200,"msg_code":"0","msg_info":"访问成功","success":true},"request_id":"bench"}}`;
+
+/**
+ * The gateway every gateway bench drives (the HTTP server, the in-process loop,
+ * the core A/B): the bench's app, a handler answering ANSWER at once, and
+ * `MemoryStore` (the package's MemoryIdempotencyStore, from whichever build is measured).
+ */
+export function benchGatewayOptions<Store>(MemoryStore: new (options: { maxEntries: number }) => Store) {
+  return {
+    apps: (key: string) => (key === APP_KEY ? APP_SECRET : undefined),
+    handlers: { alibabaAlisportsLianbeiXposPay: () => ANSWER },
+    // Room for every key of a whole benchmark run (the default is 100,000).
+    idempotencyStore: new MemoryStore({ maxEntries: 5_000_000 }),
+    // The signed calls are made before the run; allow them an hour.
+    timestampToleranceMs: 60 * 60 * 1000,
+  };
+}
 
 // Peak RSS, reported by the process itself on SIGTERM (resourceUsage's maxRSS is in KiB).
 process.on('SIGTERM', () => console.log(`peak-rss-kib ${process.resourceUsage().maxRSS}`));
