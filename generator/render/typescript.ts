@@ -9,10 +9,15 @@
 // And with V8's code cache when the prebuilt generator has one: compiling
 // typescript.js is still ~200 ms of a cold run (V8 pre-parses all 9 MB). The
 // build (bin/prebuilt.js) records the compiled code of one real generation in
-// bin/build/typescript-<version>.v8cache; a run hands it to V8 with the
-// source, which skips that work. V8 checks the cache itself (its version,
-// flags and the source) and compiles as usual when it does not fit, so a
-// cache from another Node or TypeScript costs only its read.
+// bin/build/typescript-<version>.v8cache; a run hands it to V8 with the source,
+// which skips that work. V8 itself checks only its version, its flags and the
+// source's length, and does not checksum the cache in release builds: a
+// same-length edit of typescript.js would run the recorded code, and damaged
+// bytes can crash the process (found in review). So the file starts with a
+// line of JSON holding the SHA-256 of the source it was made from and of the
+// cache bytes; a run uses the cache only when both match (~10 ms of hashing
+// against the ~200 ms saved) and otherwise requires TypeScript as usual.
+import * as crypto from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
@@ -49,16 +54,22 @@ function load(): typeof TS {
     profile('none');
     return require(file) as typeof TS;
   }
+  const source = readFileSync(file, 'utf8');
   let cachedData: Buffer | undefined;
-  try {
-    cachedData = RECORD ? undefined : readFileSync(cacheFile);
-  } catch {
-    profile('unreadable');
-    return require(file) as typeof TS;
+  if (!RECORD) {
+    try {
+      cachedData = trustedCache(readFileSync(cacheFile), source);
+    } catch {
+      // unreadable: as if absent
+    }
+    if (!cachedData) {
+      profile('rejected');
+      return require(file) as typeof TS;
+    }
   }
   // What require() does for a CommonJS file, with the cached code: the module
   // goes into require's cache, so openapi-typescript's require('typescript') gets this one.
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const script = new vm.Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   // V8 sets cachedDataRejected only when it was handed a cache.
   profile(RECORD ? 'recording' : script.cachedDataRejected === false ? 'accepted' : script.cachedDataRejected === true ? 'rejected' : 'not used');
   const mod = new Module(file);
@@ -67,9 +78,33 @@ function load(): typeof TS {
   (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;
   require.cache[file] = mod;
-  if (RECORD) process.on('exit', () => writeFileSync(RECORD, script.createCachedData()));
+  if (RECORD) {
+    const record = RECORD;
+    process.on('exit', () => {
+      const data = script.createCachedData();
+      writeFileSync(record, Buffer.concat([Buffer.from(`${JSON.stringify({ source: sha256(source), cache: sha256(data) })}\n`), data]));
+    });
+  }
   return mod.exports as typeof TS;
 }
+
+/** The cache bytes of a cache file, when its header's checksums match `source` and the bytes; else undefined. */
+export function trustedCache(file: Buffer, source: string): Buffer | undefined {
+  const newline = file.indexOf(0x0a);
+  if (newline <= 0 || newline > 1024) return undefined;
+  let header: { source?: unknown; cache?: unknown };
+  try {
+    header = JSON.parse(file.subarray(0, newline).toString('utf8')) as typeof header;
+  } catch {
+    return undefined;
+  }
+  const data = file.subarray(newline + 1);
+  return header.source === sha256(source) && header.cache === sha256(data) ? data : undefined;
+}
+
+// crypto.hash (Node 20.12+) in one call; createHash elsewhere.
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string | Buffer, encoding: 'hex') => string }).hash;
+const sha256 = (data: string | Buffer) => (oneShotHash ? oneShotHash('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex'));
 
 /** TOP_GENERATE_PROFILE=1: whether the code cache served (to stderr, like generate.ts's stages). */
 function profile(cache: string): void {

@@ -77,13 +77,46 @@ test("the build carries V8's code cache of TypeScript: a run accepts it, writes 
     const plain = run('plain', { TOP_OPENAPI_TS_CACHE: '0' });
     assert.match(plain.stderr, /TypeScript code cache: none/);
     assert.equal(read('cached'), read('plain'));
-    writeFileSync(cache, Buffer.concat([saved.subarray(0, 64), Buffer.alloc(4096, 7)]));
-    const corrupt = run('corrupt', {});
-    assert.equal(corrupt.status, 0, corrupt.stderr);
-    assert.match(corrupt.stderr, /TypeScript code cache: rejected/);
-    assert.equal(read('corrupt'), read('plain'));
+    // Cut short; damaged past its header at full length (V8 alone would crash on it:
+    // it does not checksum a cache); made for another typescript.js (V8 checks only the length).
+    const newline = saved.indexOf(0x0a);
+    const damaged = Buffer.from(saved);
+    for (let i = newline + 64; i < damaged.length; i += 20_000) damaged[i]! ^= 0xff;
+    const header = JSON.parse(saved.subarray(0, newline).toString('utf8')) as { source: string; cache: string };
+    const foreign = Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, source: '0'.repeat(64) })}\n`), saved.subarray(newline + 1)]);
+    for (const [name, bytes] of [
+      ['cut', Buffer.concat([saved.subarray(0, 64), Buffer.alloc(4096, 7)])],
+      ['damaged', damaged],
+      ['foreign', foreign],
+    ] as const) {
+      writeFileSync(cache, bytes);
+      const r = run(name, {});
+      assert.equal(r.status, 0, `${name}: ${r.signal ?? ''} ${r.stderr}`);
+      assert.match(r.stderr, /TypeScript code cache: rejected/, name);
+      assert.equal(read(name), read('plain'), name);
+    }
   } finally {
     writeFileSync(cache, saved);
     rmSync(out, { recursive: true, force: true });
   }
+});
+
+test('a code cache is trusted only for the very source it was made from, and only with its bytes intact', async () => {
+  const { trustedCache } = await import('../../generator/render/typescript.ts');
+  const { createHash } = await import('node:crypto');
+  const vm = await import('node:vm');
+  // Two sources of the same length: V8 would take A's cache for B and run A's code.
+  const a = 'var version = "5.9.3"; function f() { return version; } f();';
+  const b = 'var version = "5.9.8"; function f() { return version; } f();';
+  const script = new vm.Script(a, { filename: 'typescript.js' });
+  script.runInThisContext();
+  const data = script.createCachedData();
+  const sha = (x: string | Buffer) => createHash('sha256').update(x).digest('hex');
+  const file = Buffer.concat([Buffer.from(`${JSON.stringify({ source: sha(a), cache: sha(data) })}\n`), data]);
+  assert.deepEqual(trustedCache(file, a), data);
+  assert.equal(trustedCache(file, b), undefined, 'another source of the same length');
+  const damaged = Buffer.from(file);
+  damaged[damaged.length - 1]! ^= 1;
+  assert.equal(trustedCache(damaged, a), undefined, 'a changed byte');
+  assert.equal(trustedCache(data, a), undefined, 'no header');
 });
