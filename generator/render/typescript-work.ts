@@ -54,7 +54,7 @@ class WorkerService {
 
   constructor() {
     try {
-      const worker = new Worker(workerScript());
+      const worker = new Worker(workerScript(), { workerData: { timeOrigin: performance.timeOrigin } });
       worker.on('message', (answer: Answer) => this.#answer(answer));
       worker.on('error', () => this.#fallBack());
       worker.on('exit', () => this.#fallBack());
