@@ -57,8 +57,13 @@ export interface ClientResults {
   oursCpu: number;
   minimalCpu: number;
   cpuRatio: number;
-  /** Whole calls/s by transport: ours and the minimal signer over the same transport. */
-  transports: { name: string; ours: number; minimal: number; ratio: number }[];
+  /**
+   * Whole calls/s by transport: ours and the minimal signer over the same
+   * transport; the minimal signer with a timeout per call, and ours against
+   * it; and that timeout's own price (the minimal signer with it against
+   * without it).
+   */
+  transports: { name: string; ours: number; minimal: number; ratio: number; minimalTimed: number; vsTimedRatio: number; timeoutPriceRatio: number }[];
   nodeTopHttp: number;
   /** Ours over node:http against node-taobao-topclient. */
   nodeTopRatio: number;
@@ -121,7 +126,10 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
     const fetchClient = new TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: url, signMethod: 'md5', transport: fetchTransport() });
     const nodeTop = new NodeTopClient({ appkey: '12345678', appsecret: 'helloworld', REST_URL: url });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-    const minimalNodeHttp = () =>
+    // The minimal signer, and the same with a timeout per call: the one
+    // guarantee of ours a caller cannot do without, priced on its own (for
+    // fetch it needs an AbortSignal, which undici registers per request).
+    const minimalNodeHttp = (timeoutMs?: number) =>
       new Promise<unknown>((resolve, reject) => {
         const { query, body } = minimalPrepare();
         const req = http.request(
@@ -131,25 +139,43 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
             let text = '';
             res.setEncoding('utf8');
             res.on('data', (c) => (text += c));
-            res.on('end', () => resolve((JSON.parse(text) as Record<string, unknown>)[ROOT_NAME]));
+            res.on('end', () => {
+              clearTimeout(timer);
+              resolve((JSON.parse(text) as Record<string, unknown>)[ROOT_NAME]);
+            });
           },
         );
-        req.on('error', reject);
+        const timer = timeoutMs === undefined ? undefined : setTimeout(() => req.destroy(new Error('timeout')), timeoutMs);
+        req.on('error', (error) => {
+          clearTimeout(timer);
+          reject(error);
+        });
         req.end(body);
       });
-    const minimalFetch = async () => {
-      const { query, body } = minimalPrepare();
-      const res = await fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body });
-      return (JSON.parse(await res.text()) as Record<string, unknown>)[ROOT_NAME];
+    const minimalFetch = async (timeoutMs?: number) => {
+      const controller = timeoutMs === undefined ? undefined : new AbortController();
+      const timer = controller && setTimeout(() => controller.abort(), timeoutMs);
+      try {
+        const { query, body } = minimalPrepare();
+        const res = await fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body, signal: controller?.signal });
+        return (JSON.parse(await res.text()) as Record<string, unknown>)[ROOT_NAME];
+      } finally {
+        clearTimeout(timer);
+      }
     };
+    const TIMEOUT_MS = 30_000; // ours' default
     // Pairs of short blocks, ours and the other over the same transport, in
     // alternating order (AB, BA, …); each pair gives a ratio and the median of
     // those is the figure. Neighbouring blocks see the same machine, so a
     // drift or a neighbour's burst moves both sides of a pair alike; one
     // fixed order of 2-s runs (this bench before) moved ratios by ±15%.
     const pairs: Record<string, [() => Promise<unknown>, () => Promise<unknown>]> = {
-      'node:http': [() => client.alibabaAlisportsLianbeiXposPay(TYPED), minimalNodeHttp],
-      fetch: [() => fetchClient.alibabaAlisportsLianbeiXposPay(TYPED), minimalFetch],
+      'node:http': [() => client.alibabaAlisportsLianbeiXposPay(TYPED), () => minimalNodeHttp()],
+      fetch: [() => fetchClient.alibabaAlisportsLianbeiXposPay(TYPED), () => minimalFetch()],
+      'node:http, the minimal signer with a timeout per call': [() => client.alibabaAlisportsLianbeiXposPay(TYPED), () => minimalNodeHttp(TIMEOUT_MS)],
+      'fetch, the minimal signer with a timeout per call': [() => fetchClient.alibabaAlisportsLianbeiXposPay(TYPED), () => minimalFetch(TIMEOUT_MS)],
+      'node:http, the timeout alone (minimal with it against minimal without)': [() => minimalNodeHttp(TIMEOUT_MS), () => minimalNodeHttp()],
+      'fetch, the timeout alone (minimal with it against minimal without)': [() => minimalFetch(TIMEOUT_MS), () => minimalFetch()],
       'node-taobao-topclient': [() => client.alibabaAlisportsLianbeiXposPay(TYPED), () => nodeTop.execute(METHOD, { param0: { ...DTO } })],
     };
     const blocks = rounds * 4;
@@ -183,7 +209,19 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
       oursCpu: median(a),
       minimalCpu: median(b),
       cpuRatio: median(a) / median(b),
-      transports: ['node:http', 'fetch'].map((t) => ({ name: t, ours: median(results[t]!.ours), minimal: median(results[t]!.other), ratio: median(results[t]!.ratios) })),
+      transports: ['node:http', 'fetch'].map((t) => {
+        const timed = results[`${t}, the minimal signer with a timeout per call`]!;
+        const price = results[`${t}, the timeout alone (minimal with it against minimal without)`]!;
+        return {
+          name: t,
+          ours: median(results[t]!.ours),
+          minimal: median(results[t]!.other),
+          ratio: median(results[t]!.ratios),
+          minimalTimed: median(timed.other),
+          vsTimedRatio: median(timed.ratios),
+          timeoutPriceRatio: median(price.ratios),
+        };
+      }),
       nodeTopHttp: median(results['node-taobao-topclient']!.other),
       nodeTopRatio: median(results['node-taobao-topclient']!.ratios),
     };

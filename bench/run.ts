@@ -40,6 +40,10 @@ const targets: Target[] = [...(g ? g.targets : []), ...(c ? clientTargets(c) : [
 
 log('\ntargets:');
 for (const t of targets) log(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.name}: ${t.measured} (target ${t.target})`);
+if (c) {
+  log('\nfor context (not targets):');
+  for (const line of clientContext(c)) log(`  ${line}`);
+}
 if (!g || !c || !s || !mem) process.exit(0);
 
 function clientTargets(c: ClientResults): Target[] {
@@ -47,6 +51,13 @@ function clientTargets(c: ClientResults): Target[] {
     { name: 'client preparation (validate, encode, sign, decode) vs minimal md5 signer', measured: ratio(c.cpuRatio), target: '≥ 0.8×', met: c.cpuRatio >= 0.8 },
     ...c.transports.map((t) => ({ name: `whole calls over ${t.name} vs the minimal signer over ${t.name}`, measured: ratio(t.ratio), target: '≥ 0.95×', met: t.ratio >= 0.95 })),
   ];
+}
+/** Not issue 16's targets: what a timeout per call costs any client, and ours against a minimal signer that has one. */
+function clientContext(c: ClientResults): string[] {
+  return c.transports.flatMap((t) => [
+    `whole calls over ${t.name} vs the minimal signer with a timeout per call: ${ratio(t.vsTimedRatio)}`,
+    `the timeout's own price over ${t.name} (minimal signer with it vs without): ${ratio(t.timeoutPriceRatio)}`,
+  ]);
 }
 function serverTargets(s: ServerResults): Target[] {
   return [
@@ -100,6 +111,8 @@ ${targets.map((t) => `| ${t.name} | ${t.measured} | ${t.target} | ${t.met ? 'met
 |---|---|---|---|
 | (a) prepare + decode, calls/s on one core (minimal hand-written md5 signer) | ${fmt(c.oursCpu)} | ${fmt(c.minimalCpu)} | ${ratio(c.cpuRatio)} |
 ${c.transports.map((t) => `| (b) whole calls/s over loopback, 16 in flight, ${t.name} (the minimal signer over ${t.name}) | ${fmt(t.ours)} | ${fmt(t.minimal)} | ${ratio(t.ratio)} |`).join('\n')}
+${c.transports.map((t) => `| (b) the same, ${t.name}, against the minimal signer with a timeout per call | | ${fmt(t.minimalTimed)} | ${ratio(t.vsTimedRatio)} |`).join('\n')}
+${c.transports.map((t) => `| (b) the timeout's own price, ${t.name}: the minimal signer with a timeout per call against without | | | ${ratio(t.timeoutPriceRatio)} |`).join('\n')}
 | (b) for context: ours over node:http against node-taobao-topclient 0.1.7 | ${fmt(c.transports.find((t) => t.name === 'node:http')!.ours)} | ${fmt(c.nodeTopHttp)} | ${ratio(c.nodeTopRatio)} |
 
 ### Server (autocannon, ${s.connections} connections, ${s.seconds} s a run, signed xpos.pay calls, each with a new idempotency key)

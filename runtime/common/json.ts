@@ -30,6 +30,7 @@ export function parseJson(text: string): unknown {
   // long run and the next are looked at (indexOf), to know whether a run sits
   // inside a string; the text is copied once, around the runs that are marked.
   let out = '';
+  let marks = 0;
   let copied = 0;
   let scanned = 0;
   let inString = false;
@@ -58,6 +59,7 @@ export function parseJson(text: string): unknown {
     if (end < text.length && /[.eE]/.test(text[end]!)) continue; // followed by a fraction or exponent: not an integer
     out += `${text.slice(copied, tokenStart)}"${MARKER_IN_JSON}${text.slice(tokenStart, end)}"`;
     copied = end;
+    marks++;
   }
   if (copied === 0) return JSON.parse(text);
   out += text.slice(copied);
@@ -69,7 +71,7 @@ export function parseJson(text: string): unknown {
     if (error instanceof RangeError) throw new SyntaxError(`JSON: nesting too deep`);
     return new LosslessParser(text).parseDocument();
   }
-  return restore(value, 0);
+  return restore(value, 0, { marks });
 }
 
 // A digit followed by a fraction or an exponent: the text may hold a number token that JSON.parse would round.
@@ -113,9 +115,16 @@ function settleDecimals(value: unknown, shape: Shape | undefined, depth: number)
 // character, and a text with an escaped one never reaches restore.
 const isMarked = (value: string) => value.charCodeAt(0) === 0;
 
-function restore(value: unknown, depth: number): unknown {
+/**
+ * The marked strings of `value` made numbers again, in place. `left.marks`
+ * counts the marks not yet found: the walk stops once it is 0, so the rest of
+ * a large answer is not visited for nothing (the marks are most often in the
+ * first fields).
+ */
+function restore(value: unknown, depth: number, left: { marks: number }): unknown {
   if (typeof value === 'string') {
     if (!isMarked(value)) return value;
+    left.marks--;
     const digits = value.slice(MARKER.length);
     const asNumber = Number(digits);
     return Number.isSafeInteger(asNumber) ? asNumber : BigInt(digits);
@@ -123,18 +132,20 @@ function restore(value: unknown, depth: number): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (depth > MAX_DEPTH) throw new SyntaxError(`JSON: nesting deeper than ${MAX_DEPTH}`);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = restore(value[i], depth + 1);
+    for (let i = 0; i < value.length && left.marks > 0; i++) value[i] = restore(value[i], depth + 1, left);
     return value;
   }
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
+  // for…in allocates no key list; an inherited key (a polluted prototype) is never walked into.
+  for (const key in record) {
     const item = record[key];
     // Only objects and marked strings can change: the rest (most) is skipped without a call.
-    if (typeof item === 'string' ? !isMarked(item) : typeof item !== 'object' || item === null) continue;
-    const restored = restore(item, depth + 1);
+    if (typeof item === 'string' ? !isMarked(item) : typeof item !== 'object' || item === null || !Object.hasOwn(record, key)) continue;
+    const restored = restore(item, depth + 1, left);
     // Assigning is safe for every key JSON.parse made, `__proto__` included: its own
     // data property shadows the prototype's setter (test/runtime/common/json.test.ts).
     if (restored !== item) record[key] = restored;
+    if (left.marks === 0) break;
   }
   return record;
 }

@@ -178,6 +178,21 @@ for (const t of transports) {
     assert.match(e.message, /larger than 1000 bytes/);
   });
 
+  test(`${t.name}: an answer of declared length is read whole within maxResponseBytes and refused past it`, async () => {
+    const answer = `{"alibaba_cloudgame_tradeplatform_payorder_response":{"x":"${'a'.repeat(900)}"}}`;
+    gateway.respond((_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(answer) });
+      res.end(answer);
+    });
+    const fits = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, gateway: gateway.url, transport: t.make(), maxResponseBytes: Buffer.byteLength(answer) });
+    assert.equal(((await fits.alibabaCloudgameTradeplatformPayorder(payorder())) as unknown as { x: string }).x.length, 900);
+    fits.close();
+    const tooSmall = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, gateway: gateway.url, transport: t.make(), maxResponseBytes: Buffer.byteLength(answer) - 1 });
+    const e = await rejects(tooSmall.alibabaCloudgameTradeplatformPayorder(payorder()), TopDecodeError);
+    tooSmall.close();
+    assert.match(e.message, new RegExp(`larger than ${Buffer.byteLength(answer) - 1} bytes`));
+  });
+
   test(`${t.name}: a redirect is not followed (a POST is never turned into a GET or sent elsewhere)`, async () => {
     gateway.requests.length = 0;
     gateway.respond((_r, res) => {

@@ -119,3 +119,65 @@ test('parseJson: all three paths agree (native, marked long integers, hand-writt
     { numRuns: 300 },
   );
 });
+
+// Long integers anywhere in a random tree: the marked path stops walking once
+// every mark is restored, so marks in late fields, deep in arrays or after
+// other marks must all still come back (and nothing else change).
+type Tree = bigint | string | boolean | null | number | Tree[] | { [key: string]: Tree };
+const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }),
+    fc.string(),
+    fc.boolean(),
+    fc.constant(null),
+    // An integral double past 2^53 is written as an integer token, and so is read as bigint: the bigints cover those.
+    fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Number.isInteger(d) || Number.isSafeInteger(d)),
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(fc.string(), tie('node'), { maxKeys: 4 }),
+  ),
+})).node;
+const serialize = (t: Tree): string =>
+  typeof t === 'bigint'
+    ? String(t)
+    : Array.isArray(t)
+      ? `[${t.map(serialize).join(',')}]`
+      : typeof t === 'object' && t !== null
+        ? `{${Object.entries(t)
+            .map(([k, v]) => `${JSON.stringify(k)}:${serialize(v)}`)
+            .join(',')}}`
+        : JSON.stringify(t);
+const expected = (t: Tree): unknown => {
+  if (typeof t === 'bigint') return Number.isSafeInteger(Number(t)) ? Number(t) : t;
+  if (Array.isArray(t)) return t.map(expected);
+  if (typeof t === 'object' && t !== null) {
+    const out = {};
+    // defineProperty: a `__proto__` key is an own key, as JSON.parse makes it.
+    for (const [k, v] of Object.entries(t)) Object.defineProperty(out, k, { value: expected(v), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return JSON.parse(JSON.stringify(t)); // -0 reads back as 0
+};
+
+test('parseJson: every long integer of a random tree comes back exactly, wherever it sits', () => {
+  fc.assert(
+    fc.property(tree, fc.array(fc.bigInt({ min: 2n ** 53n, max: 2n ** 64n }), { minLength: 1, maxLength: 3 }), (value, bigs) => {
+      // At least one unsafe integer, after the random part, so the marked path runs.
+      const text = `{"v":${serialize(value)},"late":[${bigs.join(',')}]}`;
+      assert.deepEqual(parseJson(text), { v: expected(value), late: bigs });
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('parseJson: an enumerable key inherited from a polluted prototype is not walked into', () => {
+  const proto = Object.prototype as Record<string, unknown>;
+  proto.pollutedForTest = { n: '\u0000int:1' };
+  try {
+    const value = parseJson('{"a":{"b":1},"n":9007199254740993}') as Record<string, unknown>;
+    assert.equal(value.n, 9007199254740993n);
+    assert.deepEqual(proto.pollutedForTest, { n: '\u0000int:1' });
+  } finally {
+    delete proto.pollutedForTest;
+  }
+});

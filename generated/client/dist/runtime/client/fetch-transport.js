@@ -35,7 +35,22 @@ async function exchange(x, doFetch) {
         catch (error) {
             throw stopped ?? new TopNetworkError(x.method, true, errorCode(error), { cause: error });
         }
-        const text = await readLimited(x, response, stop);
+        // A declared length within the limit: fetch delivers no byte past it, so the
+        // body is read whole, in one native call, here (the chunk loop cost more
+        // than the rest of a small call, and another async frame costs a turn).
+        const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+        let text;
+        if (Number.isSafeInteger(declared) && declared >= 0 && declared <= x.maxResponseBytes && response.body) {
+            try {
+                text = UTF8.decode(await response.arrayBuffer());
+            }
+            catch (error) {
+                throw new TopNetworkError(x.method, true, errorCode(error), { cause: error });
+            }
+        }
+        else {
+            text = await readChunks(x, response, stop);
+        }
         return { status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: text };
     }
     catch (error) {
@@ -46,20 +61,8 @@ async function exchange(x, doFetch) {
         x.signal?.removeEventListener('abort', onAbort);
     }
 }
-/** The body as UTF-8, refused past maxResponseBytes without reading the rest. */
-async function readLimited(x, response, stop) {
-    // A declared length within the limit: fetch delivers no byte past it, so the
-    // body is read whole, in one native call (the chunk loop below cost more than
-    // the rest of a small call).
-    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-    if (Number.isSafeInteger(declared) && declared >= 0 && declared <= x.maxResponseBytes && response.body) {
-        try {
-            return UTF8.decode(await response.arrayBuffer());
-        }
-        catch (error) {
-            throw new TopNetworkError(x.method, true, errorCode(error), { cause: error });
-        }
-    }
+/** A body of undeclared length (or one declared past the limit) as UTF-8, refused past maxResponseBytes without reading the rest. */
+async function readChunks(x, response, stop) {
     const chunks = [];
     let size = 0;
     if (response.body) {

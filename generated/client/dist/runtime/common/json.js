@@ -28,6 +28,7 @@ export function parseJson(text) {
     // long run and the next are looked at (indexOf), to know whether a run sits
     // inside a string; the text is copied once, around the runs that are marked.
     let out = '';
+    let marks = 0;
     let copied = 0;
     let scanned = 0;
     let inString = false;
@@ -61,6 +62,7 @@ export function parseJson(text) {
             continue; // followed by a fraction or exponent: not an integer
         out += `${text.slice(copied, tokenStart)}"${MARKER_IN_JSON}${text.slice(tokenStart, end)}"`;
         copied = end;
+        marks++;
     }
     if (copied === 0)
         return JSON.parse(text);
@@ -75,7 +77,7 @@ export function parseJson(text) {
             throw new SyntaxError(`JSON: nesting too deep`);
         return new LosslessParser(text).parseDocument();
     }
-    return restore(value, 0);
+    return restore(value, 0, { marks });
 }
 // A digit followed by a fraction or an exponent: the text may hold a number token that JSON.parse would round.
 const DECIMAL_FORM = /\d[.eE]/;
@@ -121,10 +123,17 @@ function settleDecimals(value, shape, depth) {
 // Only a marked string starts with U+0000: JSON.parse refuses a raw control
 // character, and a text with an escaped one never reaches restore.
 const isMarked = (value) => value.charCodeAt(0) === 0;
-function restore(value, depth) {
+/**
+ * The marked strings of `value` made numbers again, in place. `left.marks`
+ * counts the marks not yet found: the walk stops once it is 0, so the rest of
+ * a large answer is not visited for nothing (the marks are most often in the
+ * first fields).
+ */
+function restore(value, depth, left) {
     if (typeof value === 'string') {
         if (!isMarked(value))
             return value;
+        left.marks--;
         const digits = value.slice(MARKER.length);
         const asNumber = Number(digits);
         return Number.isSafeInteger(asNumber) ? asNumber : BigInt(digits);
@@ -134,21 +143,24 @@ function restore(value, depth) {
     if (depth > MAX_DEPTH)
         throw new SyntaxError(`JSON: nesting deeper than ${MAX_DEPTH}`);
     if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++)
-            value[i] = restore(value[i], depth + 1);
+        for (let i = 0; i < value.length && left.marks > 0; i++)
+            value[i] = restore(value[i], depth + 1, left);
         return value;
     }
     const record = value;
-    for (const key of Object.keys(record)) {
+    // for…in allocates no key list; an inherited key (a polluted prototype) is never walked into.
+    for (const key in record) {
         const item = record[key];
         // Only objects and marked strings can change: the rest (most) is skipped without a call.
-        if (typeof item === 'string' ? !isMarked(item) : typeof item !== 'object' || item === null)
+        if (typeof item === 'string' ? !isMarked(item) : typeof item !== 'object' || item === null || !Object.hasOwn(record, key))
             continue;
-        const restored = restore(item, depth + 1);
+        const restored = restore(item, depth + 1, left);
         // Assigning is safe for every key JSON.parse made, `__proto__` included: its own
         // data property shadows the prototype's setter (test/runtime/common/json.test.ts).
         if (restored !== item)
             record[key] = restored;
+        if (left.marks === 0)
+            break;
     }
     return record;
 }

@@ -23,9 +23,8 @@ export function reviveInt64(value, shape) {
             if (typeof value !== 'object' || value === null || Array.isArray(value))
                 return value;
             const record = value;
-            for (const name in shape.fields) {
-                const fieldShape = shape.fields[name];
-                if (Object.hasOwn(record, name) && needsRevival(fieldShape))
+            for (const [name, fieldShape] of fieldsToRevive(shape)) {
+                if (Object.hasOwn(record, name))
                     record[name] = reviveInt64(record[name], fieldShape);
             }
             return record;
@@ -62,6 +61,16 @@ export function needsRevival(shape) {
     }
     revivalCache.set(shape, result);
     return result;
+}
+const toReviveCache = new WeakMap();
+/** An object shape's fields that hold an int64 somewhere, with their shapes: one lookup per object walked, not one per field. */
+function fieldsToRevive(shape) {
+    let fields = toReviveCache.get(shape);
+    if (!fields) {
+        fields = Object.entries(shape.fields).filter(([, field]) => needsRevival(field));
+        toReviveCache.set(shape, fields);
+    }
+    return fields;
 }
 const listCache = new WeakMap();
 /** Whether a shape holds a list anywhere (answers with none need no wrapping walk). */
@@ -199,10 +208,10 @@ function findInexact(value, shape, parts) {
             if (typeof value !== 'object' || value === null || Array.isArray(value))
                 return undefined;
             const record = value;
-            for (const name in shape.fields) {
+            for (const [name, fieldShape] of fieldsToRevive(shape)) {
                 if (!Object.hasOwn(record, name))
                     continue;
-                const found = findInexact(record[name], shape.fields[name], parts);
+                const found = findInexact(record[name], fieldShape, parts);
                 if (found !== undefined) {
                     parts.push(name);
                     return found;

@@ -41,9 +41,8 @@ export function reviveInt64(value: unknown, shape: Shape): unknown {
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
       const record = value as Record<string, unknown>;
-      for (const name in shape.fields) {
-        const fieldShape = shape.fields[name]!;
-        if (Object.hasOwn(record, name) && needsRevival(fieldShape)) record[name] = reviveInt64(record[name], fieldShape);
+      for (const [name, fieldShape] of fieldsToRevive(shape)) {
+        if (Object.hasOwn(record, name)) record[name] = reviveInt64(record[name], fieldShape);
       }
       return record;
     }
@@ -78,6 +77,18 @@ export function needsRevival(shape: Shape): boolean {
   }
   revivalCache.set(shape, result);
   return result;
+}
+
+const toReviveCache = new WeakMap<Shape, readonly (readonly [string, Shape])[]>();
+
+/** An object shape's fields that hold an int64 somewhere, with their shapes: one lookup per object walked, not one per field. */
+function fieldsToRevive(shape: Extract<Shape, { type: 'object' }>): readonly (readonly [string, Shape])[] {
+  let fields = toReviveCache.get(shape);
+  if (!fields) {
+    fields = Object.entries(shape.fields).filter(([, field]) => needsRevival(field));
+    toReviveCache.set(shape, fields);
+  }
+  return fields;
 }
 
 const listCache = new WeakMap<Shape, boolean>();
@@ -203,9 +214,9 @@ function findInexact(value: unknown, shape: Shape, parts: (string | number)[]): 
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
       const record = value as Record<string, unknown>;
-      for (const name in shape.fields) {
+      for (const [name, fieldShape] of fieldsToRevive(shape)) {
         if (!Object.hasOwn(record, name)) continue;
-        const found = findInexact(record[name], shape.fields[name]!, parts);
+        const found = findInexact(record[name], fieldShape, parts);
         if (found !== undefined) {
           parts.push(name);
           return found;
