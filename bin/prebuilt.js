@@ -12,25 +12,42 @@
 // start-up hashes them again (~60 small files, a few ms) and falls back to
 // tsx on any difference, so an edited checkout never runs stale code.
 //
+// The generator is one CommonJS script (and the TypeScript worker another),
+// compiled with V8's code cache of a real generation (issue 16: loading
+// ~3 MB of bundled code, then compiling every function it runs on first
+// call, was ~0.1-0.15 s of a cold `--only client` run before the lint
+// began). Node 20 has no module.enableCompileCache, and an ES module cannot
+// be handed a cache, so the script is compiled by vm.Script here. V8 checks
+// only its version, its flags and the source's length, and does not
+// checksum the cache (a damaged one can crash the process; see
+// generator/render/typescript.ts): the cache file opens with a line of JSON
+// holding the SHA-256 of the script it was made from and of its own bytes,
+// and the manifest holds the script's; any mismatch compiles without it.
+//
 // import.meta in a bundled module would name the bundle; each source's
 // `import.meta.dirname`, `.filename` and `.url` are rewritten to the source
 // file's own place (paths from the package root), so templates, the runtime
 // folder and the recipe keys that hash a module's text (compile.ts, docs.ts)
 // read exactly what they read under tsx, and the output stays byte-identical.
 import { spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const BUILD_DIR = path.join(ROOT, 'bin/build');
 const MANIFEST = 'manifest.json';
 const ENTRY = 'generator/top-openapi.ts';
 const WORKER = 'generator/render/typescript-worker.ts';
-const FORMAT = 1;
+const FORMAT = 2;
+/** V8's code cache of the generator's script, beside it (recorded by recordRuntimeTranspiles). */
+/** @param {string} script */
+const cacheFileOf = (script) => script.replace(/\.cjs$/, '.v8cache');
 
 /**
  * SHA-256 over the named files' paths and contents; undefined when one is missing.
@@ -53,12 +70,12 @@ function hashSources(files, root) {
 }
 
 /**
- * The prebuilt entry's URL when the build is current, else undefined
+ * The manifest of the build when it is current, else undefined
  * (TOP_OPENAPI_FROM_SOURCE=1 asks for the sources through tsx regardless).
- * @param {string} [root] the package root
- * @returns {string | undefined}
+ * @param {string} root the package root
+ * @returns {{ entry: string; entrySha256: string } | undefined}
  */
-export function currentBuild(root = ROOT) {
+function currentManifest(root) {
   if (process.env.TOP_OPENAPI_FROM_SOURCE === '1') return undefined;
   let manifest;
   try {
@@ -66,13 +83,115 @@ export function currentBuild(root = ROOT) {
   } catch {
     return undefined;
   }
-  if (manifest.format !== FORMAT || typeof manifest.entry !== 'string' || !Array.isArray(manifest.sources)) return undefined;
+  if (manifest.format !== FORMAT || typeof manifest.entry !== 'string' || typeof manifest.entrySha256 !== 'string' || !Array.isArray(manifest.sources)) return undefined;
   if (hashSources(manifest.sources, root) !== manifest.sha256) return undefined;
-  return pathToFileURL(path.join(root, 'bin/build', manifest.entry)).href;
+  return manifest;
+}
+
+/**
+ * The prebuilt generator's script (absolute path) when the build is current, else undefined.
+ * @param {string} [root] the package root
+ * @returns {string | undefined}
+ */
+export function currentBuild(root = ROOT) {
+  const manifest = currentManifest(root);
+  return manifest && path.join(root, 'bin/build', manifest.entry);
+}
+
+// crypto.hash (Node 20.12+) in one call; createHash elsewhere.
+/** @param {string | Buffer} data */
+const sha256Of = (data) => (typeof crypto.hash === 'function' ? crypto.hash('sha256', data, 'hex') : createHash('sha256').update(data).digest('hex'));
+
+// The script runs as a CommonJS module would, with one more parameter: the
+// loader's own import() (code compiled by vm.Script cannot call import() on
+// Node 20; the build routes every import() of the bundle through this).
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname, __topImport) { ', '\n})'];
+/** @param {string} specifier */
+const importFromLoader = (specifier) => import(specifier);
+
+// TOP_OPENAPI_RECORD_BUILD_CACHE=<file>: compile without a cache and write V8's
+// cache of everything this process compiled of the script to <file> at exit (the build does this).
+const RECORD = process.env.TOP_OPENAPI_RECORD_BUILD_CACHE;
+
+/**
+ * The cache bytes of a cache file, when its header names this script (by its
+ * SHA-256 and the wrapper it was compiled in) and the bytes' own SHA-256; else undefined.
+ * @param {Buffer} file
+ * @param {string} scriptSha256
+ * @returns {Buffer | undefined}
+ */
+export function trustedBuildCache(file, scriptSha256) {
+  const newline = file.indexOf(0x0a);
+  if (newline <= 0 || newline > 1024) return undefined;
+  let header;
+  try {
+    header = JSON.parse(file.subarray(0, newline).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const data = file.subarray(newline + 1);
+  return header?.script === scriptSha256 && header.wrapper === WRAPPER[0] && header.cache === sha256Of(data) ? data : undefined;
+}
+
+/**
+ * Runs the prebuilt generator's script and returns its exports ({ main }), or
+ * undefined when the build is not current (then the caller runs the sources).
+ * @param {string} [root] the package root
+ * @returns {{ main(argv: string[]): Promise<number> } | undefined}
+ */
+export function loadBuild(root = ROOT) {
+  const manifest = currentManifest(root);
+  return manifest && loadScript(path.join(root, 'bin/build', manifest.entry), manifest.entrySha256);
+}
+
+/**
+ * Runs a script of the build as a CommonJS module, with V8's code cache
+ * beside it when that cache is trusted (V8 then skips compiling what the
+ * recorded run compiled); undefined when the script's bytes are not those
+ * the build wrote (`sha256`).
+ * @param {string} file
+ * @param {string} sha256
+ * @returns {{ main(argv: string[]): Promise<number> } | undefined}
+ */
+export function loadScript(file, sha256) {
+  let bytes;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (sha256Of(bytes) !== sha256) return undefined;
+  let cachedData;
+  let state = 'recording';
+  if (!RECORD) {
+    try {
+      cachedData = trustedBuildCache(readFileSync(cacheFileOf(file)), sha256);
+      state = cachedData ? 'accepted' : 'rejected';
+    } catch {
+      state = 'none';
+    }
+  }
+  const script = new vm.Script(WRAPPER[0] + bytes.toString('utf8') + WRAPPER[1], { filename: file, ...(cachedData ? { cachedData } : {}) });
+  // V8 can still refuse a cache it was handed (another V8 version or flags): it then compiles as usual.
+  if (cachedData && script.cachedDataRejected) state = 'rejected by V8';
+  if (process.env.TOP_GENERATE_PROFILE === '1') console.error(`  [profile] generator code cache: ${state}`);
+  const mod = new Module(file);
+  mod.filename = file;
+  mod.paths = /** @type {{ _nodeModulePaths(dir: string): string[] }} */ (/** @type {unknown} */ (Module))._nodeModulePaths(path.dirname(file));
+  script.runInThisContext()(mod.exports, createRequire(file), mod, file, path.dirname(file), importFromLoader);
+  mod.loaded = true;
+  if (RECORD) {
+    const record = RECORD;
+    process.on('exit', () => {
+      const data = script.createCachedData();
+      writeFileSync(record, Buffer.concat([Buffer.from(`${JSON.stringify({ script: sha256, wrapper: WRAPPER[0], cache: sha256Of(data) })}\n`), data]));
+    });
+  }
+  return mod.exports;
 }
 
 /** Packages bundled into the build (see build()). */
-const BUNDLED = ['@redocly/openapi-core'];
+const BUNDLED = ['@redocly/openapi-core', 'yaml', 'ajv', 'handlebars'];
 
 /**
  * The package a bare specifier or a path under node_modules/ names.
@@ -110,7 +229,8 @@ export async function build() {
   // Bundled into the build with their own dependencies, rather than loaded
   // from node_modules at run time: @redocly/openapi-core is ~600 modules, and
   // loading them one by one cost ~450 ms of CPU a cold run against ~180 ms
-  // as one file (issue 16). Everything else stays external (typescript and
+  // as one file (issue 16); yaml, ajv and handlebars are ~200 more, and
+  // bundled they are under the script's code cache too. Everything else stays external (typescript and
   // openapi-typescript are loaded with require, see
   // generator/render/typescript.ts). Their package.json files are hashed
   // with the sources: another installed version makes the build stale.
@@ -126,43 +246,74 @@ export async function build() {
       });
     },
   };
+  // Every import() in the generator's script goes through the loader's
+  // (loadScript's __topImport): redocly's loading of lint plugins, and
+  // generator/import-module.ts. Any other import() would fail at run time,
+  // so the build refuses to finish with one left (checked below).
+  let pluginImports = 0;
+  /** @type {import('esbuild').Plugin} */
+  const dynamicImports = {
+    name: 'dynamic-imports',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]generator[\\/]import-module\.ts$/ }, () => ({
+        contents: 'export function importModule(specifier) { return __topImport(specifier); }',
+        loader: 'js',
+      }));
+      b.onLoad({ filter: /[\\/]@redocly[\\/]openapi-core[\\/]lib[\\/]config[\\/]plugins-cache\.js$/ }, (args) => ({
+        contents: readFileSync(args.path, 'utf8').replace(/\bimport\((\s*\/\*[^*]*\*\/)?\s*pluginUrl\.href\s*\)/g, () => {
+          pluginImports++;
+          return '__topImport(pluginUrl.href)';
+        }),
+        loader: 'js',
+      }));
+    },
+  };
   // Built beside the versions (same depth, so the banner's root holds), then
   // moved to bin/build/<hash>/ and named by a manifest written last: a process
-  // that started with an older build keeps finding its chunks, and one that
+  // that started with an older build keeps finding its files, and one that
   // starts meanwhile sees the old manifest or the new one, never half a build.
   mkdirSync(BUILD_DIR, { recursive: true });
   const staging = path.join(BUILD_DIR, `.staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    // The TypeScript worker (generator/render/typescript-work.ts) is an entry of its own, found beside the chunks.
+    // Two scripts, each whole: the generator, and the TypeScript worker
+    // (generator/render/typescript-work.ts finds it beside the generator's).
     entryPoints: { 'top-openapi': ENTRY, 'typescript-worker': WORKER },
     outdir: staging,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
-    plugins: [rewrite, externals],
+    plugins: [dynamicImports, rewrite, externals],
     metafile: true,
     logLevel: 'silent',
     legalComments: 'none',
     banner: {
-      // Every chunk sits in bin/build/<hash>/: the package root is three folders up.
+      // Strict, as the ES modules it is made of are (and as the bundled
+      // packages ran in the earlier ES module build). Each script sits in
+      // bin/build/<hash>/: the package root is three folders up.
       js: [
-        "import { fileURLToPath as __topFileURLToPath, pathToFileURL as __topPathToFileURL } from 'node:url';",
-        "import __topPath from 'node:path';",
-        'const __topRoot = __topPath.resolve(__topPath.dirname(__topFileURLToPath(import.meta.url)), "../../..");',
+        "'use strict';",
+        "const __topPath = require('node:path');",
+        "const __topUrl = require('node:url');",
+        'const __topRoot = __topPath.resolve(__dirname, "../../..");',
         'const __topSource = (rel) => __topPath.join(__topRoot, rel);',
-        'const __topSourceUrl = (rel) => __topPathToFileURL(__topSource(rel)).href;',
-        // The build's own folder, where typescript-work.ts finds the worker's entry.
-        'const __topBuildUrl = import.meta.url;',
-        // For the CommonJS modules of the bundled packages (esbuild's __require asks for a require).
-        "import { createRequire as __topCreateRequire } from 'node:module';",
-        'const require = __topCreateRequire(import.meta.url);',
+        'const __topSourceUrl = (rel) => __topUrl.pathToFileURL(__topSource(rel)).href;',
+        // The build's own folder, where typescript-work.ts finds the worker's script.
+        'const __topBuildUrl = __topUrl.pathToFileURL(__filename).href;',
       ].join('\n'),
     },
   });
+  if (pluginImports !== 1) throw new Error(`bin/prebuilt.js: redocly's plugin import() was found ${pluginImports} times, not once (another @redocly/openapi-core?)`);
+  for (const name of ['top-openapi.cjs', 'typescript-worker.cjs']) {
+    const text = readFileSync(path.join(staging, name), 'utf8');
+    const left = /(?<![\w$.])import\(/.exec(text);
+    if (left) throw new Error(`bin/prebuilt.js: ${name} still calls import() (near: ${text.slice(left.index - 80, left.index + 80)}); route it through generator/import-module.ts`);
+    // The worker runs as a plain CommonJS module, without the loader's import().
+    if (name === 'typescript-worker.cjs' && text.includes('__topImport')) throw new Error("bin/prebuilt.js: the TypeScript worker would need the loader's import()");
+  }
   // Our sources, and for the bundled packages' files the package.json of each package they come from.
   const sources = [
     ...new Set(
@@ -180,8 +331,9 @@ export async function build() {
   // The same sources make the same build: one already there is kept as it is.
   if (existsSync(versionDir)) rmSync(staging, { recursive: true, force: true });
   else renameSync(staging, versionDir);
-  const manifest = { format: FORMAT, entry: `${version}/top-openapi.js`, sources, sha256 };
-  recordRuntimeTranspiles(path.join(versionDir, 'top-openapi.js'));
+  const entrySha256 = sha256Of(readFileSync(path.join(versionDir, 'top-openapi.cjs')));
+  const manifest = { format: FORMAT, entry: `${version}/top-openapi.cjs`, entrySha256, sources, sha256 };
+  recordRuntimeTranspiles(path.join(versionDir, 'top-openapi.cjs'), entrySha256);
   writeAtomically(path.join(BUILD_DIR, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   // Older versions and abandoned staging folders, once no run can still be loading them.
   for (const name of readdirSync(BUILD_DIR)) {
@@ -210,26 +362,32 @@ function writeAtomically(file, content) {
 /**
  * transpiled.json: the runtime files' transpiles (the same for every spec),
  * recorded by one generation of this repository's spec with the new build
- * (see generator/render/compile.ts). Without it the build still works.
- * @param {string} entryFile the new build's entry
+ * (see generator/render/compile.ts), which also records V8's code caches of
+ * the generator's script and of TypeScript. Without them the build still works.
+ * @param {string} entryFile the new build's generator script
+ * @param {string} entrySha256 its SHA-256
  */
-function recordRuntimeTranspiles(entryFile) {
+function recordRuntimeTranspiles(entryFile, entrySha256) {
   const spec = path.join(ROOT, 'spec/openapi.yaml');
   if (!existsSync(spec)) return;
   const out = mkdtempSync(path.join(os.tmpdir(), 'top-prebuilt-'));
   try {
-    const entry = pathToFileURL(entryFile).href;
     const record = path.join(BUILD_DIR, `transpiled.json.tmp-${process.pid}`);
     const args = ['generate', '--spec', spec, '--out', out, '--only', 'client,server'];
-    const script = `const { main } = await import(${JSON.stringify(entry)}); process.exitCode = await main(${JSON.stringify(args)});`;
-    // The same generation records V8's code cache of TypeScript (generator/render/typescript.ts),
-    // in the main thread (no worker), where it compiles what a real run compiles.
+    const loader = JSON.stringify(pathToFileURL(path.join(ROOT, 'bin/prebuilt.js')).href);
+    const script = `const { loadScript } = await import(${loader}); process.exitCode = await loadScript(${JSON.stringify(entryFile)}, ${JSON.stringify(entrySha256)}).main(${JSON.stringify(args)});`;
+    // The same generation records V8's code caches of the generator's script
+    // (loadScript) and of TypeScript (generator/render/typescript.ts), in the
+    // main thread (no worker), where they compile what a real run compiles.
     const tsCache = path.join(BUILD_DIR, `typescript.v8cache.tmp-${process.pid}`);
+    const buildCache = `${cacheFileOf(entryFile)}.tmp-${process.pid}`;
     const r = spawnSync(process.execPath, ['--input-type=module', '--eval', script], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, TOP_OPENAPI_RECORD_TRANSPILES: record, TOP_OPENAPI_RECORD_TS_CACHE: tsCache, TOP_OPENAPI_TS_WORKER: '0' },
+      env: { ...process.env, TOP_OPENAPI_RECORD_TRANSPILES: record, TOP_OPENAPI_RECORD_TS_CACHE: tsCache, TOP_OPENAPI_RECORD_BUILD_CACHE: buildCache, TOP_OPENAPI_TS_WORKER: '0' },
     });
+    if (r.status === 0 && existsSync(buildCache)) renameSync(buildCache, cacheFileOf(entryFile));
+    else rmSync(buildCache, { force: true });
     if (r.status !== 0 || !existsSync(record)) console.error(`bin/prebuilt.js: no runtime transpiles recorded (generation failed):\n${r.stdout}${r.stderr}`);
     else renameSync(record, path.join(BUILD_DIR, 'transpiled.json'));
     if (r.status === 0 && existsSync(tsCache)) renameSync(tsCache, path.join(BUILD_DIR, `typescript-${typescriptVersion()}.v8cache`));

@@ -1,6 +1,7 @@
 // `top-openapi generate`: spec → output folder, --check, --watch, --scaffold.
 // Also runnable directly (`node --import tsx generator/cli.ts ...`), which is
 // what `npm run generate` and older notes use.
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, type Flags, resolveSettings, type Settings, shown } from './config.ts';
@@ -264,7 +265,6 @@ export async function runGenerate(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const { existsSync, statSync } = await import('node:fs');
   if (!existsSync(settings.spec)) {
     console.error(`generate: no spec at ${shown(settings.spec)} (pass --spec FILE, or "spec" in ${settings.configFile ? shown(settings.configFile) : 'top-openapi.config.json'})`);
     return 2;
@@ -294,6 +294,9 @@ export async function runGenerate(argv: string[]): Promise<number> {
   return watchCommand(flags, settings, values['allow-breaking']);
 }
 
+// No top-level await: the prebuilt generator is a CommonJS script (bin/prebuilt.js).
 if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
-  process.exitCode = await runGenerate(process.argv.slice(2));
+  runGenerate(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

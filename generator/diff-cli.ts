@@ -178,6 +178,9 @@ export async function runDiff(argv: string[]): Promise<number> {
   }
 }
 
+// No top-level await: the prebuilt generator is a CommonJS script (bin/prebuilt.js).
 if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
-  process.exitCode = await runDiff(process.argv.slice(2));
+  runDiff(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

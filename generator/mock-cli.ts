@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, resolveSettings, type Settings, shown } from './config.ts';
+import { importModule } from './import-module.ts';
 
 export const MOCK_USAGE = `usage: top-openapi mock [--spec FILE] [--config FILE] [--host H] [--port N] [--app-key K] [--app-secret S]
   --spec FILE     the spec to serve (default spec/openapi.yaml, or "spec" in the config file)
@@ -79,7 +80,7 @@ export async function runMock(argv: string[]): Promise<number> {
       settings: { ...settings, artefacts: { client: false, server: true, mock: true, docs: false } },
     });
     writeOutput(dir, files);
-    module = (await import(pathToFileURL(path.join(dir, 'server/dist/mock.js')).href)) as MockModule;
+    module = (await importModule(pathToFileURL(path.join(dir, 'server/dist/mock.js')).href)) as MockModule;
     const appKey = values['app-key'] ?? module.MOCK_APP_KEY;
     const appSecret = values['app-secret'] ?? module.MOCK_APP_SECRET;
     try {

@@ -1,5 +1,7 @@
 // `top-openapi COMMAND ...`: picks the command and loads only its module, so
 // `--help` and a mistyped command answer at once.
+import { readFileSync } from 'node:fs';
+
 export const USAGE = `usage: top-openapi <command> [options]   (top-openapi <command> --help for each)
   generate   spec → typed client, gateway stubs, mock gateway and docs site; --check, --watch, --scaffold
   diff       the API-surface changes between two specs (files, folders or git revisions), breaking or not
@@ -21,7 +23,6 @@ export async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-v') {
-    const { readFileSync } = await import('node:fs');
     console.log((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version);
     return 0;
   }

@@ -34,17 +34,15 @@ export async function runJob(job: Job): Promise<string | OutputFiles> {
   return (await import('./compile.ts')).compilePackages(job.pkgs, job.files, job.outDir, { typesOnly: (name) => typesOnly.has(name) });
 }
 
-// The prebuilt generator (bin/prebuilt.js) builds the worker as its own entry
-// beside the chunks and names that folder in every chunk; from the sources,
-// the worker is the .ts file beside this one, loaded through tsx, which a
-// worker's own entry does not get from `--import tsx` on Node 20: a small
-// ES module registers tsx first, then imports it.
+// The prebuilt generator (bin/prebuilt.js) builds the worker as a script of
+// its own beside the generator's and names that folder in the generator's
+// script; from the sources, the worker is the .ts file beside this one,
+// loaded through tsx by a small ES module (typescript-worker-tsx.mjs).
 declare const __topBuildUrl: string | undefined;
 
 function workerScript(): URL {
-  if (typeof __topBuildUrl === 'string') return new URL('./typescript-worker.js', __topBuildUrl);
-  const code = `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});\nregister();\nawait import(${JSON.stringify(new URL('./typescript-worker.ts', import.meta.url).href)});\n`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+  if (typeof __topBuildUrl === 'string') return new URL('./typescript-worker.cjs', __topBuildUrl);
+  return new URL('./typescript-worker-tsx.mjs', import.meta.url);
 }
 
 class WorkerService {
@@ -54,7 +52,7 @@ class WorkerService {
 
   constructor() {
     try {
-      const worker = new Worker(workerScript());
+      const worker = new Worker(workerScript(), { workerData: { timeOrigin: performance.timeOrigin } });
       worker.on('message', (answer: Answer) => this.#answer(answer));
       worker.on('error', () => this.#fallBack());
       worker.on('exit', () => this.#fallBack());

@@ -1,7 +1,7 @@
 // The worker thread of typescript-work.ts: loads TypeScript and
 // openapi-typescript's printer at once (while the main thread lints), then
 // answers jobs one at a time, in order.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { warmUp } from './compile.ts';
 import { loadPrinter } from './types.ts';
 import { typescript } from './typescript.ts';
@@ -12,7 +12,10 @@ const port = parentPort;
 
 // TOP_GENERATE_PROFILE=1: what the worker spent on each step (to stderr), like generate.ts's stages.
 const PROFILE = process.env.TOP_GENERATE_PROFILE === '1';
-const log = (what: string, since: number) => PROFILE && console.error(`  [profile] worker ${what}: ${(performance.now() - since).toFixed(0)} ms (at ${performance.now().toFixed(0)} ms of the worker)`);
+// Times on the main thread's clock (its timeOrigin comes as workerData), so both threads' lines line up.
+const origin = typeof (workerData as { timeOrigin?: unknown } | null)?.timeOrigin === 'number' ? (workerData as { timeOrigin: number }).timeOrigin : performance.timeOrigin;
+const log = (what: string, since: number) =>
+  PROFILE && console.error(`  [profile] worker ${what}: ${(performance.now() - since).toFixed(0)} ms (at ${(performance.timeOrigin + performance.now() - origin).toFixed(0)} ms)`);
 const loading = performance.now();
 typescript();
 loadPrinter();

@@ -2,11 +2,11 @@
 // was built from is unchanged, and it writes exactly what the sources write.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { build, currentBuild } from '../../bin/prebuilt.js';
+import { build, currentBuild, loadBuild } from '../../bin/prebuilt.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -14,7 +14,7 @@ test('a build is current only while every source it lists is byte-for-byte what 
   await build();
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'bin/build/manifest.json'), 'utf8')) as { sources: string[] };
   assert.ok(manifest.sources.includes('generator/render/compile.ts') && manifest.sources.includes('runtime/common/protocol.ts'), 'the manifest lists the generator and the runtime modules it imports');
-  assert.match(currentBuild() ?? '', /bin\/build\/[0-9a-f]{16}\/top-openapi\.js$/);
+  assert.match(currentBuild() ?? '', /bin\/build\/[0-9a-f]{16}\/top-openapi\.cjs$/);
   // A copy of the package's sources and build, then one source edited: stale.
   const copy = mkdtempSync(path.join(os.tmpdir(), 'top-prebuilt-'));
   try {
@@ -119,4 +119,84 @@ test('a code cache is trusted only for the very source it was made from, and onl
   damaged[damaged.length - 1]! ^= 1;
   assert.equal(trustedCache(damaged, a), undefined, 'a changed byte');
   assert.equal(trustedCache(data, a), undefined, 'no header');
+});
+
+/** Every file under dir, by relative path. */
+function filesUnder(dir: string, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = path.join(prefix, entry.name);
+    if (entry.isDirectory()) for (const [n, c] of filesUnder(dir, rel)) out.set(n, c);
+    else out.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
+  }
+  return out;
+}
+
+test("the build carries V8's code cache of the generator's script: a run accepts it, and a cut-short, damaged or foreign one is only rejected, with the same output", async () => {
+  if (currentBuild() === undefined) await build();
+  const cache = currentBuild()!.replace(/\.cjs$/, '.v8cache');
+  const saved = readFileSync(cache);
+  assert.ok(saved.length > 100_000, `the cache holds ${saved.length} bytes`);
+  const out = mkdtempSync(path.join(os.tmpdir(), 'top-buildcache-'));
+  const run = (dir: string) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'bin/top-openapi.js'), 'generate', '--spec', path.join(ROOT, 'spec/openapi.yaml'), '--out', path.join(out, dir), '--only', 'client'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TOP_OPENAPI_FROM_SOURCE: '', TOP_GENERATE_PROFILE: '1', TOP_OPENAPI_TS_WORKER: '0' },
+    });
+  try {
+    const cached = run('cached');
+    assert.equal(cached.status, 0, cached.stderr);
+    assert.match(cached.stderr, /generator code cache: accepted/);
+    const expected = filesUnder(path.join(out, 'cached'));
+    // Cut short; damaged past its header at full length (V8 alone does not
+    // checksum a cache); made for another script, or for the same script in
+    // another wrapper (V8 checks only the source's length).
+    const newline = saved.indexOf(0x0a);
+    const header = JSON.parse(saved.subarray(0, newline).toString('utf8')) as { script: string; wrapper: string; cache: string };
+    const damaged = Buffer.from(saved);
+    for (let i = newline + 64; i < damaged.length; i += 20_000) damaged[i]! ^= 0xff;
+    const withHeader = (h: object) => Buffer.concat([Buffer.from(`${JSON.stringify(h)}\n`), saved.subarray(newline + 1)]);
+    for (const [name, bytes] of [
+      ['cut', Buffer.concat([saved.subarray(0, 64), Buffer.alloc(4096, 7)])],
+      ['truncated', saved.subarray(0, saved.length - 1000)],
+      ['damaged', damaged],
+      ['foreign', withHeader({ ...header, script: '0'.repeat(64) })],
+      ['rewrapped', withHeader({ ...header, wrapper: header.wrapper.replace('__topImport', '__topImporx') })],
+    ] as const) {
+      writeFileSync(cache, bytes);
+      const r = run(name);
+      assert.equal(r.status, 0, `${name}: ${r.signal ?? ''} ${r.stderr}`);
+      assert.match(r.stderr, /generator code cache: rejected\n/, name);
+      assert.deepEqual(filesUnder(path.join(out, name)), expected, name);
+    }
+  } finally {
+    writeFileSync(cache, saved);
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('a generator script whose bytes are not the ones the build wrote is never run (the sources run instead)', async () => {
+  if (currentBuild() === undefined) await build();
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'bin/build/manifest.json'), 'utf8')) as { sources: string[]; entry: string };
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'top-prebuilt-'));
+  try {
+    for (const file of manifest.sources) {
+      mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+      cpSync(path.join(ROOT, file), path.join(copy, file));
+    }
+    cpSync(path.join(ROOT, 'bin/build'), path.join(copy, 'bin/build'), { recursive: true });
+    const script = path.join(copy, 'bin/build', manifest.entry);
+    const original = readFileSync(script, 'utf8');
+    // One character changed, the length kept: V8 would take the code cache for it.
+    const at = original.indexOf('generate   spec');
+    assert.ok(at > 0);
+    writeFileSync(script, `${original.slice(0, at)}Generate${original.slice(at + 'generate'.length)}`);
+    assert.ok(currentBuild(copy), 'the sources are unchanged');
+    assert.equal(loadBuild(copy), undefined, 'a changed script is not run');
+    rmSync(script);
+    assert.equal(loadBuild(copy), undefined, 'nor a missing one');
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
 });
