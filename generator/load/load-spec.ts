@@ -44,10 +44,13 @@ export type OpenApiDocument = Record<string, unknown> & {
 
 /**
  * An integer beyond 2^53 - 1 (9007199254740991) takes at least 16 decimal
- * digits, 14 hexadecimal (0x20000000000000) or 18 octal ones: a file without
- * a run of 14 hex-digit characters cannot hold one.
+ * digits, `0x` and 14 hexadecimal ones (0x20000000000000), or 18 octal or 54
+ * binary digits: a file without a run of 16 digits or such a hexadecimal
+ * literal cannot hold one. (A run of any 14 hex-digit characters, the test
+ * before, also took dates, hashes and 14-15 digit ids: 10 of the spec's 37
+ * files were parsed a second time, ~45 ms of a cold run; now 3 are.)
  */
-const MAY_HOLD_UNSAFE_INTEGER = /[0-9A-Fa-f]{14}/;
+export const MAY_HOLD_UNSAFE_INTEGER = /[0-9]{16}|0[xX][0-9A-Fa-f]{14}/;
 
 /**
  * Input that is no OpenAPI 3 document at all (a folder, an empty file, a YAML
