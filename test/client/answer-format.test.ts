@@ -4,9 +4,9 @@
 // nothing else.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { operations } from '../../generated/client/src/operations.ts';
 import { ClientCore } from '../../generated/client/src/runtime/client/client-core.ts';
 import { TopDecodeError, TopError } from '../../generated/client/src/runtime/client/errors.ts';
-import { operations } from '../../generated/client/src/operations.ts';
 
 const core = new ClientCore({ appKey: 'k', appSecret: 's' });
 const op = operations.alibabaAlisportsLianbeiXposPay;
