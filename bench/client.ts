@@ -61,19 +61,22 @@ export interface ClientResults {
    * Whole calls/s by transport: ours and the minimal signer over the same
    * transport; the minimal signer with a timeout per call, and ours against
    * it; and that timeout's own price (the minimal signer with it against
-   * without it).
+   * without it). `cpuRatio`: the minimal signer's client CPU per call over
+   * ours, from the same blocks as `ratio`.
    */
-  transports: { name: string; ours: number; minimal: number; ratio: number; minimalTimed: number; vsTimedRatio: number; timeoutPriceRatio: number }[];
+  transports: { name: string; ours: number; minimal: number; ratio: number; cpuRatio: number; minimalTimed: number; vsTimedRatio: number; timeoutPriceRatio: number }[];
   nodeTopHttp: number;
   /** Ours over node:http against node-taobao-topclient. */
   nodeTopRatio: number;
 }
 
-async function inFlight(call: () => Promise<unknown>, ms: number, concurrency = 16): Promise<number> {
+/** Calls per second with `concurrency` in flight for `ms`, and this process's CPU per call (µs) meanwhile. */
+async function inFlight(call: () => Promise<unknown>, ms: number, concurrency = 16): Promise<{ rate: number; cpuUs: number }> {
   let done = 0;
   let failed = 0;
   const end = performance.now() + ms;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
@@ -87,7 +90,8 @@ async function inFlight(call: () => Promise<unknown>, ms: number, concurrency = 
     }),
   );
   if (failed) throw new Error(`${failed} calls failed`);
-  return (done / (performance.now() - started)) * 1000;
+  const used = process.cpuUsage(cpu);
+  return { rate: (done / (performance.now() - started)) * 1000, cpuUs: (used.user + used.system) / done };
 }
 
 export async function benchClient(rounds: number, log: (s: string) => void): Promise<ClientResults> {
@@ -179,14 +183,16 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
       'node-taobao-topclient': [() => client.alibabaAlisportsLianbeiXposPay(TYPED), () => nodeTop.execute(METHOD, { param0: { ...DTO } })],
     };
     const blocks = rounds * 4;
-    const results: Record<string, { ours: number[]; other: number[]; ratios: number[] }> = {};
+    const results: Record<string, { ours: number[]; other: number[]; ratios: number[]; cpuRatios: number[] }> = {};
     for (const [name, [ours, other]] of Object.entries(pairs)) {
       await inFlight(ours, 500);
       await inFlight(other, 500);
-      const r = { ours: [] as number[], other: [] as number[], ratios: [] as number[] };
+      // cpuRatios: the other's client CPU per call over ours (above 1: ours costs less), the
+      // client process alone, so a neighbour's burst on the server's core does not move it.
+      const r = { ours: [] as number[], other: [] as number[], ratios: [] as number[], cpuRatios: [] as number[] };
       for (let i = 0; i < blocks; i++) {
-        let a: number;
-        let b: number;
+        let a: { rate: number; cpuUs: number };
+        let b: { rate: number; cpuUs: number };
         if (i % 2 === 0) {
           a = await inFlight(ours, 400);
           b = await inFlight(other, 400);
@@ -194,12 +200,15 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
           b = await inFlight(other, 400);
           a = await inFlight(ours, 400);
         }
-        r.ours.push(a);
-        r.other.push(b);
-        r.ratios.push(a / b);
+        r.ours.push(a.rate);
+        r.other.push(b.rate);
+        r.ratios.push(a.rate / b.rate);
+        r.cpuRatios.push(b.cpuUs / a.cpuUs);
       }
       results[name] = r;
-      log(`  client HTTP ${name}: ${blocks} pairs of 400 ms blocks, ours ${median(r.ours).toFixed(0)}/s, the other ${median(r.other).toFixed(0)}/s, median ratio ${median(r.ratios).toFixed(3)}`);
+      log(
+        `  client HTTP ${name}: ${blocks} pairs of 400 ms blocks, ours ${median(r.ours).toFixed(0)}/s, the other ${median(r.other).toFixed(0)}/s, median ratio ${median(r.ratios).toFixed(3)} (client CPU per call: ${median(r.cpuRatios).toFixed(3)})`,
+      );
     }
     client.close();
     fetchClient.close();
@@ -217,6 +226,7 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
           ours: median(results[t]!.ours),
           minimal: median(results[t]!.other),
           ratio: median(results[t]!.ratios),
+          cpuRatio: median(results[t]!.cpuRatios),
           minimalTimed: median(timed.other),
           vsTimedRatio: median(timed.ratios),
           timeoutPriceRatio: median(price.ratios),

@@ -55,6 +55,7 @@ function clientTargets(c: ClientResults): Target[] {
 /** Not issue 16's targets: what a timeout per call costs any client, and ours against a minimal signer that has one. */
 function clientContext(c: ClientResults): string[] {
   return c.transports.flatMap((t) => [
+    `whole calls over ${t.name} vs the minimal signer, by the client's CPU per call (the minimal's over ours): ${ratio(t.cpuRatio)}`,
     `whole calls over ${t.name} vs the minimal signer with a timeout per call: ${ratio(t.vsTimedRatio)}`,
     `the timeout's own price over ${t.name} (minimal signer with it vs without): ${ratio(t.timeoutPriceRatio)}`,
   ]);
@@ -111,6 +112,7 @@ ${targets.map((t) => `| ${t.name} | ${t.measured} | ${t.target} | ${t.met ? 'met
 |---|---|---|---|
 | (a) prepare + decode, calls/s on one core (minimal hand-written md5 signer) | ${fmt(c.oursCpu)} | ${fmt(c.minimalCpu)} | ${ratio(c.cpuRatio)} |
 ${c.transports.map((t) => `| (b) whole calls/s over loopback, 16 in flight, ${t.name} (the minimal signer over ${t.name}) | ${fmt(t.ours)} | ${fmt(t.minimal)} | ${ratio(t.ratio)} |`).join('\n')}
+${c.transports.map((t) => `| (b) the same pairs, ${t.name}, by the client process's CPU per call (the minimal's over ours) | | | ${ratio(t.cpuRatio)} |`).join('\n')}
 ${c.transports.map((t) => `| (b) the same, ${t.name}, against the minimal signer with a timeout per call | | ${fmt(t.minimalTimed)} | ${ratio(t.vsTimedRatio)} |`).join('\n')}
 ${c.transports.map((t) => `| (b) the timeout's own price, ${t.name}: the minimal signer with a timeout per call against without | | | ${ratio(t.timeoutPriceRatio)} |`).join('\n')}
 | (b) for context: ours over node:http against node-taobao-topclient 0.1.7 | ${fmt(c.transports.find((t) => t.name === 'node:http')!.ours)} | ${fmt(c.nodeTopHttp)} | ${ratio(c.nodeTopRatio)} |

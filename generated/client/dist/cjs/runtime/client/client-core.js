@@ -281,7 +281,7 @@ class ClientCore {
         }
         let parsed;
         // TOP answers JSON to this client (format=json); XML is read too, for a gateway that ignores format.
-        const xml = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/.test(text);
+        const xml = startsWithTag(text) && XML_ANSWER.test(text);
         try {
             parsed = xml ? (0, xml_read_ts_1.readXml)(text) : (0, json_ts_1.parseJsonAs)(text, answerShape(op));
         }
@@ -325,6 +325,20 @@ class ClientCore {
     }
 }
 exports.ClientCore = ClientCore;
+// An XML answer: a declaration or a `<…_response>` root, after any white space.
+const XML_ANSWER = /^\s*<(\?xml|[A-Za-z_][\w.-]*_response[\s>])/;
+/** Whether the first character after JSON's white space is `<` (a JSON answer starts with `{`; the regular expression is only run on what could be XML). */
+function startsWithTag(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x3c)
+            return true;
+        // \s of the regular expression: a text that starts with other white space is handed to it whole.
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+            return c > 0x7f || c === 0x0b || c === 0x0c;
+    }
+    return false;
+}
 /** The TopError an error_response text holds (JSON or XML), if it holds one with a numeric code. */
 function topErrorIn(method, text) {
     let parsed;
