@@ -423,11 +423,22 @@ function recordRuntimeTranspiles(entryFile, entrySha256) {
     // main thread (no worker), where they compile what a real run compiles.
     const tsCache = path.join(BUILD_DIR, `typescript.v8cache.tmp-${process.pid}`);
     const buildCache = `${cacheFileOf(entryFile)}.tmp-${process.pid}`;
+    // And the compiled form of every template it used (generator/render/templates.ts).
+    const templates = path.join(path.dirname(entryFile), `templates.json.tmp-${process.pid}`);
     const r = spawnSync(process.execPath, ['--input-type=module', '--eval', script], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, TOP_OPENAPI_RECORD_TRANSPILES: record, TOP_OPENAPI_RECORD_TS_CACHE: tsCache, TOP_OPENAPI_RECORD_BUILD_CACHE: buildCache, TOP_OPENAPI_TS_WORKER: '0' },
+      env: {
+        ...process.env,
+        TOP_OPENAPI_RECORD_TRANSPILES: record,
+        TOP_OPENAPI_RECORD_TS_CACHE: tsCache,
+        TOP_OPENAPI_RECORD_BUILD_CACHE: buildCache,
+        TOP_OPENAPI_RECORD_TEMPLATES: templates,
+        TOP_OPENAPI_TS_WORKER: '0',
+      },
     });
+    if (r.status === 0 && existsSync(templates)) renameSync(templates, path.join(path.dirname(entryFile), 'templates.json'));
+    else rmSync(templates, { force: true });
     if (r.status === 0 && existsSync(buildCache)) renameSync(buildCache, cacheFileOf(entryFile));
     else rmSync(buildCache, { force: true });
     if (r.status !== 0 || !existsSync(record)) console.error(`bin/prebuilt.js: no runtime transpiles recorded (generation failed):\n${r.stdout}${r.stderr}`);

@@ -15,6 +15,7 @@ import { CompileError } from './render/compile.ts';
 import { buildReference, cachedReference, previousReference, REFERENCE_FILE, renderDocs } from './render/docs.ts';
 import { checkChangelog, renderPackages } from './render/packages.ts';
 import { renderServer } from './render/server.ts';
+import { templateStats } from './render/templates.ts';
 import { startTypeScriptWork } from './render/typescript-work.ts';
 import { readSurface, renderSurface, SURFACE_FILE, surfaceChanges, versionProblem } from './surface.ts';
 import type { OutputFiles } from './write/output.ts';
@@ -190,6 +191,10 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
     throw error;
   }
   stage('packages');
+  if (PROFILE) {
+    const { fromBuild, compiled } = templateStats();
+    console.error(`  [profile] templates: ${fromBuild} from the build's record, ${compiled} compiled`);
+  }
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   const clientPackage = settings.packages.client.name;
   const referenceLater = previous !== undefined ? () => buildReference(model, outDir, clientPackage, { cacheChecked: true }).then((content) => ({ file: REFERENCE_FILE, content })) : undefined;

@@ -205,3 +205,50 @@ test('a generator script whose bytes are not the ones the build wrote is never r
     rmSync(copy, { recursive: true, force: true });
   }
 });
+
+test('the build records the compiled templates: a run takes them, and a cut-short, changed or moved record is passed over, with the same output', async () => {
+  if (currentBuild() === undefined) await build();
+  const record = path.join(path.dirname(currentBuild()!), 'templates.json');
+  const saved = readFileSync(record, 'utf8');
+  const entries = JSON.parse(saved) as [string, string, string][];
+  const out = mkdtempSync(path.join(os.tmpdir(), 'top-templates-'));
+  const run = (dir: string) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'bin/top-openapi.js'), 'generate', '--spec', path.join(ROOT, 'spec/openapi.yaml'), '--out', path.join(out, dir), '--only', 'client'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TOP_OPENAPI_FROM_SOURCE: '', TOP_GENERATE_PROFILE: '1', TOP_OPENAPI_TS_WORKER: '0' },
+    });
+  try {
+    const recorded = run('recorded');
+    assert.equal(recorded.status, 0, recorded.stderr);
+    assert.match(recorded.stderr, /templates: 7 from the build's record, 0 compiled/);
+    const expected = filesUnder(path.join(out, 'recorded'));
+    // The client template's record with a word of its text changed (its checksum kept); two records' code and checksums swapped (their keys kept).
+    const at = entries.findIndex(([, spec]) => spec.includes('A typed client for'));
+    assert.ok(at >= 0);
+    const changed = entries.map((e, i) => (i === at ? ([e[0], e[1].replace('A typed client for', 'A typed cliENT for'), e[2]] as const) : e));
+    const moved = entries.map((e, i) => (i === 0 ? [e[0], entries[1]![1], entries[1]![2]] : i === 1 ? [e[0], entries[0]![1], entries[0]![2]] : e));
+    for (const [name, text, counts] of [
+      ['cut', saved.slice(0, saved.length / 2), /templates: 0 from the build's record, 7 compiled/],
+      ['changed', JSON.stringify(changed), /templates: 6 from the build's record, 1 compiled/],
+      ['moved', JSON.stringify(moved), /templates: 5 from the build's record, 2 compiled/],
+    ] as const) {
+      writeFileSync(record, text);
+      const r = run(name);
+      assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+      assert.match(r.stderr, counts, name);
+      assert.deepEqual(filesUnder(path.join(out, name)), expected, name);
+    }
+  } finally {
+    writeFileSync(record, saved);
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('a template is recorded under the Handlebars version, its options and its own text', async () => {
+  const { templateKey } = await import('../../generator/render/templates.ts');
+  const key = templateKey('{{a}}', { strict: true });
+  assert.equal(templateKey('{{a}}', { strict: true }), key);
+  assert.notEqual(templateKey('{{a}} ', { strict: true }), key, 'another text');
+  assert.notEqual(templateKey('{{a}}', { strict: true, noEscape: true }), key, 'other options');
+});
