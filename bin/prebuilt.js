@@ -83,7 +83,8 @@ function currentManifest(root) {
   } catch {
     return undefined;
   }
-  if (manifest.format !== FORMAT || typeof manifest.entry !== 'string' || typeof manifest.entrySha256 !== 'string' || !Array.isArray(manifest.sources)) return undefined;
+  if (manifest.format !== FORMAT || typeof manifest.entry !== 'string' || typeof manifest.entrySha256 !== 'string' || typeof manifest.sha256 !== 'string' || !Array.isArray(manifest.sources))
+    return undefined;
   if (hashSources(manifest.sources, root) !== manifest.sha256) return undefined;
   return manifest;
 }
@@ -191,7 +192,9 @@ export function loadScript(file, sha256) {
 }
 
 /** Packages bundled into the build (see build()). */
-const BUNDLED = ['@redocly/openapi-core', 'yaml', 'ajv', 'handlebars'];
+const BUNDLED = ['@redocly/openapi-core', 'yaml', 'ajv', 'handlebars', 'openapi-typescript'];
+/** Never bundled, wherever imported from: loaded with its own code cache (generator/render/typescript.ts). */
+const NEVER_BUNDLED = ['typescript'];
 
 /**
  * The package a bare specifier or a path under node_modules/ names.
@@ -229,17 +232,18 @@ export async function build() {
   // Bundled into the build with their own dependencies, rather than loaded
   // from node_modules at run time: @redocly/openapi-core is ~600 modules, and
   // loading them one by one cost ~450 ms of CPU a cold run against ~180 ms
-  // as one file (issue 16); yaml, ajv and handlebars are ~200 more, and
-  // bundled they are under the script's code cache too. Everything else stays external (typescript and
-  // openapi-typescript are loaded with require, see
-  // generator/render/typescript.ts). Their package.json files are hashed
-  // with the sources: another installed version makes the build stale.
+  // as one file (issue 16); yaml, ajv, handlebars and openapi-typescript are
+  // ~250 more, and bundled they are under the script's code cache too.
+  // TypeScript stays external (required with its own code cache, see
+  // generator/render/typescript.ts; openapi-typescript's require of it finds
+  // that one). Their package.json files are hashed with the sources:
+  // another installed version makes the build stale.
   /** @type {import('esbuild').Plugin} */
   const externals = {
     name: 'externals',
     setup(b) {
       b.onResolve({ filter: /^[^./]/ }, (args) => {
-        if (args.path.startsWith('node:')) return { external: true };
+        if (args.path.startsWith('node:') || NEVER_BUNDLED.includes(packageName(args.path))) return { external: true };
         // A bundled package's own imports are bundled with it.
         if (args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
         return BUNDLED.includes(packageName(args.path)) ? undefined : { external: true };
@@ -268,6 +272,38 @@ export async function build() {
       }));
     },
   };
+  // openapi-typescript's own copy of @redocly/openapi-core (1.x) is reached
+  // only through lib/ref-utils.js, which uses two one-line helpers of
+  // lib/utils.js; that module requires minimatch, js-yaml, https-proxy-agent
+  // and more at load (~35 ms of the worker's start, before its first job).
+  // ref-utils gets those two helpers alone, when both files still read as
+  // checked here; otherwise the whole utils.js is bundled as it is.
+  const REDOCLY_1_HELPERS = {
+    isPlainObject: "function isPlainObject(value) {\n    return value !== null && typeof value === 'object' && !Array.isArray(value);\n}",
+    isTruthy: 'function isTruthy(value) {\n    return !!value;\n}',
+  };
+  /** @type {import('esbuild').Plugin} */
+  const refUtilsHelpers = {
+    name: 'ref-utils-helpers',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/utils$/ }, (args) => {
+        if (!/[\\/]openapi-typescript[\\/]node_modules[\\/]@redocly[\\/]openapi-core[\\/]lib[\\/]ref-utils\.js$/.test(args.importer)) return undefined;
+        const refUtils = readFileSync(args.importer, 'utf8');
+        const utils = readFileSync(path.join(path.dirname(args.importer), 'utils.js'), 'utf8');
+        const used = new Set([...refUtils.matchAll(/\butils_1\.(\w+)/g)].map((m) => m[1]));
+        const fits = [...used].every((name) => name in REDOCLY_1_HELPERS) && Object.values(REDOCLY_1_HELPERS).every((text) => utils.includes(text));
+        if (!fits) {
+          console.error("bin/prebuilt.js: openapi-typescript's @redocly/openapi-core ref-utils.js is not the one checked; its utils.js is bundled whole");
+          return undefined;
+        }
+        return { path: 'ref-utils-helpers', namespace: 'top-ref-utils-helpers' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'top-ref-utils-helpers' }, () => ({
+        contents: `'use strict';\n${Object.values(REDOCLY_1_HELPERS).join('\n')}\nexports.isPlainObject = isPlainObject;\nexports.isTruthy = isTruthy;\n`,
+        loader: 'js',
+      }));
+    },
+  };
   // Built beside the versions (same depth, so the banner's root holds), then
   // moved to bin/build/<hash>/ and named by a manifest written last: a process
   // that started with an older build keeps finding its files, and one that
@@ -286,7 +322,7 @@ export async function build() {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    plugins: [dynamicImports, rewrite, externals],
+    plugins: [dynamicImports, refUtilsHelpers, rewrite, externals],
     metafile: true,
     logLevel: 'silent',
     legalComments: 'none',
@@ -314,19 +350,25 @@ export async function build() {
     // The worker runs as a plain CommonJS module, without the loader's import().
     if (name === 'typescript-worker.cjs' && text.includes('__topImport')) throw new Error("bin/prebuilt.js: the TypeScript worker would need the loader's import()");
   }
-  // Our sources, and for the bundled packages' files the package.json of each package they come from.
+  // Our sources, and for the bundled packages' files the package.json of each
+  // package they come from (not the helpers module made above: it has no
+  // file, and is checked against the files it stands for at every build).
   const sources = [
     ...new Set(
-      Object.keys(result.metafile.inputs).map((f) => {
-        const file = f.split(path.sep).join('/');
-        const at = file.lastIndexOf('node_modules/');
-        if (at === -1) return file;
-        return `${file.slice(0, at)}node_modules/${packageName(file.slice(at + 'node_modules/'.length))}/package.json`;
-      }),
+      Object.keys(result.metafile.inputs)
+        .filter((f) => !f.startsWith('top-ref-utils-helpers:'))
+        .map((f) => {
+          const file = f.split(path.sep).join('/');
+          const at = file.lastIndexOf('node_modules/');
+          if (at === -1) return file;
+          return `${file.slice(0, at)}node_modules/${packageName(file.slice(at + 'node_modules/'.length))}/package.json`;
+        }),
     ),
   ].sort();
   const sha256 = hashSources(sources, ROOT);
-  const version = `${sha256?.slice(0, 16)}`;
+  // Every source must be a file it can hash again at start-up (an undefined hash would match a missing manifest entry).
+  if (sha256 === undefined) throw new Error(`bin/prebuilt.js: a source of the build cannot be read: ${sources.find((f) => !existsSync(path.join(ROOT, f)))}`);
+  const version = sha256.slice(0, 16);
   const versionDir = path.join(BUILD_DIR, version);
   // The same sources make the same build: one already there is kept as it is.
   if (existsSync(versionDir)) rmSync(staging, { recursive: true, force: true });

@@ -17,27 +17,22 @@
 // found nothing new and loading a second redocly cost ~0.5 s of CPU a cold
 // run (issue 16). The printer is called directly, with the context openapiTS
 // builds for these options, from openapi-typescript's CommonJS build (see
-// typescript.ts for why require).
-import { createRequire } from 'node:module';
+// typescript.ts for why require; openapi-printer.cjs for where).
 import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescript';
 import type { Node } from 'typescript';
 import { escapePointer, isObject, type Json } from '../json-pointer.ts';
 import { alwaysReceived } from '../model/runtime-shapes.ts';
 import type { ApiModel, ScalarKind } from '../model/types.ts';
+import { printerParts } from './openapi-printer.cjs';
 import { typescript } from './typescript.ts';
 
-const require = createRequire(import.meta.url);
 type Printer = typeof import('openapi-typescript');
 type PrinterParts = Pick<Printer, 'transformSchema' | 'scanDiscriminators' | 'resolveRef' | 'astToString'>;
 let printer: PrinterParts | undefined;
 
 /** openapi-typescript's printing parts, required on first use (they load TypeScript). */
 export function loadPrinter(): PrinterParts {
-  printer ??= {
-    transformSchema: require('openapi-typescript/dist/transform/index.cjs'),
-    ...(require('openapi-typescript/dist/lib/utils.cjs') as Pick<Printer, 'scanDiscriminators' | 'resolveRef'>),
-    astToString: (require('openapi-typescript/dist/lib/ts.cjs') as Pick<Printer, 'astToString'>).astToString,
-  };
+  printer ??= printerParts() as PrinterParts;
   return printer;
 }
 

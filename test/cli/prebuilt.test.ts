@@ -29,6 +29,11 @@ test('a build is current only while every source it lists is byte-for-byte what 
     assert.equal(currentBuild(copy), undefined, 'an edited source makes the build stale');
     rmSync(edited);
     assert.equal(currentBuild(copy), undefined, 'a missing source makes the build stale');
+    // A manifest without its hash (the hash of a list with a missing file is undefined too) is never current.
+    const manifestFile = path.join(copy, 'bin/build/manifest.json');
+    const { sha256: _dropped, ...withoutHash } = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(manifestFile, JSON.stringify(withoutHash));
+    assert.equal(currentBuild(copy), undefined, 'a manifest without its hash, a source missing');
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
