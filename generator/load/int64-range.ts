@@ -33,15 +33,17 @@ function isInt64(node: Json): boolean {
 
 /**
  * Whether a parsed value can have been written as an integer outside the Long
- * range (at least 19 significant digits): a number that is not a safe
- * integer (Infinity included: a long enough run of digits reads as one), or a
- * string (quoted digits are read as written). A safe integer cannot (any other
- * base or notation is not the decimal digits the check reads), nor can a
- * boolean, null, list or map. Only these are located in
- * their source file, which costs a parse of the file by the yaml package
- * (~15 ms of a cold run, issue 16, when every int64 example was located).
+ * range (at least 19 significant digits): a number of magnitude 2^62 or more
+ * (Infinity and NaN included: a long enough run of digits reads as Infinity),
+ * or a string (quoted digits are read as written). A smaller number cannot:
+ * digits read as the nearest double, and a double under 2^62 is within 2^9
+ * of the digits it came from, far inside the range (any other base or
+ * notation is not the decimal digits the check reads); nor can a boolean,
+ * null, list or map. Only these are located in their source file, which costs
+ * a parse of the file by the yaml package (~15 ms of a cold run, issue 16,
+ * when every int64 example was located; a 2^53 + 1 example still was).
  */
-export const mayBeOutOfRange = (value: unknown): boolean => typeof value === 'string' || (typeof value === 'number' && !Number.isSafeInteger(value));
+export const mayBeOutOfRange = (value: unknown): boolean => typeof value === 'string' || (typeof value === 'number' && !(Math.abs(value) < 2 ** 62));
 
 /** Every int64 value in the bundled document that does not fit, located in its source file. */
 export function int64RangeProblems(document: unknown, sources: SourceMap): RangeProblem[] {
