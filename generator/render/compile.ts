@@ -9,8 +9,8 @@
 //  - the ajv validators (plain ES module JavaScript whose only module syntax
 //    is `export const NAME = IDENT;`) become CommonJS line by line, and any
 //    other import or export form is a CompileError.
-// Deterministic; reused while the sources' hash is unchanged
-// (`<pkg>/.dist-build` records it).
+// Deterministic; reused while the sources' hash is unchanged and the files
+// are the bytes that build wrote (`<pkg>/.dist-build` records both).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -85,20 +85,50 @@ function hashOf(pkg: string, files: OutputFiles, typesOnly: (name: string) => bo
 
 /**
  * `<pkg>/.dist-build`, outside dist/ so it is never packed: the sources'
- * hash on its first line, then the dist files that build produced.
+ * hash on its first line, then each dist file that build produced with the
+ * SHA-256 of its bytes, as `sha256sum` prints them (paths from the output
+ * folder: `sha256sum -c` checks them).
+ *
+ * The file hashes are what make reuse safe for `--check`: a reused file's
+ * expected bytes would otherwise be read from the very file under check, and
+ * a hand edit to dist/ would compare equal to itself. Reuse takes a file only
+ * when its bytes hash to what the build recorded when it compiled them, and
+ * only the exact set of files the sources would compile to; anything else
+ * (an edited, missing or added dist file, an edited record) compiles afresh,
+ * and the comparison then sees the real bytes.
  */
 const buildRecord = (pkg: string) => `${pkg}/.dist-build`;
-const recordText = (hash: string, names: string[]) => `source-sha256 ${hash}\n${names.join('\n')}\n`;
+const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
+const recordText = (hash: string, hashes: [name: string, sha: string][]) => `source-sha256 ${hash}\n${hashes.map(([n, h]) => `${h}  ${n}\n`).join('')}`;
 
-/** The previous build of a package, when its sources have not changed. */
+/** The previous build of a package, when its sources have not changed and its files are the ones that build wrote. */
 function reuse(pkg: string, files: OutputFiles, outDir: string, typesOnly: (name: string) => boolean): OutputFiles | undefined {
   const record = path.join(outDir, buildRecord(pkg));
   if (!existsSync(record)) return undefined;
-  const [first, ...names] = readFileSync(record, 'utf8').split('\n').filter(Boolean);
+  const text = readFileSync(record, 'utf8');
+  const [first, ...lines] = text.split('\n');
   const hash = hashOf(pkg, files, typesOnly);
-  if (first !== `source-sha256 ${hash}` || !names.every((n) => existsSync(path.join(outDir, n)))) return undefined;
-  const reused: OutputFiles = new Map(names.map((n): [string, string] => [n, readFileSync(path.join(outDir, n), 'utf8')]));
-  reused.set(buildRecord(pkg), recordText(hash, names));
+  if (first !== `source-sha256 ${hash}` || lines.pop() !== '') return undefined;
+  const names = [...plan(pkg, files, typesOnly).keys()].sort();
+  if (lines.length !== names.length) return undefined;
+  const reused: OutputFiles = new Map();
+  const hashes: [string, string][] = [];
+  for (const [i, name] of names.entries()) {
+    if (lines[i] !== `${lines[i]!.slice(0, 64)}  ${name}`) return undefined;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path.join(outDir, name));
+    } catch {
+      return undefined; // missing (or a folder): compile it
+    }
+    const recorded = lines[i]!.slice(0, 64);
+    if (sha256(bytes) !== recorded) return undefined; // edited since the build wrote it
+    reused.set(name, bytes.toString('utf8'));
+    hashes.push([name, recorded]);
+  }
+  const again = recordText(hash, hashes);
+  if (again !== text) return undefined; // not byte for byte what a build writes
+  reused.set(buildRecord(pkg), again);
   return reused;
 }
 
@@ -278,43 +308,54 @@ function wantsCommonJs(manifest: string): boolean {
   return typeof root === 'object' && root !== null && 'require' in root;
 }
 
-function compile(pkg: string, files: OutputFiles, typesOnly: (name: string) => boolean): OutputFiles {
+/**
+ * What a package's dist/ holds, each file by name with how to make it (made
+ * only when called): reuse checks the names against the build's record
+ * without transpiling anything.
+ */
+function plan(pkg: string, files: OutputFiles, typesOnly: (name: string) => boolean): Map<string, () => string> {
   const manifest = files.get(`${pkg}/package.json`);
   if (manifest === undefined || (JSON.parse(manifest) as { type?: string }).type !== 'module') {
     throw new CompileError(`${pkg}/package.json must be rendered, with "type": "module", before compiling`);
   }
-  const out: OutputFiles = new Map();
+  const out = new Map<string, () => string>();
   for (const [name, content] of sourcesOf(pkg, files)) {
     const target = name.replace(`${pkg}/src/`, `${pkg}/dist/`);
     // Plain JavaScript (the ajv validators) and hand-written declarations are copied as they are.
     if (name.endsWith('.js') || name.endsWith('.d.ts')) {
-      out.set(target, content);
+      out.set(target, () => content);
       continue;
     }
-    const { js, dts } = typesOnly(name) ? typesOnlyModule(name, content) : transpile(name, content);
-    out.set(target.replace(/\.ts$/, '.js'), js);
-    out.set(target.replace(/\.ts$/, '.d.ts'), dts);
+    let once: { js: string; dts: string } | undefined;
+    const made = () => (once ??= typesOnly(name) ? typesOnlyModule(name, content) : transpile(name, content));
+    out.set(target.replace(/\.ts$/, '.js'), () => made().js);
+    out.set(target.replace(/\.ts$/, '.d.ts'), () => made().dts);
   }
   if (wantsCommonJs(manifest)) {
     // dist/cjs/: the same files as CommonJS, declarations included (under
     // "type": "commonjs" TypeScript reads them as CommonJS types).
     for (const [name, content] of sourcesOf(pkg, files)) {
       const target = name.replace(`${pkg}/src/`, `${pkg}/dist/cjs/`);
-      if (name.endsWith('.d.ts')) out.set(target, content);
-      else if (name.endsWith('.js')) out.set(target, plainCommonJs(name, content));
+      if (name.endsWith('.d.ts')) out.set(target, () => content);
+      else if (name.endsWith('.js')) out.set(target, () => plainCommonJs(name, content));
       else if (typesOnly(name)) {
-        const { cjs, dts } = typesOnlyModule(name, content);
-        out.set(target.replace(/\.ts$/, '.js'), cjs);
-        out.set(target.replace(/\.ts$/, '.d.ts'), dts);
+        out.set(target.replace(/\.ts$/, '.js'), () => typesOnlyModule(name, content).cjs);
+        out.set(target.replace(/\.ts$/, '.d.ts'), () => typesOnlyModule(name, content).dts);
       } else {
-        out.set(target.replace(/\.ts$/, '.js'), transpileCommonJs(name, content));
-        out.set(target.replace(/\.ts$/, '.d.ts'), transpile(name, content).dts);
+        out.set(target.replace(/\.ts$/, '.js'), () => transpileCommonJs(name, content));
+        out.set(target.replace(/\.ts$/, '.d.ts'), () => transpile(name, content).dts);
       }
     }
-    out.set(`${pkg}/dist/cjs/package.json`, '{\n  "type": "commonjs"\n}\n');
+    out.set(`${pkg}/dist/cjs/package.json`, () => '{\n  "type": "commonjs"\n}\n');
   }
-  const names = [...out.keys()].sort();
-  const result: OutputFiles = new Map(names.map((n) => [n, out.get(n)!]));
-  result.set(buildRecord(pkg), recordText(hashOf(pkg, files, typesOnly), names));
+  return out;
+}
+
+function compile(pkg: string, files: OutputFiles, typesOnly: (name: string) => boolean): OutputFiles {
+  // Made in the sources' order (the first that fails to compile is the one reported), listed sorted.
+  const made = new Map([...plan(pkg, files, typesOnly)].map(([name, make]) => [name, make()]));
+  const names = [...made.keys()].sort();
+  const result: OutputFiles = new Map(names.map((n) => [n, made.get(n)!]));
+  result.set(buildRecord(pkg), recordText(hashOf(pkg, files, typesOnly), names.map((n) => [n, sha256(result.get(n)!)])));
   return result;
 }

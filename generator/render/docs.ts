@@ -22,13 +22,20 @@ const REDOCLY_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(REDOCLY_
 // This module's own text is part of the page's key (its options and post-processing).
 const OWN_TEXT = readFileSync(import.meta.filename, 'utf8');
 
-function referenceMarker(model: ApiModel, clientPackage?: string): string {
-  // Keyed by what makes the page: redocly's version, this module (its options and post-processing) and the spec.
+/**
+ * The page's first line, up to the hash of the page itself: a key of what
+ * makes the page (redocly's version, this module's options and
+ * post-processing, the spec), then (see pageMarker) the SHA-256 of the page's
+ * bytes after that line.
+ */
+function referencePrefix(model: ApiModel, clientPackage?: string): string {
   const hash = createHash('sha256')
     .update(`${REDOCLY_VERSION}\n${OWN_TEXT}\n${clientPackage ?? ''}\n${JSON.stringify(model.document)}`)
     .digest('hex');
-  return `<!-- top-payments reference: redocly ${REDOCLY_VERSION}, build key sha256 ${hash} -->\n`;
+  return `<!-- top-payments reference: redocly ${REDOCLY_VERSION}, build key sha256 ${hash}, page sha256 `;
 }
+const MARKER_END = ' -->\n';
+const pageMarker = (prefix: string, page: string) => `${prefix}${createHash('sha256').update(page).digest('hex')}${MARKER_END}`;
 
 /** The first bytes of a file (enough for the marker line), or undefined when there is no file. */
 function head(file: string, bytes: number): string | undefined {
@@ -48,15 +55,33 @@ function head(file: string, bytes: number): string | undefined {
 
 /**
  * The committed reference page, if it was built from exactly this spec and
- * recipe. Its marker line is read first: a page built from another spec
- * (after every --watch edit) is not read whole.
+ * recipe and is still the page that build wrote. Its marker line is read
+ * first: a page built from another spec (after every --watch edit) is not
+ * read whole. The page's own hash is what makes the reuse safe for --check:
+ * without it, a hand edit below the marker would be taken as the expected
+ * page and compare equal to itself; with it, an edited page is built again
+ * and compared.
  */
 export function cachedReference(model: ApiModel, outDir: string, clientPackage?: string): string | undefined {
   const existing = path.join(outDir, REFERENCE);
-  const marker = referenceMarker(model, clientPackage);
-  if (head(existing, Buffer.byteLength(marker))?.startsWith(marker) !== true) return undefined;
+  const prefix = referencePrefix(model, clientPackage);
+  if (head(existing, Buffer.byteLength(prefix))?.startsWith(prefix) !== true) return undefined;
   const content = readRemembered(existing);
-  return content?.startsWith(marker) ? content : undefined;
+  return content !== undefined && isIntact(content, prefix) ? content : undefined;
+}
+
+// The last page found intact (--watch asks again while the spec is unchanged; the remembered string is the same one).
+let intact: string | undefined;
+
+/** Whether a page opens with this prefix and its marker's hash is that of the rest. */
+function isIntact(content: string, prefix: string): boolean {
+  if (content === intact) return true;
+  const end = content.indexOf('\n') + 1;
+  if (end === 0 || !content.startsWith(prefix)) return false;
+  const page = content.slice(end);
+  if (content.slice(0, end) !== pageMarker(prefix, page)) return false;
+  intact = content;
+  return true;
 }
 
 /** The reference page as it stands in outDir, current or not (for --watch's first write). */
@@ -152,13 +177,14 @@ export function staticLinks(html: string): string {
 /**
  * The reference page: `redocly build-docs --inlineBundle` (self-contained, no
  * CDN), ~0.7 s in a child process, started early so that it runs while the
- * rest renders. Its first line records a key of what it was built from, so an
- * unchanged spec reuses the committed page instead of building it again.
+ * rest renders. Its first line records a key of what it was built from and
+ * the hash of the page below it, so an unchanged spec reuses the committed
+ * page (while it is the page that was built) instead of building it again.
  */
 export async function buildReference(model: ApiModel, outDir: string, clientPackage?: string, options: { cacheChecked?: boolean } = {}): Promise<string> {
   const cached = options.cacheChecked ? undefined : cachedReference(model, outDir, clientPackage);
   if (cached !== undefined) return cached;
-  const marker = referenceMarker(model, clientPackage);
+  const prefix = referencePrefix(model, clientPackage);
   const document = JSON.stringify(referenceDocument(model, clientPackage));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'top-reference-'));
   try {
@@ -184,7 +210,8 @@ export async function buildReference(model: ApiModel, outDir: string, clientPack
     const offline = readFileSync(output, 'utf8')
       .replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, BLANK_SVG)
       .replace('<head>', `<head>\n<link rel="icon" href="data:,">\n<style>${REFERENCE_CSS}</style>\n${REFERENCE_SCRIPT}`);
-    return marker + staticLinks(offline);
+    const page = staticLinks(offline);
+    return pageMarker(prefix, page) + page;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -40,21 +40,28 @@ function ownership(outDir: string, files: OutputFiles): { owned: (file: string) 
   throw new OutDirError(`${outDir} is not an earlier output of top-openapi generate (no ${MANIFEST_FILE}); nothing was written`);
 }
 
-type Reader = (file: string) => string | undefined;
-const readPlain: Reader = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+/** Whether the file holds exactly `content` (undefined when there is no file). */
+type Matcher = (file: string, content: string) => boolean | undefined;
+// --check compares bytes, not decoded text: a byte that is not UTF-8 reads as U+FFFD and could decode equal.
+const matchesBytes: Matcher = (file, content) => (existsSync(file) ? readFileSync(file).equals(Buffer.from(content, 'utf8')) : undefined);
+// Writing (and --watch) compares with what it remembers of each file; a file changed behind its back is read again.
+const matchesRemembered: Matcher = (file, content) => {
+  const existing = readRemembered(file);
+  return existing === undefined ? undefined : existing === content;
+};
 
 export function compareOutput(outDir: string, generated: OutputFiles): Difference[] {
   const exists = existsSync(outDir);
-  return differencesOf(outDir, withManifest(generated), readPlain, exists ? listEntries(outDir) : [], exists ? readManifest(outDir) : undefined);
+  return differencesOf(outDir, withManifest(generated), matchesBytes, exists ? listEntries(outDir) : [], exists ? readManifest(outDir) : undefined);
 }
 
 /** `files` (manifest included) against the folder, whose entries and manifest the caller has listed. */
-function differencesOf(outDir: string, files: OutputFiles, read: Reader, entries: string[], listed: Set<string> | undefined): Difference[] {
+function differencesOf(outDir: string, files: OutputFiles, matches: Matcher, entries: string[], listed: Set<string> | undefined): Difference[] {
   const differences: Difference[] = [];
   for (const [file, content] of files) {
-    const existing = read(path.join(outDir, file));
-    if (existing === undefined) differences.push({ file, kind: 'missing' });
-    else if (existing !== content) differences.push({ file, kind: 'stale' });
+    const same = matches(path.join(outDir, file), content);
+    if (same === undefined) differences.push({ file, kind: 'missing' });
+    else if (!same) differences.push({ file, kind: 'stale' });
   }
   for (const file of entries) {
     if (files.has(file) || file.endsWith('/')) continue;
@@ -123,7 +130,7 @@ export function writeFileAtomically(file: string, content: string): void {
 export function writeChanged(outDir: string, generated: OutputFiles): WriteResult {
   const files = withManifest(generated);
   const { owned, entries, listed } = ownership(outDir, files);
-  const differences = differencesOf(outDir, files, readRemembered, entries, listed);
+  const differences = differencesOf(outDir, files, matchesRemembered, entries, listed);
   const clash = differences.find((d) => d.kind === 'stale' && !owned(d.file));
   if (clash) throw new OutDirError(`${path.join(outDir, clash.file)} was not written by top-openapi generate; it would replace it: move it away first`);
   let changed = 0;
