@@ -12,7 +12,7 @@
 // Deterministic; reused while the sources' hash is unchanged and the files
 // are the bytes that build wrote (`<pkg>/.dist-build` records both).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompilerOptions } from 'typescript';
 import type { OutputFiles } from './client.ts';
@@ -103,9 +103,12 @@ const recordText = (hash: string, hashes: [name: string, sha: string][]) => `sou
 
 /** The previous build of a package, when its sources have not changed and its files are the ones that build wrote. */
 function reuse(pkg: string, files: OutputFiles, outDir: string, typesOnly: (name: string) => boolean): OutputFiles | undefined {
-  const record = path.join(outDir, buildRecord(pkg));
-  if (!existsSync(record)) return undefined;
-  const text = readFileSync(record, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(path.join(outDir, buildRecord(pkg)), 'utf8');
+  } catch {
+    return undefined; // no record (or a folder in its place): compile
+  }
   const [first, ...lines] = text.split('\n');
   const hash = hashOf(pkg, files, typesOnly);
   if (first !== `source-sha256 ${hash}` || lines.pop() !== '') return undefined;
@@ -114,21 +117,20 @@ function reuse(pkg: string, files: OutputFiles, outDir: string, typesOnly: (name
   const reused: OutputFiles = new Map();
   const hashes: [string, string][] = [];
   for (const [i, name] of names.entries()) {
-    if (lines[i] !== `${lines[i]!.slice(0, 64)}  ${name}`) return undefined;
+    const recorded = lines[i]!.slice(0, 64);
+    if (lines[i] !== `${recorded}  ${name}`) return undefined;
     let bytes: Buffer;
     try {
       bytes = readFileSync(path.join(outDir, name));
     } catch {
       return undefined; // missing (or a folder): compile it
     }
-    const recorded = lines[i]!.slice(0, 64);
     if (sha256(bytes) !== recorded) return undefined; // edited since the build wrote it
     reused.set(name, bytes.toString('utf8'));
     hashes.push([name, recorded]);
   }
-  const again = recordText(hash, hashes);
-  if (again !== text) return undefined; // not byte for byte what a build writes
-  reused.set(buildRecord(pkg), again);
+  // Every line matched: the record is byte for byte what a build writes.
+  reused.set(buildRecord(pkg), recordText(hash, hashes));
   return reused;
 }
 
@@ -356,6 +358,7 @@ function compile(pkg: string, files: OutputFiles, typesOnly: (name: string) => b
   const made = new Map([...plan(pkg, files, typesOnly)].map(([name, make]) => [name, make()]));
   const names = [...made.keys()].sort();
   const result: OutputFiles = new Map(names.map((n) => [n, made.get(n)!]));
-  result.set(buildRecord(pkg), recordText(hashOf(pkg, files, typesOnly), names.map((n) => [n, sha256(result.get(n)!)])));
+  const hashes = names.map((n): [string, string] => [n, sha256(result.get(n)!)]);
+  result.set(buildRecord(pkg), recordText(hashOf(pkg, files, typesOnly), hashes));
   return result;
 }
