@@ -58,15 +58,49 @@ const cacheFileOf = (script) => script.replace(/\.cjs$/, '.v8cache');
 function hashSources(files, root) {
   const hash = createHash('sha256').update(`format ${FORMAT}\0`);
   for (const file of files) {
+    const at = sourcePath(file, root);
     let content;
     try {
-      content = readFileSync(path.join(root, file));
+      if (at === undefined) return undefined;
+      content = readFileSync(at);
     } catch {
       return undefined;
     }
     hash.update(`${file}\0`).update(content).update('\0');
   }
   return hash.digest('hex');
+}
+
+/**
+ * Where a recorded source is read. Our own files: under the package root. A
+ * package's file, recorded as the build found it (`node_modules/a/…`, or
+ * nested, `node_modules/a/node_modules/b/…`): where node finds that package
+ * from the one before it, in the nearest `node_modules` up the folders. An
+ * install hoists this package's dependencies beside it
+ * (`<project>/node_modules/a`), where the repository has them below it.
+ * @param {string} file a recorded source path
+ * @param {string} root the package root
+ * @returns {string | undefined}
+ */
+function sourcePath(file, root) {
+  const [own, ...packages] = file.split('node_modules/');
+  if (packages.length === 0) return path.join(root, file);
+  let dir = path.join(root, own ?? '');
+  let inPackage = '';
+  for (const rest of packages) {
+    const name = packageName(rest);
+    inPackage = rest.slice(name.length + 1);
+    let found;
+    for (let up = dir; ; up = path.dirname(up)) {
+      if (path.basename(up) !== 'node_modules' && existsSync(path.join(up, 'node_modules', name, 'package.json'))) {
+        found = path.join(up, 'node_modules', name);
+        break;
+      }
+      if (path.dirname(up) === up) return undefined;
+    }
+    dir = found;
+  }
+  return path.join(dir, inPackage);
 }
 
 /**
@@ -83,7 +117,15 @@ function currentManifest(root) {
   } catch {
     return undefined;
   }
-  if (manifest.format !== FORMAT || typeof manifest.entry !== 'string' || typeof manifest.entrySha256 !== 'string' || typeof manifest.sha256 !== 'string' || !Array.isArray(manifest.sources))
+  if (
+    typeof manifest !== 'object' ||
+    manifest === null ||
+    manifest.format !== FORMAT ||
+    typeof manifest.entry !== 'string' ||
+    typeof manifest.entrySha256 !== 'string' ||
+    typeof manifest.sha256 !== 'string' ||
+    !Array.isArray(manifest.sources)
+  )
     return undefined;
   if (hashSources(manifest.sources, root) !== manifest.sha256) return undefined;
   return manifest;
@@ -172,7 +214,10 @@ export function loadScript(file, sha256) {
       state = 'none';
     }
   }
-  const script = new vm.Script(WRAPPER[0] + bytes.toString('utf8') + WRAPPER[1], { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const source = bytes.toString('utf8');
+  // The build stores the script in its wrapper (a script without it is not one this loader made).
+  if (!source.startsWith(WRAPPER[0]) || !source.endsWith(WRAPPER[1])) return undefined;
+  const script = new vm.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   // V8 can still refuse a cache it was handed (another V8 version or flags): it then compiles as usual.
   if (cachedData && script.cachedDataRejected) state = 'rejected by V8';
   if (process.env.TOP_GENERATE_PROFILE === '1') console.error(`  [profile] generator code cache: ${state}`);
@@ -263,6 +308,11 @@ export async function build() {
         contents: 'export function importModule(specifier) { return __topImport(specifier); }',
         loader: 'js',
       }));
+      // A comment's typographic apostrophe, the scripts' one character past U+00FF (see the check below).
+      b.onLoad({ filter: /[\\/]openapi-typescript[\\/]dist[\\/]transform[\\/]schema-object\.cjs$/ }, (args) => ({
+        contents: readFileSync(args.path, 'utf8').replace('// don\u2019t stack oneOf transforms', "// don't stack oneOf transforms"),
+        loader: 'js',
+      }));
       b.onLoad({ filter: /[\\/]@redocly[\\/]openapi-core[\\/]lib[\\/]config[\\/]plugins-cache\.js$/ }, (args) => ({
         contents: readFileSync(args.path, 'utf8').replace(/\bimport\((\s*\/\*[^*]*\*\/)?\s*pluginUrl\.href\s*\)/g, () => {
           pluginImports++;
@@ -349,13 +399,20 @@ export async function build() {
     if (left) throw new Error(`bin/prebuilt.js: ${name} still calls import() (near: ${text.slice(left.index - 80, left.index + 80)}); route it through generator/import-module.ts`);
     // The worker runs as a plain CommonJS module, without the loader's import().
     if (name === 'typescript-worker.cjs' && text.includes('__topImport')) throw new Error("bin/prebuilt.js: the TypeScript worker would need the loader's import()");
+    // One character past U+00FF makes V8 keep the whole script (3 MB) at two bytes a character.
+    const wide = /[\u0100-\uffff]/.exec(text);
+    if (wide) console.error(`bin/prebuilt.js: ${name} holds ${JSON.stringify(wide[0])} (near: ${text.slice(wide.index - 60, wide.index + 20)}): V8 keeps it at two bytes a character`);
   }
+  // The generator's script is stored as loadScript compiles it, in its
+  // wrapper: V8 gets the file's text as it is (no second 3 MB copy).
+  const generatorScript = path.join(staging, 'top-openapi.cjs');
+  writeFileSync(generatorScript, WRAPPER[0] + readFileSync(generatorScript, 'utf8') + WRAPPER[1]);
   // Our sources, and for the bundled packages' files the package.json of each
   // package they come from (not the helpers module made above: it has no
   // file, and is checked against the files it stands for at every build).
   const sources = [
-    ...new Set(
-      Object.keys(result.metafile.inputs)
+    ...new Set([
+      ...Object.keys(result.metafile.inputs)
         .filter((f) => !f.startsWith('top-ref-utils-helpers:'))
         .map((f) => {
           const file = f.split(path.sep).join('/');
@@ -363,7 +420,9 @@ export async function build() {
           if (at === -1) return file;
           return `${file.slice(0, at)}node_modules/${packageName(file.slice(at + 'node_modules/'.length))}/package.json`;
         }),
-    ),
+      // How the scripts are made and loaded is part of what they are: another prebuilt.js, another build.
+      'bin/prebuilt.js',
+    ]),
   ].sort();
   const sha256 = hashSources(sources, ROOT);
   // Every source must be a file it can hash again at start-up (an undefined hash would match a missing manifest entry).
