@@ -58,15 +58,49 @@ const cacheFileOf = (script) => script.replace(/\.cjs$/, '.v8cache');
 function hashSources(files, root) {
   const hash = createHash('sha256').update(`format ${FORMAT}\0`);
   for (const file of files) {
+    const at = sourcePath(file, root);
     let content;
     try {
-      content = readFileSync(path.join(root, file));
+      if (at === undefined) return undefined;
+      content = readFileSync(at);
     } catch {
       return undefined;
     }
     hash.update(`${file}\0`).update(content).update('\0');
   }
   return hash.digest('hex');
+}
+
+/**
+ * Where a recorded source is read. Our own files: under the package root. A
+ * package's file, recorded as the build found it (`node_modules/a/…`, or
+ * nested, `node_modules/a/node_modules/b/…`): where node finds that package
+ * from the one before it, in the nearest `node_modules` up the folders. An
+ * install hoists this package's dependencies beside it
+ * (`<project>/node_modules/a`), where the repository has them below it.
+ * @param {string} file a recorded source path
+ * @param {string} root the package root
+ * @returns {string | undefined}
+ */
+function sourcePath(file, root) {
+  const [own, ...packages] = file.split('node_modules/');
+  if (packages.length === 0) return path.join(root, file);
+  let dir = path.join(root, own ?? '');
+  let inPackage = '';
+  for (const rest of packages) {
+    const name = packageName(rest);
+    inPackage = rest.slice(name.length + 1);
+    let found;
+    for (let up = dir; ; up = path.dirname(up)) {
+      if (path.basename(up) !== 'node_modules' && existsSync(path.join(up, 'node_modules', name, 'package.json'))) {
+        found = path.join(up, 'node_modules', name);
+        break;
+      }
+      if (path.dirname(up) === up) return undefined;
+    }
+    dir = found;
+  }
+  return path.join(dir, inPackage);
 }
 
 /**
@@ -83,7 +117,15 @@ function currentManifest(root) {
   } catch {
     return undefined;
   }
-  if (manifest.format !== FORMAT || typeof manifest.entry !== 'string' || typeof manifest.entrySha256 !== 'string' || typeof manifest.sha256 !== 'string' || !Array.isArray(manifest.sources))
+  if (
+    typeof manifest !== 'object' ||
+    manifest === null ||
+    manifest.format !== FORMAT ||
+    typeof manifest.entry !== 'string' ||
+    typeof manifest.entrySha256 !== 'string' ||
+    typeof manifest.sha256 !== 'string' ||
+    !Array.isArray(manifest.sources)
+  )
     return undefined;
   if (hashSources(manifest.sources, root) !== manifest.sha256) return undefined;
   return manifest;

@@ -82,6 +82,12 @@ test('the tarball holds the generator, its templates, runtime and lint plugin, a
   for (const file of files) assert.doesNotMatch(file, /^(test|generated|spec|bench)\//, `${file} is not shipped`);
 });
 
+test('the installed bin runs the prebuilt generator, not the sources through tsx (its dependencies hoisted beside it)', () => {
+  const r = spawnSync(process.execPath, [path.join(project, 'node_modules/.bin/top-openapi'), '--help'], { cwd: project, encoding: 'utf8', env: { ...ENV, TOP_OPENAPI_REPORT_LOADER: '1' } });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stderr, /top-openapi: prebuilt generator/, r.stderr);
+});
+
 test('npx top-openapi generate: the config file names the spec, the output, the packages and the licence', () => {
   const stdout = ok(NPX, ['--no-install', 'top-openapi', 'generate']);
   assert.match(stdout, /^generated 5 operations: \d+ files written to sdk\/ \(\d+ changed\)/m);

@@ -34,6 +34,11 @@ test('a build is current only while every source it lists is byte-for-byte what 
     const { sha256: _dropped, ...withoutHash } = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
     writeFileSync(manifestFile, JSON.stringify(withoutHash));
     assert.equal(currentBuild(copy), undefined, 'a manifest without its hash, a source missing');
+    // JSON that is no manifest at all: not current, and no crash (review rev4: `null` threw).
+    for (const text of ['null', '[]', '7', '"x"', '{}']) {
+      writeFileSync(manifestFile, text);
+      assert.equal(currentBuild(copy), undefined, `a manifest that is ${text}`);
+    }
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }

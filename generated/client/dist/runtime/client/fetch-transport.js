@@ -35,18 +35,27 @@ async function exchange(x, doFetch) {
         catch (error) {
             throw stopped ?? new TopNetworkError(x.method, true, errorCode(error), { cause: error });
         }
-        // A declared length within the limit: fetch delivers no byte past it, so the
-        // body is read whole, in one native call, here (the chunk loop cost more
-        // than the rest of a small call, and another async frame costs a turn).
+        // A declared length within the limit, of a body fetch does not inflate:
+        // fetch delivers no byte past it, so the body is read whole, in one native
+        // call, here (the chunk loop cost more than the rest of a small call, and
+        // another async frame costs a turn). With a content-encoding the declared
+        // length is the compressed one: a small gzip body can inflate to gigabytes,
+        // so it goes through the counting loop. The size is checked again after
+        // reading: a fetch passed in need not hold to its content-length.
         const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+        const encoding = response.headers.get('content-encoding');
         let text;
-        if (Number.isSafeInteger(declared) && declared >= 0 && declared <= x.maxResponseBytes && response.body) {
+        if (Number.isSafeInteger(declared) && declared >= 0 && declared <= x.maxResponseBytes && response.body && (encoding === null || encoding.trim().toLowerCase() === 'identity')) {
+            let bytes;
             try {
-                text = UTF8.decode(await response.arrayBuffer());
+                bytes = await response.arrayBuffer();
             }
             catch (error) {
                 throw new TopNetworkError(x.method, true, errorCode(error), { cause: error });
             }
+            if (bytes.byteLength > x.maxResponseBytes)
+                throw tooLarge(x, response.status);
+            text = UTF8.decode(bytes);
         }
         else {
             text = await readChunks(x, response, stop);
@@ -74,10 +83,10 @@ async function readChunks(x, response, stop) {
                     break;
                 size += value.length;
                 if (size > x.maxResponseBytes) {
-                    const tooLarge = new TopDecodeError(x.method, `answer larger than ${x.maxResponseBytes} bytes`, response.status, '');
-                    stop(tooLarge);
+                    const refused = tooLarge(x, response.status);
+                    stop(refused);
                     void reader.cancel().catch(() => { });
-                    throw tooLarge;
+                    throw refused;
                 }
                 chunks.push(value);
             }
@@ -96,6 +105,8 @@ async function readChunks(x, response, stop) {
     }
     return UTF8.decode(all);
 }
+const tooLarge = (x, status) => new TopDecodeError(x.method, `answer larger than ${x.maxResponseBytes} bytes`, status, '');
+// Strips a UTF-8 byte order mark, as node:http's reading does too.
 const UTF8 = new TextDecoder();
 /** A system error code (ECONNREFUSED…) where the runtime gives one, for the message only. */
 function errorCode(error) {

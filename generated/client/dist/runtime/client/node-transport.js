@@ -222,10 +222,12 @@ function exchange(x, url, agentFor, provesUnsent) {
             });
             res.on('error', (error) => finish(failure ?? new TopNetworkError(x.method, true, error.code, { cause: error })));
             res.on('end', () => {
+                const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
                 finish(undefined, {
                     status: res.statusCode ?? 0,
                     contentType: res.headers['content-type'],
-                    body: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'),
+                    // A UTF-8 byte order mark is dropped, as fetch's TextDecoder drops it: the same bytes read the same through either transport.
+                    body: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
                 });
             });
         });

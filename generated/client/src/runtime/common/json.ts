@@ -23,6 +23,8 @@ const MARKER_IN_JSON = '\\u0000int:';
 // and not part of a fraction or an exponent (checked around each match).
 const LONG_RUN = /\d{16,}/g;
 const NUMBER_PART = /[\d.eE+-]/;
+// A colon after the token (JSON white space between): the token is where a key goes.
+const KEY_NEXT = /[ \t\n\r]*:/y;
 
 export function parseJson(text: string): unknown {
   if (!LONG_DIGITS.test(text)) return JSON.parse(text);
@@ -58,6 +60,10 @@ export function parseJson(text: string): unknown {
     const tokenStart = text.charCodeAt(start - 1) === 0x2d ? start - 1 : start; // a minus sign belongs to the token
     if (tokenStart > 0 && NUMBER_PART.test(text[tokenStart - 1]!)) continue; // a fraction's or exponent's digits
     if (end < text.length && /[.eE]/.test(text[end]!)) continue; // followed by a fraction or exponent: not an integer
+    // Not JSON, left for JSON.parse to refuse: a leading zero (`00…1`), and a
+    // number where a key goes (`{1234…:1}`), which quoting would make valid.
+    KEY_NEXT.lastIndex = end;
+    if (text.charCodeAt(start) === 0x30 || KEY_NEXT.test(text)) continue;
     out += `${text.slice(copied, tokenStart)}"${MARKER_IN_JSON}${text.slice(tokenStart, end)}"`;
     copied = end;
     marks++;
@@ -104,9 +110,13 @@ function settleDecimals(value: unknown, shape: Shape | undefined, depth: number)
     return value;
   }
   const record = value as Record<string, unknown>;
-  const fields = shape?.type === 'object' ? shape.fields : undefined;
+  // A list as TOP wraps it, {"trade":[…]} (see fromWire): what the item element holds is the list, or one item.
+  const fieldShape = (key: string): Shape | undefined => {
+    if (shape?.type === 'array') return Array.isArray(record[key]) ? shape : shape.items;
+    return shape?.type === 'object' && Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
+  };
   for (const key of Object.keys(record)) {
-    const settled = settleDecimals(record[key], fields && Object.hasOwn(fields, key) ? fields[key] : undefined, depth + 1);
+    const settled = settleDecimals(record[key], fieldShape(key), depth + 1);
     if (settled !== record[key]) Object.defineProperty(record, key, { value: settled, writable: true, enumerable: true, configurable: true });
   }
   return record;

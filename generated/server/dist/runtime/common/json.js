@@ -19,6 +19,8 @@ const MARKER_IN_JSON = '\\u0000int:';
 // and not part of a fraction or an exponent (checked around each match).
 const LONG_RUN = /\d{16,}/g;
 const NUMBER_PART = /[\d.eE+-]/;
+// A colon after the token (JSON white space between): the token is where a key goes.
+const KEY_NEXT = /[ \t\n\r]*:/y;
 export function parseJson(text) {
     if (!LONG_DIGITS.test(text))
         return JSON.parse(text);
@@ -60,6 +62,11 @@ export function parseJson(text) {
             continue; // a fraction's or exponent's digits
         if (end < text.length && /[.eE]/.test(text[end]))
             continue; // followed by a fraction or exponent: not an integer
+        // Not JSON, left for JSON.parse to refuse: a leading zero (`00…1`), and a
+        // number where a key goes (`{1234…:1}`), which quoting would make valid.
+        KEY_NEXT.lastIndex = end;
+        if (text.charCodeAt(start) === 0x30 || KEY_NEXT.test(text))
+            continue;
         out += `${text.slice(copied, tokenStart)}"${MARKER_IN_JSON}${text.slice(tokenStart, end)}"`;
         copied = end;
         marks++;
@@ -112,9 +119,14 @@ function settleDecimals(value, shape, depth) {
         return value;
     }
     const record = value;
-    const fields = shape?.type === 'object' ? shape.fields : undefined;
+    // A list as TOP wraps it, {"trade":[…]} (see fromWire): what the item element holds is the list, or one item.
+    const fieldShape = (key) => {
+        if (shape?.type === 'array')
+            return Array.isArray(record[key]) ? shape : shape.items;
+        return shape?.type === 'object' && Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
+    };
     for (const key of Object.keys(record)) {
-        const settled = settleDecimals(record[key], fields && Object.hasOwn(fields, key) ? fields[key] : undefined, depth + 1);
+        const settled = settleDecimals(record[key], fieldShape(key), depth + 1);
         if (settled !== record[key])
             Object.defineProperty(record, key, { value: settled, writable: true, enumerable: true, configurable: true });
     }
