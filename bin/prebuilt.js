@@ -124,7 +124,8 @@ function currentManifest(root) {
     typeof manifest.entry !== 'string' ||
     typeof manifest.entrySha256 !== 'string' ||
     typeof manifest.sha256 !== 'string' ||
-    !Array.isArray(manifest.sources)
+    !Array.isArray(manifest.sources) ||
+    !manifest.sources.every((/** @type {unknown} */ source) => typeof source === 'string')
   )
     return undefined;
   if (hashSources(manifest.sources, root) !== manifest.sha256) return undefined;
@@ -433,7 +434,9 @@ export async function build() {
   if (existsSync(versionDir)) rmSync(staging, { recursive: true, force: true });
   else renameSync(staging, versionDir);
   const entrySha256 = sha256Of(readFileSync(path.join(versionDir, 'top-openapi.cjs')));
-  const manifest = { format: FORMAT, entry: `${version}/top-openapi.cjs`, entrySha256, sources, sha256 };
+  // The worker's script is started by path from the generator (render/typescript-work.ts), which checks it against this first.
+  const workerSha256 = sha256Of(readFileSync(path.join(versionDir, 'typescript-worker.cjs')));
+  const manifest = { format: FORMAT, entry: `${version}/top-openapi.cjs`, entrySha256, workerSha256, sources, sha256 };
   recordRuntimeTranspiles(path.join(versionDir, 'top-openapi.cjs'), entrySha256);
   writeAtomically(path.join(BUILD_DIR, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   // Older versions and abandoned staging folders, once no run can still be loading them.

@@ -10,6 +10,8 @@
 // cannot start or dies is replaced by the in-process path for what was
 // pending, so a failure there costs time, never output. Errors thrown by
 // that work (a CompileError above all) come back as the same classes.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { OutputFiles } from './client.ts';
@@ -40,9 +42,16 @@ export async function runJob(job: Job): Promise<string | OutputFiles> {
 // loaded through tsx by a small ES module (typescript-worker-tsx.mjs).
 declare const __topBuildUrl: string | undefined;
 
-function workerScript(): URL {
-  if (typeof __topBuildUrl === 'string') return new URL('./typescript-worker.cjs', __topBuildUrl);
-  return new URL('./typescript-worker-tsx.mjs', import.meta.url);
+/** The worker's script; undefined when the build's is not the one its manifest names (then TypeScript runs in this thread). */
+function workerScript(): URL | undefined {
+  if (typeof __topBuildUrl !== 'string') return new URL('./typescript-worker-tsx.mjs', import.meta.url);
+  const script = new URL('./typescript-worker.cjs', __topBuildUrl);
+  try {
+    const manifest = JSON.parse(readFileSync(new URL('../manifest.json', __topBuildUrl), 'utf8')) as { workerSha256?: unknown } | null;
+    return typeof manifest?.workerSha256 === 'string' && createHash('sha256').update(readFileSync(script)).digest('hex') === manifest.workerSha256 ? script : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 class WorkerService {
@@ -51,8 +60,10 @@ class WorkerService {
   readonly #pending = new Map<number, { job: Job; resolve: (v: string | OutputFiles) => void; reject: (e: unknown) => void }>();
 
   constructor() {
+    const script = workerScript();
+    if (script === undefined) return;
     try {
-      const worker = new Worker(workerScript(), { workerData: { timeOrigin: performance.timeOrigin } });
+      const worker = new Worker(script, { workerData: { timeOrigin: performance.timeOrigin } });
       worker.on('message', (answer: Answer) => this.#answer(answer));
       worker.on('error', () => this.#fallBack());
       worker.on('exit', () => this.#fallBack());
