@@ -16,6 +16,7 @@ import { after, before, test } from 'node:test';
 import { defaultOutputSettings } from '../../generator/config.ts';
 import { generate } from '../../generator/generate.ts';
 import { cachedReference } from '../../generator/render/docs.ts';
+import { MANIFEST_FILE } from '../../generator/write/out-dir.ts';
 import { compareOutput, type Difference, writeChanged, writeOutput } from '../../generator/write/output.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -78,6 +79,7 @@ const rows: Row[] = [
     [['stale', CLIENT_RECORD]],
   ],
   ['.dist-build with its source hash changed', (out) => edit(out, CLIENT_RECORD, (t) => t.replace(/^source-sha256 [0-9a-f]/, 'source-sha256 z')), [['stale', CLIENT_RECORD]]],
+  ['the manifest with a dist file left out', (out) => edit(out, MANIFEST_FILE, (t) => t.replace(`\n    ${JSON.stringify(INDEX_JS)},`, '')), [['stale', MANIFEST_FILE]]],
   ['.dist-build with a blank line at its end', (out) => edit(out, CLIENT_RECORD, (t) => `${t}\n`), [['stale', CLIENT_RECORD]]],
 ];
 
