@@ -5,11 +5,12 @@
 // (2026-11-26), which found both failing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { build, currentBuild } from '../../bin/prebuilt.js';
+import { filesUnder } from '../support/files-under.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ENV = { ...process.env, TOP_OPENAPI_FROM_SOURCE: '', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', npm_config_loglevel: 'error' };
@@ -24,17 +25,6 @@ after(() => {
 });
 
 /** Every file under dir, by relative path. */
-function filesUnder(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const rel of readdirSync(dir, { recursive: true }).map(String)) {
-    try {
-      out.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
-    } catch {
-      // a folder
-    }
-  }
-  return out;
-}
 
 function sameTree(got: string, want: string, what: string): void {
   const a = filesUnder(got);

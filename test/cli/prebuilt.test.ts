@@ -2,11 +2,12 @@
 // was built from is unchanged, and it writes exactly what the sources write.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { build, currentBuild, loadBuild } from '../../bin/prebuilt.js';
+import { filesUnder } from '../support/files-under.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -130,17 +131,6 @@ test('a code cache is trusted only for the very source it was made from, and onl
   assert.equal(trustedCache(damaged, a), undefined, 'a changed byte');
   assert.equal(trustedCache(data, a), undefined, 'no header');
 });
-
-/** Every file under dir, by relative path. */
-function filesUnder(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
-    const rel = path.join(prefix, entry.name);
-    if (entry.isDirectory()) for (const [n, c] of filesUnder(dir, rel)) out.set(n, c);
-    else out.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
-  }
-  return out;
-}
 
 test("the build carries V8's code cache of the generator's script: a run accepts it, and a cut-short, damaged or foreign one is only rejected, with the same output", async () => {
   if (currentBuild() === undefined) await build();

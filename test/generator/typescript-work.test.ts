@@ -4,25 +4,16 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { CompileError } from '../../generator/render/compile.ts';
 import { compileWork, startTypeScriptWork, wantsWorker } from '../../generator/render/typescript-work.ts';
+import { filesUnder } from '../support/files-under.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/top-openapi.js');
-
-function filesUnder(dir: string, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
-    const rel = path.join(prefix, entry.name);
-    if (entry.isDirectory()) for (const [n, c] of filesUnder(dir, rel)) out.set(n, c);
-    else out.set(rel, readFileSync(path.join(dir, rel), 'utf8'));
-  }
-  return out;
-}
 
 test('--only client,server with the worker and without it: the same files, and the worker ran only when asked', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'top-ts-work-'));
