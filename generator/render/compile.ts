@@ -61,7 +61,7 @@ export function compilePackages(pkgs: readonly string[], files: OutputFiles, out
   for (const pkg of pkgs) {
     for (const [name, content] of reuse(pkg, files, outDir, typesOnly) ?? compile(pkg, files, typesOnly)) result.set(name, content);
   }
-  if (RECORD) writeFileSync(RECORD, JSON.stringify([...recorded].sort(([a], [b]) => (a < b ? -1 : 1))));
+  if (RECORD) writeFileSync(RECORD, JSON.stringify([...recorded].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => [key, { ...value, sha256: recordSum(key, value) }])));
   return result;
 }
 
@@ -150,11 +150,18 @@ function seed(): void {
   if (seeded) return;
   seeded = true;
   try {
-    for (const [key, value] of JSON.parse(readFileSync(SEED, 'utf8')) as [string, { js: string; dts: string }][]) if (!transpiled.has(key)) transpiled.set(key, value);
+    for (const [key, value] of JSON.parse(readFileSync(SEED, 'utf8')) as [string, { js: unknown; dts: unknown; sha256: unknown }][]) {
+      // An entry is taken only with its checksum intact: a flipped bit that still reads as JSON would otherwise be written into dist/.
+      if (typeof key !== 'string' || typeof value?.js !== 'string' || typeof value.dts !== 'string' || transpiled.has(key)) continue;
+      const entry = { js: value.js, dts: value.dts };
+      if (value.sha256 === recordSum(key, entry)) transpiled.set(key, entry);
+    }
   } catch {
     // no build, or an unreadable one: transpile as usual
   }
 }
+/** The checksum a recorded transpile is kept with: over its key and both outputs. */
+const recordSum = (key: string, value: { js: string; dts: string }) => sha256(`${key}\0${value.js}\0${value.dts}`);
 const RECORD = process.env.TOP_OPENAPI_RECORD_TRANSPILES;
 const recorded = new Map<string, { js: string; dts: string }>();
 const isRuntime = (name: string) => name.includes('/src/runtime/');

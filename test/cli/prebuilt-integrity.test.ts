@@ -1,8 +1,9 @@
 // The prebuilt generator's files, damaged: a manifest that is no manifest
-// crashes nothing (the sources run), and a TypeScript worker script that is
-// not the build's is never started (TypeScript runs in the main thread), in a
-// copy of the package, with the same output. Written by the review rev4
-// (2026-11-26), which found both failing.
+// crashes nothing (the sources run), a TypeScript worker script that is not
+// the build's is never started (TypeScript runs in the main thread), and a
+// damaged record of runtime transpiles is not taken, in a copy of the
+// package, with the same output. Written by the review rev4
+// (2026-11-26), which found all three failing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -86,5 +87,23 @@ test("the TypeScript worker's script is not run when its bytes are not the build
     sameTree(path.join(out, 'x/client'), path.join(ROOT, 'generated/client'), 'with a changed worker script');
   } finally {
     writeFileSync(worker, saved);
+  }
+});
+
+test('a transpiled.json with one bit flipped in the middle (still valid JSON) is not used: the same output', () => {
+  const file = path.join(copy, 'bin/build/transpiled.json');
+  const saved = readFileSync(file);
+  try {
+    const damaged = Buffer.from(saved);
+    let at = damaged.length >> 1;
+    while (!/[a-z]/.test(String.fromCharCode(damaged[at]!))) at++;
+    damaged[at]! ^= 1;
+    JSON.parse(damaged.toString('utf8'));
+    writeFileSync(file, damaged);
+    const out = tmp('top-prebuilt-transpiled-out-');
+    generate(copy, path.join(out, 'x'), {}, 'client,server');
+    sameTree(path.join(out, 'x/client'), path.join(ROOT, 'generated/client'), 'with a damaged transpiled.json');
+  } finally {
+    writeFileSync(file, saved);
   }
 });
