@@ -9,8 +9,8 @@ import { operations } from '../../generated/client/src/operations.ts';
 import { ClientCore } from '../../generated/client/src/runtime/client/client-core.ts';
 import { TopDecodeError, TopError } from '../../generated/client/src/runtime/client/errors.ts';
 
-const SEED = process.env.TOP_TEST_SEED ? Number(process.env.TOP_TEST_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
-console.log(`answer-format: seed ${SEED} (rerun with TOP_TEST_SEED=${SEED})`);
+const SEED = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
+console.log(`# answer-format: fast-check seed ${SEED} (replay with FC_SEED=${SEED})`);
 
 const core = new ClientCore({ appKey: 'k', appSecret: 's' });
 const op = operations.alibabaAlisportsLianbeiXposPay;

@@ -3,15 +3,15 @@
 // data, and it accepts exactly the texts JSON.parse accepts. Written by the
 // review rev4 (2026-11-26), which found malformed texts the marker pass made
 // valid and an int64 in a TOP-wrapped list rounded. Randomized: the seed is
-// printed; rerun one with TOP_TEST_SEED=<seed>.
+// printed; replay one with FC_SEED=<seed>.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseJson, parseJsonAs } from '../../../runtime/common/json.ts';
 import type { Shape } from '../../../runtime/common/shape.ts';
 
-const SEED = process.env.TOP_TEST_SEED ? Number(process.env.TOP_TEST_SEED) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
-console.log(`json-model: seed ${SEED} (rerun with TOP_TEST_SEED=${SEED})`);
+const SEED = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
+console.log(`# json-model: fast-check seed ${SEED} (replay with FC_SEED=${SEED})`);
 
 /** A JSON value together with the text it is written as and the value a lossless reader must give. */
 type Node = { text: string; want: unknown };
