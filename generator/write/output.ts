@@ -2,7 +2,7 @@
 // (--check). A failed generation never touches the folder. The generator
 // replaces or deletes only files it wrote (out-dir.ts): the manifest written
 // with every output names them.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, type Stats, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listEntries, MANIFEST_FILE, OutDirError, readManifest, renderManifest } from './out-dir.ts';
 import { forget, readRemembered, remember } from './remembered.ts';
@@ -42,13 +42,51 @@ function ownership(outDir: string, files: OutputFiles): { owned: (file: string) 
 
 /** Whether the file holds exactly `content` (undefined when there is no file). */
 type Matcher = (file: string, content: string) => boolean | undefined;
+/**
+ * What is at `file`: nothing, a regular file, or something else (a folder, a
+ * link, a pipe), which a generation never writes: it differs from any file,
+ * and is never read (a folder throws, a pipe blocks).
+ */
+function entryAt(file: string): 'none' | 'file' | 'other' {
+  let stat: Stats;
+  try {
+    stat = lstatSync(file);
+  } catch {
+    return 'none';
+  }
+  return stat.isFile() ? 'file' : 'other';
+}
 // --check compares bytes, not decoded text: a byte that is not UTF-8 reads as U+FFFD and could decode equal.
-const matchesBytes: Matcher = (file, content) => (existsSync(file) ? readFileSync(file).equals(Buffer.from(content, 'utf8')) : undefined);
+const matchesBytes: Matcher = (file, content) => {
+  const at = entryAt(file);
+  return at === 'none' ? undefined : at === 'file' && readFileSync(file).equals(Buffer.from(content, 'utf8'));
+};
 // Writing (and --watch) compares with what it remembers of each file; a file changed behind its back is read again.
 const matchesRemembered: Matcher = (file, content) => {
+  const at = entryAt(file);
+  if (at !== 'file') return at === 'none' ? undefined : false;
   const existing = readRemembered(file);
   return existing === undefined ? undefined : existing === content;
 };
+
+/** The folder a file goes in, made; a file (or anything else) in the way is refused by name, not a crash. */
+function folderFor(outDir: string, target: string): void {
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTDIR' && code !== 'EEXIST') throw error;
+    // The nearest folder up from the file's that exists as something else.
+    let blocker = path.dirname(target);
+    for (let up = path.dirname(target); up.length >= outDir.length && up !== path.dirname(up); up = path.dirname(up)) {
+      if (entryAt(up) !== 'none' && !lstatSync(up).isDirectory()) {
+        blocker = up;
+        break;
+      }
+    }
+    throw new OutDirError(`${path.relative(process.cwd(), blocker)} is not a folder, and top-openapi writes ${path.relative(process.cwd(), target)} below it: move it away first`);
+  }
+}
 
 export function compareOutput(outDir: string, generated: OutputFiles): Difference[] {
   const exists = existsSync(outDir);
@@ -146,7 +184,9 @@ export function writeChanged(outDir: string, generated: OutputFiles): WriteResul
       forget(target);
       removeEmptyFolders(outDir, path.dirname(d.file));
     } else {
-      mkdirSync(path.dirname(target), { recursive: true });
+      folderFor(outDir, target);
+      // A folder where a file belongs cannot be replaced by a rename, and may hold someone's files: refused by name.
+      if (existsSync(target) && lstatSync(target).isDirectory()) throw new OutDirError(`${path.relative(process.cwd(), target)} is a folder where top-openapi writes a file: move it away first`);
       writeFileAtomically(target, files.get(d.file)!);
     }
     changed++;
