@@ -11,6 +11,15 @@ import { filesUnder } from '../support/files-under.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** `generate --only client` through the bin into out/dir: the prebuilt, one thread, its phases reported on stderr. */
+function generateClient(out: string, dir: string, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [path.join(ROOT, 'bin/top-openapi.js'), 'generate', '--spec', path.join(ROOT, 'spec/openapi.yaml'), '--out', path.join(out, dir), '--only', 'client'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TOP_OPENAPI_FROM_SOURCE: '', TOP_GENERATE_PROFILE: '1', TOP_OPENAPI_TS_WORKER: '0', ...env },
+  });
+}
+
 test('a build is current only while every source it lists is byte-for-byte what it was built from', async () => {
   await build();
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'bin/build/manifest.json'), 'utf8')) as { sources: string[] };
@@ -74,12 +83,7 @@ test("the build carries V8's code cache of TypeScript: a run accepts it, writes 
   const saved = readFileSync(cache);
   assert.ok(saved.length > 100_000, `the cache holds ${saved.length} bytes`);
   const out = mkdtempSync(path.join(os.tmpdir(), 'top-tscache-'));
-  const run = (dir: string, env: Record<string, string>) =>
-    spawnSync(process.execPath, [path.join(ROOT, 'bin/top-openapi.js'), 'generate', '--spec', path.join(ROOT, 'spec/openapi.yaml'), '--out', path.join(out, dir), '--only', 'client'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, TOP_OPENAPI_FROM_SOURCE: '', TOP_GENERATE_PROFILE: '1', TOP_OPENAPI_TS_WORKER: '0', ...env },
-    });
+  const run = (dir: string, env: Record<string, string>) => generateClient(out, dir, env);
   const read = (dir: string) => readFileSync(path.join(out, dir, 'client/dist/types.d.ts'), 'utf8') + readFileSync(path.join(out, dir, 'client/dist/client.js'), 'utf8');
   try {
     const cached = run('cached', {});
@@ -138,12 +142,7 @@ test("the build carries V8's code cache of the generator's script: a run accepts
   const saved = readFileSync(cache);
   assert.ok(saved.length > 100_000, `the cache holds ${saved.length} bytes`);
   const out = mkdtempSync(path.join(os.tmpdir(), 'top-buildcache-'));
-  const run = (dir: string) =>
-    spawnSync(process.execPath, [path.join(ROOT, 'bin/top-openapi.js'), 'generate', '--spec', path.join(ROOT, 'spec/openapi.yaml'), '--out', path.join(out, dir), '--only', 'client'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, TOP_OPENAPI_FROM_SOURCE: '', TOP_GENERATE_PROFILE: '1', TOP_OPENAPI_TS_WORKER: '0' },
-    });
+  const run = (dir: string) => generateClient(out, dir);
   try {
     const cached = run('cached');
     assert.equal(cached.status, 0, cached.stderr);
@@ -207,12 +206,7 @@ test('the build records the compiled templates: a run takes them, and a cut-shor
   const saved = readFileSync(record, 'utf8');
   const entries = JSON.parse(saved) as [string, string, string][];
   const out = mkdtempSync(path.join(os.tmpdir(), 'top-templates-'));
-  const run = (dir: string) =>
-    spawnSync(process.execPath, [path.join(ROOT, 'bin/top-openapi.js'), 'generate', '--spec', path.join(ROOT, 'spec/openapi.yaml'), '--out', path.join(out, dir), '--only', 'client'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, TOP_OPENAPI_FROM_SOURCE: '', TOP_GENERATE_PROFILE: '1', TOP_OPENAPI_TS_WORKER: '0' },
-    });
+  const run = (dir: string) => generateClient(out, dir);
   try {
     const recorded = run('recorded');
     assert.equal(recorded.status, 0, recorded.stderr);
