@@ -1,10 +1,12 @@
 // npm run bench:profile [-- SECONDS]: a CPU profile of the gateway under HTTP
 // load (autocannon, 50 connections, the same signed xpos.pay call as the
 // server bench). Writes the V8 .cpuprofile under bench/profiles/ (git-ignored;
-// open it in Chrome DevTools or speedscope for the flame graph) and prints the
-// top frames by self time and by total time.
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// Chrome DevTools and speedscope open it) and its flame graph beside it as an
+// SVG (bench/flamegraph.ts; any browser opens it), and prints the top frames
+// by self time and by total time.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { type CpuProfile, type CpuProfileNode, flameGraphSvg, frameLabel } from './flamegraph.ts';
 import { ROOT } from './lib.ts';
 import { loadServer, start } from './server.ts';
 
@@ -12,7 +14,7 @@ const seconds = Number(process.argv[2] ?? 10);
 const name = process.argv[3] ?? 'gateway';
 const dir = path.join(ROOT, 'bench/profiles');
 mkdirSync(dir, { recursive: true });
-for (const f of readdirSync(dir)) if (f.endsWith('.cpuprofile')) rmSync(path.join(dir, f));
+for (const f of readdirSync(dir)) if (f.endsWith('.cpuprofile') || f.endsWith('.svg')) rmSync(path.join(dir, f));
 
 const server = await start(name, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200']);
 await loadServer(server.port, 2, name);
@@ -21,19 +23,16 @@ console.log(`${name} under profile: ${r.requests.average.toFixed(0)} req/s, p99 
 server.child.kill('SIGTERM');
 await server.rss;
 
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-  children?: number[];
-}
-const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
-const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { nodes: Node[] };
+// CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread 0 is the server's main
+// thread (tsx's loader thread writes its own).
+const file = readdirSync(dir).find((f) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(f))!;
+const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
+const svg = path.join(dir, `${name}-flamegraph.svg`);
+writeFileSync(svg, flameGraphSvg(profile, { title: `${name} under load: ${r.requests.average.toFixed(0)} req/s, 50 connections, ${seconds} s (${file})` }));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const label = (n: Node) =>
-  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|generated|runtime)\//, '$1/').replace(/^node:/, 'node:')}:${n.callFrame.lineNumber + 1}`;
+const label = (n: CpuProfileNode) => frameLabel(n.callFrame);
 const self = new Map<string, number>();
 const total = new Map<string, number>();
 let all = 0;
@@ -57,4 +56,6 @@ const top = (m: Map<string, number>, k: number) =>
     .slice(0, k)
     .map(([l, h]) => `  ${((100 * h) / all).toFixed(1).padStart(5)}%  ${l}`)
     .join('\n');
-console.log(`\nprofile: ${path.relative(ROOT, path.join(dir, file))} (${all} samples)\n\ntop frames by self time:\n${top(self, 30)}\n\ntop frames by total time:\n${top(total, 40)}`);
+console.log(
+  `\nprofile: ${path.relative(ROOT, path.join(dir, file))} (${all} samples)\nflame graph: ${path.relative(ROOT, svg)}\n\ntop frames by self time:\n${top(self, 30)}\n\ntop frames by total time:\n${top(total, 40)}`,
+);

@@ -86,6 +86,15 @@ export interface CallOptions {
   validate?: boolean;
 }
 
+/** The longest delay a timer keeps (2^31-1 ms): a runtime fires a longer one, or Infinity, or NaN, at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A timeout a timer can hold, or a RangeError naming the option: a timer fired at once would report a sent payment as timed out. */
+function checkTimeout(ms: unknown): void {
+  if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 1 && ms <= MAX_TIMER_MS) return;
+  throw new RangeError(`TopClient: timeoutMs must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${typeof ms === 'string' ? `'${ms}'` : String(ms)}`);
+}
+
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -124,6 +133,11 @@ export class ClientCore {
     this.#callBase = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}`;
     if (options.transport !== undefined && (typeof options.transport !== 'object' || options.transport === null || typeof options.transport.send !== 'function')) {
       throw new TypeError('TopClient: options.transport must have a send(request) method');
+    }
+    if (options.timeoutMs !== undefined) checkTimeout(options.timeoutMs);
+    const max = options.maxResponseBytes;
+    if (max !== undefined && !(typeof max === 'number' && (Number.isSafeInteger(max) || max === Number.POSITIVE_INFINITY) && max >= 1)) {
+      throw new RangeError(`TopClient: options.maxResponseBytes must be a whole number of bytes from 1 (or Infinity); got ${typeof max === 'string' ? `'${max}'` : String(max)}`);
     }
     this.transport = options.transport ?? defaultTransport(options);
   }
@@ -219,6 +233,7 @@ export class ClientCore {
   }
 
   async invoke(op: OperationDescriptor, params: unknown, options: CallOptions = {}): Promise<unknown> {
+    if (options.timeoutMs !== undefined) checkTimeout(options.timeoutMs);
     let prepared: Prepared;
     try {
       const ready = this.#prepareForSend(op, params, options);
