@@ -69,6 +69,18 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
     edit: (t) => t.replace(/^paths:\n(?: {2}.*\n)+/m, 'paths: {}\n'),
     want: 'api/openapi.yaml:35:8 the spec has no operation: add a path /router/rest#<method> for each TOP API',
   },
+  {
+    name: 'an info.version that is no semantic version (the packages were written, and could not be published)',
+    file: 'api/openapi.yaml',
+    edit: (t) => t.replace('  version: 1.0.0\n', '  version: "1.0"\n'),
+    want: 'api/openapi.yaml:4:12 info.version "1.0" is not a semantic version (MAJOR.MINOR.PATCH): the client and server packages take it as their npm version',
+  },
+  {
+    name: 'an info.version with no CHANGELOG entry: the changelog beside the spec is named once (was "api/CHANGELOG.md: spec/CHANGELOG.md has no …")',
+    file: 'api/openapi.yaml',
+    edit: (t) => t.replace('  version: 1.0.0\n', '  version: 1.0.1\n'),
+    want: 'api/CHANGELOG.md: no "## 1.0.1" entry for info.version 1.0.1',
+  },
 ];
 
 for (const [i, c] of cases.entries()) {
