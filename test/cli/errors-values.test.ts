@@ -1,7 +1,8 @@
 // Review rv1: spec values that passed the lint and then crashed the
 // generator, each printed as "unexpected error: … (a bug in top-openapi)"
 // with no file or place: a default of the wrong type (the runtime's encoder
-// threw), an empty enum and a pattern that is no regular expression (ajv
+// threw), a default outside its own constraints (generated fine, then the
+// gateway refused every call that left the parameter out), an empty enum and a pattern that is no regular expression (ajv
 // threw while compiling the validators), and a spec with no operation (the
 // README renderer read the first one). Each now gets one FILE:LINE:COL line.
 // And an info.title holding `*/` ended the JSDoc comment it is printed in,
@@ -50,6 +51,12 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
     file: MEMO,
     edit: (t) => t.replace('    default: 0\n', '    default: "zero"\n'),
     want: `${MEMO}:28:14 \`flag\`'s default "zero" is not a Number: must be an int64 (a bigint)`,
+  },
+  {
+    name: 'a default outside its own maximum (generated, then every call leaving it out was refused 41)',
+    file: MEMO,
+    edit: (t) => t.replace('    default: 0\n', '    default: 9\n'),
+    want: `${MEMO}:28:14 \`flag\`'s default 9 is above its maximum 5: the gateway applies it to every call that leaves \`flag\` out, and would refuse it (41 isv.invalid-parameter:flag)`,
   },
   {
     name: 'an empty enum',
