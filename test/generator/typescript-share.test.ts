@@ -15,8 +15,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { typescript } from '../../generator/render/typescript.ts';
 import { shareTypeScript } from '../../generator/render/types.ts';
+import { typescript } from '../../generator/render/typescript.ts';
 
 test("openapi-typescript's require('typescript') gets the generator's TypeScript, not a project's other copy", () => {
   const project = mkdtempSync(path.join(os.tmpdir(), 'top-ts-share-'));
