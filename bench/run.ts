@@ -31,8 +31,9 @@ const part = async <T>(name: string, run: () => Promise<T>): Promise<T | undefin
 };
 const g = await part('generation', () => benchGeneration(runs, log));
 const c = await part('client', () => benchClient(runs, log));
-// Twice the rounds, each shorter: more neighbouring pairs for the per-round ratios.
-const s = await part('server', () => benchServer(runs * 2, quick ? 2 : 3, log));
+// Three times the rounds, each shorter: more neighbouring pairs for the per-round
+// ratios (their spread on this shared machine is wide: 0.6-1.7 a round).
+const s = await part('server', () => benchServer(runs * 3, quick ? 2 : 3, log));
 const mem = await part('memory', () => benchMemory(log));
 
 const ratio = (x: number) => `${x.toFixed(2)}×`;

@@ -1,7 +1,8 @@
 // `top-openapi mock [--spec FILE] [--host H] [--port N]`: the spec's mock
 // gateway, built from the spec on the spot (server package only, into a
 // temporary folder) so it always answers what the spec says now, for any spec.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +21,30 @@ interface MockModule {
   startMockGateway(options: { port?: number; host?: string; appKey?: string; appSecret?: string }): Promise<{ url: string; close: () => Promise<void> }>;
   MOCK_APP_KEY: string;
   MOCK_APP_SECRET: string;
+}
+
+/**
+ * The server package's dependencies (@fastify/busboy, loaded on the first
+ * upload), linked into its node_modules from the generator's own install: the
+ * package is generated into a temporary folder outside any project, where an
+ * import of them found nothing and every upload was answered 15
+ * isp.unknown-error. They are the generator's dependencies too; the name of
+ * one that cannot be found is returned.
+ */
+function linkDependencies(packageDir: string): string | undefined {
+  const { dependencies = {} } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const require = createRequire(import.meta.url);
+  for (const name of Object.keys(dependencies)) {
+    const from = require.resolve
+      .paths(name)
+      ?.map((dir) => path.join(dir, name))
+      .find((dir) => existsSync(path.join(dir, 'package.json')));
+    if (from === undefined) return name;
+    const to = path.join(packageDir, 'node_modules', name);
+    mkdirSync(path.dirname(to), { recursive: true });
+    symlinkSync(from, to, 'junction');
+  }
+  return undefined;
 }
 
 export async function runMock(argv: string[]): Promise<number> {
@@ -80,6 +105,12 @@ export async function runMock(argv: string[]): Promise<number> {
       settings: { ...settings, artefacts: { client: false, server: true, mock: true, docs: false } },
     });
     writeOutput(dir, files);
+    const missing = linkDependencies(path.join(dir, 'server'));
+    if (missing !== undefined) {
+      console.error(`mock: the server package needs ${missing}, which is not installed beside the generator; reinstall top-openapi`);
+      cleanup();
+      return 1;
+    }
     module = (await importModule(pathToFileURL(path.join(dir, 'server/dist/mock.js')).href)) as MockModule;
     const appKey = values['app-key'] ?? module.MOCK_APP_KEY;
     const appSecret = values['app-secret'] ?? module.MOCK_APP_SECRET;

@@ -9,6 +9,7 @@ import { ERROR_ROOT, SYSTEM_PARAMETER_SET } from '../../runtime/common/protocol.
 import { deref, escapePointer, getPointer, isObject, type Json, schemaRefName } from '../json-pointer.ts';
 import { methodOfPathKey, operationIdOf, pathKeyOf, responseRootOf, scalarKindOf } from '../top-naming.js';
 import { exactValue } from './exact-values.ts';
+import { defaultText } from './runtime-shapes.ts';
 import {
   type ApiModel,
   type Constraints,
@@ -45,6 +46,21 @@ const TOP_TYPES: Record<ScalarKind, string> = {
   file: 'byte[]',
 };
 
+/**
+ * The validators are compiled by ajv, which throws, with no place, on an
+ * empty `enum` and on a `pattern` that is no regular expression (the lint
+ * lets both through): said here with the schema's place instead.
+ */
+function checkAjvKeywords(schema: Json, pointer: string): void {
+  if (Array.isArray(schema.enum) && schema.enum.length === 0) throw new ModelError(`${pointer}/enum`, '`enum` must list at least one value');
+  if (typeof schema.pattern !== 'string') return;
+  try {
+    new RegExp(schema.pattern, 'u');
+  } catch (error) {
+    throw new ModelError(`${pointer}/pattern`, `\`pattern\` is not a regular expression (read with the u flag, as the validators read it): ${(error as Error).message}`);
+  }
+}
+
 class ModelBuilder {
   readonly #objectShapes = new Map<string, ShapeModel & { kind: 'object' }>();
   readonly #building = new Set<string>();
@@ -66,6 +82,7 @@ class ModelBuilder {
     }
     const { node: schema, pointer: at } = deref(this.document, node, pointer);
     if (!isObject(schema)) throw new ModelError(pointer, 'expected a schema object');
+    checkAjvKeywords(schema, at);
     for (const unsupported of ['oneOf', 'anyOf', 'allOf', 'not', 'if']) {
       if (unsupported in schema) throw new ModelError(at, `\`${unsupported}\` is not supported in a TOP parameter or answer schema (TOP DTOs are plain objects)`);
     }
@@ -130,7 +147,7 @@ class ModelBuilder {
         hasExample: examples !== undefined && examples.length > 0,
         default: this.exact(pick('default')),
         hasDefault,
-        constraints: this.constraints(own, target, shape),
+        constraints: this.constraints(own, target, shape, at),
         shape,
         typeLabel: typeLabel(shape),
         topType: topType(shape),
@@ -140,7 +157,7 @@ class ModelBuilder {
     });
   }
 
-  constraints(own: Json, target: Json, shape: ShapeModel): Constraints {
+  constraints(own: Json, target: Json, shape: ShapeModel, pointer: string): Constraints {
     const out: Constraints = {};
     const pick = (key: string) => (key in own ? own[key] : target[key]);
     for (const key of ['maxLength', 'minLength', 'maxItems', 'minItems'] as const) {
@@ -151,6 +168,7 @@ class ModelBuilder {
       const v = this.exact(pick(key));
       if (typeof v === 'number' || typeof v === 'bigint') out[key] = shape.kind === 'int64' && typeof v === 'number' ? BigInt(v) : v;
     }
+    checkAjvKeywords(own, pointer);
     const e = pick('enum');
     if (Array.isArray(e)) out.enum = this.exact(e) as unknown[];
     const p = pick('pattern');
@@ -264,6 +282,7 @@ function buildOperation(builder: ModelBuilder, document: Json, pathKey: string, 
   for (const param of params) {
     if (SYSTEM_PARAMETER_SET.has(param.name)) throw new ModelError(param.pointer, `\`${param.name}\` is a TOP system parameter and cannot be a business parameter`);
     if (param.encoding !== 'file') rejectFiles(param.shape, param.pointer);
+    checkDefault(param);
   }
   const multipart = params.some((p) => p.encoding === 'file');
   if (mediaType === MULTIPART && !multipart) throw new ModelError(formPointer, `a ${MULTIPART} body is for an API that uploads a file; this one has no \`format: binary\` parameter`);
@@ -342,6 +361,22 @@ function encodingOf(param: FieldModel, encoding: Json, mediaType: string, pointe
   return 'text';
 }
 
+/**
+ * A parameter's documented default is a value of its type: the gateway sends
+ * it as the parameter's wire text (an int64 default that is a word made the
+ * runtime's encoder throw mid-render, with no place).
+ */
+function checkDefault(param: FieldModel): void {
+  try {
+    defaultText(param);
+  } catch (error) {
+    throw new ModelError(
+      `${param.pointer}/default`,
+      `\`${param.name}\`'s default ${JSON.stringify(param.default, (_k, v) => (typeof v === 'bigint' ? String(v) : v))} is not a ${topType(param.shape)}: ${(error as Error).message}`,
+    );
+  }
+}
+
 /** Files (byte[]) are top-level multipart parts only. */
 function rejectFiles(shape: ShapeModel, pointer: string): void {
   if (shape.kind === 'file') throw new ModelError(pointer, 'a file (byte[]) can only be a top-level parameter of a multipart/form-data request');
@@ -409,6 +444,8 @@ export function buildModel(document: Json): ApiModel {
       operations.push(buildOperation(builder, document, pathKey, verb, operation));
     }
   }
+  // Every artefact is made per operation (the READMEs' example call is the first one's).
+  if (operations.length === 0) throw new ModelError('#/paths', 'the spec has no operation: add a path /router/rest#<method> for each TOP API');
   const seen = new Map<string, string>();
   for (const op of operations) {
     if (seen.has(op.operationId)) throw new ModelError(op.pointer, `operationId ${op.operationId} is used twice`);

@@ -89,9 +89,12 @@ function orderedShapes(model: ApiModel): { name: string; shape: ShapeModel & { k
   return out;
 }
 
+/** Text for inside a block comment: a `*\/` in it would end the comment. */
+export const inComment = (text: string): string => text.replace(/\*\//g, '*\\/');
+
 /** A JSDoc block, each line prefixed, `*\/` made harmless. */
 export function jsdoc(lines: string[], indent: string): string {
-  const safe = lines.flatMap((l) => l.split('\n')).map((l) => l.replace(/\*\//g, '*\\/'));
+  const safe = lines.flatMap((l) => l.split('\n')).map(inComment);
   return [`${indent}/**`, ...safe.map((l) => (l ? `${indent} * ${l}` : `${indent} *`)), `${indent} */`].join('\n');
 }
 
@@ -124,8 +127,9 @@ export function clientView(model: ApiModel) {
     schemaImports: ['TopMethod', 'TopMethods', ...new Set(model.operations.flatMap((op) => [op.requestSchema, op.responseSchema]))].join(', '),
     operationTypeImports: [...new Set(model.operations.flatMap((op) => [op.requestSchema, op.responseSchema]))].join(', '),
     responseTypeImports: [...new Set(model.operations.map((op) => op.responseSchema))].join(', '),
-    title: model.title,
-    version: model.version,
+    // Printed inside the client's and the gateway's JSDoc.
+    title: inComment(model.title),
+    version: inComment(model.version),
     methodList: model.operations.map((op) => op.method).join(', '),
     primitives: primitives.map((kind) => ({ name: PRIMITIVES[kind], kind })),
     shapes: shapes.map(({ name, shape }) => ({ name, code: objectLiteral(shape.fields, name) })),

@@ -26,43 +26,43 @@ export interface TopClientOptions {
   appKey: string;
   appSecret: string;
   /** Gateway URL; default production (`PRODUCTION_GATEWAY`). */
-  gateway?: string | URL;
+  gateway?: string | URL | undefined;
   /** Default `hmac-sha256`, as the Java SDK's recent builds. */
-  signMethod?: SignMethod;
+  signMethod?: SignMethod | undefined;
   /** Default session for APIs that act for a user; a call's own `session` wins. */
-  session?: string;
-  partnerId?: string;
-  targetAppKey?: string;
+  session?: string | undefined;
+  partnerId?: string | undefined;
+  targetAppKey?: string | undefined;
   /** Whole-call timeout; default 30 000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Check requests against the spec before sending; default true. */
-  validateRequests?: boolean;
+  validateRequests?: boolean | undefined;
   /** Ask for TOP's simplified JSON (`simplify=true`: no root wrapper, plain lists); the answer is the same typed value. Default false. */
-  simplify?: boolean;
+  simplify?: boolean | undefined;
   /** Largest file an upload reads (a stream is read only this far); default 10 MiB. */
-  maxFileBytes?: number;
+  maxFileBytes?: number | undefined;
   /** Check decoded answers against the spec; default false. */
-  validateResponses?: boolean;
+  validateResponses?: boolean | undefined;
   /**
    * Extra attempts for a request that provably never reached the gateway
    * (no connection could be made); default 2. Nothing else is retried, and
    * nothing at all through a transport that cannot prove a request unsent
    * (fetch).
    */
-  retries?: number;
-  retryDelayMs?: number;
-  maxResponseBytes?: number;
+  retries?: number | undefined;
+  retryDelayMs?: number | undefined;
+  maxResponseBytes?: number | undefined;
   /** The clock for `timestamp`; default Date.now. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /**
    * How requests are sent. Default: node:http on Node (the package's `node`
    * entry), fetch everywhere else. See `nodeHttpTransport` and `fetchTransport`.
    */
-  transport?: Transport;
+  transport?: Transport | undefined;
   /** An http.Agent for the default node:http transport (Node only; ignored with `transport`). */
-  agent?: { destroy(): void };
+  agent?: { destroy(): void } | undefined;
   /** Called before each attempt, after each answer and on each failure; secrets and signatures redacted. */
-  hooks?: ClientHooks;
+  hooks?: ClientHooks | undefined;
 }
 
 /** Makes the transport a client uses when none is given. */
@@ -78,11 +78,20 @@ export function setDefaultTransport(make: DefaultTransport): void {
 }
 
 export interface CallOptions {
-  session?: string;
-  timeoutMs?: number;
-  signal?: AbortSignal;
+  session?: string | undefined;
+  timeoutMs?: number | undefined;
+  signal?: AbortSignal | undefined;
   /** Override the client's validateRequests for this call. */
-  validate?: boolean;
+  validate?: boolean | undefined;
+}
+
+/** The longest delay a timer keeps (2^31-1 ms): a runtime fires a longer one, or Infinity, or NaN, at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A timeout a timer can hold, or a RangeError naming the option: a timer fired at once would report a sent payment as timed out. */
+function checkTimeout(ms: unknown): void {
+  if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 1 && ms <= MAX_TIMER_MS) return;
+  throw new RangeError(`TopClient: timeoutMs must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${typeof ms === 'string' ? `'${ms}'` : String(ms)}`);
 }
 
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
@@ -123,6 +132,11 @@ export class ClientCore {
     this.#callBase = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}`;
     if (options.transport !== undefined && (typeof options.transport !== 'object' || options.transport === null || typeof options.transport.send !== 'function')) {
       throw new TypeError('TopClient: options.transport must have a send(request) method');
+    }
+    if (options.timeoutMs !== undefined) checkTimeout(options.timeoutMs);
+    const max = options.maxResponseBytes;
+    if (max !== undefined && !(typeof max === 'number' && (Number.isSafeInteger(max) || max === Number.POSITIVE_INFINITY) && max >= 1)) {
+      throw new RangeError(`TopClient: options.maxResponseBytes must be a whole number of bytes from 1 (or Infinity); got ${typeof max === 'string' ? `'${max}'` : String(max)}`);
     }
     this.transport = options.transport ?? defaultTransport(options);
   }
@@ -218,6 +232,7 @@ export class ClientCore {
   }
 
   async invoke(op: OperationDescriptor, params: unknown, options: CallOptions = {}): Promise<unknown> {
+    if (options.timeoutMs !== undefined) checkTimeout(options.timeoutMs);
     let prepared: Prepared;
     try {
       const ready = this.#prepareForSend(op, params, options);
@@ -349,9 +364,10 @@ export class ClientCore {
     // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
     // (parseJsonAs already made JSON's int64 bigint: without a list, JSON needs no second walk.)
     if (xml || holdsList(op.response)) fromWire(inner, op.response, xml);
-    // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded: refuse it by path.
+    // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded, and one past
+    // the Long range is no int64 a gateway sends: refuse either by path.
     const inexact = inexactInt64(inner, op.response, op.responseRoot);
-    if (inexact) throw new TopDecodeError(op.method, `${inexact.path}: int64 written as ${inexact.text.slice(0, 40)} is not an exact integer`, status, text);
+    if (inexact) throw new TopDecodeError(op.method, `${inexact.path}: int64 written as ${inexact.text.slice(0, 40)} is not an exact integer from -2^63 to 2^63-1`, status, text);
     if (this.#options.validateResponses && !op.validateResponse(inner)) {
       const problems = toFieldProblems(op.validateResponse.errors ?? [], op.responseRoot);
       throw new TopDecodeError(op.method, `answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, status, text);

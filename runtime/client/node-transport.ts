@@ -9,7 +9,8 @@
 // those runtimes defaults to the fetch transport anyway.
 import http from 'node:http';
 import https from 'node:https';
-import type { Duplex } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import { TopAbortError, type TopClientError, TopDecodeError, TopNetworkError, TopTimeoutError } from './errors.ts';
 import type { Transport, TransportAnswer, TransportRequest } from './transport.ts';
 
@@ -20,14 +21,14 @@ export interface NodeAgentLike {
 
 export interface NodeHttpTransportOptions {
   /** An http.Agent or https.Agent to use for every request; default one keep-alive agent per protocol, made here. `close()` leaves a given agent alone. */
-  agent?: NodeAgentLike;
+  agent?: NodeAgentLike | undefined;
   /**
    * How long a pooled connection may sit unused before it is closed (the
    * default agents only); default 60 s. A server's `Keep-Alive: timeout=N`
    * shortens it to N less 1.5 s, so a connection is not reused just as the
    * server closes it.
    */
-  idleSocketTimeoutMs?: number;
+  idleSocketTimeoutMs?: number | undefined;
 }
 
 /** True on Node itself, false on runtimes that emulate node:http. */
@@ -233,16 +234,33 @@ function exchange(x: TransportRequest, url: Target, agentFor: (protocol: string)
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
-      res.on('data', (chunk: Buffer) => {
+      res.on('error', (error: NodeJS.ErrnoException) => finish(failure ?? new TopNetworkError(x.method, true, error.code, { cause: error })));
+      // node:http hands over the bytes as sent; fetch inflates them. Without an
+      // Accept-Encoding any coding is acceptable to a server (RFC 9110), so a
+      // compressed answer is inflated here too, and counted inflated.
+      const coding = res.headers['content-encoding'];
+      let body: Readable = res;
+      if (coding !== undefined) {
+        const name = coding.trim().toLowerCase();
+        const inflate = name === 'gzip' || name === 'x-gzip' ? zlib.createGunzip() : name === 'deflate' ? zlib.createInflate() : name === 'br' ? zlib.createBrotliDecompress() : undefined;
+        if (inflate) {
+          inflate.on('error', (error) => fail(new TopDecodeError(x.method, `answer's ${name} content-encoding is corrupt (${error.message})`, res.statusCode ?? 0, '', { cause: error })));
+          body = res.pipe(inflate);
+        } else if (name !== 'identity') {
+          fail(new TopDecodeError(x.method, `answer in content-encoding ${name}, which this client cannot read`, res.statusCode ?? 0, ''));
+          return;
+        }
+      }
+      body.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > x.maxResponseBytes) {
+          if (body !== res) body.destroy();
           fail(new TopDecodeError(x.method, `answer larger than ${x.maxResponseBytes} bytes`, res.statusCode ?? 0, ''));
           return;
         }
         chunks.push(chunk);
       });
-      res.on('error', (error: NodeJS.ErrnoException) => finish(failure ?? new TopNetworkError(x.method, true, error.code, { cause: error })));
-      res.on('end', () => {
+      body.on('end', () => {
         const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
         finish(undefined, {
           status: res.statusCode ?? 0,

@@ -103,7 +103,7 @@ for (const [name, make] of transports) {
   });
 }
 
-// Only fetch inflates (node:http hands over the gzip bytes, which then are not JSON).
+// fetch inflates here; node:http inflates too (test/client/answer-encodings.test.ts).
 test('fetch: a gzip answer whose declared (compressed) length is within maxResponseBytes but which inflates past it is refused', () => refusedAsTooLarge(fetchTransport(), '/gzip-declared', LIMIT));
 test('fetch: a chunked gzip answer that inflates past maxResponseBytes is refused', () => refusedAsTooLarge(fetchTransport(), '/gzip-chunked', LIMIT));
 

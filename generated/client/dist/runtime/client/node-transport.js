@@ -10,6 +10,7 @@
 // those runtimes defaults to the fetch transport anyway.
 import http from 'node:http';
 import https from 'node:https';
+import zlib from 'node:zlib';
 import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError } from "./errors.js";
 /** True on Node itself, false on runtimes that emulate node:http. */
 export function isNodeItself() {
@@ -212,16 +213,35 @@ function exchange(x, url, agentFor, provesUnsent) {
         req.on('response', (res) => {
             const chunks = [];
             let size = 0;
-            res.on('data', (chunk) => {
+            res.on('error', (error) => finish(failure ?? new TopNetworkError(x.method, true, error.code, { cause: error })));
+            // node:http hands over the bytes as sent; fetch inflates them. Without an
+            // Accept-Encoding any coding is acceptable to a server (RFC 9110), so a
+            // compressed answer is inflated here too, and counted inflated.
+            const coding = res.headers['content-encoding'];
+            let body = res;
+            if (coding !== undefined) {
+                const name = coding.trim().toLowerCase();
+                const inflate = name === 'gzip' || name === 'x-gzip' ? zlib.createGunzip() : name === 'deflate' ? zlib.createInflate() : name === 'br' ? zlib.createBrotliDecompress() : undefined;
+                if (inflate) {
+                    inflate.on('error', (error) => fail(new TopDecodeError(x.method, `answer's ${name} content-encoding is corrupt (${error.message})`, res.statusCode ?? 0, '', { cause: error })));
+                    body = res.pipe(inflate);
+                }
+                else if (name !== 'identity') {
+                    fail(new TopDecodeError(x.method, `answer in content-encoding ${name}, which this client cannot read`, res.statusCode ?? 0, ''));
+                    return;
+                }
+            }
+            body.on('data', (chunk) => {
                 size += chunk.length;
                 if (size > x.maxResponseBytes) {
+                    if (body !== res)
+                        body.destroy();
                     fail(new TopDecodeError(x.method, `answer larger than ${x.maxResponseBytes} bytes`, res.statusCode ?? 0, ''));
                     return;
                 }
                 chunks.push(chunk);
             });
-            res.on('error', (error) => finish(failure ?? new TopNetworkError(x.method, true, error.code, { cause: error })));
-            res.on('end', () => {
+            body.on('end', () => {
                 const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
                 finish(undefined, {
                     status: res.statusCode ?? 0,

@@ -31,6 +31,14 @@ let defaultTransport = () => (0, fetch_transport_ts_1.fetchTransport)();
 function setDefaultTransport(make) {
     defaultTransport = make;
 }
+/** The longest delay a timer keeps (2^31-1 ms): a runtime fires a longer one, or Infinity, or NaN, at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A timeout a timer can hold, or a RangeError naming the option: a timer fired at once would report a sent payment as timed out. */
+function checkTimeout(ms) {
+    if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 1 && ms <= MAX_TIMER_MS)
+        return;
+    throw new RangeError(`TopClient: timeoutMs must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${typeof ms === 'string' ? `'${ms}'` : String(ms)}`);
+}
 const sleep = (ms, signal) => new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener('abort', () => {
@@ -67,6 +75,12 @@ class ClientCore {
         this.#callBase = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}`;
         if (options.transport !== undefined && (typeof options.transport !== 'object' || options.transport === null || typeof options.transport.send !== 'function')) {
             throw new TypeError('TopClient: options.transport must have a send(request) method');
+        }
+        if (options.timeoutMs !== undefined)
+            checkTimeout(options.timeoutMs);
+        const max = options.maxResponseBytes;
+        if (max !== undefined && !(typeof max === 'number' && (Number.isSafeInteger(max) || max === Number.POSITIVE_INFINITY) && max >= 1)) {
+            throw new RangeError(`TopClient: options.maxResponseBytes must be a whole number of bytes from 1 (or Infinity); got ${typeof max === 'string' ? `'${max}'` : String(max)}`);
         }
         this.transport = options.transport ?? defaultTransport(options);
     }
@@ -163,6 +177,8 @@ class ClientCore {
         return { system, fields: encoded.fields, files: encoded.files };
     }
     async invoke(op, params, options = {}) {
+        if (options.timeoutMs !== undefined)
+            checkTimeout(options.timeoutMs);
         let prepared;
         try {
             const ready = this.#prepareForSend(op, params, options);
@@ -309,10 +325,11 @@ class ClientCore {
         // (parseJsonAs already made JSON's int64 bigint: without a list, JSON needs no second walk.)
         if (xml || (0, shape_ts_1.holdsList)(op.response))
             (0, shape_ts_1.fromWire)(inner, op.response, xml);
-        // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded: refuse it by path.
+        // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded, and one past
+        // the Long range is no int64 a gateway sends: refuse either by path.
         const inexact = (0, shape_ts_1.inexactInt64)(inner, op.response, op.responseRoot);
         if (inexact)
-            throw new errors_ts_1.TopDecodeError(op.method, `${inexact.path}: int64 written as ${inexact.text.slice(0, 40)} is not an exact integer`, status, text);
+            throw new errors_ts_1.TopDecodeError(op.method, `${inexact.path}: int64 written as ${inexact.text.slice(0, 40)} is not an exact integer from -2^63 to 2^63-1`, status, text);
         if (this.#options.validateResponses && !op.validateResponse(inner)) {
             const problems = (0, validation_ts_1.toFieldProblems)(op.validateResponse.errors ?? [], op.responseRoot);
             throw new errors_ts_1.TopDecodeError(op.method, `answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, status, text);

@@ -17,6 +17,7 @@ exports.nodeHttpTransport = nodeHttpTransport;
 // those runtimes defaults to the fetch transport anyway.
 const node_http_1 = __importDefault(require("node:http"));
 const node_https_1 = __importDefault(require("node:https"));
+const node_zlib_1 = __importDefault(require("node:zlib"));
 const errors_ts_1 = require("./errors.js");
 /** True on Node itself, false on runtimes that emulate node:http. */
 function isNodeItself() {
@@ -219,16 +220,35 @@ function exchange(x, url, agentFor, provesUnsent) {
         req.on('response', (res) => {
             const chunks = [];
             let size = 0;
-            res.on('data', (chunk) => {
+            res.on('error', (error) => finish(failure ?? new errors_ts_1.TopNetworkError(x.method, true, error.code, { cause: error })));
+            // node:http hands over the bytes as sent; fetch inflates them. Without an
+            // Accept-Encoding any coding is acceptable to a server (RFC 9110), so a
+            // compressed answer is inflated here too, and counted inflated.
+            const coding = res.headers['content-encoding'];
+            let body = res;
+            if (coding !== undefined) {
+                const name = coding.trim().toLowerCase();
+                const inflate = name === 'gzip' || name === 'x-gzip' ? node_zlib_1.default.createGunzip() : name === 'deflate' ? node_zlib_1.default.createInflate() : name === 'br' ? node_zlib_1.default.createBrotliDecompress() : undefined;
+                if (inflate) {
+                    inflate.on('error', (error) => fail(new errors_ts_1.TopDecodeError(x.method, `answer's ${name} content-encoding is corrupt (${error.message})`, res.statusCode ?? 0, '', { cause: error })));
+                    body = res.pipe(inflate);
+                }
+                else if (name !== 'identity') {
+                    fail(new errors_ts_1.TopDecodeError(x.method, `answer in content-encoding ${name}, which this client cannot read`, res.statusCode ?? 0, ''));
+                    return;
+                }
+            }
+            body.on('data', (chunk) => {
                 size += chunk.length;
                 if (size > x.maxResponseBytes) {
+                    if (body !== res)
+                        body.destroy();
                     fail(new errors_ts_1.TopDecodeError(x.method, `answer larger than ${x.maxResponseBytes} bytes`, res.statusCode ?? 0, ''));
                     return;
                 }
                 chunks.push(chunk);
             });
-            res.on('error', (error) => finish(failure ?? new errors_ts_1.TopNetworkError(x.method, true, error.code, { cause: error })));
-            res.on('end', () => {
+            body.on('end', () => {
                 const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
                 finish(undefined, {
                     status: res.statusCode ?? 0,
