@@ -20,7 +20,7 @@ export type FetchLike = (
 
 export interface FetchTransportOptions {
   /** Default `globalThis.fetch`, looked up at each call. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
 }
 
 export function fetchTransport(options: FetchTransportOptions = {}): Transport {

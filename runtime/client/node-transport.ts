@@ -21,14 +21,14 @@ export interface NodeAgentLike {
 
 export interface NodeHttpTransportOptions {
   /** An http.Agent or https.Agent to use for every request; default one keep-alive agent per protocol, made here. `close()` leaves a given agent alone. */
-  agent?: NodeAgentLike;
+  agent?: NodeAgentLike | undefined;
   /**
    * How long a pooled connection may sit unused before it is closed (the
    * default agents only); default 60 s. A server's `Keep-Alive: timeout=N`
    * shortens it to N less 1.5 s, so a connection is not reused just as the
    * server closes it.
    */
-  idleSocketTimeoutMs?: number;
+  idleSocketTimeoutMs?: number | undefined;
 }
 
 /** True on Node itself, false on runtimes that emulate node:http. */
@@ -73,7 +73,9 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
     let target = targets.get(base);
     if (!target) {
       const parsed = new URL(url);
-      target = { protocol: parsed.protocol, hostname: parsed.hostname, port: parsed.port, pathname: parsed.pathname };
+      // URL keeps an IPv6 literal's brackets ("[::1]"); node:http would look that up as a host name.
+      const hostname = parsed.hostname.startsWith('[') ? parsed.hostname.slice(1, -1) : parsed.hostname;
+      target = { protocol: parsed.protocol, hostname, port: parsed.port, pathname: parsed.pathname };
       if (targets.size < 16) targets.set(base, target);
     }
     return target;

@@ -33,12 +33,17 @@ function checkTimeout(ms) {
         return;
     throw new RangeError(`TopClient: timeoutMs must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${typeof ms === 'string' ? `'${ms}'` : String(ms)}`);
 }
+// The listener goes when the delay ends: a caller's long-lived signal must not collect one per retry.
 const sleep = (ms, signal) => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const onAbort = () => {
         clearTimeout(timer);
         resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
 });
 export class ClientCore {
     url;
@@ -319,10 +324,11 @@ export class ClientCore {
         // (parseJsonAs already made JSON's int64 bigint: without a list, JSON needs no second walk.)
         if (xml || holdsList(op.response))
             fromWire(inner, op.response, xml);
-        // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded: refuse it by path.
+        // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded, and one past
+        // the Long range is no int64 a gateway sends: refuse either by path.
         const inexact = inexactInt64(inner, op.response, op.responseRoot);
         if (inexact)
-            throw new TopDecodeError(op.method, `${inexact.path}: int64 written as ${inexact.text.slice(0, 40)} is not an exact integer`, status, text);
+            throw new TopDecodeError(op.method, `${inexact.path}: int64 written as ${inexact.text.slice(0, 40)} is not an exact integer from -2^63 to 2^63-1`, status, text);
         if (this.#options.validateResponses && !op.validateResponse(inner)) {
             const problems = toFieldProblems(op.validateResponse.errors ?? [], op.responseRoot);
             throw new TopDecodeError(op.method, `answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, status, text);

@@ -182,10 +182,13 @@ export function toWire(value, shape) {
     }
     return out;
 }
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN = -(2n ** 63n);
 /**
  * The first int64 field of a decoded answer that still holds text after
  * revival (a number written with a fraction or exponent, which the parser keeps
- * as text rather than round): its path and text, or undefined.
+ * as text rather than round) or an integer outside the Long range: its path
+ * and text, or undefined.
  */
 export function inexactInt64(value, shape, path) {
     const parts = [];
@@ -203,7 +206,10 @@ function findInexact(value, shape, parts) {
         return undefined;
     switch (shape.type) {
         case 'int64':
-            return typeof value === 'string' ? value : undefined;
+            // Text (a fraction or exponent kept unrounded), or a bigint no Java Long holds.
+            if (typeof value === 'string')
+                return value;
+            return typeof value === 'bigint' && (value > INT64_MAX || value < INT64_MIN) ? value.toString() : undefined;
         case 'object': {
             if (typeof value !== 'object' || value === null || Array.isArray(value))
                 return undefined;

@@ -27,43 +27,43 @@ export interface TopClientOptions {
   appKey: string;
   appSecret: string;
   /** Gateway URL; default production (`PRODUCTION_GATEWAY`). */
-  gateway?: string | URL;
+  gateway?: string | URL | undefined;
   /** Default `hmac-sha256`, as the Java SDK's recent builds. */
-  signMethod?: SignMethod;
+  signMethod?: SignMethod | undefined;
   /** Default session for APIs that act for a user; a call's own `session` wins. */
-  session?: string;
-  partnerId?: string;
-  targetAppKey?: string;
+  session?: string | undefined;
+  partnerId?: string | undefined;
+  targetAppKey?: string | undefined;
   /** Whole-call timeout; default 30 000 ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Check requests against the spec before sending; default true. */
-  validateRequests?: boolean;
+  validateRequests?: boolean | undefined;
   /** Ask for TOP's simplified JSON (`simplify=true`: no root wrapper, plain lists); the answer is the same typed value. Default false. */
-  simplify?: boolean;
+  simplify?: boolean | undefined;
   /** Largest file an upload reads (a stream is read only this far); default 10 MiB. */
-  maxFileBytes?: number;
+  maxFileBytes?: number | undefined;
   /** Check decoded answers against the spec; default false. */
-  validateResponses?: boolean;
+  validateResponses?: boolean | undefined;
   /**
    * Extra attempts for a request that provably never reached the gateway
    * (no connection could be made); default 2. Nothing else is retried, and
    * nothing at all through a transport that cannot prove a request unsent
    * (fetch).
    */
-  retries?: number;
-  retryDelayMs?: number;
-  maxResponseBytes?: number;
+  retries?: number | undefined;
+  retryDelayMs?: number | undefined;
+  maxResponseBytes?: number | undefined;
   /** The clock for `timestamp`; default Date.now. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /**
    * How requests are sent. Default: node:http on Node (the package's `node`
    * entry), fetch everywhere else. See `nodeHttpTransport` and `fetchTransport`.
    */
-  transport?: Transport;
+  transport?: Transport | undefined;
   /** An http.Agent for the default node:http transport (Node only; ignored with `transport`). */
-  agent?: { destroy(): void };
+  agent?: { destroy(): void } | undefined;
   /** Called before each attempt, after each answer and on each failure; secrets and signatures redacted. */
-  hooks?: ClientHooks;
+  hooks?: ClientHooks | undefined;
 }
 
 /** Makes the transport a client uses when none is given. */
@@ -79,11 +79,11 @@ export function setDefaultTransport(make: DefaultTransport): void {
 }
 
 export interface CallOptions {
-  session?: string;
-  timeoutMs?: number;
-  signal?: AbortSignal;
+  session?: string | undefined;
+  timeoutMs?: number | undefined;
+  signal?: AbortSignal | undefined;
   /** Override the client's validateRequests for this call. */
-  validate?: boolean;
+  validate?: boolean | undefined;
 }
 
 /** The longest delay a timer keeps (2^31-1 ms): a runtime fires a longer one, or Infinity, or NaN, at once. */
@@ -95,17 +95,18 @@ function checkTimeout(ms: unknown): void {
   throw new RangeError(`TopClient: timeoutMs must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${typeof ms === 'string' ? `'${ms}'` : String(ms)}`);
 }
 
+// The listener goes when the delay ends: a caller's long-lived signal must not collect one per retry.
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 export class ClientCore {
@@ -365,9 +366,10 @@ export class ClientCore {
     // Lists arrive wrapped in their item element ({"trade":[…]}), plain (simplify=true) or as XML elements: all become plain arrays; int64 become bigint.
     // (parseJsonAs already made JSON's int64 bigint: without a list, JSON needs no second walk.)
     if (xml || holdsList(op.response)) fromWire(inner, op.response, xml);
-    // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded: refuse it by path.
+    // An int64 written with a fraction or exponent (9007199254740993.0) is kept as its text by the parser, never rounded, and one past
+    // the Long range is no int64 a gateway sends: refuse either by path.
     const inexact = inexactInt64(inner, op.response, op.responseRoot);
-    if (inexact) throw new TopDecodeError(op.method, `${inexact.path}: int64 written as ${inexact.text.slice(0, 40)} is not an exact integer`, status, text);
+    if (inexact) throw new TopDecodeError(op.method, `${inexact.path}: int64 written as ${inexact.text.slice(0, 40)} is not an exact integer from -2^63 to 2^63-1`, status, text);
     if (this.#options.validateResponses && !op.validateResponse(inner)) {
       const problems = toFieldProblems(op.validateResponse.errors ?? [], op.responseRoot);
       throw new TopDecodeError(op.method, `answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, status, text);

@@ -348,8 +348,7 @@ export class GatewayCore {
         trace.idempotency = path;
         if (outcome.kind === 'error')
             throw outcome.error;
-        // A replayed answer comes from the store as text; XML needs it as an object.
-        return outcome.value ?? { body: reviveInt64(parseJson(outcome.text), op.response), text: outcome.text };
+        return outcome.value ?? replayedAnswer(op, outcome.text);
     }
     #answer(format, simplify, requestId, { op, body, text }) {
         if (format === 'xml')
@@ -417,8 +416,62 @@ const oneShotHash = crypto.hash;
 function sha256Hex(text) {
     return oneShotHash ? oneShotHash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
 }
-/** What the idempotency engine records of an answer: its text, and the answer itself for this call. */
-const produced = (answer) => ({ text: answer.text, value: answer });
+/**
+ * What the idempotency engine records of an answer: its JSON text, and the
+ * answer itself for this call. JSON leaves a null field out, XML writes it as
+ * an empty element: the paths of null fields follow the text after a newline
+ * (which compact JSON text never holds), so a replay in XML shows them too.
+ */
+const produced = (answer) => {
+    const nulls = nullFields(answer.body);
+    return { text: nulls === undefined ? answer.text : `${answer.text}\n${JSON.stringify(nulls)}`, value: answer };
+};
+/** The paths (keys and list indexes) of an answer's null object fields, or undefined when there are none (most answers). */
+function nullFields(value, path = [], found) {
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+            const item = value[i];
+            if (typeof item !== 'object' || item === null)
+                continue;
+            path.push(i);
+            found = nullFields(item, path, found);
+            path.pop();
+        }
+        return found;
+    }
+    for (const key in value) {
+        if (!Object.hasOwn(value, key))
+            continue;
+        const field = value[key];
+        if (field === null) {
+            found ??= [];
+            found.push([...path, key]);
+        }
+        else if (typeof field === 'object') {
+            path.push(key);
+            found = nullFields(field, path, found);
+            path.pop();
+        }
+    }
+    return found;
+}
+/** An answer replayed from its recorded text: XML needs it as an object, with its null fields back. */
+function replayedAnswer(op, recorded) {
+    const newline = recorded.indexOf('\n');
+    const text = newline === -1 ? recorded : recorded.slice(0, newline);
+    const body = reviveInt64(parseJson(text), op.response);
+    if (newline !== -1) {
+        for (const path of JSON.parse(recorded.slice(newline + 1))) {
+            let node = body;
+            for (const step of path.slice(0, -1))
+                node = typeof node === 'object' && node !== null ? node[step] : undefined;
+            // Defined, not assigned: a field named __proto__ is a field here too.
+            if (typeof node === 'object' && node !== null)
+                Object.defineProperty(node, path.at(-1), { value: null, writable: true, enumerable: true, configurable: true });
+        }
+    }
+    return { body, text };
+}
 // Blank: nothing but white space (JavaScript's \s covers U+3000 and U+FEFF) or zero-width characters.
 const BLANK = /^(?:\s|\u200b|\u200c|\u200d|\u2060)*$/;
 function isBlank(value) {

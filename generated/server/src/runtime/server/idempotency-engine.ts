@@ -257,7 +257,9 @@ export class IdempotencyEngine {
         } catch (error) {
           return unavailable<T>(error);
         }
-        if (claim.claimed) return this.#own(key, fingerprint, owner, invoke);
+        // A claim that finds this call's own owner token is this call's: a client that lost the
+        // reply sent it again (ioredis resends unfulfilled commands after a reconnect).
+        if (claim.claimed || (claim.current.state === 'claimed' && claim.current.owner === owner)) return this.#own(key, fingerprint, owner, invoke);
         current = claim.current;
       } else {
         try {

@@ -10,45 +10,45 @@ export interface TopClientOptions {
     appKey: string;
     appSecret: string;
     /** Gateway URL; default production (`PRODUCTION_GATEWAY`). */
-    gateway?: string | URL;
+    gateway?: string | URL | undefined;
     /** Default `hmac-sha256`, as the Java SDK's recent builds. */
-    signMethod?: SignMethod;
+    signMethod?: SignMethod | undefined;
     /** Default session for APIs that act for a user; a call's own `session` wins. */
-    session?: string;
-    partnerId?: string;
-    targetAppKey?: string;
+    session?: string | undefined;
+    partnerId?: string | undefined;
+    targetAppKey?: string | undefined;
     /** Whole-call timeout; default 30 000 ms. */
-    timeoutMs?: number;
+    timeoutMs?: number | undefined;
     /** Check requests against the spec before sending; default true. */
-    validateRequests?: boolean;
+    validateRequests?: boolean | undefined;
     /** Ask for TOP's simplified JSON (`simplify=true`: no root wrapper, plain lists); the answer is the same typed value. Default false. */
-    simplify?: boolean;
+    simplify?: boolean | undefined;
     /** Largest file an upload reads (a stream is read only this far); default 10 MiB. */
-    maxFileBytes?: number;
+    maxFileBytes?: number | undefined;
     /** Check decoded answers against the spec; default false. */
-    validateResponses?: boolean;
+    validateResponses?: boolean | undefined;
     /**
      * Extra attempts for a request that provably never reached the gateway
      * (no connection could be made); default 2. Nothing else is retried, and
      * nothing at all through a transport that cannot prove a request unsent
      * (fetch).
      */
-    retries?: number;
-    retryDelayMs?: number;
-    maxResponseBytes?: number;
+    retries?: number | undefined;
+    retryDelayMs?: number | undefined;
+    maxResponseBytes?: number | undefined;
     /** The clock for `timestamp`; default Date.now. */
-    now?: () => number;
+    now?: (() => number) | undefined;
     /**
      * How requests are sent. Default: node:http on Node (the package's `node`
      * entry), fetch everywhere else. See `nodeHttpTransport` and `fetchTransport`.
      */
-    transport?: Transport;
+    transport?: Transport | undefined;
     /** An http.Agent for the default node:http transport (Node only; ignored with `transport`). */
     agent?: {
         destroy(): void;
-    };
+    } | undefined;
     /** Called before each attempt, after each answer and on each failure; secrets and signatures redacted. */
-    hooks?: ClientHooks;
+    hooks?: ClientHooks | undefined;
 }
 /** Makes the transport a client uses when none is given. */
 export type DefaultTransport = (options: TopClientOptions) => Transport;
@@ -58,11 +58,11 @@ export type DefaultTransport = (options: TopClientOptions) => Transport;
  */
 export declare function setDefaultTransport(make: DefaultTransport): void;
 export interface CallOptions {
-    session?: string;
-    timeoutMs?: number;
-    signal?: AbortSignal;
+    session?: string | undefined;
+    timeoutMs?: number | undefined;
+    signal?: AbortSignal | undefined;
     /** Override the client's validateRequests for this call. */
-    validate?: boolean;
+    validate?: boolean | undefined;
 }
 export declare class ClientCore {
     #private;

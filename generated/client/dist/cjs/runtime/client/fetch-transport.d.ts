@@ -9,6 +9,6 @@ export type FetchLike = (input: string, init: {
 }) => Promise<Response>;
 export interface FetchTransportOptions {
     /** Default `globalThis.fetch`, looked up at each call. */
-    fetch?: FetchLike;
+    fetch?: FetchLike | undefined;
 }
 export declare function fetchTransport(options?: FetchTransportOptions): Transport;

@@ -5,14 +5,14 @@ export interface NodeAgentLike {
 }
 export interface NodeHttpTransportOptions {
     /** An http.Agent or https.Agent to use for every request; default one keep-alive agent per protocol, made here. `close()` leaves a given agent alone. */
-    agent?: NodeAgentLike;
+    agent?: NodeAgentLike | undefined;
     /**
      * How long a pooled connection may sit unused before it is closed (the
      * default agents only); default 60 s. A server's `Keep-Alive: timeout=N`
      * shortens it to N less 1.5 s, so a connection is not reused just as the
      * server closes it.
      */
-    idleSocketTimeoutMs?: number;
+    idleSocketTimeoutMs?: number | undefined;
 }
 /** True on Node itself, false on runtimes that emulate node:http. */
 export declare function isNodeItself(): boolean;

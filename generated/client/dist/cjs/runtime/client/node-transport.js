@@ -60,7 +60,9 @@ function nodeHttpTransport(options = {}) {
         let target = targets.get(base);
         if (!target) {
             const parsed = new URL(url);
-            target = { protocol: parsed.protocol, hostname: parsed.hostname, port: parsed.port, pathname: parsed.pathname };
+            // URL keeps an IPv6 literal's brackets ("[::1]"); node:http would look that up as a host name.
+            const hostname = parsed.hostname.startsWith('[') ? parsed.hostname.slice(1, -1) : parsed.hostname;
+            target = { protocol: parsed.protocol, hostname, port: parsed.port, pathname: parsed.pathname };
             if (targets.size < 16)
                 targets.set(base, target);
         }

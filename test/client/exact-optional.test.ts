@@ -1,0 +1,61 @@
+// A consumer compiled with exactOptionalPropertyTypes (and the rest of the
+// strict flags) passes a value that may be undefined to an optional option,
+// as it gets one from a config or the environment: `session: env.SESSION`,
+// `signal: options.signal`. The client reads undefined as "not given"
+// everywhere, so its option types must say so (`?: T | undefined`), or such a
+// consumer does not compile. Checked against the package's published
+// declarations (dist/*.d.ts). Written by the review rv3 (2026-11-26).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import ts from 'typescript';
+
+const DIST = path.resolve(import.meta.dirname, '../../generated/client/dist');
+
+const consumer = (dist: string) => `
+import { TopClient, fetchTransport, type CallOptions, type TopClientOptions } from '${dist}/index.js';
+import { nodeHttpTransport } from '${dist}/node.js';
+
+declare const config: { gateway?: string; session?: string; timeoutMs?: number; retries?: number; signal?: AbortSignal; validate?: boolean };
+const options: TopClientOptions = {
+  appKey: 'k',
+  appSecret: 's',
+  gateway: config.gateway,
+  session: config.session,
+  timeoutMs: config.timeoutMs,
+  retries: config.retries,
+  transport: config.gateway ? fetchTransport({ fetch: undefined }) : undefined,
+};
+const perCall: CallOptions = { session: config.session, timeoutMs: config.timeoutMs, signal: config.signal, validate: config.validate };
+export const client = new TopClient(options);
+export const viaNode = nodeHttpTransport({ agent: undefined, idleSocketTimeoutMs: config.timeoutMs });
+export const call = () => client.alibabaIdleTenderPrePayAction({ param0: { order_id: 'o', pre_pay_no: 'p', pre_pay_action: 2n } }, perCall);
+`;
+
+test('a consumer under exactOptionalPropertyTypes passes possibly-undefined values to the optional options of the client, a call and both transports', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'top-exact-optional-'));
+  try {
+    const file = path.join(dir, 'consumer.ts');
+    writeFileSync(file, consumer(DIST));
+    const program = ts.createProgram([file], {
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+      noUncheckedIndexedAccess: true,
+      noEmit: true,
+      skipLibCheck: false,
+      types: [],
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+    });
+    const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n').split('\n')[0]);
+    assert.deepEqual(problems, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
