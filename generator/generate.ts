@@ -94,6 +94,9 @@ export function stage(name: string): void {
   mark = now;
 }
 
+/** A version npm takes (semver 2.0.0, with npm's optional leading `v`). */
+const SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+
 /**
  * Load, lint (unless `lint: false`) and build the model; every problem
  * becomes one line of a SpecError.
@@ -149,6 +152,11 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   startTypeScriptWork(settings.artefacts);
   const { model, files: specFiles, sources } = await loadAndBuild(specPath, { configPath });
   stage('model');
+  // The packages take info.version as their npm version: one npm cannot publish was written before.
+  if ((settings.artefacts.client || settings.artefacts.server) && !SEMVER.test(model.version)) {
+    const problem = `info.version ${JSON.stringify(model.version)} is not a semantic version (MAJOR.MINOR.PATCH): the client and server packages take it as their npm version`;
+    throw new SpecError([modelProblemLine(new ModelError('#/info/version', problem), sources)]);
+  }
   const recorded = options.checkVersion === false ? undefined : readSurface(outDir);
   const changes = recorded ? surfaceChanges(recorded, model) : [];
   if (recorded && !options.allowBreaking) {

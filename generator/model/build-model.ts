@@ -8,8 +8,8 @@
 import { ERROR_ROOT, SYSTEM_PARAMETER_SET } from '../../runtime/common/protocol.ts';
 import { deref, escapePointer, getPointer, isObject, type Json, schemaRefName } from '../json-pointer.ts';
 import { methodOfPathKey, operationIdOf, pathKeyOf, responseRootOf, scalarKindOf } from '../top-naming.js';
+import { checkDefault } from './default-check.ts';
 import { exactValue } from './exact-values.ts';
-import { defaultText } from './runtime-shapes.ts';
 import {
   type ApiModel,
   type Constraints,
@@ -359,22 +359,6 @@ function encodingOf(param: FieldModel, encoding: Json, mediaType: string, pointe
   }
   if (json && shape.kind !== 'json') throw new ModelError(pointer, `\`${param.name}\` is a ${param.typeLabel}, sent as text; only a DTO, a list or a Json parameter is JSON text`);
   return 'text';
-}
-
-/**
- * A parameter's documented default is a value of its type: the gateway sends
- * it as the parameter's wire text (an int64 default that is a word made the
- * runtime's encoder throw mid-render, with no place).
- */
-function checkDefault(param: FieldModel): void {
-  try {
-    defaultText(param);
-  } catch (error) {
-    throw new ModelError(
-      `${param.pointer}/default`,
-      `\`${param.name}\`'s default ${JSON.stringify(param.default, (_k, v) => (typeof v === 'bigint' ? String(v) : v))} is not a ${topType(param.shape)}: ${(error as Error).message}`,
-    );
-  }
 }
 
 /** Files (byte[]) are top-level multipart parts only. */

@@ -14,9 +14,10 @@ export const PACKAGE_NAMES = { client: DEFAULT_PACKAGES.client.name, server: DEF
 
 /** The changelog entry for info.version must exist: a release without one is a spec problem. */
 export function checkChangelog(changelog: string | undefined, version: string): string | undefined {
-  if (changelog === undefined) return 'spec/CHANGELOG.md is missing: the packages need a changelog with an entry for each info.version';
+  // The caller prefixes the changelog's own path (beside the spec, wherever that is).
+  if (changelog === undefined) return 'missing: the packages need a changelog beside the spec with an entry for each info.version';
   const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^## ${escaped}\\s*$`, 'm').test(changelog) ? undefined : `spec/CHANGELOG.md has no "## ${version}" entry for info.version ${version}`;
+  return new RegExp(`^## ${escaped}\\s*$`, 'm').test(changelog) ? undefined : `no "## ${version}" entry for info.version ${version}`;
 }
 
 /**

@@ -18,6 +18,7 @@
 // run (issue 16). The printer is called directly, with the context openapiTS
 // builds for these options, from openapi-typescript's CommonJS build (see
 // typescript.ts for why require; openapi-printer.cjs for where).
+import { createRequire } from 'node:module';
 import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescript';
 import type { Node } from 'typescript';
 import { escapePointer, isObject, type Json } from '../json-pointer.ts';
@@ -26,14 +27,44 @@ import type { ApiModel, ScalarKind } from '../model/types.ts';
 import { printerParts } from './openapi-printer.cjs';
 import { typescript } from './typescript.ts';
 
+const require = createRequire(import.meta.url);
 type Printer = typeof import('openapi-typescript');
 type PrinterParts = Pick<Printer, 'transformSchema' | 'scanDiscriminators' | 'resolveRef' | 'astToString'>;
 let printer: PrinterParts | undefined;
 
 /** openapi-typescript's printing parts, required on first use (they load TypeScript). */
 export function loadPrinter(): PrinterParts {
-  printer ??= printerParts() as PrinterParts;
+  if (printer === undefined) {
+    shareTypeScript(printerTypeScriptPath());
+    printer = printerParts() as PrinterParts;
+  }
   return printer;
+}
+
+/** The file openapi-typescript's own `require('typescript')` finds; undefined when that cannot be told. */
+function printerTypeScriptPath(): string | undefined {
+  try {
+    return createRequire(require.resolve('openapi-typescript/dist/lib/ts.cjs')).resolve('typescript');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * openapi-typescript requires 'typescript' itself (a peer dependency). In a
+ * project with another TypeScript at its top level, npm nests ours under the
+ * generator while openapi-typescript, hoisted, finds the project's: the
+ * printer then made its nodes with one TypeScript and this module read them
+ * with another (SyntaxKind numbers differ between versions), and every run
+ * from the sources failed ("openapi-typescript printed a ClassDeclaration").
+ * Its `require('typescript')` is given the generator's own (the prebuilt
+ * bundle already does so), unless that file was loaded before.
+ */
+export function shareTypeScript(theirs: string | undefined): void {
+  typescript();
+  const ours = require.resolve('typescript');
+  if (theirs === undefined || theirs === ours || require.cache[ours] === undefined) return;
+  require.cache[theirs] ??= require.cache[ours];
 }
 
 /** What `openapiTS(schema, options)` does after its redocly pass (openapi-typescript 7.13's src/index.ts), for the options used here. */

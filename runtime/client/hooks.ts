@@ -56,11 +56,15 @@ export function callHooks<K extends keyof ClientHooks>(hooks: ClientHooks | unde
   const hook = hooks?.[name] as ((event: EventOf<K>) => void) | undefined;
   if (typeof hook !== 'function') return;
   try {
-    hook.call(hooks, event);
+    const returned: unknown = hook.call(hooks, event);
+    // An async hook's rejection is ignored too: left unhandled, it would end a Node process.
+    if (typeof (returned as PromiseLike<unknown> | undefined)?.then === 'function') (returned as PromiseLike<unknown>).then(undefined, ignore);
   } catch {
     // Ignored on purpose (see the file comment).
   }
 }
+
+const ignore = () => {};
 
 const SECRET_PARAMS = /([?&](?:sign|session)=)[^&#]*/g;
 

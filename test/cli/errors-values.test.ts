@@ -1,7 +1,8 @@
 // Review rv1: spec values that passed the lint and then crashed the
 // generator, each printed as "unexpected error: … (a bug in top-openapi)"
 // with no file or place: a default of the wrong type (the runtime's encoder
-// threw), an empty enum and a pattern that is no regular expression (ajv
+// threw), a default outside its own constraints (generated fine, then the
+// gateway refused every call that left the parameter out), an empty enum and a pattern that is no regular expression (ajv
 // threw while compiling the validators), and a spec with no operation (the
 // README renderer read the first one). Each now gets one FILE:LINE:COL line.
 // And an info.title holding `*/` ended the JSDoc comment it is printed in,
@@ -52,6 +53,12 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
     want: `${MEMO}:28:14 \`flag\`'s default "zero" is not a Number: must be an int64 (a bigint)`,
   },
   {
+    name: 'a default outside its own maximum (generated, then every call leaving it out was refused 41)',
+    file: MEMO,
+    edit: (t) => t.replace('    default: 0\n', '    default: 9\n'),
+    want: `${MEMO}:28:14 \`flag\`'s default 9 is above its maximum 5: the gateway applies it to every call that leaves \`flag\` out, and would refuse it (41 isv.invalid-parameter:flag)`,
+  },
+  {
     name: 'an empty enum',
     file: MEMO,
     edit: (t) => t.replace('  tag:\n    type: "string"\n', '  tag:\n    type: "string"\n    enum: []\n'),
@@ -68,6 +75,18 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
     file: 'api/openapi.yaml',
     edit: (t) => t.replace(/^paths:\n(?: {2}.*\n)+/m, 'paths: {}\n'),
     want: 'api/openapi.yaml:35:8 the spec has no operation: add a path /router/rest#<method> for each TOP API',
+  },
+  {
+    name: 'an info.version that is no semantic version (the packages were written, and could not be published)',
+    file: 'api/openapi.yaml',
+    edit: (t) => t.replace('  version: 1.0.0\n', '  version: "1.0"\n'),
+    want: 'api/openapi.yaml:4:12 info.version "1.0" is not a semantic version (MAJOR.MINOR.PATCH): the client and server packages take it as their npm version',
+  },
+  {
+    name: 'an info.version with no CHANGELOG entry: the changelog beside the spec is named once (was "api/CHANGELOG.md: spec/CHANGELOG.md has no …")',
+    file: 'api/openapi.yaml',
+    edit: (t) => t.replace('  version: 1.0.0\n', '  version: 1.0.1\n'),
+    want: 'api/CHANGELOG.md: no "## 1.0.1" entry for info.version 1.0.1',
   },
 ];
 

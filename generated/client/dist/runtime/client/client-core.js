@@ -33,12 +33,17 @@ function checkTimeout(ms) {
         return;
     throw new RangeError(`TopClient: timeoutMs must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${typeof ms === 'string' ? `'${ms}'` : String(ms)}`);
 }
+// The listener goes when the delay ends: a caller's long-lived signal must not collect one per retry.
 const sleep = (ms, signal) => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const onAbort = () => {
         clearTimeout(timer);
         resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
 });
 export class ClientCore {
     url;

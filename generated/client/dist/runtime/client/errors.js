@@ -87,7 +87,9 @@ export class TopError extends TopClientError {
     get retryAfterMs() {
         if (this.code !== 7 || this.subCode?.startsWith('isv.'))
             return undefined;
-        const match = /(\d+(?:\.\d+)?)\s*(?:more\s+)?(?:seconds?|secs?|s\b|秒)/i.exec(this.subMsg ?? '');
+        // A number starts only where a digit run does (the lookbehind): \d+ free to start inside
+        // a run made a long run of digits, which an answer may hold, quadratic work.
+        const match = /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:more\s+)?(?:seconds?|secs?|s\b|秒)/i.exec(this.subMsg ?? '');
         if (!match)
             return undefined;
         const ms = Math.ceil(Number(match[1]) * 1000);
