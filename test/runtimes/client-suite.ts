@@ -17,6 +17,8 @@ export interface SuiteTargets {
   drop: string;
   /** Reads a request and never answers. */
   silent: string;
+  /** Answers hard to read right, one per path (test/runtimes/answers-server.ts). */
+  answers: string;
   appKey: string;
   appSecret: string;
   /** Unique per run: idempotency keys carry it, so the host can count them. */
@@ -91,7 +93,7 @@ function describe(error: unknown): string {
 }
 
 /** How many cases runSuite reports. */
-export const SUITE_CASES = 26;
+export const SUITE_CASES = 33;
 
 export async function runSuite(pkg: ClientModule, t: SuiteTargets, expectedTransport: string): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
@@ -217,6 +219,60 @@ export async function runSuite(pkg: ClientModule, t: SuiteTargets, expectedTrans
       client.close();
     }
   });
+
+  // Answers as a gateway may send them (answers-server.ts): every runtime reads them alike.
+  const xposAt = async (path: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}) => {
+    const client = new TopClient({ ...base, gateway: `${t.answers}${path}`, maxResponseBytes: 64 * 1024, retries: 0, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+    try {
+      return await client.alibabaAlisportsLianbeiXposPay(
+        { param0: { nego_price: '1', qr_code: 'q', request_id: `${t.runId}-answers`, out_biz_id: 'o', cashier_name: 'c', cashier_id: 'ci', store_id: 's', item_id: 1n } },
+        options.signal ? { signal: options.signal } : {},
+      );
+    } finally {
+      client.close();
+    }
+  };
+  const readable = async (path: string) => {
+    const model = (await xposAt(path)).result?.model;
+    return model?.biz_order_id === 9223372036854775807n && model?.buyer_id === -9223372036854775808n ? undefined : `read ${JSON.stringify(model, bigints)}`;
+  };
+  const refused = async (call: () => Promise<unknown>, expected: (error: unknown) => boolean) => {
+    try {
+      await call();
+      return 'no error';
+    } catch (error) {
+      return expected(error) ? undefined : `got ${describe(error)}`;
+    }
+  };
+  await run('a gzip answer of declared length reads as its JSON', () => readable('/gzip'));
+  await run('a chunked br answer reads as its JSON', () => readable('/br-chunked'));
+  await run('an answer after a UTF-8 byte order mark reads as its JSON', () => readable('/bom'));
+  await run('an answer past maxResponseBytes is a TopDecodeError', () =>
+    refused(
+      () => xposAt('/too-large'),
+      (e) => e instanceof pkg.TopDecodeError && /larger than 65536/.test(e.message),
+    ),
+  );
+  await run('an answer that stalls mid-body is a TopTimeoutError', () =>
+    refused(
+      () => xposAt('/stall', { timeoutMs: 300 }),
+      (e) => e instanceof TopTimeoutError && e.timeoutMs === 300,
+    ),
+  );
+  await run('an abort while the answer stalls mid-body is a TopAbortError', () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    return refused(
+      () => xposAt('/stall', { signal: controller.signal }),
+      (e) => e instanceof pkg.TopAbortError,
+    );
+  });
+  await run('an int64 past the Long range in an answer is a TopDecodeError naming the field', () =>
+    refused(
+      () => xposAt('/int64-past-long'),
+      (e) => e instanceof pkg.TopDecodeError && e.message.includes('result.model.biz_order_id'),
+    ),
+  );
 
   return results;
 }

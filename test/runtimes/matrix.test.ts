@@ -20,6 +20,7 @@ import ts from 'typescript';
 import * as clientPackage from '../../generated/client/src/node.ts';
 import * as serverPackage from '../../generated/server/src/index.ts';
 import { type DropServer, startDropServer } from '../client/drop-server.ts';
+import { type AnswersServer, startAnswersServer } from './answers-server.ts';
 import type { CaseResult, ClientModule, SuiteTargets } from './client-suite.ts';
 import { runSuite, SUITE_CASES } from './client-suite.ts';
 import { MATRIX_APP_KEY, MATRIX_SECRET, matrixGateway } from './gateway-app.ts';
@@ -41,6 +42,7 @@ let gateway: http.Server;
 let gatewayUrl: string;
 let drop: DropServer;
 let silent: DropServer;
+let answers: AnswersServer;
 
 /** Installs the pinned runtimes when one is missing (first run on a machine). */
 async function ensureRuntimes(): Promise<void> {
@@ -106,7 +108,7 @@ function results(cmd: string, args: string[], options: { cwd: string; env?: Node
 }
 
 function targets(runId: string): SuiteTargets {
-  return { gateway: gatewayUrl, drop: drop.url, silent: silent.url, appKey: MATRIX_APP_KEY, appSecret: MATRIX_SECRET, runId };
+  return { gateway: gatewayUrl, drop: drop.url, silent: silent.url, answers: answers.url, appKey: MATRIX_APP_KEY, appSecret: MATRIX_SECRET, runId };
 }
 
 /** Every case passed, the suite was complete, and the dropped and the silent request were each seen exactly once. */
@@ -119,6 +121,12 @@ function assertConformance(runtime: string, got: CaseResult[], runId: string): v
   assert.equal(count(silent, 'silent'), 1, `${runtime}: the timed-out request reached the server exactly once`);
 }
 
+/** Every answer stalled mid-body so far had its connection closed by the client's timeout or abort (waits for the close to arrive). */
+async function assertStalledFreed(runtime: string): Promise<void> {
+  for (let i = 0; i < 100 && answers.stalledClosed() < answers.stalled(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(answers.stalledClosed(), answers.stalled(), `${runtime}: a stalled answer's connection was left open`);
+}
+
 before(async () => {
   await ensureRuntimes();
   work = buildScratch();
@@ -127,6 +135,7 @@ before(async () => {
   gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/router/rest`;
   drop = await startDropServer('end');
   silent = await startDropServer('silent');
+  answers = await startAnswersServer();
 });
 
 after(async () => {
@@ -134,6 +143,7 @@ after(async () => {
   await new Promise<void>((resolve) => gateway.close(() => resolve()));
   await drop.close();
   await silent.close();
+  await answers.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -154,6 +164,7 @@ clientRuntimes.forEach((r, i) => {
       env: { ...process.env, DENO_DIR: path.join(work, '.deno'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
     });
     assertConformance(r.name, got, runId);
+    await assertStalledFreed(r.name);
   });
 });
 
@@ -162,6 +173,7 @@ test('client on Cloudflare workerd without nodejs_compat (fetch, WebCrypto and t
   writeFileSync(path.join(work, 'workerd.capnp'), workerdConfig(work, targets(runId)));
   const got = await results(RUNTIMES.workerd, ['test', 'workerd.capnp'], { cwd: work });
   assertConformance('workerd', got, runId);
+  await assertStalledFreed('workerd');
 });
 
 /** Starts the gateway package on a runtime; resolves with its URL. */

@@ -107,11 +107,20 @@ export function readXml(xml) {
         if (children.length === 0)
             return [name, text];
         const out = {};
+        // The lists this element's repeated children made: appended to in place (copying each time was quadratic).
+        const lists = new Map();
         for (const [key, value] of children) {
-            const existing = Object.hasOwn(out, key) ? out[key] : undefined;
-            const next = existing === undefined ? value : Array.isArray(existing) && existing.repeated ? [...existing, value] : [existing, value];
-            if (Array.isArray(next) && existing !== undefined)
-                Object.defineProperty(next, 'repeated', { value: true, enumerable: false });
+            const list = lists.get(key);
+            if (list) {
+                list.push(value);
+                continue;
+            }
+            let next = value;
+            if (Object.hasOwn(out, key)) {
+                const made = [out[key], value];
+                lists.set(key, made);
+                next = made;
+            }
             // Define, never assign: an element named __proto__ stays data.
             Object.defineProperty(out, key, { value: next, writable: true, enumerable: true, configurable: true });
         }
