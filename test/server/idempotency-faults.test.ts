@@ -129,7 +129,7 @@ for (const fault of [{ kind: 'fail-before' }, { kind: 'fail-after' }, { kind: 'h
   });
 }
 
-test('complete keeps failing for a whole lease: the claim ends with its lease and only then may a retry run again', async () => {
+test('complete keeps failing past a whole lease: reported, the claim is kept (renewed) and retried, so no retry runs the handler again', async () => {
   const store = new FaultyStore(new MemoryIdempotencyStore(), (s) => (s === 'complete' ? { kind: 'fail-before' } : { kind: 'ok' }));
   const unrecorded: string[] = [];
   const e = engine(store, { leaseMs: 200, waitMs: 20, onUnrecorded: (i) => unrecorded.push(i.reason) });
@@ -138,8 +138,12 @@ test('complete keeps failing for a whole lease: the claim ends with its lease an
   assert.equal(text((await e.run('k', 'f', LABEL, h.invoke)).outcome), '15 isp.outcome-not-recorded', 'a duplicate in this process shares it');
   assert.equal(text((await engine(store, { waitMs: 20 }).run('k', 'f', LABEL, h.invoke)).outcome), '15 isp.idempotent-request-pending', 'another process sees the claim');
   assert.equal(h.runs(), 1);
-  for (let i = 0; i < 100 && e.inflightCount > 0; i++) await sleep(10);
+  for (let i = 0; i < 100 && unrecorded.length === 0; i++) await sleep(10);
   assert.match(unrecorded.join(), /within one lease/);
+  await sleep(400); // two more leases
+  assert.equal(text((await engine(store, { waitMs: 20 }).run('k', 'f', LABEL, h.invoke)).outcome), '15 isp.idempotent-request-pending', 'the claim outlives its lease');
+  assert.equal(h.runs(), 1);
+  assert.equal(e.inflightCount, 1, 'still trying to record');
 });
 
 test('NothingChangedError releases the key: its answer goes to the caller, a retry runs the handler again', async () => {

@@ -106,7 +106,11 @@ export declare class GatewayCore {
 /**
  * Where a key's state lives: app, method, the key's field path and its value,
  * as a JSON array, so no two different tuples give the same text and a value
- * of one field never meets the same value of another field.
+ * of one field never meets the same value of another field. A longer text (a
+ * key value may be as long as the body) is kept as `sha256:` and its hash, so
+ * a store entry costs the same whatever the caller sent: the store keeps it a
+ * day and the memory store counts entries, not bytes. JSON.stringify escapes
+ * lone surrogates, so the hashed UTF-8 is the text; no JSON array begins `sha256:`.
  */
 export declare function storeKeyOf(appKey: string, method: string, key: {
     path: string;

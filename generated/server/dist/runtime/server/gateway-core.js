@@ -371,13 +371,20 @@ export class GatewayCore {
         return { status: 200, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ [ERROR_ROOT]: body }) };
     }
 }
+/** Longest store key kept as its text; a longer one is kept as its SHA-256. */
+const MAX_PLAIN_STORE_KEY = 256;
 /**
  * Where a key's state lives: app, method, the key's field path and its value,
  * as a JSON array, so no two different tuples give the same text and a value
- * of one field never meets the same value of another field.
+ * of one field never meets the same value of another field. A longer text (a
+ * key value may be as long as the body) is kept as `sha256:` and its hash, so
+ * a store entry costs the same whatever the caller sent: the store keeps it a
+ * day and the memory store counts entries, not bytes. JSON.stringify escapes
+ * lone surrogates, so the hashed UTF-8 is the text; no JSON array begins `sha256:`.
  */
 export function storeKeyOf(appKey, method, key) {
-    return JSON.stringify([appKey, method, key.path, key.value]);
+    const text = JSON.stringify([appKey, method, key.path, key.value]);
+    return text.length <= MAX_PLAIN_STORE_KEY ? text : `sha256:${sha256Hex(text)}`;
 }
 // An operation's parameters in the spec's order, listed once per operation.
 const paramEntriesByOp = new WeakMap();

@@ -317,7 +317,7 @@ export class IdempotencyEngine {
                 release();
                 return notRecorded;
             }
-            // Not recorded: keep the claim (and this entry, answering isp.) while trying again for one lease.
+            // Not recorded: keep the claim (and this entry, answering isp.) while trying again.
             void this.#recordLater(key, fingerprint, owner, text).finally(() => {
                 stopRenewing();
                 release();
@@ -352,16 +352,26 @@ export class IdempotencyEngine {
         this.#o.onUnrecorded?.({ key, reason: `another caller holds the key (${r.current.state}); this outcome was not stored` });
         return 'fenced';
     }
-    /** Tries to store an outcome again, with backoff, for up to one lease. */
+    /**
+     * Tries to store an outcome again, with backoff, until it is stored or
+     * another caller holds the key; the claim is renewed meanwhile. Giving up
+     * would let the claim expire and a retry run the handler again, though the
+     * store may still be there: a full Redis (noeviction) refuses the outcome's
+     * write but renews the claim. The timers do not keep a process alive.
+     */
     async #recordLater(key, fingerprint, owner, text) {
-        const until = Date.now() + this.#o.leaseMs;
-        for (let delay = 50; Date.now() < until; delay = Math.min(delay * 2, 2000)) {
-            await sleep(Math.min(delay, Math.max(0, until - Date.now())));
+        const reportAt = Date.now() + this.#o.leaseMs;
+        let reported = false;
+        for (let delay = 50;; delay = Math.min(delay * 2, 2000)) {
+            await new Promise((resolve) => setTimeout(resolve, delay).unref?.());
             const r = await this.#record(key, fingerprint, owner, text);
             if (r !== 'failed')
                 return;
+            if (!reported && Date.now() >= reportAt) {
+                reported = true;
+                this.#o.onUnrecorded?.({ key, reason: `the outcome could not be stored within one lease (${this.#o.leaseMs} ms); the claim is kept and the record retried until the store takes it` });
+            }
         }
-        this.#o.onUnrecorded?.({ key, reason: `the outcome could not be stored within one lease (${this.#o.leaseMs} ms); the claim now expires and a retry may run the handler again` });
     }
     /**
      * Keeps a claim's lease until stopped: one timer for the whole engine ticks
