@@ -108,8 +108,9 @@ async function once(settings: Settings, options: RunOptions): Promise<number> {
       for (const change of changes) console.log(`allowed by --allow-breaking: ${formatChange(change)}`);
     }
     // Watching, only what changed is written (the first run, and every plain run, swaps the whole folder).
-    const { written, changed, kept } = options.watching && options.cause ? writeChanged(out, files) : writeOutput(out, files);
+    const { written, changed, kept, leftover } = options.watching && options.cause ? writeChanged(out, files) : writeOutput(out, files);
     stage('write');
+    if (leftover) console.error(`generate: the previous ${shown(out)}/ could not be deleted after the new one was written; it is at ${shown(leftover)}: delete it by hand`);
     if (kept.length > 0) {
       console.log(
         `kept ${plural(kept.length, 'file')} in ${shown(out)}/ that top-openapi did not write: ${kept

@@ -113,6 +113,8 @@ export interface WriteResult {
   changed: number;
   /** Files in the folder the generator did not write and left alone. */
   kept: string[];
+  /** The previous output, swapped out and not deletable (a read-only folder in it): left for the user. */
+  leftover?: string;
 }
 
 /**
@@ -133,13 +135,21 @@ export function writeOutput(outDir: string, generated: OutputFiles): WriteResult
   const base = path.basename(path.resolve(outDir));
   const staging = path.join(parent, `.${base}.staging-${process.pid}`);
   const previous = path.join(parent, `.${base}.previous-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  for (const [file, content] of files) {
-    const target = path.join(staging, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, content);
+  // The swap needs the output's parent writable and the output renamable; a
+  // volume mounted at --out (EBUSY), a parent of someone else's (EACCES) or a
+  // name in the way refuses one or the other: then file by file, as --watch writes.
+  try {
+    rmSync(staging, { recursive: true, force: true });
+    for (const [file, content] of files) {
+      const target = path.join(staging, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+    if (existsSync(outDir)) renameSync(outDir, previous);
+  } catch {
+    removeQuietly(staging);
+    return writeChanged(outDir, generated);
   }
-  if (existsSync(outDir)) renameSync(outDir, previous);
   try {
     renameSync(staging, outDir);
   } catch (error) {
@@ -147,8 +157,19 @@ export function writeOutput(outDir: string, generated: OutputFiles): WriteResult
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  rmSync(previous, { recursive: true, force: true });
-  return { written: files.size, changed, kept: [] };
+  // The new output is in place; an old copy that cannot be deleted is named, not a failed run.
+  const leftover = removeQuietly(previous) ? undefined : previous;
+  return { written: files.size, changed, kept: [], ...(leftover ? { leftover } : {}) };
+}
+
+/** Deletes a folder if it can; whether it is gone. */
+function removeQuietly(dir: string): boolean {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // read-only, immutable, or busy: the caller says so where it matters
+  }
+  return !existsSync(dir);
 }
 
 /** Replaces one file by a rename, so a reader never sees it half written (and remembers what it holds). */

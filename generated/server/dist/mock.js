@@ -9,6 +9,8 @@ import { createGateway } from "./server.js";
 /** The demo key and secret of the protocol notes' worked examples. */
 export const MOCK_APP_KEY = '12345678';
 export const MOCK_APP_SECRET = 'helloworld';
+// Each example as written, asserted rather than annotated: answers are open,
+// so an example may hold a field its schema does not declare.
 const alibabaCloudgameTradeplatformPayorderExample = {
     result_success: true,
     error: {
