@@ -248,7 +248,7 @@ function exchange(x: TransportRequest, url: Target, agentFor: (protocol: string)
         if (inflate) {
           inflate.on('error', (error) => fail(new TopDecodeError(x.method, `answer's ${name} content-encoding is corrupt (${error.message})`, res.statusCode ?? 0, '', { cause: error })));
           body = res.pipe(inflate);
-        } else if (name !== 'identity') {
+        } else if (name !== 'identity' && name !== '') {
           fail(new TopDecodeError(x.method, `answer in content-encoding ${name}, which this client cannot read`, res.statusCode ?? 0, ''));
           return;
         }

@@ -22,6 +22,7 @@ answers.set('/GZIP-spaced', withLength(' GZIP ', zlib.gzipSync(ANSWER)));
 answers.set('/deflate', withLength('deflate', zlib.deflateSync(ANSWER)));
 answers.set('/br', withLength('br', zlib.brotliCompressSync(ANSWER)));
 answers.set('/identity', withLength('identity', Buffer.from(ANSWER)));
+answers.set('/empty-coding', withLength('', Buffer.from(ANSWER)));
 answers.set('/gzip-chunked', { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: zlib.gzipSync(ANSWER), chunked: true });
 const LIMIT = 64 * 1024;
 answers.set('/gzip-bomb', withLength('gzip', zlib.gzipSync(Buffer.alloc(LIMIT * 16, 0x20))));
@@ -73,7 +74,7 @@ async function send(make: () => Transport, path: string): Promise<string> {
 }
 
 for (const [name, make] of transports) {
-  for (const path of ['/gzip', '/x-gzip', '/GZIP-spaced', '/deflate', '/br', '/identity', '/gzip-chunked']) {
+  for (const path of ['/gzip', '/x-gzip', '/GZIP-spaced', '/deflate', '/br', '/identity', '/empty-coding', '/gzip-chunked']) {
     test(`${name}: an answer in content-encoding ${path.slice(1)} is read as its inflated text`, async () => {
       assert.equal(await send(make, path), ANSWER);
     });

@@ -17,6 +17,8 @@ export interface RestartableRedis {
   kill: () => Promise<void>;
   /** Starts it again on the same port and directory. */
   start: () => Promise<void>;
+  /** The running server's process id (to pause it with SIGSTOP), if it runs. */
+  pid: () => number | undefined;
   /** Stops it and removes its directory. */
   dispose: () => Promise<void>;
 }
@@ -55,6 +57,7 @@ export async function startRestartableRedis(options: { aof: boolean }): Promise<
     port,
     kill,
     start,
+    pid: () => (child && child.exitCode === null && child.signalCode === null ? child.pid : undefined),
     dispose: async () => {
       await kill();
       rmSync(dir, { recursive: true, force: true });

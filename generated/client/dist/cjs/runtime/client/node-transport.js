@@ -235,7 +235,7 @@ function exchange(x, url, agentFor, provesUnsent) {
                     inflate.on('error', (error) => fail(new errors_ts_1.TopDecodeError(x.method, `answer's ${name} content-encoding is corrupt (${error.message})`, res.statusCode ?? 0, '', { cause: error })));
                     body = res.pipe(inflate);
                 }
-                else if (name !== 'identity') {
+                else if (name !== 'identity' && name !== '') {
                     fail(new errors_ts_1.TopDecodeError(x.method, `answer in content-encoding ${name}, which this client cannot read`, res.statusCode ?? 0, ''));
                     return;
                 }
