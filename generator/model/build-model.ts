@@ -429,7 +429,7 @@ export function buildModel(document: Json): ApiModel {
     }
   }
   // Every artefact is made per operation (the READMEs' example call is the first one's).
-  if (operations.length === 0) throw new ModelError('#/paths', 'the spec has no operation: add a path /router/rest#<method> for each TOP API');
+  if (operations.length === 0) throw new ModelError('#/paths', `the spec has no operation: add a path ${pathKeyOf('<method>')} for each TOP API`);
   const seen = new Map<string, string>();
   for (const op of operations) {
     if (seen.has(op.operationId)) throw new ModelError(op.pointer, `operationId ${op.operationId} is used twice`);
