@@ -88,6 +88,12 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
     edit: (t) => t.replace('  version: 1.0.0\n', '  version: 1.0.1\n'),
     want: 'api/CHANGELOG.md: no "## 1.0.1" entry for info.version 1.0.1',
   },
+  {
+    name: 'a $ref that points at itself (redocly threw "Self-referencing circular pointer", placed nowhere)',
+    file: MEMO,
+    edit: (t) => t.replace('  tag:\n    type: "string"\n', '  tag:\n    $ref: "#/properties/tag"\n    type: "string"\n'),
+    want: `${MEMO}:34:5 $ref #/properties/tag leads, through $refs only, back to itself: point it at a schema`,
+  },
 ];
 
 for (const [i, c] of cases.entries()) {
@@ -100,6 +106,17 @@ for (const [i, c] of cases.entries()) {
     });
   });
 }
+
+test('two schema files whose $refs point at each other: one line at the first $ref of the loop', async () => {
+  project('ref-loop', MEMO, (t) => t.replace('  tag:\n    type: "string"\n', '  tag:\n    $ref: "./LoopA.yaml"\n'));
+  writeFileSync('api/components/schemas/LoopA.yaml', '$ref: "./LoopB.yaml"\n');
+  writeFileSync('api/components/schemas/LoopB.yaml', '$ref: "./LoopA.yaml"\n');
+  await assert.rejects(generate('api/openapi.yaml', { outDir: 'out', checkVersion: false, settings }), (error: unknown) => {
+    assert.ok(error instanceof SpecError, String(error));
+    assert.deepEqual(error.lines, ['api/components/schemas/LoopA.yaml:1:1 $ref ./LoopB.yaml leads, through $refs only, back to itself: point it at a schema']);
+    return true;
+  });
+});
 
 test('an info.title holding */ is printed into the JSDoc harmlessly: the packages still compile', async () => {
   project('title', 'api/openapi.yaml', (t) => t.replace('  title: TOP APIs of every shape (test fixture)', '  title: "Payments */ export const x = 1; /* API"'));
