@@ -6,6 +6,11 @@ import type { FieldProblem } from '../common/validation.ts';
 
 export type { FieldProblem };
 
+/** ES2022's ErrorOptions, spelled here: a consumer's lib may be older (bigint needs only ES2020). */
+export interface ErrorCause {
+  cause?: unknown;
+}
+
 /** Base of every error this client throws. */
 export class TopClientError extends Error {
   override name = 'TopClientError';
@@ -19,7 +24,7 @@ export class TopClientError extends Error {
   constructor(
     message: string,
     readonly method: string,
-    options?: ErrorOptions,
+    options?: ErrorCause,
   ) {
     super(message, options);
   }
@@ -120,7 +125,7 @@ export class TopNetworkError extends TopClientError {
     method: string,
     readonly reachedGateway: boolean,
     readonly code: string | undefined,
-    options?: ErrorOptions,
+    options?: ErrorCause,
   ) {
     super(`${method}: network error${code ? ` ${code}` : ''}${reachedGateway ? ' (the request may have reached the gateway)' : ' (the request never reached the gateway)'}`, method, options);
   }
@@ -165,7 +170,7 @@ export class TopDecodeError extends TopClientError {
     detail: string,
     readonly status: number,
     readonly body: string,
-    options?: ErrorOptions,
+    options?: ErrorCause,
   ) {
     super(`${method}: undecodable answer: ${detail} (HTTP ${status}, body ${JSON.stringify(body.slice(0, 200))}${body.length > 200 ? '…' : ''})`, method, options);
   }

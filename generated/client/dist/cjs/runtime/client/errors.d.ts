@@ -1,5 +1,9 @@
 import type { FieldProblem } from '../common/validation.ts';
 export type { FieldProblem };
+/** ES2022's ErrorOptions, spelled here: a consumer's lib may be older (bigint needs only ES2020). */
+export interface ErrorCause {
+    cause?: unknown;
+}
 /** Base of every error this client throws. */
 export declare class TopClientError extends Error {
     readonly method: string;
@@ -10,7 +14,7 @@ export declare class TopClientError extends Error {
      * CommonJS builds), or has two installs, holds two sets of these classes.
      */
     readonly isTopClientError: true;
-    constructor(message: string, method: string, options?: ErrorOptions);
+    constructor(message: string, method: string, options?: ErrorCause);
 }
 /** The gateway answered `error_response`. */
 export declare class TopError extends TopClientError {
@@ -59,7 +63,7 @@ export declare class TopNetworkError extends TopClientError {
     readonly reachedGateway: boolean;
     readonly code: string | undefined;
     name: string;
-    constructor(method: string, reachedGateway: boolean, code: string | undefined, options?: ErrorOptions);
+    constructor(method: string, reachedGateway: boolean, code: string | undefined, options?: ErrorCause);
 }
 /**
  * No answer within the call's timeout, which covers the whole call, retries
@@ -84,5 +88,5 @@ export declare class TopDecodeError extends TopClientError {
     readonly status: number;
     readonly body: string;
     name: string;
-    constructor(method: string, detail: string, status: number, body: string, options?: ErrorOptions);
+    constructor(method: string, detail: string, status: number, body: string, options?: ErrorCause);
 }
