@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiModel } from './model/types.ts';
+import { idempotencyNote } from './render/server-view.ts';
 import { render } from './render/templates.ts';
 
 export interface ScaffoldResult {
@@ -23,7 +24,7 @@ export function scaffold(model: ApiModel, dir: string, importFrom: string): Scaf
       `Gets the validated business parameters (int64 fields are bigint) and returns the answer inside \`${op.responseRoot}\`;`,
       'the gateway adds the envelope and request_id. Throw a GatewayError to answer an error_response.',
       op.session ? 'This API needs a session: context.user is what verifySession returned.' : 'This API needs no session.',
-      `Idempotency key: ${op.idempotencyKey.join(', else ')}. The gateway replays a retry's answer; this runs once per key.`,
+      idempotencyNote(op),
     ];
     const content = render('scaffold/handler.ts.hbs', {
       method: op.method,

@@ -109,6 +109,17 @@ function alwaysThere(fields: FieldModel[], path: string[]): boolean {
   return field.shape.kind === 'object' && alwaysThere(field.shape.fields, path.slice(1));
 }
 
+/** How idempotency applies to a handler (its JSDoc, and the scaffolded file the implementer keeps). */
+export function idempotencyNote(op: OperationModel): string {
+  if (op.query) return 'A query: no idempotency key, so the gateway calls this handler for every request, retries included; it must change nothing.';
+  if (op.idempotencyKey.length === 0) {
+    return "Changes state without an idempotency key (TOP gives this API none): the gateway calls this handler for every request, a caller's retry included, so a retry may act twice; make it safe to repeat where you can.";
+  }
+  const keys = op.idempotencyKey.map((k) => `\`${k}\``).join(', else ');
+  const always = op.idempotencyKey.some((path) => alwaysThere(op.params, path.split('.')));
+  return `Idempotency key: ${keys} (\`context.idempotencyKey\`). The gateway runs this handler once per app key and key value (while the outcome is kept, \`idempotencyTtlMs\`, default 24 h): a retry with the same key and parameters gets the recorded outcome, error answers included, without calling it again; the same key with other parameters is answered ${INVALID_PARAMETER} \`isv.idempotency-conflict:<path>\`, a blank key ${INVALID_PARAMETER} too. A caller that waits longer than \`handlerTimeoutMs\` is answered 15 \`isp.handler-timeout\` while the handler runs on; its outcome is still recorded and replayed. Throw \`NothingChangedError\` only when nothing was done: it releases the key, so a retry runs the handler again.${always ? '' : ' A call that carries no key value is not deduplicated: the handler runs each time.'}`;
+}
+
 /**
  * The handler's JSDoc, for whoever implements it: what it receives (already
  * validated and decoded), what it returns, which answers the gateway gives
@@ -133,19 +144,7 @@ export function handlerDoc(op: OperationModel): string[] {
     "Decided by this handler: to refuse the call, throw `GatewayError(code, subCode, subMsg)` (TOP's APIs use 15 or 50 with an `isv.` sub_code when the caller must change the request, `isp.` when a later retry may succeed); anything else it throws is answered 15 `isp.service-error` and reported to `onHandlerError`.",
   );
   lines.push('');
-  if (op.query) {
-    lines.push('A query: no idempotency key, so the gateway calls this handler for every request, retries included; it must change nothing.');
-  } else if (op.idempotencyKey.length === 0) {
-    lines.push(
-      "Changes state without an idempotency key (TOP gives this API none): the gateway calls this handler for every request, a caller's retry included, so a retry may act twice; make it safe to repeat where you can.",
-    );
-  } else {
-    const keys = op.idempotencyKey.map((k) => `\`${k}\``).join(', else ');
-    const always = op.idempotencyKey.some((path) => alwaysThere(op.params, path.split('.')));
-    lines.push(
-      `Idempotency key: ${keys} (\`context.idempotencyKey\`). The gateway runs this handler once per app key and key value (while the outcome is kept, \`idempotencyTtlMs\`, default 24 h): a retry with the same key and parameters gets the recorded outcome, error answers included, without calling it again; the same key with other parameters is answered ${INVALID_PARAMETER} \`isv.idempotency-conflict:<path>\`, a blank key ${INVALID_PARAMETER} too. A caller that waits longer than \`handlerTimeoutMs\` is answered 15 \`isp.handler-timeout\` while the handler runs on; its outcome is still recorded and replayed. Throw \`NothingChangedError\` only when nothing was done: it releases the key, so a retry runs the handler again.${always ? '' : ' A call that carries no key value is not deduplicated: the handler runs each time.'}`,
-    );
-  }
+  lines.push(idempotencyNote(op));
   lines.push(op.session ? "`context.user` is what `verifySession` returned for the caller's session." : 'Needs no user session: `context.user` is undefined.');
   if (op.deprecated) lines.push('@deprecated');
   return lines;
