@@ -272,9 +272,14 @@ async function schedule(seed: number): Promise<string | undefined> {
       const fingerprint = c.other ? 'other' : 'f';
       // Every wait here is bounded by tens of ms, so a caller still waiting after 20 s hangs.
       // (3 s was passed by a loaded machine: 250 schedules share one process.)
-      const watchdog = sleep(20_000).then(() => 'HANG');
-      const result = await Promise.race([c.engine.run('k', fingerprint, LABEL, invoke).then((x) => text(x.outcome)), watchdog]);
-      return { result };
+      // Cleared once answered: 1,000 pending 20 s timers kept the test process alive for 20 s after its last test.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const watchdog = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('HANG'), 20_000)));
+      try {
+        return { result: await Promise.race([c.engine.run('k', fingerprint, LABEL, invoke).then((x) => text(x.outcome)), watchdog]) };
+      } finally {
+        clearTimeout(timer);
+      }
     }),
   );
   const changing = runs.filter((k) => k !== 'nothing-changed').length;
