@@ -59,6 +59,18 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
     want: `${MEMO}:28:14 \`flag\`'s default 9 is above its maximum 5: the gateway applies it to every call that leaves \`flag\` out, and would refuse it (41 isv.invalid-parameter:flag)`,
   },
   {
+    name: 'an int64 maximum with a fraction (BigInt() threw)',
+    file: MEMO,
+    edit: (t) => t.replace('    maximum: 5\n', '    maximum: 5.5\n'),
+    want: `${MEMO}:30:14 \`maximum\` of an int64 must be a whole number; got 5.5`,
+  },
+  {
+    name: 'a constraint the validators would not check (exclusiveMaximum was dropped silently)',
+    file: MEMO,
+    edit: (t) => t.replace('    maximum: 5\n', '    maximum: 5\n    exclusiveMaximum: 5\n'),
+    want: `${MEMO}:31:23 \`exclusiveMaximum\` is not a TOP constraint, and neither the client nor the gateway would check it; TOP's are maxLength, minLength, maxItems, minItems, minimum, maximum, enum and pattern`,
+  },
+  {
     name: 'an empty enum',
     file: MEMO,
     edit: (t) => t.replace('  tag:\n    type: "string"\n', '  tag:\n    type: "string"\n    enum: []\n'),
