@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { beginLintRun, keptValidators } from '../lint/example-validators.ts';
 import { attachExactIntegers } from '../model/exact-values.ts';
 import { CachingResolver } from './parse-cache.ts';
+import { findRefCycle } from './ref-cycle.ts';
 
 export interface SpecProblem {
   severity: 'error' | 'warn';
@@ -102,7 +103,7 @@ export async function loadSpec(entry: string, configPath = 'redocly.yaml', optio
     ]);
   } catch (error) {
     // The entry file itself does not parse: redocly throws instead of reporting.
-    const problem = entryParseProblem(error);
+    const problem = entryParseProblem(error) ?? refCycleProblem(entry, error);
     if (problem) return { document: {} as OpenApiDocument, files: [relative(path.resolve(entry))], problems: [problem] };
     throw new SpecInputError(notOpenApi(entry, error));
   }
@@ -198,6 +199,15 @@ function notOpenApi(entry: string, error: unknown): string {
   }
   if (!/^3\./.test(String(doc.openapi))) return `${file}:${at('openapi')} openapi: ${String(doc.openapi)} is not supported; want 3.1.0`;
   return `${file}${yamlPlace(error)} not a spec the generator can read: ${firstLine(error)}`;
+}
+
+/** redocly's resolver, thrown out by a `$ref` that leads back to itself: the problem, placed at that `$ref`. */
+function refCycleProblem(entry: string, error: unknown): SpecProblem | undefined {
+  if (!(error instanceof Error) || !/circular pointer/i.test(error.message)) return undefined;
+  const cycle = findRefCycle(entry);
+  if (cycle === undefined) return undefined;
+  const message = `$ref ${cycle.ref} leads, through $refs only, back to itself: point it at a schema`;
+  return { severity: 'error', rule: 'no-unresolved-refs', message, file: relative(cycle.file), line: cycle.line, column: cycle.column, pointer: '#', kind: 'unresolved' };
 }
 
 /** redocly's YamlParseError for the entry file, as a problem (with the duplicated key named, when that is the fault). */

@@ -46,12 +46,37 @@ const TOP_TYPES: Record<ScalarKind, string> = {
   file: 'byte[]',
 };
 
+/** JSON Schema constraints the model does not carry into the validators: refused, not silently dropped. */
+const UNCHECKED_KEYWORDS = [
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'uniqueItems',
+  'const',
+  'minProperties',
+  'maxProperties',
+  'patternProperties',
+  'propertyNames',
+  'contains',
+  'dependentRequired',
+  'dependentSchemas',
+];
+
 /**
- * The validators are compiled by ajv, which throws, with no place, on an
+ * Constraints the generated validators would not check (they were dropped
+ * silently: an exclusiveMaximum let its bound through) are refused. And the
+ * validators are compiled by ajv, which throws, with no place, on an
  * empty `enum` and on a `pattern` that is no regular expression (the lint
  * lets both through): said here with the schema's place instead.
  */
 function checkAjvKeywords(schema: Json, pointer: string): void {
+  const unchecked = UNCHECKED_KEYWORDS.find((keyword) => keyword in schema);
+  if (unchecked !== undefined) {
+    throw new ModelError(
+      `${pointer}/${unchecked}`,
+      `\`${unchecked}\` is not a TOP constraint, and neither the client nor the gateway would check it; TOP's are maxLength, minLength, maxItems, minItems, minimum, maximum, enum and pattern`,
+    );
+  }
   if (Array.isArray(schema.enum) && schema.enum.length === 0) throw new ModelError(`${pointer}/enum`, '`enum` must list at least one value');
   if (typeof schema.pattern !== 'string') return;
   try {
@@ -166,6 +191,7 @@ class ModelBuilder {
     }
     for (const key of ['minimum', 'maximum'] as const) {
       const v = this.exact(pick(key));
+      if (shape.kind === 'int64' && typeof v === 'number' && !Number.isInteger(v)) throw new ModelError(`${pointer}/${key}`, `\`${key}\` of an int64 must be a whole number; got ${v}`);
       if (typeof v === 'number' || typeof v === 'bigint') out[key] = shape.kind === 'int64' && typeof v === 'number' ? BigInt(v) : v;
     }
     checkAjvKeywords(own, pointer);
@@ -429,7 +455,7 @@ export function buildModel(document: Json): ApiModel {
     }
   }
   // Every artefact is made per operation (the READMEs' example call is the first one's).
-  if (operations.length === 0) throw new ModelError('#/paths', 'the spec has no operation: add a path /router/rest#<method> for each TOP API');
+  if (operations.length === 0) throw new ModelError('#/paths', `the spec has no operation: add a path ${pathKeyOf('<method>')} for each TOP API`);
   const seen = new Map<string, string>();
   for (const op of operations) {
     if (seen.has(op.operationId)) throw new ModelError(op.pointer, `operationId ${op.operationId} is used twice`);

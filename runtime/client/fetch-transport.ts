@@ -23,10 +23,38 @@ export interface FetchTransportOptions {
   fetch?: FetchLike | undefined;
 }
 
+/** Deno's HTTP client, as much of it as is used here. */
+interface DenoHttpClient {
+  close(): void;
+}
+type DenoGlobal = { createHttpClient?: (options: { poolMaxIdlePerHost: number }) => DenoHttpClient };
+
 export function fetchTransport(options: FetchTransportOptions = {}): Transport {
   // Called through globalThis: Workers throw "Illegal invocation" for a detached fetch.
-  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  return { name: 'fetch', provesUnsent: false, send: (request) => exchange(request, doFetch) };
+  let doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  // Deno's fetch sends a request again, unasked, when the pooled connection it
+  // went out on closes before an answer, even after the gateway read it: a
+  // payment sent twice. A client that pools nothing gives each call a
+  // connection of its own (made at the first call), so there is nothing to resend on.
+  const deno = (globalThis as { Deno?: DenoGlobal }).Deno;
+  let unpooled: DenoHttpClient | undefined;
+  if (deno?.createHttpClient) {
+    const create = deno.createHttpClient.bind(deno);
+    const inner = doFetch;
+    doFetch = (input, init) => {
+      unpooled ??= create({ poolMaxIdlePerHost: 0 });
+      return inner(input, { ...init, client: unpooled } as Parameters<FetchLike>[1]);
+    };
+  }
+  return {
+    name: 'fetch',
+    provesUnsent: false,
+    send: (request) => exchange(request, doFetch),
+    close() {
+      unpooled?.close();
+      unpooled = undefined;
+    },
+  };
 }
 
 async function exchange(x: TransportRequest, doFetch: FetchLike): Promise<TransportAnswer> {

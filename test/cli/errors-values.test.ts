@@ -59,6 +59,18 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
     want: `${MEMO}:28:14 \`flag\`'s default 9 is above its maximum 5: the gateway applies it to every call that leaves \`flag\` out, and would refuse it (41 isv.invalid-parameter:flag)`,
   },
   {
+    name: 'an int64 maximum with a fraction (BigInt() threw)',
+    file: MEMO,
+    edit: (t) => t.replace('    maximum: 5\n', '    maximum: 5.5\n'),
+    want: `${MEMO}:30:14 \`maximum\` of an int64 must be a whole number; got 5.5`,
+  },
+  {
+    name: 'a constraint the validators would not check (exclusiveMaximum was dropped silently)',
+    file: MEMO,
+    edit: (t) => t.replace('    maximum: 5\n', '    maximum: 5\n    exclusiveMaximum: 5\n'),
+    want: `${MEMO}:31:23 \`exclusiveMaximum\` is not a TOP constraint, and neither the client nor the gateway would check it; TOP's are maxLength, minLength, maxItems, minItems, minimum, maximum, enum and pattern`,
+  },
+  {
     name: 'an empty enum',
     file: MEMO,
     edit: (t) => t.replace('  tag:\n    type: "string"\n', '  tag:\n    type: "string"\n    enum: []\n'),
@@ -88,6 +100,12 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
     edit: (t) => t.replace('  version: 1.0.0\n', '  version: 1.0.1\n'),
     want: 'api/CHANGELOG.md: no "## 1.0.1" entry for info.version 1.0.1',
   },
+  {
+    name: 'a $ref that points at itself (redocly threw "Self-referencing circular pointer", placed nowhere)',
+    file: MEMO,
+    edit: (t) => t.replace('  tag:\n    type: "string"\n', '  tag:\n    $ref: "#/properties/tag"\n    type: "string"\n'),
+    want: `${MEMO}:34:5 $ref #/properties/tag leads, through $refs only, back to itself: point it at a schema`,
+  },
 ];
 
 for (const [i, c] of cases.entries()) {
@@ -100,6 +118,17 @@ for (const [i, c] of cases.entries()) {
     });
   });
 }
+
+test('two schema files whose $refs point at each other: one line at the first $ref of the loop', async () => {
+  project('ref-loop', MEMO, (t) => t.replace('  tag:\n    type: "string"\n', '  tag:\n    $ref: "./LoopA.yaml"\n'));
+  writeFileSync('api/components/schemas/LoopA.yaml', '$ref: "./LoopB.yaml"\n');
+  writeFileSync('api/components/schemas/LoopB.yaml', '$ref: "./LoopA.yaml"\n');
+  await assert.rejects(generate('api/openapi.yaml', { outDir: 'out', checkVersion: false, settings }), (error: unknown) => {
+    assert.ok(error instanceof SpecError, String(error));
+    assert.deepEqual(error.lines, ['api/components/schemas/LoopA.yaml:1:1 $ref ./LoopB.yaml leads, through $refs only, back to itself: point it at a schema']);
+    return true;
+  });
+});
 
 test('an info.title holding */ is printed into the JSDoc harmlessly: the packages still compile', async () => {
   project('title', 'api/openapi.yaml', (t) => t.replace('  title: TOP APIs of every shape (test fixture)', '  title: "Payments */ export const x = 1; /* API"'));

@@ -17,8 +17,16 @@ export interface DropServer {
   close: () => Promise<void>;
 }
 
-/** `mode`: `end` closes with a FIN, `reset` with a TCP RST, `silent` keeps the connection and never answers. */
-export async function startDropServer(mode: 'end' | 'reset' | 'silent' = 'end'): Promise<DropServer> {
+/** The answer `reuse` mode gives a connection's first request: a TOP envelope any suite call can read (an xpos.pay answer). */
+export const REUSE_ANSWER = '{"alibaba_alisports_lianbei_xpos_pay_response":{"request_id":"reuse"}}';
+
+/**
+ * `mode`: `end` closes with a FIN, `reset` with a TCP RST, `silent` keeps the
+ * connection and never answers; `reuse` answers each connection's first
+ * request (keep-alive) and drops the connection after reading its second: a
+ * pooled connection that dies under a request the gateway already read.
+ */
+export async function startDropServer(mode: 'end' | 'reset' | 'silent' | 'reuse' = 'end'): Promise<DropServer> {
   const seen: string[] = [];
   const sockets = new Set<net.Socket>();
   let connections = 0;
@@ -28,6 +36,7 @@ export async function startDropServer(mode: 'end' | 'reset' | 'silent' = 'end'):
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
     let buffer = Buffer.alloc(0);
+    let requests = 0;
     socket.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);
       const end = buffer.indexOf('\r\n\r\n');
@@ -37,8 +46,10 @@ export async function startDropServer(mode: 'end' | 'reset' | 'silent' = 'end'):
       if (buffer.length < end + 4 + length) return;
       seen.push(`${head.split('\r\n')[0]}\n${buffer.subarray(end + 4, end + 4 + length).toString('utf8')}`);
       buffer = Buffer.alloc(0);
-      if (mode === 'reset') socket.resetAndDestroy();
-      else if (mode === 'end') socket.destroy();
+      if (mode === 'reuse' && ++requests === 1) {
+        socket.write(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nkeep-alive: timeout=30\r\ncontent-length: ${REUSE_ANSWER.length}\r\n\r\n${REUSE_ANSWER}`);
+      } else if (mode === 'reset') socket.resetAndDestroy();
+      else if (mode === 'end' || mode === 'reuse') socket.destroy();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

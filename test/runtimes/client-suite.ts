@@ -19,6 +19,8 @@ export interface SuiteTargets {
   silent: string;
   /** Answers hard to read right, one per path (test/runtimes/answers-server.ts). */
   answers: string;
+  /** Answers a connection's first request, drops it after reading its second (drop-server.ts, `reuse`). */
+  reuse: string;
   appKey: string;
   appSecret: string;
   /** Unique per run: idempotency keys carry it, so the host can count them. */
@@ -93,9 +95,18 @@ function describe(error: unknown): string {
 }
 
 /** How many cases runSuite reports. */
-export const SUITE_CASES = 33;
+export const SUITE_CASES = 35;
 
-export async function runSuite(pkg: ClientModule, t: SuiteTargets, expectedTransport: string): Promise<CaseResult[]> {
+/** What the package's `/node` entry adds, where the runtime has node:http (not workerd). */
+export interface NodeEntry {
+  nodeHttpTransport: () => ReturnType<ClientModule['fetchTransport']>;
+}
+
+/**
+ * `loadNodeEntry`: imports the package's `/node` entry, where the runtime has one. Called for the last case only:
+ * loading it makes node:http every client's default from then on.
+ */
+export async function runSuite(pkg: ClientModule, t: SuiteTargets, expectedTransport: string, loadNodeEntry?: () => Promise<NodeEntry>): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   const run = async (name: string, body: () => Promise<string | undefined>) => {
     try {
@@ -272,6 +283,30 @@ export async function runSuite(pkg: ClientModule, t: SuiteTargets, expectedTrans
       () => xposAt('/int64-past-long'),
       (e) => e instanceof pkg.TopDecodeError && e.message.includes('result.model.biz_order_id'),
     ),
+  );
+
+  // A pooled connection the gateway drops after reading a request: that request reached it once, whatever the
+  // client then says (an answer over a fresh connection, or possibly sent). Deno's fetch and node:http resent it.
+  const reused = async (tag: string, transport?: ReturnType<ClientModule['fetchTransport']>) => {
+    const client = new TopClient({ ...base, gateway: t.reuse, retries: 3, retryDelayMs: 1, timeoutMs: 5000, ...(transport ? { transport } : {}) });
+    try {
+      for (const n of [1, 2, 3]) {
+        try {
+          await client.alibabaAlisportsLianbeiXposPay({
+            param0: { nego_price: '1', qr_code: 'q', request_id: `${t.runId}-${tag}-${n}`, out_biz_id: 'o', cashier_name: 'c', cashier_id: 'ci', store_id: 's', item_id: 1n },
+          });
+        } catch (error) {
+          if (!(error instanceof TopNetworkError && error.reachedGateway)) return `call ${n}: ${describe(error)}`;
+        }
+      }
+      return undefined;
+    } finally {
+      client.close();
+    }
+  };
+  await run('a pooled connection dropped under a request the gateway read: default transport, each request sent once', () => reused('reuse'));
+  await run('a pooled connection dropped under a request the gateway read: node:http, each request sent once', () =>
+    loadNodeEntry ? loadNodeEntry().then((entry) => reused('reuse-node', entry.nodeHttpTransport())) : Promise.resolve(undefined),
   );
 
   return results;

@@ -43,6 +43,7 @@ let gatewayUrl: string;
 let drop: DropServer;
 let silent: DropServer;
 let answers: AnswersServer;
+let reuse: DropServer;
 
 /** Installs the pinned runtimes when one is missing (first run on a machine). */
 async function ensureRuntimes(): Promise<void> {
@@ -108,7 +109,7 @@ function results(cmd: string, args: string[], options: { cwd: string; env?: Node
 }
 
 function targets(runId: string): SuiteTargets {
-  return { gateway: gatewayUrl, drop: drop.url, silent: silent.url, answers: answers.url, appKey: MATRIX_APP_KEY, appSecret: MATRIX_SECRET, runId };
+  return { gateway: gatewayUrl, drop: drop.url, silent: silent.url, answers: answers.url, reuse: reuse.url, appKey: MATRIX_APP_KEY, appSecret: MATRIX_SECRET, runId };
 }
 
 /** Every case passed, the suite was complete, and the dropped and the silent request were each seen exactly once. */
@@ -119,6 +120,11 @@ function assertConformance(runtime: string, got: CaseResult[], runId: string): v
   const count = (server: DropServer, tag: string) => server.seen.filter((s) => s.includes(`${runId}-${tag}`)).length;
   assert.equal(count(drop, 'drop'), 1, `${runtime}: the dropped request reached the server exactly once`);
   assert.equal(count(silent, 'silent'), 1, `${runtime}: the timed-out request reached the server exactly once`);
+  // Over pooled connections the server drops: every request reached it exactly once (the node:http ones where the runtime has node:http).
+  const reused = reuse.seen.map((s) => /request_id%22%3A%22([^%]+)/.exec(s)?.[1] ?? '').filter((id) => id.startsWith(`${runId}-reuse`));
+  const twice = reused.filter((id, i) => reused.indexOf(id) !== i);
+  assert.deepEqual(twice, [], `${runtime}: requests the server saw more than once`);
+  for (const n of [1, 2, 3]) assert.ok(reused.includes(`${runId}-reuse-${n}`), `${runtime}: ${runId}-reuse-${n} never reached the server`);
 }
 
 /** Every answer stalled mid-body so far had its connection closed by the client's timeout or abort (waits for the close to arrive). */
@@ -136,6 +142,7 @@ before(async () => {
   drop = await startDropServer('end');
   silent = await startDropServer('silent');
   answers = await startAnswersServer();
+  reuse = await startDropServer('reuse');
 });
 
 after(async () => {
@@ -144,6 +151,7 @@ after(async () => {
   await drop.close();
   await silent.close();
   await answers.close();
+  await reuse.close();
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -59,7 +59,10 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
     if (options.agent) return options.agent as http.Agent;
     let agent = agents.get(protocol);
     if (!agent) {
-      agent = protocol === 'https:' ? new https.Agent(AGENT_OPTIONS) : new http.Agent(AGENT_OPTIONS);
+      // Deno's node:http sends a request again, unasked, when the pooled connection it went out on closes
+      // before an answer (as its fetch does, see fetch-transport.ts): there, nothing is pooled.
+      const agentOptions = (globalThis as { Deno?: unknown }).Deno === undefined ? AGENT_OPTIONS : { ...AGENT_OPTIONS, keepAlive: false };
+      agent = protocol === 'https:' ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
       stops.set(protocol, idleSockets(agent, idleMs));
       agents.set(protocol, agent);
     }

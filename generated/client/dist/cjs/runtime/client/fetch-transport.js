@@ -10,8 +10,30 @@ exports.fetchTransport = fetchTransport;
 const errors_ts_1 = require("./errors.js");
 function fetchTransport(options = {}) {
     // Called through globalThis: Workers throw "Illegal invocation" for a detached fetch.
-    const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    return { name: 'fetch', provesUnsent: false, send: (request) => exchange(request, doFetch) };
+    let doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    // Deno's fetch sends a request again, unasked, when the pooled connection it
+    // went out on closes before an answer, even after the gateway read it: a
+    // payment sent twice. A client that pools nothing gives each call a
+    // connection of its own (made at the first call), so there is nothing to resend on.
+    const deno = globalThis.Deno;
+    let unpooled;
+    if (deno?.createHttpClient) {
+        const create = deno.createHttpClient.bind(deno);
+        const inner = doFetch;
+        doFetch = (input, init) => {
+            unpooled ??= create({ poolMaxIdlePerHost: 0 });
+            return inner(input, { ...init, client: unpooled });
+        };
+    }
+    return {
+        name: 'fetch',
+        provesUnsent: false,
+        send: (request) => exchange(request, doFetch),
+        close() {
+            unpooled?.close();
+            unpooled = undefined;
+        },
+    };
 }
 async function exchange(x, doFetch) {
     if (x.signal?.aborted)

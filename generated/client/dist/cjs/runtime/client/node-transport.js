@@ -45,7 +45,10 @@ function nodeHttpTransport(options = {}) {
             return options.agent;
         let agent = agents.get(protocol);
         if (!agent) {
-            agent = protocol === 'https:' ? new node_https_1.default.Agent(AGENT_OPTIONS) : new node_http_1.default.Agent(AGENT_OPTIONS);
+            // Deno's node:http sends a request again, unasked, when the pooled connection it went out on closes
+            // before an answer (as its fetch does, see fetch-transport.ts): there, nothing is pooled.
+            const agentOptions = globalThis.Deno === undefined ? AGENT_OPTIONS : { ...AGENT_OPTIONS, keepAlive: false };
+            agent = protocol === 'https:' ? new node_https_1.default.Agent(agentOptions) : new node_http_1.default.Agent(agentOptions);
             stops.set(protocol, idleSockets(agent, idleMs));
             agents.set(protocol, agent);
         }
