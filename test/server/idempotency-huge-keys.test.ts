@@ -1,4 +1,5 @@
-// Idempotency keys as large as the body allows (the spec gives the key fields
+// Idempotency keys as large as the body allows, and keys that must not meet.
+// Keys as large as the body allows (the spec gives the key fields
 // no maxLength). The store keeps an entry per key for its TTL (24 h), and the
 // memory store bounds entries by count, not bytes: a key kept as sent let one
 // app hold ~1 MiB per request for a day (200 requests of 300 kB grew the heap
@@ -71,6 +72,37 @@ test('a 300 kB idempotency key is stored in bounded space, dedupes exactly, and 
       keyLengths.every((n) => n <= 300),
       `store keys of ${keyLengths.join(', ')} characters`,
     );
+  } finally {
+    await g.close();
+  }
+});
+
+test('one key value under two app keys, two methods and look-alike app keys is four different keys: each runs once and replays its own answer', async () => {
+  let runs = 0;
+  const g = await listen(
+    createGateway({
+      apps: () => SECRET,
+      handlers: {
+        alibabaCloudgameTradeplatformPayorder: (_p, c) => ({ result_success: true, value: { pay_url: `https://pay/${c.appKey}/${++runs}` } }),
+        alibabaAlisportsLianbeiXposPay: (_p, c) => ({ result: { success: true, msg_info: `${c.appKey}/${++runs}` } }),
+      },
+    }),
+  );
+  const pay = async (appKey: string) => {
+    const a = (await post(g.url, signedParams(PAY, payParam('X'), { extra: { app_key: appKey } }))).json;
+    return a.alibaba_cloudgame_tradeplatform_payorder_response?.value?.pay_url ?? JSON.stringify(a);
+  };
+  const xpos = async (appKey: string) => {
+    const param0 = JSON.stringify({ nego_price: '1.00', qr_code: 'q', request_id: 'X', out_biz_id: 'b', cashier_name: 'c', cashier_id: 'i', store_id: 's' });
+    const a = (await post(g.url, signedParams('alibaba.alisports.lianbei.xpos.pay', { param0 }, { extra: { app_key: appKey } }))).json;
+    return a.alibaba_alisports_lianbei_xpos_pay_response?.result?.msg_info ?? JSON.stringify(a);
+  };
+  try {
+    const lookAlike = 'app-a","alibaba.cloudgame.tradeplatform.payorder'; // would collide if the parts were joined without escaping
+    const first = [await pay('app-a'), await pay('app-b'), await xpos('app-a'), await pay(lookAlike)];
+    assert.deepEqual(first, ['https://pay/app-a/1', 'https://pay/app-b/2', 'app-a/3', `https://pay/${lookAlike}/4`]);
+    assert.deepEqual([await pay('app-a'), await pay('app-b'), await xpos('app-a'), await pay(lookAlike)], first);
+    assert.equal(runs, 4);
   } finally {
     await g.close();
   }
