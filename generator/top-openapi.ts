@@ -15,6 +15,9 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>
   docs: async () => (await import('./docs-cli.ts')).runDocs,
 };
 
+/** errno codes of a file system that will not take a write. */
+const REFUSALS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EBUSY']);
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -36,7 +39,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // Every known bad input has its own one-line message; anything else is a bug in top-openapi, still
     // told in one line (exit 2, never diff's 1 = "breaking"), with the stack on request.
+    // The file system refusing a write (permissions, a read-only or full disk) is the machine's answer, not a bug: said as such.
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (process.env.TOP_OPENAPI_STACK === '1') console.error(error);
+    else if (code !== undefined && REFUSALS.has(code)) console.error(`top-openapi ${command}: the file system refused: ${(error as Error).message.split('\n')[0]}`);
     else
       console.error(`top-openapi ${command}: unexpected error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (a bug in top-openapi; TOP_OPENAPI_STACK=1 prints its stack)`);
     return 2;

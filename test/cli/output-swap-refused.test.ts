@@ -10,12 +10,12 @@
 // In process, on small file maps (as output-ownership.test.ts).
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { compareOutput, type OutputFiles, writeOutput } from '../../generator/write/output.ts';
+import { readOnly, writable } from '../support/read-only.ts';
 
 let root: string;
 before(() => {
@@ -26,34 +26,6 @@ after(() => rmSync(root, { recursive: true, force: true }));
 const files = (entries: Record<string, string>): OutputFiles => new Map(Object.entries(entries));
 const first = files({ 'api-surface.json': '{}\n', 'client/a.ts': 'a\n', 'client/old.ts': 'old\n' });
 const second = files({ 'api-surface.json': '{}\n', 'client/a.ts': 'a2\n' });
-
-/**
- * Makes a folder refuse new entries, for root too (chmod does not stop root;
- * `chattr +i` does, on file systems that have it). Returns the undo, or
- * undefined when neither works here (the test is then skipped).
- */
-function readOnly(dir: string): (() => void) | undefined {
-  const refuses = () => {
-    try {
-      mkdirSync(path.join(dir, '.probe'));
-      rmSync(path.join(dir, '.probe'), { recursive: true });
-      return false;
-    } catch {
-      return true;
-    }
-  };
-  chmodSync(dir, 0o555);
-  if (refuses()) return () => chmodSync(dir, 0o755);
-  chmodSync(dir, 0o755);
-  try {
-    execFileSync('chattr', ['+i', dir], { stdio: 'ignore' });
-  } catch {
-    return undefined;
-  }
-  if (refuses()) return () => execFileSync('chattr', ['-i', dir], { stdio: 'ignore' });
-  execFileSync('chattr', ['-i', dir], { stdio: 'ignore' });
-  return undefined;
-}
 
 test('the output folder cannot be renamed aside: written file by file, not an unexpected error', () => {
   const out = path.join(root, 'renamed', 'out');
@@ -94,23 +66,10 @@ test('an old copy that cannot be deleted after the swap: the new output stands, 
   } finally {
     undo();
     // The old copy's folder, wherever it went, is writable again for the cleanup.
-    for (const name of readdirSync(parent)) if (name !== 'out') readOnlyUndoneAt(path.join(parent, name, 'client'));
+    for (const name of readdirSync(parent)) if (name !== 'out') writable(path.join(parent, name, 'client'));
   }
   assert.deepEqual(compareOutput(out, second), []);
   const left = readdirSync(parent).filter((name) => name !== 'out');
   assert.equal(left.length, 1, `the old copy: ${left}`);
   assert.equal(result.leftover, path.join(parent, left[0]!));
 });
-
-function readOnlyUndoneAt(dir: string): void {
-  try {
-    execFileSync('chattr', ['-i', dir], { stdio: 'ignore' });
-  } catch {
-    // not immutable, or no chattr
-  }
-  try {
-    chmodSync(dir, 0o755);
-  } catch {
-    // gone
-  }
-}
