@@ -48,7 +48,7 @@ export interface GatewayCoreOptions {
     idempotencyLeaseMs?: number;
     /** Longest wait for one idempotency store call before 15 `isp.idempotency-store-unavailable`; default 5 s. */
     idempotencyStoreTimeoutMs?: number;
-    /** How long a caller waits for its handler before 15 `isp.handler-timeout` (the handler runs on and its outcome is still recorded); default 20 s. */
+    /** How long a caller waits for its handler before 15 `isp.handler-timeout` (the handler runs on and its outcome is still recorded), and for an async `apps` or `verifySession` (15 `isp.app-lookup-timeout`, `isp.session-check-timeout`); default 20 s. */
     handlerTimeoutMs?: number;
     /** Told about every idempotency store failure or stall (step: claim, renew, complete, release, get). */
     onStoreError?: (error: unknown, step: StoreStep, key: string) => void;

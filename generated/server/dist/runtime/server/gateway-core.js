@@ -211,7 +211,7 @@ export class GatewayCore {
         // Awaited only when it is a promise: a turn of the event loop saved for every call of an app list in memory.
         let secret = this.#options.apps(appKey);
         if (isThenable(secret))
-            secret = await secret;
+            secret = await bounded(secret, this.#handlerTimeoutMs, 'isp.app-lookup-timeout', 'apps');
         if (!isSendable(secret))
             throw new GatewayError(29);
         const timestamp = get('timestamp');
@@ -248,7 +248,7 @@ export class GatewayCore {
                 throw new GatewayError(26);
             user = this.#options.verifySession ? this.#options.verifySession(session, { appKey, method }) : session;
             if (isThenable(user))
-                user = await user;
+                user = await bounded(user, this.#handlerTimeoutMs, 'isp.session-check-timeout', 'verifySession');
             if (!user)
                 throw new GatewayError(27);
         }
@@ -491,4 +491,16 @@ function charsetOf(contentType) {
         return undefined;
     const m = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType);
     return m ? m[1].toLowerCase() : undefined;
+}
+/**
+ * An async `apps` or `verifySession` answer, within `ms` (handlerTimeoutMs):
+ * one that never settles would hold the request open for good (the server's
+ * request timeout ends once the request is read).
+ */
+function bounded(lookup, ms, subCode, name) {
+    let timer;
+    const late = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new GatewayError(15, subCode, `${name} did not answer within ${ms} ms; try again later`)), ms);
+    });
+    return Promise.race([lookup, late]).finally(() => clearTimeout(timer));
 }

@@ -74,7 +74,7 @@ export interface GatewayCoreOptions {
   idempotencyLeaseMs?: number;
   /** Longest wait for one idempotency store call before 15 `isp.idempotency-store-unavailable`; default 5 s. */
   idempotencyStoreTimeoutMs?: number;
-  /** How long a caller waits for its handler before 15 `isp.handler-timeout` (the handler runs on and its outcome is still recorded); default 20 s. */
+  /** How long a caller waits for its handler before 15 `isp.handler-timeout` (the handler runs on and its outcome is still recorded), and for an async `apps` or `verifySession` (15 `isp.app-lookup-timeout`, `isp.session-check-timeout`); default 20 s. */
   handlerTimeoutMs?: number;
   /** Told about every idempotency store failure or stall (step: claim, renew, complete, release, get). */
   onStoreError?: (error: unknown, step: StoreStep, key: string) => void;
@@ -307,7 +307,7 @@ export class GatewayCore {
     if (!appKey) throw new GatewayError(28);
     // Awaited only when it is a promise: a turn of the event loop saved for every call of an app list in memory.
     let secret = this.#options.apps(appKey);
-    if (isThenable(secret)) secret = await secret;
+    if (isThenable(secret)) secret = await bounded(secret, this.#handlerTimeoutMs, 'isp.app-lookup-timeout', 'apps');
     if (!isSendable(secret)) throw new GatewayError(29);
 
     const timestamp = get('timestamp');
@@ -336,7 +336,7 @@ export class GatewayCore {
     if (op.session) {
       if (!session) throw new GatewayError(26);
       user = this.#options.verifySession ? this.#options.verifySession(session, { appKey, method }) : session;
-      if (isThenable(user)) user = await user;
+      if (isThenable(user)) user = await bounded(user, this.#handlerTimeoutMs, 'isp.session-check-timeout', 'verifySession');
       if (!user) throw new GatewayError(27);
     }
 
@@ -589,6 +589,19 @@ function charsetOf(contentType: string | undefined): string | undefined {
   if (!contentType) return undefined;
   const m = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType);
   return m ? m[1]!.toLowerCase() : undefined;
+}
+
+/**
+ * An async `apps` or `verifySession` answer, within `ms` (handlerTimeoutMs):
+ * one that never settles would hold the request open for good (the server's
+ * request timeout ends once the request is read).
+ */
+function bounded<T>(lookup: PromiseLike<T>, ms: number, subCode: string, name: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new GatewayError(15, subCode, `${name} did not answer within ${ms} ms; try again later`)), ms);
+  });
+  return Promise.race([lookup, late]).finally(() => clearTimeout(timer));
 }
 
 /** What the observer learns of a request while it is handled. */
