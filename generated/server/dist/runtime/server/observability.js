@@ -68,7 +68,8 @@ export function openTelemetryHooks(tracer, now = Date.now) {
             const span = tracer.startSpan(`TOP ${o.method ?? '(no method)'}`, { startTime: end - o.latencyMs, attributes });
             // SpanStatusCode: 1 OK, 2 ERROR. A platform or isv answer is the caller's error, not the server's.
             const serverFault = o.code !== 0 && (o.subCode?.startsWith('isp.') ?? false);
-            span.setStatus(serverFault ? { code: 2, message: o.subCode } : { code: 1 });
+            // serverFault means an isp. sub_code; `?? ''` only tells exactOptionalPropertyTypes so.
+            span.setStatus(serverFault ? { code: 2, message: o.subCode ?? '' } : { code: 1 });
             span.end(end);
         },
     };
