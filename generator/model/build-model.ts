@@ -270,7 +270,25 @@ function mediaExamples(builder: ModelBuilder, media: Json | undefined): NamedExa
   });
 }
 
-function buildOperation(builder: ModelBuilder, document: Json, pathKey: string, verb: string, operation: Json): OperationModel {
+/**
+ * Declared parameters are TOP's system parameters, in the query. Anything
+ * else (a business parameter declared `in: query`, a header) was dropped
+ * silently: the client never sent it and the gateway never read it; business
+ * parameters are the request body's schema.
+ */
+function checkParameters(document: Json, list: unknown, pointer: string): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((entry, i) => {
+    const { node } = deref(document, entry, `${pointer}/${i}`);
+    if (!isObject(node) || (node.in === 'query' && SYSTEM_PARAMETER_SET.has(String(node.name)))) return;
+    throw new ModelError(
+      `${pointer}/${i}`,
+      `\`${String(node.name)}\` (in: ${String(node.in)}) is not a TOP system parameter: the client would never send it, nor the gateway read it; a business parameter belongs in the request body's schema`,
+    );
+  });
+}
+
+function buildOperation(builder: ModelBuilder, document: Json, pathKey: string, verb: string, operation: Json, sharedParameters: unknown): OperationModel {
   const pointer = `#/paths/${escapePointer(pathKey)}/${verb}`;
   const method = operation['x-top-method'];
   if (typeof method !== 'string') throw new ModelError(pointer, 'missing `x-top-method`');
@@ -288,6 +306,9 @@ function buildOperation(builder: ModelBuilder, document: Json, pathKey: string, 
   if (!Array.isArray(idempotencyKey) || !idempotencyKey.every((k) => typeof k === 'string' && k !== '')) {
     throw new ModelError(`${pointer}/x-top-idempotency-key`, 'must be a list of dotted request paths ([] for a write without a key; leave it out for a query API)');
   }
+
+  checkParameters(document, sharedParameters, `#/paths/${escapePointer(pathKey)}/parameters`);
+  checkParameters(document, operation.parameters, `${pointer}/parameters`);
 
   // Business parameters: the form (or, with a file, multipart) body's schema, a named component.
   const body = deref(document, operation.requestBody, `${pointer}/requestBody`).node;
@@ -451,7 +472,7 @@ export function buildModel(document: Json): ApiModel {
     if (!isObject(pathItem)) continue;
     for (const [verb, operation] of Object.entries(pathItem)) {
       if (['parameters', 'summary', 'description', 'servers'].includes(verb) || !isObject(operation)) continue;
-      operations.push(buildOperation(builder, document, pathKey, verb, operation));
+      operations.push(buildOperation(builder, document, pathKey, verb, operation, pathItem.parameters));
     }
   }
   // Every artefact is made per operation (the READMEs' example call is the first one's).

@@ -71,6 +71,16 @@ const cases: { name: string; file: string; edit: (text: string) => string; want:
     want: `${MEMO}:31:23 \`exclusiveMaximum\` is not a TOP constraint, and neither the client nor the gateway would check it; TOP's are maxLength, minLength, maxItems, minItems, minimum, maximum, enum and pattern`,
   },
   {
+    name: 'a business parameter declared in the query (dropped silently: the client never sent it)',
+    file: 'api/paths/taobao.trade.memo.add.yaml',
+    edit: (t) =>
+      t.replace(
+        '    - "$ref": "../components/parameters/system.yaml#/TargetAppKey"\n',
+        '    - "$ref": "../components/parameters/system.yaml#/TargetAppKey"\n    - name: "fields"\n      in: "query"\n      schema:\n        type: "string"\n',
+      ),
+    want: "api/paths/taobao.trade.memo.add.yaml:26:7 `fields` (in: query) is not a TOP system parameter: the client would never send it, nor the gateway read it; a business parameter belongs in the request body's schema",
+  },
+  {
     name: 'an empty enum',
     file: MEMO,
     edit: (t) => t.replace('  tag:\n    type: "string"\n', '  tag:\n    type: "string"\n    enum: []\n'),
