@@ -20,7 +20,7 @@
 // typescript.ts for why require; openapi-printer.cjs for where).
 import { createRequire } from 'node:module';
 import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from 'openapi-typescript';
-import type { Node } from 'typescript';
+import type { Node, PropertyName, TransformerFactory, TypeNode } from 'typescript';
 import { escapePointer, isObject, type Json } from '../json-pointer.ts';
 import { alwaysReceived } from '../model/runtime-shapes.ts';
 import type { ApiModel, ScalarKind } from '../model/types.ts';
@@ -172,6 +172,53 @@ export async function renderTypes(model: ApiModel, side: TypesSide = 'client'): 
   return printTypesFile(typesInput(model, side));
 }
 
+/**
+ * The client's request schemas: an optional field also takes `undefined`
+ * (`machine_id?: string | undefined`), in place. The client reads a field set
+ * to undefined as left out (the validators, the encoder and the signer alike),
+ * so a caller compiled with exactOptionalPropertyTypes may pass a value that
+ * may be undefined (`machine_id: config.machine`), as it may to the client's
+ * options. Answers keep `?: T`: the client never makes a field undefined.
+ */
+function optionalTakesUndefined(ast: Node[], requestSchemas: ReadonlySet<string>): void {
+  const ts = typescript();
+  const f = ts.factory;
+  const nameOf = (name: PropertyName) => (ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined);
+  const widen: TransformerFactory<Node> = (context) => {
+    const visit = (node: Node): Node => {
+      const visited = ts.visitEachChild(node, visit, context);
+      if (!ts.isPropertySignature(visited) || !visited.questionToken || !visited.type || visited.type.kind === ts.SyntaxKind.NeverKeyword) return visited;
+      const types = ts.isUnionTypeNode(visited.type) ? visited.type.types : [visited.type];
+      if (types.some((t) => t.kind === ts.SyntaxKind.UndefinedKeyword)) return visited;
+      return f.updatePropertySignature(visited, visited.modifiers, visited.name, visited.questionToken, f.createUnionTypeNode([...types, f.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeyword)]));
+    };
+    return visit;
+  };
+  // interface components { schemas: { Name: {…}; … } }: each request schema's own type, with its inline objects.
+  const components = ast.find((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'components');
+  if (components === undefined || !ts.isInterfaceDeclaration(components)) return;
+  const schemas = components.members.find((m) => ts.isPropertySignature(m) && nameOf(m.name) === 'schemas');
+  if (schemas === undefined || !ts.isPropertySignature(schemas) || schemas.type === undefined || !ts.isTypeLiteralNode(schemas.type)) return;
+  const members = schemas.type.members.map((member) => {
+    const name = ts.isPropertySignature(member) ? nameOf(member.name) : undefined;
+    if (name === undefined || !requestSchemas.has(name) || !ts.isPropertySignature(member) || member.type === undefined) return member;
+    const result = ts.transform(member.type, [widen]);
+    const type = result.transformed[0] as TypeNode;
+    result.dispose();
+    return f.updatePropertySignature(member, member.modifiers, member.name, member.questionToken, type);
+  });
+  const widenedSchemas = f.updatePropertySignature(schemas, schemas.modifiers, schemas.name, schemas.questionToken, f.updateTypeLiteralNode(schemas.type, f.createNodeArray(members)));
+  const widened = f.updateInterfaceDeclaration(
+    components,
+    components.modifiers,
+    components.name,
+    components.typeParameters,
+    components.heritageClauses,
+    components.members.map((m) => (m === schemas ? widenedSchemas : m)),
+  );
+  ast[ast.indexOf(components)] = widened;
+}
+
 /** types.ts for one side: the header, any runtime type it needs, and openapi-typescript's printout. */
 export function printTypesFile(input: TypesInput): string {
   const ts = typescript();
@@ -202,6 +249,7 @@ export function printTypesFile(input: TypesInput): string {
       }
     },
   });
+  if (side === 'client') optionalTakesUndefined(ast, requestSchemas);
   // client.ts's isTypesOnly promises the compiler a file of declarations only.
   const other = ast.find((node) => !ts.isInterfaceDeclaration(node) && !ts.isTypeAliasDeclaration(node));
   if (other !== undefined) throw new Error(`types.ts: openapi-typescript printed a ${ts.SyntaxKind[other.kind]}, not only types (the compiler copies this file as its own declarations)`);

@@ -129,7 +129,7 @@ export interface components {
              *     Subscription ID.
              * @example 1
              */
-            subscribe_id?: string;
+            subscribe_id?: string | undefined;
             /**
              * Format: int64
              * @description 订购退款金额
@@ -137,7 +137,7 @@ export interface components {
              *     Amount refunded for the subscription.
              * @example 1
              */
-            refund_amount?: bigint;
+            refund_amount?: bigint | undefined;
         };
         /**
          * PayOrderRequest
@@ -178,7 +178,7 @@ export interface components {
              *       }
              *     ]
              */
-            refund_subscribe_list?: components["schemas"]["RefundSubscribeRequest"][];
+            refund_subscribe_list?: components["schemas"]["RefundSubscribeRequest"][] | undefined;
             /**
              * @description 国家
              *
@@ -202,7 +202,7 @@ export interface components {
              *     Amount payable (deprecated).
              * @example 1
              */
-            pay_amount?: bigint;
+            pay_amount?: bigint | undefined;
             /**
              * Format: int64
              * @description 租户ID
@@ -247,7 +247,7 @@ export interface components {
              *     Huijin account ID.
              * @example 1
              */
-            huijin_account_id?: bigint;
+            huijin_account_id?: bigint | undefined;
             /**
              * @description 支付流水号
              *
@@ -262,7 +262,7 @@ export interface components {
              *     Amount paid on credit.
              * @example 1
              */
-            credit_pay_amount?: bigint;
+            credit_pay_amount?: bigint | undefined;
             /**
              * Format: int64
              * @description 信控账户ID
@@ -270,7 +270,7 @@ export interface components {
              *     Credit account ID.
              * @example 1
              */
-            credit_account_id?: bigint;
+            credit_account_id?: bigint | undefined;
         };
         /**
          * AlibabaCloudgameTradeplatformPayorderRequest
@@ -444,7 +444,7 @@ export interface components {
              *     Extension: gas station, fuel grade, pump number and the like, as JSON text (a string parameter; the API does not parse it as a DTO).
              * @example {"gasStation":"中国石化加油站(中旅望京站)","octaneRating":"97","oilGunNum":"001"}
              */
-            ext?: string;
+            ext?: string | undefined;
             /**
              * @description 业务类型,油品:YP
              *
@@ -586,14 +586,14 @@ export interface components {
              *     Extension information.
              * @example {}
              */
-            extend?: string;
+            extend?: string | undefined;
             /**
              * @description flowPacket
              *
              *     Business identifier.
              * @example 业务标识
              */
-            biz?: string;
+            biz?: string | undefined;
             /**
              * Format: int64
              * @description 支付金额
@@ -601,14 +601,14 @@ export interface components {
              *     Amount paid.
              * @example 100
              */
-            amount?: bigint;
+            amount?: bigint | undefined;
             /**
              * @description 订购手机号
              *
              *     The subscribing phone number.
              * @example 18072887365
              */
-            phone_number?: string;
+            phone_number?: string | undefined;
             /**
              * Format: int64
              * @description 支付时间(时间戳)
@@ -616,35 +616,35 @@ export interface components {
              *     Time of payment (epoch milliseconds).
              * @example 1661766890994
              */
-            pay_time?: bigint;
+            pay_time?: bigint | undefined;
             /**
              * @description 权益Code
              *
              *     Benefit code.
              * @example flowPacket
              */
-            right_code?: string;
+            right_code?: string | undefined;
             /**
              * @description 幂等Id
              *
              *     Idempotency id: the API's idempotency key (else `outer_order_id`), so a retry must carry the same value.
              * @example 18072887365_11434434554
              */
-            idempotent_id?: string;
+            idempotent_id?: string | undefined;
             /**
              * @description 业务场景
              *
              *     Business scene.
              * @example xx
              */
-            biz_scene?: string;
+            biz_scene?: string | undefined;
             /**
              * @description 标题
              *
              *     Title.
              * @example 流量包
              */
-            title?: string;
+            title?: string | undefined;
             /**
              * Format: int64
              * @description 渠道ID
@@ -652,7 +652,7 @@ export interface components {
              *     Channel ID.
              * @example 1234
              */
-            channel_id?: bigint;
+            channel_id?: bigint | undefined;
             /**
              * @description 来源
              *
@@ -675,7 +675,7 @@ export interface components {
          *     The business parameters of `alibaba.diantao.tripartite.right.pay.notify`.
          */
         AlibabaDiantaoTripartiteRightPayNotifyRequest: {
-            tripartite_pay_notify_dto?: components["schemas"]["TripartitePayNotifyDTO"];
+            tripartite_pay_notify_dto?: components["schemas"]["TripartitePayNotifyDTO"] | undefined;
         };
         /**
          * TripartitePayNotifyRespDTO
@@ -902,7 +902,7 @@ export interface components {
              *     POS machine number.
              * @example 222
              */
-            machine_id?: string;
+            machine_id?: string | undefined;
             /**
              * @description 外部订单号
              *
@@ -917,7 +917,7 @@ export interface components {
              *     Item id.
              * @example 222
              */
-            item_id?: bigint;
+            item_id?: bigint | undefined;
             /**
              * @description 收银员姓名
              *

@@ -117,8 +117,14 @@ export declare function storeKeyOf(appKey: string, method: string, key: {
     value: string;
 }): string;
 /**
- * The business parameters' fingerprint: SHA-256 of a JSON array of
- * [name, wire text] pairs in the spec's order. JSON escapes every separator,
- * so no two different parameter sets share an encoding.
+ * The call's fingerprint: SHA-256 of a JSON array of [name, wire text] pairs,
+ * the business parameters in the spec's order. JSON escapes every separator,
+ * so no two different parameter sets share an encoding. An API that acts for
+ * a user (its `session`, given for those only) has the session first: the
+ * same key and parameters sent for another user's session are a conflict,
+ * never a replay of the first user's answer (a replay runs no handler, so it
+ * would skip the handler's own check that the order is that user's). No
+ * business parameter is named `session` (a system parameter), so the pair is
+ * unambiguous.
  */
-export declare function fingerprintOf(op: OperationDescriptor, params: Record<string, unknown>): string;
+export declare function fingerprintOf(op: OperationDescriptor, params: Record<string, unknown>, session?: string): string;

@@ -281,7 +281,9 @@ export class GatewayCore {
         }
         const context = { appKey, method, requestId, session, user, idempotencyKey: idempotencyKeyOf(op, decoded.params) };
         const run = () => this.#runHandler(op, handler, decoded.params, context);
-        const answer = context.idempotencyKey ? await this.#idempotent(op, appKey, context.idempotencyKey, decoded.params, run, trace) : await runWithTimeout(run, this.#handlerTimeoutMs);
+        const answer = context.idempotencyKey
+            ? await this.#idempotent(op, appKey, context.idempotencyKey, fingerprintOf(op, decoded.params, op.session ? session : undefined), run, trace)
+            : await runWithTimeout(run, this.#handlerTimeoutMs);
         return { op, ...answer };
     }
     /**
@@ -340,8 +342,8 @@ export class GatewayCore {
         }
         return { body, text: stringifyJson(body, op.response) };
     }
-    async #idempotent(op, appKey, key, params, run, trace) {
-        const { outcome, path } = await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprintOf(op, params), key, () => {
+    async #idempotent(op, appKey, key, fingerprint, run, trace) {
+        const { outcome, path } = await this.#engine.run(storeKeyOf(appKey, op.method, key), fingerprint, key, () => {
             const answer = run();
             return isThenable(answer) ? answer.then(produced) : produced(answer);
         });
@@ -397,12 +399,18 @@ function paramEntries(op) {
     return entries;
 }
 /**
- * The business parameters' fingerprint: SHA-256 of a JSON array of
- * [name, wire text] pairs in the spec's order. JSON escapes every separator,
- * so no two different parameter sets share an encoding.
+ * The call's fingerprint: SHA-256 of a JSON array of [name, wire text] pairs,
+ * the business parameters in the spec's order. JSON escapes every separator,
+ * so no two different parameter sets share an encoding. An API that acts for
+ * a user (its `session`, given for those only) has the session first: the
+ * same key and parameters sent for another user's session are a conflict,
+ * never a replay of the first user's answer (a replay runs no handler, so it
+ * would skip the handler's own check that the order is that user's). No
+ * business parameter is named `session` (a system parameter), so the pair is
+ * unambiguous.
  */
-export function fingerprintOf(op, params) {
-    const pairs = [];
+export function fingerprintOf(op, params, session) {
+    const pairs = session === undefined ? [] : [['session', session]];
     for (const [name, spec] of paramEntries(op)) {
         const value = params[name];
         if (value === undefined)
