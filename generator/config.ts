@@ -196,7 +196,7 @@ function readArtefacts(reader: Reader, key: string, value: unknown): Record<Arte
       result[artefact] = flag;
     }
   } else reader.fail(key, expected, value);
-  if (result.mock && !result.server) reader.fail(key, 'to include "server" when it includes "mock" (the mock is part of the server package)', value);
+  if (result.mock && !result.server) reader.fail(key, 'a set that includes "server" when it includes "mock" (the mock is part of the server package)', value);
   if (!ARTEFACTS.some((a) => result[a])) reader.fail(key, 'at least one artefact', value);
   return result;
 }

@@ -51,6 +51,12 @@ const NOT_OAS3 = 'want an OpenAPI 3.x document (a mapping with openapi: 3.1.0, i
 const OWN_FOLDER = 'the output needs a folder of its own, e.g. --out sdk';
 const rows: { name: string; args: string[]; code: number; line: string; cwd?: string }[] = [
   { name: 'an empty --scaffold', args: ['generate', '--scaffold', ''], code: 2, line: 'generate: --scaffold must not be empty (an unset variable?)' },
+  {
+    name: '--only mock without server (read "must be to include", review rv1)',
+    args: ['generate', '--spec', 'api/openapi.yaml', '--out', 'o', '--only', 'mock'],
+    code: 2,
+    line: 'generate: --only must be a set that includes "server" when it includes "mock" (the mock is part of the server package); got ["mock"]',
+  },
   { name: 'an empty --spec', args: ['generate', '--spec', '', '--out', 'o'], code: 2, line: 'generate: --spec must not be empty (an unset variable?)' },
   { name: 'an empty --out (an unset "$OUT")', args: ['generate', '--spec', 'api/openapi.yaml', '--out', ''], code: 2, line: 'generate: --out must not be empty (an unset variable?)' },
   {

@@ -12,30 +12,15 @@ import net from 'node:net';
 import { after, before, test } from 'node:test';
 import { createGateway, GatewayError, type Handlers, RedisIdempotencyStore } from '../../generated/server/src/index.ts';
 import { prng } from '../support/faulty-store.ts';
+import { PAY, payParam } from '../support/pay-order.ts';
 import { post, SECRET, signedParams } from '../support/raw-call.ts';
 import { connectClient, type RestartableRedis, startRestartableRedis } from '../support/redis-server.ts';
 import { listen } from '../support/servers.ts';
 
 const SEED = Number(process.env.CHAOS_SEED ?? Date.now() % 1_000_000);
-const PAY = 'alibaba.cloudgame.tradeplatform.payorder';
 const LEASE_MS = 6000; // well above an outage plus the clients' reconnect backoff, on a loaded machine too
 const MAX_OUTAGE_MS = 400;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const payParam = (key: string) => ({
-  request_param: JSON.stringify({
-    charge_item_code: '1',
-    order_id: 'o',
-    category_code: 'c',
-    user_country: 'CHINA',
-    balance_pay_amount: 1,
-    tenant_id: 1,
-    commodity_code: 'x',
-    pay_start_time: 1,
-    currency: 'CNY',
-    pay_idempotent_code: key,
-    pay_serial_id: 's',
-  }),
-});
 
 /** A TCP proxy to Redis that can cut every connection (and refuse new ones) or stall traffic both ways. */
 async function chaosProxy(redisPort: number) {

@@ -8,28 +8,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { createGateway, type Handlers, RedisIdempotencyStore } from '../../generated/server/src/index.ts';
+import { PAY, payParam } from '../support/pay-order.ts';
 import { startUntil } from '../support/processes.ts';
 import { post, SECRET, signedParams } from '../support/raw-call.ts';
 import { type ClientKind, connectClient, type RestartableRedis, startRestartableRedis } from '../support/redis-server.ts';
 import { listen } from '../support/servers.ts';
 
-const PAY = 'alibaba.cloudgame.tradeplatform.payorder';
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const payParam = (key: string, amount = 1) => ({
-  request_param: JSON.stringify({
-    charge_item_code: '1',
-    order_id: 'o',
-    category_code: 'c',
-    user_country: 'CHINA',
-    balance_pay_amount: amount,
-    tenant_id: 1,
-    commodity_code: 'x',
-    pay_start_time: 1,
-    currency: 'CNY',
-    pay_idempotent_code: key,
-    pay_serial_id: 's',
-  }),
-});
 const outcomeOf = (a: { error_response?: { code: number; sub_code?: string }; alibaba_cloudgame_tradeplatform_payorder_response?: { value?: { pay_url?: string } } }) =>
   a.error_response ? `${a.error_response.code} ${a.error_response.sub_code}` : a.alibaba_cloudgame_tradeplatform_payorder_response?.value?.pay_url;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

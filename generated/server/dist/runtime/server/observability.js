@@ -14,7 +14,10 @@ export class Observer {
     }
     #safely = (f) => {
         try {
-            f();
+            const result = f();
+            // An async hook or logger (it type-checks as `() => void`) rejects rather than throws: its rejection must not end the process.
+            if (typeof result?.then === 'function')
+                result.then(undefined, () => { });
         }
         catch {
             // An observer's failure must not become the caller's.

@@ -286,7 +286,17 @@ export class GatewayCore {
     } catch {
       fields = undefined;
     }
-    return this.#error(requestedFormat(fields, request), newRequestId(), error);
+    const requestId = newRequestId();
+    const answer = this.#error(requestedFormat(fields, request), requestId, error);
+    // A refused request is a request too: the hooks and the logger hear of it once, as of any other.
+    if (this.#observer.watchesRequests) {
+      const named = (name: string) => {
+        const value = fields?.get(name);
+        return isSendable(value) ? value : undefined;
+      };
+      this.#observer.request({ requestId, method: named('method'), app: named('app_key'), code: error.code, subCode: error.subCode, latencyMs: 0, idempotency: 'none' });
+    }
+    return answer;
   }
 
   /** Everything from the system parameters to the handler's answer, as {root, body}. */

@@ -66,9 +66,11 @@ export class Observer {
     this.logger = logger;
   }
 
-  readonly #safely = (f: () => void) => {
+  readonly #safely = (f: () => unknown) => {
     try {
-      f();
+      const result = f();
+      // An async hook or logger (it type-checks as `() => void`) rejects rather than throws: its rejection must not end the process.
+      if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') (result as PromiseLike<unknown>).then(undefined, () => {});
     } catch {
       // An observer's failure must not become the caller's.
     }

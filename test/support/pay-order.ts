@@ -1,0 +1,20 @@
+// The business parameters of one alibaba.cloudgame.tradeplatform.payorder
+// call as a form carries them (request_param is JSON text), the API most
+// gateway tests drive: `key` is its idempotency key (pay_idempotent_code).
+export const PAY = 'alibaba.cloudgame.tradeplatform.payorder';
+
+export const payParam = (key: string, amount = 1): Record<string, string> => ({
+  request_param: JSON.stringify({
+    charge_item_code: '1',
+    order_id: 'o',
+    category_code: 'c',
+    user_country: 'CHINA',
+    balance_pay_amount: amount,
+    tenant_id: 1,
+    commodity_code: 'x',
+    pay_start_time: 1,
+    currency: 'CNY',
+    pay_idempotent_code: key,
+    pay_serial_id: 's',
+  }),
+});
