@@ -1,5 +1,6 @@
-// Hooks and loggers that are async (an `async` function type-checks as a
-// `() => void` hook) and reject, and requests the node:http adapter refuses
+// Hooks, loggers and the gateway's other callbacks (onHandlerError,
+// onStoreError, the memory store's onFull) that throw, or are async (an
+// `async` function type-checks as a `() => void` callback) and reject, and requests the node:http adapter refuses
 // before the core reads them: the gateway's answers stay the same, the process
 // hears no unhandled rejection, and every request is still reported once.
 
@@ -89,3 +90,48 @@ test('a request the node:http adapter refuses (wrong path) is reported once, lik
     await g.close();
   }
 });
+
+for (const mode of ['throws', 'rejects'] as const) {
+  test(`onHandlerError, onStoreError and onFull that ${mode}: the same answers, no unhandled rejection`, async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const broken =
+      mode === 'throws'
+        ? () => {
+            throw new Error('callback broke');
+          }
+        : async () => {
+            throw new Error('callback broke');
+          };
+    let claims = 0;
+    // The first claim fails (onStoreError); the memory store holds one entry, so the third key finds it full (onFull).
+    const store = new FaultyStore(new MemoryIdempotencyStore({ maxEntries: 2, onFull: broken }), (step) => (step === 'claim' && claims++ === 0 ? { kind: 'fail-before' } : { kind: 'ok' }));
+    const g = await listen(
+      createGateway({
+        apps: () => SECRET,
+        idempotencyStore: store,
+        onStoreError: broken,
+        onHandlerError: broken,
+        handlers: {
+          alibabaCloudgameTradeplatformPayorder: async (params) => {
+            if (params.request_param.pay_idempotent_code === 'throws') throw new Error('handler broke');
+            return null as never;
+          },
+        },
+      }),
+    );
+    try {
+      const sub = async (key: string) => (await post(g.url, signedParams(PAY, payParam(key)))).json.error_response;
+      assert.equal((await sub('throws')).sub_code, 'isp.idempotency-store-unavailable');
+      assert.deepEqual(await sub('throws').then((e) => [e.sub_code, e.sub_msg]), ['isp.service-error', 'the service failed']);
+      assert.equal((await sub('null')).sub_code, 'isp.invalid-response');
+      assert.equal((await sub('full')).sub_code, 'isp.idempotency-store-full');
+      await sleep(50);
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await g.close();
+    }
+  });
+}
