@@ -47,6 +47,21 @@ export interface GatewayLogger {
   error(object: object, message?: string): void;
 }
 
+/**
+ * Calls a user's callback (a hook, a logger, onHandlerError, onStoreError,
+ * onFull) so that its failure never becomes the caller's: a throw is
+ * swallowed, and so is the rejection of an async one (it type-checks as
+ * `() => void`), which would otherwise be unhandled and end the process.
+ */
+export function callQuietly(f: () => unknown): void {
+  try {
+    const result = f();
+    if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') (result as PromiseLike<unknown>).then(undefined, () => {});
+  } catch {
+    // An observer's failure must not become the caller's.
+  }
+}
+
 const clip = (s: string | undefined) => (s === undefined ? undefined : s.length > 128 ? `${s.slice(0, 128)}…` : s);
 
 function describeError(error: unknown): { name: string; message: string } {
@@ -65,13 +80,7 @@ export class Observer {
     this.logger = logger;
   }
 
-  readonly #safely = (f: () => void) => {
-    try {
-      f();
-    } catch {
-      // An observer's failure must not become the caller's.
-    }
-  };
+  readonly #safely = callQuietly;
 
   /** Someone is told about every request (a hook or a logger): only then is its outcome put together. */
   get watchesRequests(): boolean {

@@ -7,6 +7,7 @@
 // null and undefined fields left out (as the Java SDK's JSONWriter does),
 // bigint as digits.
 import { needsRevival, reviveInt64 } from "./shape.js";
+import { formatTopDate } from "./top-values.js";
 const MAX_DEPTH = 512;
 // A run of 16 digits is the shortest text that can hold an unsafe integer;
 // without one anywhere in the text JSON.parse is exact.
@@ -323,7 +324,7 @@ class LosslessParser {
  * Compact JSON text. With a shape, an object's known fields are written first,
  * in the schema's order, so the same value always gives the same text; other
  * own keys follow in insertion order. null and undefined fields are left out;
- * bigint is written as its digits.
+ * bigint is written as its digits, a Date as TOP's GMT+8 text.
  */
 export function stringifyJson(value, shape) {
     return write(value, shape, [], 0);
@@ -361,6 +362,9 @@ function write(value, shape, path, depth) {
         case 'object': {
             if (value === null)
                 return 'null';
+            // A TOP Date inside a DTO: GMT+8 text, as the Java SDK's JSONWriter writes it (a Date has no own keys: it would be {}).
+            if (value instanceof Date)
+                return `"${formatTopDate(value, shape?.type === 'date' ? 'date' : 'date-time')}"`;
             if (Array.isArray(value)) {
                 const items = shape?.type === 'array' ? shape.items : undefined;
                 let out = '';

@@ -8,6 +8,7 @@
 // bigint as digits.
 
 import { needsRevival, reviveInt64, type Shape } from './shape.ts';
+import { formatTopDate } from './top-values.ts';
 
 const MAX_DEPTH = 512;
 
@@ -296,7 +297,7 @@ class LosslessParser {
  * Compact JSON text. With a shape, an object's known fields are written first,
  * in the schema's order, so the same value always gives the same text; other
  * own keys follow in insertion order. null and undefined fields are left out;
- * bigint is written as its digits.
+ * bigint is written as its digits, a Date as TOP's GMT+8 text.
  */
 export function stringifyJson(value: unknown, shape?: Shape): string {
   return write(value, shape, [], 0);
@@ -339,6 +340,8 @@ function write(value: unknown, shape: Shape | undefined, path: (string | number)
       return value ? 'true' : 'false';
     case 'object': {
       if (value === null) return 'null';
+      // A TOP Date inside a DTO: GMT+8 text, as the Java SDK's JSONWriter writes it (a Date has no own keys: it would be {}).
+      if (value instanceof Date) return `"${formatTopDate(value, shape?.type === 'date' ? 'date' : 'date-time')}"`;
       if (Array.isArray(value)) {
         const items = shape?.type === 'array' ? shape.items : undefined;
         let out = '';

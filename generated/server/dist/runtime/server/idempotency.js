@@ -4,6 +4,7 @@
 // claimed (by one owner, for a lease) or done (an outcome, for the answer's
 // TTL). Every change is conditional on the caller's owner token, so a caller
 // whose claim was lost or taken over cannot overwrite or delete another's.
+import { callQuietly } from "./observability.js";
 /**
  * Thrown by a store that cannot take a new claim without dropping an
  * unexpired entry. The gateway answers 15 `isp.idempotency-store-full`.
@@ -58,7 +59,10 @@ export class MemoryIdempotencyStore {
         if (this.#entries.size >= this.maxEntries) {
             this.#sweep();
             if (this.#entries.size >= this.maxEntries) {
-                this.#onFull?.({ size: this.#entries.size, maxEntries: this.maxEntries });
+                const onFull = this.#onFull;
+                // A throwing or rejecting onFull must not turn "full" into another answer, nor end the process.
+                if (onFull)
+                    callQuietly(() => onFull({ size: this.#entries.size, maxEntries: this.maxEntries }));
                 throw new IdempotencyStoreFullError(`MemoryIdempotencyStore is full: ${this.#entries.size} unexpired entries (maxEntries ${this.maxEntries})`);
             }
         }

@@ -46,6 +46,13 @@ export interface GatewayLogger {
     warn(object: object, message?: string): void;
     error(object: object, message?: string): void;
 }
+/**
+ * Calls a user's callback (a hook, a logger, onHandlerError, onStoreError,
+ * onFull) so that its failure never becomes the caller's: a throw is
+ * swallowed, and so is the rejection of an async one (it type-checks as
+ * `() => void`), which would otherwise be unhandled and end the process.
+ */
+export declare function callQuietly(f: () => unknown): void;
 /** Calls the hooks and the logger; a hook or logger that throws never changes an answer. */
 export declare class Observer {
     #private;

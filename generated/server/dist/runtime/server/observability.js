@@ -1,3 +1,19 @@
+/**
+ * Calls a user's callback (a hook, a logger, onHandlerError, onStoreError,
+ * onFull) so that its failure never becomes the caller's: a throw is
+ * swallowed, and so is the rejection of an async one (it type-checks as
+ * `() => void`), which would otherwise be unhandled and end the process.
+ */
+export function callQuietly(f) {
+    try {
+        const result = f();
+        if (typeof result?.then === 'function')
+            result.then(undefined, () => { });
+    }
+    catch {
+        // An observer's failure must not become the caller's.
+    }
+}
 const clip = (s) => (s === undefined ? undefined : s.length > 128 ? `${s.slice(0, 128)}…` : s);
 function describeError(error) {
     return error instanceof Error ? { name: error.name, message: error.message.slice(0, 500) } : { name: typeof error, message: String(error).slice(0, 500) };
@@ -12,14 +28,7 @@ export class Observer {
         this.hooks = hooks;
         this.logger = logger;
     }
-    #safely = (f) => {
-        try {
-            f();
-        }
-        catch {
-            // An observer's failure must not become the caller's.
-        }
-    };
+    #safely = callQuietly;
     /** Someone is told about every request (a hook or a logger): only then is its outcome put together. */
     get watchesRequests() {
         return this.hooks.onRequest !== undefined || this.logger !== undefined;

@@ -27,7 +27,7 @@ import { isMissing, toFieldProblems } from '../common/validation.ts';
 import { decodeUtf8, type FormFields, parseForm, parseMultipart, type UploadedFile } from './form-parse.ts';
 import { type IdempotencyStore, MemoryIdempotencyStore } from './idempotency.ts';
 import { DEFAULT_ENGINE_OPTIONS, IdempotencyEngine, type IdempotencyPath, isThenable, MAX_TIMER_MS, runWithTimeout, type StoreStep } from './idempotency-engine.ts';
-import { type GatewayHooks, type GatewayLogger, Observer } from './observability.ts';
+import { callQuietly, type GatewayHooks, type GatewayLogger, Observer } from './observability.ts';
 import { GatewayError } from './platform-errors.ts';
 import { toXmlDocument } from './xml.ts';
 
@@ -211,7 +211,7 @@ export class GatewayCore {
       storeTimeoutMs: options.idempotencyStoreTimeoutMs ?? DEFAULT_ENGINE_OPTIONS.storeTimeoutMs,
       onStoreError: (error, step, key) => {
         this.#observer.internal({ kind: 'store', step, error });
-        options.onStoreError?.(error, step, key);
+        if (options.onStoreError) callQuietly(() => options.onStoreError!(error, step, key));
       },
       onUnrecorded: ({ reason }) => this.#observer.internal({ kind: 'unrecorded', reason }),
     });
@@ -286,7 +286,17 @@ export class GatewayCore {
     } catch {
       fields = undefined;
     }
-    return this.#error(requestedFormat(fields, request), newRequestId(), error);
+    const requestId = newRequestId();
+    const answer = this.#error(requestedFormat(fields, request), requestId, error);
+    // A refused request is a request too: the hooks and the logger hear of it once, as of any other.
+    if (this.#observer.watchesRequests) {
+      const named = (name: string) => {
+        const value = fields?.get(name);
+        return isSendable(value) ? value : undefined;
+      };
+      this.#observer.request({ requestId, method: named('method'), app: named('app_key'), code: error.code, subCode: error.subCode, latencyMs: 0, idempotency: 'none' });
+    }
+    return answer;
   }
 
   /** Everything from the system parameters to the handler's answer, as {root, body}. */
@@ -408,22 +418,28 @@ export class GatewayCore {
     );
   }
 
+  /** Tells onHandlerError; a throw or a rejection there changes no answer. */
+  #reportHandlerError(error: unknown, context: HandlerContext): void {
+    const report = this.#options.onHandlerError;
+    if (report) callQuietly(() => report(error, context));
+  }
+
   /** What a handler's exception is answered with: its own GatewayError, or 15 isp.service-error (reported, never shown). */
   #handlerFailure(error: unknown, context: HandlerContext): GatewayError {
     if (GatewayError.is(error)) return error;
-    this.#options.onHandlerError?.(error, context);
+    this.#reportHandlerError(error, context);
     return new GatewayError(15, SERVICE_ERROR, 'the service failed');
   }
 
   /** A handler's answer checked against the spec and written as JSON text. */
   #handlerAnswer(op: OperationDescriptor, result: unknown, context: HandlerContext): Answer {
     if (typeof result !== 'object' || result === null || Array.isArray(result)) {
-      this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
+      this.#reportHandlerError(new TypeError(`${op.operationId} handler returned ${result === null ? 'null' : typeof result}, not an object`), context);
       throw new GatewayError(15, INVALID_RESPONSE, 'the service gave no answer');
     }
     if ((this.#options.validateResponses ?? true) && !op.validateResponse(result)) {
       const problems = toFieldProblems(op.validateResponse.errors ?? []);
-      this.#options.onHandlerError?.(new TypeError(`${op.operationId} handler answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`), context);
+      this.#reportHandlerError(new TypeError(`${op.operationId} handler answer does not fit the spec: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`), context);
       throw new GatewayError(15, INVALID_RESPONSE, 'the service gave an answer that does not fit its specification');
     }
     // request_id is the gateway's to write; a handler's own is dropped (copying only then).

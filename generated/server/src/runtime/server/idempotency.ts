@@ -4,6 +4,7 @@
 // claimed (by one owner, for a lease) or done (an outcome, for the answer's
 // TTL). Every change is conditional on the caller's owner token, so a caller
 // whose claim was lost or taken over cannot overwrite or delete another's.
+import { callQuietly } from './observability.ts';
 
 /** What the store holds for a key. */
 export type KeyState = { state: 'claimed'; fingerprint: string; owner: string } | { state: 'done'; fingerprint: string; outcome: string };
@@ -109,7 +110,9 @@ export class MemoryIdempotencyStore implements SynchronousIdempotencyStore {
     if (this.#entries.size >= this.maxEntries) {
       this.#sweep();
       if (this.#entries.size >= this.maxEntries) {
-        this.#onFull?.({ size: this.#entries.size, maxEntries: this.maxEntries });
+        const onFull = this.#onFull;
+        // A throwing or rejecting onFull must not turn "full" into another answer, nor end the process.
+        if (onFull) callQuietly(() => onFull({ size: this.#entries.size, maxEntries: this.maxEntries }));
         throw new IdempotencyStoreFullError(`MemoryIdempotencyStore is full: ${this.#entries.size} unexpired entries (maxEntries ${this.maxEntries})`);
       }
     }

@@ -12,6 +12,6 @@ export declare function parseJsonAs(text: string, shape: Shape): unknown;
  * Compact JSON text. With a shape, an object's known fields are written first,
  * in the schema's order, so the same value always gives the same text; other
  * own keys follow in insertion order. null and undefined fields are left out;
- * bigint is written as its digits.
+ * bigint is written as its digits, a Date as TOP's GMT+8 text.
  */
 export declare function stringifyJson(value: unknown, shape?: Shape): string;

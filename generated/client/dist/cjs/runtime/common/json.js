@@ -12,6 +12,7 @@ exports.parseJson = parseJson;
 exports.parseJsonAs = parseJsonAs;
 exports.stringifyJson = stringifyJson;
 const shape_ts_1 = require("./shape.js");
+const top_values_ts_1 = require("./top-values.js");
 const MAX_DEPTH = 512;
 // A run of 16 digits is the shortest text that can hold an unsafe integer;
 // without one anywhere in the text JSON.parse is exact.
@@ -328,7 +329,7 @@ class LosslessParser {
  * Compact JSON text. With a shape, an object's known fields are written first,
  * in the schema's order, so the same value always gives the same text; other
  * own keys follow in insertion order. null and undefined fields are left out;
- * bigint is written as its digits.
+ * bigint is written as its digits, a Date as TOP's GMT+8 text.
  */
 function stringifyJson(value, shape) {
     return write(value, shape, [], 0);
@@ -366,6 +367,9 @@ function write(value, shape, path, depth) {
         case 'object': {
             if (value === null)
                 return 'null';
+            // A TOP Date inside a DTO: GMT+8 text, as the Java SDK's JSONWriter writes it (a Date has no own keys: it would be {}).
+            if (value instanceof Date)
+                return `"${(0, top_values_ts_1.formatTopDate)(value, shape?.type === 'date' ? 'date' : 'date-time')}"`;
             if (Array.isArray(value)) {
                 const items = shape?.type === 'array' ? shape.items : undefined;
                 let out = '';
