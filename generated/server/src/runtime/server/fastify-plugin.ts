@@ -66,7 +66,13 @@ export function topGatewayPlugin(core: GatewayCore, pluginOptions: TopGatewayPlu
     // answers it as TOP does, exactly as the node:http adapter. `'*'` is
     // fastify's catch-all; unlike a `/.*/` RegExp it raises no FSTSEC001.
     fastify.addContentTypeParser('*', raw, keep);
-    fastify.setErrorHandler((error, request, reply) => send(reply, request, new Uint8Array(), error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'));
+    // Only fastify's body errors (too large, a wrong content-length) are the gateway's to answer, as TOP
+    // would. Any other error (a host app's rate limiter or auth hook refusing the call) goes on to the
+    // app's own error handler: answering it here would run the call its hook refused.
+    fastify.setErrorHandler((error, request, reply) => {
+      if (!error.code?.startsWith('FST_ERR_CTP_')) throw error;
+      return send(reply, request, new Uint8Array(), error.code === 'FST_ERR_CTP_BODY_TOO_LARGE');
+    });
     fastify.route({
       method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
       url: path,
