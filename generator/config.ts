@@ -133,7 +133,9 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 class Reader {
   constructor(readonly file: string) {}
   fail(key: string, expected: string, got: unknown): never {
-    throw new ConfigError(`${this.file}: "${key}" must be ${expected}; got ${JSON.stringify(got)}`);
+    // An expectation that is a verb phrase ("to include …") reads "must include …", as the flag's does.
+    const must = expected.startsWith('to ') ? `must ${expected.slice(3)}` : `must be ${expected}`;
+    throw new ConfigError(`${this.file}: "${key}" ${must}; got ${JSON.stringify(got)}`);
   }
   /** Refuses keys the schema does not know, naming the first one. */
   only(object: Json, prefix: string, known: readonly string[]): void {
@@ -196,7 +198,7 @@ function readArtefacts(reader: Reader, key: string, value: unknown): Record<Arte
       result[artefact] = flag;
     }
   } else reader.fail(key, expected, value);
-  if (result.mock && !result.server) reader.fail(key, 'a set that includes "server" when it includes "mock" (the mock is part of the server package)', value);
+  if (result.mock && !result.server) reader.fail(key, 'to include "server" when it includes "mock" (the mock is part of the server package)', value);
   if (!ARTEFACTS.some((a) => result[a])) reader.fail(key, 'at least one artefact', value);
   return result;
 }

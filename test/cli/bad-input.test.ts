@@ -39,6 +39,7 @@ before(() => {
     badlicence: { license: 'Not-A-Licence' },
     halflicence: { license: 'MIT OR' },
     apache: { license: 'Apache-2.0' },
+    mockonly: { artefacts: ['mock'] },
   })) {
     mkdirSync(path.join(dir, name));
     writeFileSync(path.join(dir, name, 'top-openapi.config.json'), JSON.stringify({ spec: '../api/openapi.yaml', out: '../sdk', ...config }));
@@ -52,10 +53,10 @@ const OWN_FOLDER = 'the output needs a folder of its own, e.g. --out sdk';
 const rows: { name: string; args: string[]; code: number; line: string; cwd?: string }[] = [
   { name: 'an empty --scaffold', args: ['generate', '--scaffold', ''], code: 2, line: 'generate: --scaffold must not be empty (an unset variable?)' },
   {
-    name: '--only mock without server (read "must be to include", review rv1)',
-    args: ['generate', '--spec', 'api/openapi.yaml', '--out', 'o', '--only', 'mock'],
+    name: '"artefacts": ["mock"] in the config (read "must be to include", review rv1)',
+    args: ['generate', '--config', 'mockonly/top-openapi.config.json'],
     code: 2,
-    line: 'generate: --only must be a set that includes "server" when it includes "mock" (the mock is part of the server package); got ["mock"]',
+    line: 'generate: mockonly/top-openapi.config.json: "artefacts" must include "server" when it includes "mock" (the mock is part of the server package); got ["mock"]',
   },
   { name: 'an empty --spec', args: ['generate', '--spec', '', '--out', 'o'], code: 2, line: 'generate: --spec must not be empty (an unset variable?)' },
   { name: 'an empty --out (an unset "$OUT")', args: ['generate', '--spec', 'api/openapi.yaml', '--out', ''], code: 2, line: 'generate: --out must not be empty (an unset variable?)' },
