@@ -34,6 +34,8 @@ interface FieldRow {
   required: boolean;
   deprecated: boolean;
   example: string;
+  /** What the gateway does with it, from the model: default, constraints, how a list travels (plain text; empty when nothing). */
+  limits: string;
   /** HTML, already escaped (inlineHtml). */
   en: string;
   zh: string;
@@ -42,6 +44,28 @@ interface FieldRow {
   /** Plain text, for the search index. */
   plainEn: string;
   plainZh: string;
+}
+
+/**
+ * The default the gateway applies and the constraints it answers 41 for
+ * (更多限制), and how a top-level list travels: what TOP's pages show in their
+ * 更多限制 column, printed from the model the validators are made from.
+ */
+function limitsText(f: FieldModel): string {
+  const c = f.constraints;
+  const parts: string[] = [];
+  if (f.encoding === 'comma') parts.push('sent comma-joined');
+  if (f.hasDefault) parts.push(`default ${String(f.default)}`);
+  if (c.enum) parts.push(`one of ${c.enum.map(String).join(', ')}`);
+  if (c.minimum !== undefined) parts.push(`minimum ${String(c.minimum)}`);
+  if (c.maximum !== undefined) parts.push(`maximum ${String(c.maximum)}`);
+  const unit = f.shape.kind === 'file' ? 'bytes' : 'characters';
+  if (c.minLength !== undefined) parts.push(`at least ${c.minLength} ${unit}`);
+  if (c.maxLength !== undefined) parts.push(`at most ${c.maxLength} ${unit}`);
+  if (c.minItems !== undefined) parts.push(`at least ${c.minItems} items`);
+  if (c.maxItems !== undefined) parts.push(`at most ${c.maxItems} items`);
+  if (c.pattern !== undefined) parts.push(`matches ${c.pattern}`);
+  return parts.join('; ');
 }
 
 function rows(fields: FieldModel[], anchor: string, depth = 0, prefix = ''): FieldRow[] {
@@ -64,6 +88,7 @@ function rows(fields: FieldModel[], anchor: string, depth = 0, prefix = ''): Fie
       required: f.required,
       deprecated: f.deprecated,
       example: f.hasExample && (typeof f.example !== 'object' || f.example === null) ? String(f.example) : '',
+      limits: limitsText(f),
       en: inlineHtml(en, 'en'),
       zh: inlineHtml(zh),
       zhIsChinese: CJK.test(zh),
