@@ -64,8 +64,11 @@ export function callQuietly(f: () => unknown): void {
 
 const clip = (s: string | undefined) => (s === undefined ? undefined : s.length > 128 ? `${s.slice(0, 128)}…` : s);
 
-function describeError(error: unknown): { name: string; message: string } {
-  return error instanceof Error ? { name: error.name, message: error.message.slice(0, 500) } : { name: typeof error, message: String(error).slice(0, 500) };
+/** An error's name and message for a log line, with every `hidden` value (the call's session, its sign) cut out. */
+function describeError(error: unknown, hidden: readonly string[] = []): { name: string; message: string } {
+  let message = error instanceof Error ? error.message : String(error);
+  for (const value of hidden) if (value !== '') message = message.split(value).join('[redacted]');
+  return { name: error instanceof Error ? error.name : typeof error, message: message.slice(0, 500) };
 }
 
 /** Calls the hooks and the logger; a hook or logger that throws never changes an answer. */
@@ -94,11 +97,15 @@ export class Observer {
     if (this.logger) this.#safely(() => this.logger!.info({ event: 'top.request', ...o }, `${o.method ?? '-'} ${o.code === 0 ? 'ok' : `${o.code} ${o.subCode ?? ''}`.trim()}`));
   }
 
-  internal(error: InternalError): void {
+  /**
+   * `hidden`: the request's secret values (its session, its sign), kept out of the log line. An
+   * operator's own code (verifySession, apps) may throw a driver's error that quotes them.
+   */
+  internal(error: InternalError, hidden: readonly string[] = []): void {
     if (this.hooks.onInternalError) this.#safely(() => this.hooks.onInternalError!(error));
     if (this.logger) {
       const { error: e, ...rest } = error as InternalError & { error?: unknown };
-      this.#safely(() => this.logger!.error({ event: 'top.internal-error', ...rest, ...(e === undefined ? {} : { error: describeError(e) }) }, `gateway internal error (${error.kind})`));
+      this.#safely(() => this.logger!.error({ event: 'top.internal-error', ...rest, ...(e === undefined ? {} : { error: describeError(e, hidden) }) }, `gateway internal error (${error.kind})`));
     }
   }
 

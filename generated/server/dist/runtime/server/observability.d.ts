@@ -62,7 +62,11 @@ export declare class Observer {
     /** Someone is told about every request (a hook or a logger): only then is its outcome put together. */
     get watchesRequests(): boolean;
     request(outcome: RequestOutcome): void;
-    internal(error: InternalError): void;
+    /**
+     * `hidden`: the request's secret values (its session, its sign), kept out of the log line. An
+     * operator's own code (verifySession, apps) may throw a driver's error that quotes them.
+     */
+    internal(error: InternalError, hidden?: readonly string[]): void;
     slow(slow: SlowHandler): void;
 }
 /** The parts of an OpenTelemetry tracer the hooks use (`trace.getTracer(name)` from @opentelemetry/api). */

@@ -15,8 +15,13 @@ export function callQuietly(f) {
     }
 }
 const clip = (s) => (s === undefined ? undefined : s.length > 128 ? `${s.slice(0, 128)}…` : s);
-function describeError(error) {
-    return error instanceof Error ? { name: error.name, message: error.message.slice(0, 500) } : { name: typeof error, message: String(error).slice(0, 500) };
+/** An error's name and message for a log line, with every `hidden` value (the call's session, its sign) cut out. */
+function describeError(error, hidden = []) {
+    let message = error instanceof Error ? error.message : String(error);
+    for (const value of hidden)
+        if (value !== '')
+            message = message.split(value).join('[redacted]');
+    return { name: error instanceof Error ? error.name : typeof error, message: message.slice(0, 500) };
 }
 /** Calls the hooks and the logger; a hook or logger that throws never changes an answer. */
 export class Observer {
@@ -42,12 +47,16 @@ export class Observer {
         if (this.logger)
             this.#safely(() => this.logger.info({ event: 'top.request', ...o }, `${o.method ?? '-'} ${o.code === 0 ? 'ok' : `${o.code} ${o.subCode ?? ''}`.trim()}`));
     }
-    internal(error) {
+    /**
+     * `hidden`: the request's secret values (its session, its sign), kept out of the log line. An
+     * operator's own code (verifySession, apps) may throw a driver's error that quotes them.
+     */
+    internal(error, hidden = []) {
         if (this.hooks.onInternalError)
             this.#safely(() => this.hooks.onInternalError(error));
         if (this.logger) {
             const { error: e, ...rest } = error;
-            this.#safely(() => this.logger.error({ event: 'top.internal-error', ...rest, ...(e === undefined ? {} : { error: describeError(e) }) }, `gateway internal error (${error.kind})`));
+            this.#safely(() => this.logger.error({ event: 'top.internal-error', ...rest, ...(e === undefined ? {} : { error: describeError(e, hidden) }) }, `gateway internal error (${error.kind})`));
         }
     }
     slow(slow) {

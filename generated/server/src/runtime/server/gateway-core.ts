@@ -268,7 +268,10 @@ export class GatewayCore {
       const simplify = format === 'json' && fields.get('simplify') === 'true';
       return this.#answer(format, simplify, requestId, await this.#call(fields, files, requestId, trace));
     } catch (error) {
-      if (!GatewayError.is(error)) this.#observer.internal({ kind: 'gateway', error, requestId });
+      if (!GatewayError.is(error)) {
+        const hidden = [fields?.get('session'), fields?.get('sign')].filter((v): v is string => typeof v === 'string');
+        this.#observer.internal({ kind: 'gateway', error, requestId }, hidden);
+      }
       const failure = GatewayError.is(error) ? error : new GatewayError(15, 'isp.unknown-error', 'the gateway failed; try again later');
       trace.code = failure.code;
       trace.subCode = failure.subCode;
