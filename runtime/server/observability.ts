@@ -62,6 +62,17 @@ export function callQuietly(f: () => unknown): void {
   }
 }
 
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** A caller's text for a log message: control characters escaped, so a console line cannot be split or recoloured by it. */
+const printable = (s: string) => {
+  let out = '';
+  for (const c of s) {
+    const n = c.charCodeAt(0);
+    out += n < 0x20 || n === 0x7f ? (CONTROL_ESCAPES[c] ?? `\\u${n.toString(16).padStart(4, '0')}`) : c;
+  }
+  return out;
+};
+
 const clip = (s: string | undefined) => (s === undefined ? undefined : s.length > 128 ? `${s.slice(0, 128)}…` : s);
 
 /** An error's name and message for a log line, with every `hidden` value (the call's session, its sign) cut out. */
@@ -94,7 +105,8 @@ export class Observer {
     if (!this.watchesRequests) return;
     const o = { ...outcome, method: clip(outcome.method), app: clip(outcome.app) };
     if (this.hooks.onRequest) this.#safely(() => this.hooks.onRequest!(o));
-    if (this.logger) this.#safely(() => this.logger!.info({ event: 'top.request', ...o }, `${o.method ?? '-'} ${o.code === 0 ? 'ok' : `${o.code} ${o.subCode ?? ''}`.trim()}`));
+    if (this.logger)
+      this.#safely(() => this.logger!.info({ event: 'top.request', ...o }, `${o.method === undefined ? '-' : printable(o.method)} ${o.code === 0 ? 'ok' : `${o.code} ${o.subCode ?? ''}`.trim()}`));
   }
 
   /**

@@ -14,6 +14,16 @@ export function callQuietly(f) {
         // An observer's failure must not become the caller's.
     }
 }
+const CONTROL_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** A caller's text for a log message: control characters escaped, so a console line cannot be split or recoloured by it. */
+const printable = (s) => {
+    let out = '';
+    for (const c of s) {
+        const n = c.charCodeAt(0);
+        out += n < 0x20 || n === 0x7f ? (CONTROL_ESCAPES[c] ?? `\\u${n.toString(16).padStart(4, '0')}`) : c;
+    }
+    return out;
+};
 const clip = (s) => (s === undefined ? undefined : s.length > 128 ? `${s.slice(0, 128)}…` : s);
 /** An error's name and message for a log line, with every `hidden` value (the call's session, its sign) cut out. */
 function describeError(error, hidden = []) {
@@ -45,7 +55,7 @@ export class Observer {
         if (this.hooks.onRequest)
             this.#safely(() => this.hooks.onRequest(o));
         if (this.logger)
-            this.#safely(() => this.logger.info({ event: 'top.request', ...o }, `${o.method ?? '-'} ${o.code === 0 ? 'ok' : `${o.code} ${o.subCode ?? ''}`.trim()}`));
+            this.#safely(() => this.logger.info({ event: 'top.request', ...o }, `${o.method === undefined ? '-' : printable(o.method)} ${o.code === 0 ? 'ok' : `${o.code} ${o.subCode ?? ''}`.trim()}`));
     }
     /**
      * `hidden`: the request's secret values (its session, its sign), kept out of the log line. An
