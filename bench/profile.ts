@@ -14,7 +14,8 @@ const seconds = Number(process.argv[2] ?? 10);
 const name = process.argv[3] ?? 'gateway';
 const dir = path.join(ROOT, 'bench/profiles');
 mkdirSync(dir, { recursive: true });
-for (const f of readdirSync(dir)) if (f.endsWith('.cpuprofile') || f.endsWith('.svg')) rmSync(path.join(dir, f));
+// The last run's profiles go (they are not named by server); another server's flame graph stays.
+for (const f of readdirSync(dir)) if (f.endsWith('.cpuprofile') || f === `${name}-flamegraph.svg`) rmSync(path.join(dir, f));
 
 const server = await start(name, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200']);
 await loadServer(server.port, 2, name);
