@@ -63,11 +63,19 @@ export function mergeFrames(profile: CpuProfile): Frame {
     // V8's own root node is "(root)": it stands for the whole profile, which `all` already is.
     if (node.callFrame.functionName === '(root)' && !node.callFrame.url) {
       root.self += node.hitCount ?? 0;
-      for (const id of node.children ?? []) stack.push([byId.get(id)!, root]);
+      for (const id of node.children ?? []) {
+        const child = byId.get(id);
+        if (child) stack.push([child, root]);
+      }
     } else stack.push([node, root]);
   }
+  // V8 lists each node under one caller; a malformed list (a cycle, a node under
+  // two callers) would loop forever or count samples twice: each node counts once.
+  const seen = new Set<number>();
   while (stack.length) {
     const [node, parent] = stack.pop()!;
+    if (seen.has(node.id)) continue;
+    seen.add(node.id);
     const label = frameLabel(node.callFrame);
     let frame = parent.children.get(label);
     if (!frame) {
@@ -129,7 +137,11 @@ export function placeFrames(root: Frame, width: number): PlacedFrame[] {
   return placed.sort((a, b) => a.depth - b.depth || a.x - b.x);
 }
 
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// XML 1.0 has no control characters (but tab and line breaks), U+FFFE, U+FFFF or lone
+// surrogates, not even as &#n; references, and V8 keeps a computed function name as
+// it is: each such character is drawn as U+FFFD, so any profile gives well-formed XML.
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const escapeXml = (text: string) => text.replace(NOT_XML, '\uFFFD').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A warm colour for JavaScript, by where it lives; grey for what V8 reports without a function (GC, idle, program). */
 function colourOf(label: string): string {
@@ -164,7 +176,9 @@ export function flameGraphSvg(profile: CpuProfile, options: FlameGraphOptions = 
     const y = height - MARGIN - (f.depth + 1) * ROW;
     const share = ((100 * f.samples) / root.total).toFixed(2);
     const chars = Math.floor((f.width - 6) / GLYPH_PX);
-    const text = chars >= 3 ? (f.label.length <= chars ? f.label : `${f.label.slice(0, chars - 2)}..`) : '';
+    // Cut by code points: a cut between the halves of a surrogate pair leaves a lone one.
+    const glyphs = chars >= 3 && f.label.length > chars ? Array.from(f.label) : undefined;
+    const text = chars >= 3 ? (glyphs === undefined || glyphs.length <= chars ? f.label : `${glyphs.slice(0, chars - 2).join('')}..`) : '';
     out.push(
       `<g><title>${escapeXml(`${f.label} (${f.samples} samples, ${share}%)`)}</title>` +
         `<rect x="${(MARGIN + f.x).toFixed(2)}" y="${y}" width="${f.width.toFixed(2)}" height="${ROW - 1}" rx="2" fill="${colourOf(f.label)}"/>` +
