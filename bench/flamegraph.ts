@@ -129,7 +129,11 @@ export function placeFrames(root: Frame, width: number): PlacedFrame[] {
   return placed.sort((a, b) => a.depth - b.depth || a.x - b.x);
 }
 
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// XML 1.0 allows no control character but tab, line feed and carriage return, not even as a
+// reference: a function name holding one (a computed name) is shown with U+FFFD in its place.
+// A lone surrogate becomes U+FFFD too when the file is written as UTF-8.
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"']|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => (/[&<>"']/.test(c) ? `&#${c.charCodeAt(0)};` : '\ufffd'));
 
 /** A warm colour for JavaScript, by where it lives; grey for what V8 reports without a function (GC, idle, program). */
 function colourOf(label: string): string {

@@ -62,6 +62,13 @@ test('names are escaped: the SVG holds no markup from the profile', () => {
   assert.ok(svg.startsWith('<?xml') && svg.trimEnd().endsWith('</svg>'));
 });
 
+test('a name with control characters XML cannot hold is drawn with U+FFFD in their place', () => {
+  const svg = flameGraphSvg(profileOf(v8Root([n('bad\u0001name\u001f', 10)])));
+  // XML 1.0 allows no C0 control but tab, line feed and carriage return, not even as &#1;.
+  assert.doesNotMatch(svg, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|&#(?:[0-8]|1[1247-9]|2\d|3[01]);/);
+  assert.match(svg, /bad\ufffdname\ufffd/);
+});
+
 test('frames narrower than a tenth of a pixel are left out', () => {
   const profile = profileOf(v8Root([n('wide', 1_000_000), n('narrow', 1)]));
   const labels = placeFrames(mergeFrames(profile), 1000).map((f) => f.label.split(' ')[0]);
