@@ -129,11 +129,22 @@ export function placeFrames(root: Frame, width: number): PlacedFrame[] {
   return placed.sort((a, b) => a.depth - b.depth || a.x - b.x);
 }
 
-// XML 1.0 allows no control character but tab, line feed and carriage return, not even as a
-// reference: a function name holding one (a computed name) is shown with U+FFFD in its place.
-// A lone surrogate becomes U+FFFD too when the file is written as UTF-8.
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"']|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => (/[&<>"']/.test(c) ? `&#${c.charCodeAt(0)};` : '\ufffd'));
+/**
+ * Text for an XML attribute or element: markup characters as references; a
+ * control character XML 1.0 cannot hold at all, not even as a reference (a
+ * computed function name may have one), as U+FFFD. A lone surrogate becomes
+ * U+FFFD too when the file is written as UTF-8.
+ */
+function escapeXml(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const code = c.codePointAt(0)!;
+    if (c === '&' || c === '<' || c === '>' || c === '"' || c === "'") out += `&#${code};`;
+    else if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff) out += '\ufffd';
+    else out += c;
+  }
+  return out;
+}
 
 /** A warm colour for JavaScript, by where it lives; grey for what V8 reports without a function (GC, idle, program). */
 function colourOf(label: string): string {
