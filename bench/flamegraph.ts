@@ -137,11 +137,23 @@ export function placeFrames(root: Frame, width: number): PlacedFrame[] {
   return placed.sort((a, b) => a.depth - b.depth || a.x - b.x);
 }
 
-// XML 1.0 has no control characters (but tab and line breaks), U+FFFE, U+FFFF or lone
-// surrogates, not even as &#n; references, and V8 keeps a computed function name as
-// it is: each such character is drawn as U+FFFD, so any profile gives well-formed XML.
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const escapeXml = (text: string) => text.replace(NOT_XML, '\uFFFD').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * Text for an XML attribute or element: markup characters as references; a
+ * control character XML 1.0 cannot hold at all, not even as a reference (a
+ * computed function name may have one), as U+FFFD; a lone surrogate (half of
+ * a pair, which XML cannot hold either) as U+FFFD too, here, so the text is
+ * well-formed whatever writes it.
+ */
+function escapeXml(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const code = c.codePointAt(0)!;
+    if (c === '&' || c === '<' || c === '>' || c === '"' || c === "'") out += `&#${code};`;
+    else if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff || (code >= 0xd800 && code <= 0xdfff)) out += '\ufffd';
+    else out += c;
+  }
+  return out;
+}
 
 /** A warm colour for JavaScript, by where it lives; grey for what V8 reports without a function (GC, idle, program). */
 function colourOf(label: string): string {

@@ -62,6 +62,15 @@ test('names are escaped: the SVG holds no markup from the profile', () => {
   assert.ok(svg.startsWith('<?xml') && svg.trimEnd().endsWith('</svg>'));
 });
 
+test('a name with control characters XML cannot hold is drawn with U+FFFD in their place', () => {
+  const svg = flameGraphSvg(profileOf(v8Root([n('bad\u0001name\u001f', 10)])));
+  // XML 1.0 allows no C0 control but tab, line feed and carriage return, not even as &#1;.
+  const forbidden = (code: number) => code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
+  assert.ok(![...svg].some((c) => forbidden(c.codePointAt(0)!)), 'a raw control character');
+  assert.ok(![...svg.matchAll(/&#(\d+);/g)].some((m) => forbidden(Number(m[1]))), 'a control character as a reference');
+  assert.match(svg, /bad\ufffdname\ufffd/);
+});
+
 test('frames narrower than a tenth of a pixel are left out', () => {
   const profile = profileOf(v8Root([n('wide', 1_000_000), n('narrow', 1)]));
   const labels = placeFrames(mergeFrames(profile), 1000).map((f) => f.label.split(' ')[0]);
