@@ -140,7 +140,14 @@ type Ran<T> = { outcome: Outcome<T>; path: IdempotencyPath };
 // The engine's refusals, made only when one is answered (not a closure per call).
 function conflictWith<T>(label: { path: string; value: string }): Ran<T> {
   return {
-    outcome: { kind: 'error', error: new GatewayError(41, `isv.idempotency-conflict:${label.path}`, `${label.path} ${JSON.stringify(label.value)} was already used with different parameters`) },
+    outcome: {
+      kind: 'error',
+      error: new GatewayError(
+        41,
+        `isv.idempotency-conflict:${label.path}`,
+        `${label.path} ${JSON.stringify(label.value)} was already used with different parameters (or, on an API that acts for a user, by another session)`,
+      ),
+    },
     path: 'conflict',
   };
 }

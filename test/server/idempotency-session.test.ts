@@ -39,6 +39,7 @@ test('a session API: the same session replays, another session with the same key
     const other = JSON.parse((await post(g.url, signedParams(PRE_PAY, prePay, { extra: { session: 'mallory-session' } }))).body);
     assert.equal(other.error_response?.code, 41, JSON.stringify(other));
     assert.equal(other.error_response?.sub_code, 'isv.idempotency-conflict:param0.pre_pay_no');
+    assert.match(other.error_response?.sub_msg, /by another session/);
     assert.doesNotMatch(JSON.stringify(other), /alice/);
     assert.deepEqual(runs, ['alice-session']);
   } finally {
