@@ -5,42 +5,17 @@
 // against the minimal signer over the same transport (node:http with a
 // keep-alive agent, and fetch), and node-taobao-topclient for context.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fetchTransport, operations, TopClient } from '../generated/client/dist/node.js';
 import { ClientCore } from '../generated/client/dist/runtime/client/client-core.js';
-import { formatTimestamp } from '../generated/client/dist/runtime/common/timestamp.js';
 import { median, ROOT } from './lib.ts';
+import { DTO, METHOD, minimalFetch as minimalOverFetch, minimalNodeHttp as minimalOverNodeHttp, minimalPrepare, TYPED } from './minimal-signer.ts';
 import { ENVELOPE, ROOT_NAME } from './servers/common.ts';
 
 const require = createRequire(import.meta.url);
 const NodeTopClient = (require('node-taobao-topclient') as { default: new (o: object) => { execute(m: string, p: object): Promise<unknown> } }).default;
-const METHOD = 'alibaba.alisports.lianbei.xpos.pay';
-const DTO = {
-  nego_price: '10000',
-  qr_code: '231023',
-  request_id: '34896985984894',
-  machine_id: '222',
-  out_biz_id: '111111',
-  item_id: 222,
-  cashier_name: '张丽',
-  cashier_id: '346753',
-  store_id: '333333',
-};
-const TYPED = { param0: { ...DTO, item_id: 222n } };
-
-/** The minimal signer: the same wire (system params in the query, DTO as JSON in the body), md5. */
-function minimalPrepare(): { query: string; body: string } {
-  const system: Record<string, string> = { method: METHOD, app_key: '12345678', timestamp: formatTimestamp(Date.now()), v: '2.0', sign_method: 'md5', format: 'json' };
-  const business = { param0: JSON.stringify(DTO) };
-  const all: Record<string, string> = { ...system, ...business };
-  let text = 'helloworld';
-  for (const k of Object.keys(all).sort()) text += k + all[k];
-  system.sign = createHash('md5').update(`${text}helloworld`, 'utf8').digest('hex').toUpperCase();
-  return { query: new URLSearchParams(system).toString(), body: new URLSearchParams(business).toString() };
-}
 
 function opsPerSecond(fn: () => void, ms: number): number {
   let n = 0;
@@ -70,8 +45,20 @@ export interface ClientResults {
   nodeTopRatio: number;
 }
 
+/** The bare node:http server (bench/servers/bare.ts) in its own process, listening. */
+export async function startBareServer(): Promise<{ server: ChildProcess; port: number }> {
+  const server = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/servers/bare.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) =>
+    server.stdout!.on('data', (c) => {
+      const m = /listening (\d+)/.exec(String(c));
+      if (m) resolve(Number(m[1]));
+    }),
+  );
+  return { server, port };
+}
+
 /** Calls per second with `concurrency` in flight for `ms`, and this process's CPU per call (µs) meanwhile. */
-async function inFlight(call: () => Promise<unknown>, ms: number, concurrency = 16): Promise<{ rate: number; cpuUs: number }> {
+export async function inFlight(call: () => Promise<unknown>, ms: number, concurrency = 16): Promise<{ rate: number; cpuUs: number }> {
   let done = 0;
   let failed = 0;
   const end = performance.now() + ms;
@@ -117,13 +104,7 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
   }
 
   // (b) HTTP against one bare server in its own process.
-  const server: ChildProcess = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/servers/bare.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve) =>
-    server.stdout!.on('data', (c) => {
-      const m = /listening (\d+)/.exec(String(c));
-      if (m) resolve(Number(m[1]));
-    }),
-  );
+  const { server, port } = await startBareServer();
   const url = `http://127.0.0.1:${port}/router/rest`;
   try {
     const client = new TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: url, signMethod: 'md5' });
@@ -133,40 +114,8 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
     // The minimal signer, and the same with a timeout per call: the one
     // guarantee of ours a caller cannot do without, priced on its own (for
     // fetch it needs an AbortSignal, which undici registers per request).
-    const minimalNodeHttp = (timeoutMs?: number) =>
-      new Promise<unknown>((resolve, reject) => {
-        const { query, body } = minimalPrepare();
-        const req = http.request(
-          `${url}?${query}`,
-          { method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', 'content-length': Buffer.byteLength(body) } },
-          (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (c) => (text += c));
-            res.on('end', () => {
-              clearTimeout(timer);
-              resolve((JSON.parse(text) as Record<string, unknown>)[ROOT_NAME]);
-            });
-          },
-        );
-        const timer = timeoutMs === undefined ? undefined : setTimeout(() => req.destroy(new Error('timeout')), timeoutMs);
-        req.on('error', (error) => {
-          clearTimeout(timer);
-          reject(error);
-        });
-        req.end(body);
-      });
-    const minimalFetch = async (timeoutMs?: number) => {
-      const controller = timeoutMs === undefined ? undefined : new AbortController();
-      const timer = controller && setTimeout(() => controller.abort(), timeoutMs);
-      try {
-        const { query, body } = minimalPrepare();
-        const res = await fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body, signal: controller?.signal });
-        return (JSON.parse(await res.text()) as Record<string, unknown>)[ROOT_NAME];
-      } finally {
-        clearTimeout(timer);
-      }
-    };
+    const minimalNodeHttp = (timeoutMs?: number) => minimalOverNodeHttp(url, agent, timeoutMs);
+    const minimalFetch = (timeoutMs?: number) => minimalOverFetch(url, timeoutMs);
     const TIMEOUT_MS = 30_000; // ours' default
     // Pairs of short blocks, ours and the other over the same transport, in
     // alternating order (AB, BA, …); each pair gives a ratio and the median of

@@ -1,0 +1,74 @@
+// npm run bench:client-ab -- REV [TRANSPORT] [BLOCKS]: whole client calls of
+// the working tree's generated client against REV's (or, with REV `minimal`,
+// against the minimal signer, issue 16's peer), over TRANSPORT (`node:http`,
+// the default, or `fetch`) to the bare node:http server in its own process,
+// 16 in flight. Blocks of 400 ms alternate AB then BA; the figures are the
+// medians of the client process's CPU µs a call and of the per-pair ratios of
+// calls/s and of CPU (the other's over the working tree's: above 1, the working
+// tree costs less). The bench's full run takes 15 min; this resolves a few
+// percent in one. (Run `npm run generate` first: it loads generated/client.)
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { inFlight, startBareServer } from './client.ts';
+import { median, ROOT } from './lib.ts';
+import { minimalFetch, minimalNodeHttp, TYPED } from './minimal-signer.ts';
+
+const [rev = 'HEAD', transport = 'node:http', blocksArg = '30'] = process.argv.slice(2);
+if (transport !== 'node:http' && transport !== 'fetch') throw new Error(`TRANSPORT is node:http or fetch, not ${transport}`);
+const blocks = Number(blocksArg);
+
+interface ClientModule {
+  TopClient: new (o: object) => { alibabaAlisportsLianbeiXposPay(p: object): Promise<unknown>; close(): void };
+  fetchTransport(): object;
+}
+const { server, port } = await startBareServer();
+const url = `http://127.0.0.1:${port}/router/rest`;
+const clientOf = (m: ClientModule) =>
+  new m.TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: url, signMethod: 'md5', ...(transport === 'fetch' ? { transport: m.fetchTransport() } : {}) });
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+let other: () => Promise<unknown>;
+let otherClient: ReturnType<typeof clientOf> | undefined;
+if (rev === 'minimal') {
+  other = transport === 'fetch' ? () => minimalFetch(url) : () => minimalNodeHttp(url, agent);
+} else {
+  // Inside the repository (git-ignored), so the old build resolves the same node_modules.
+  const dir = path.join(ROOT, '.artifacts/client-ab', rev.replace(/[^\w.-]/g, '_'));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('bash', ['-c', `git archive ${JSON.stringify(rev)} generated/client | tar -x -C ${JSON.stringify(dir)}`], { cwd: ROOT });
+  otherClient = clientOf((await import(path.join(dir, 'generated/client/dist/node.js'))) as ClientModule);
+  other = () => otherClient!.alibabaAlisportsLianbeiXposPay(TYPED);
+}
+const oursClient = clientOf((await import(path.join(ROOT, 'generated/client/dist/node.js'))) as ClientModule);
+const ours = () => oursClient.alibabaAlisportsLianbeiXposPay(TYPED);
+
+try {
+  for (let i = 0; i < 2; i++) {
+    await inFlight(other, 500);
+    await inFlight(ours, 500);
+  }
+  const cpu: [number[], number[]] = [[], []];
+  const rates: number[] = [];
+  const cpuRatios: number[] = [];
+  for (let b = 0; b < blocks; b++) {
+    const [first, second] = b % 2 ? [ours, other] : [other, ours];
+    const x = await inFlight(first, 400);
+    const y = await inFlight(second, 400);
+    const [o, w] = b % 2 ? [y, x] : [x, y];
+    cpu[0].push(o.cpuUs);
+    cpu[1].push(w.cpuUs);
+    rates.push(w.rate / o.rate);
+    cpuRatios.push(o.cpuUs / w.cpuUs);
+  }
+  console.log(
+    `${transport}, ${rev}: ${median(cpu[0]).toFixed(1)} µs a call; working tree: ${median(cpu[1]).toFixed(1)} µs a call; working tree / ${rev}: calls/s ${median(rates).toFixed(3)}, CPU ${median(cpuRatios).toFixed(3)} (medians of ${blocks} pairs of 400 ms blocks)`,
+  );
+} finally {
+  oursClient.close();
+  otherClient?.close();
+  agent.destroy();
+  server.kill('SIGTERM');
+}
