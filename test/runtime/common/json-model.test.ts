@@ -144,3 +144,32 @@ test('parseJsonAs keeps an int64 written as 9007199254740993.0 as text inside a 
   assert.equal(wrapped.ids.id[0], '9007199254740993.0', `a wrapped list rounded it to ${show(wrapped.ids.id[0])}`);
   assert.equal(wrapped.rows.row[0]!.n, '1e16', `a wrapped list of objects made it ${show(wrapped.rows.row[0]!.n)}`);
 });
+
+// parseJsonAs makes the marks in int64 fields bigint during its shape walk and
+// walks the whole value only for marks left elsewhere: int64 fields beside,
+// inside and around untyped values holding long integers of their own.
+test(`parseJsonAs gives int64 fields as bigint and every other integer beyond 2^53 as bigint, wherever the long integers sit (seed ${SEED})`, () => {
+  const int64: Shape = { type: 'int64' };
+  const shape: Shape = { type: 'object', fields: { a: int64, id: int64, n: { type: 'object', fields: { id: int64, ids: { type: 'array', items: int64 } } } } };
+  const int64Node = intToken.map((t) => ({ text: t, want: BigInt(t) }));
+  const field = (name: string, value: fc.Arbitrary<Node>) =>
+    fc.option(
+      value.map((v) => [name, v] as const),
+      { nil: undefined },
+    );
+  const objectOf = (entries: (readonly [string, Node] | undefined)[]): Node => {
+    const present = entries.filter((e) => e !== undefined);
+    const want: Record<string, unknown> = {};
+    for (const [k, v] of present) want[k] = v.want;
+    return { text: `{${present.map(([k, v]) => `${JSON.stringify(k)}:${v.text}`).join(',')}}`, want };
+  };
+  const ids = fc.array(int64Node, { maxLength: 4 }).map((items) => ({ text: `[${items.map((i) => i.text).join(',')}]`, want: items.map((i) => i.want) }));
+  const inner = fc.tuple(field('x', node), field('id', int64Node), field('ids', ids), field('y', node)).map(objectOf);
+  const doc = fc.tuple(field('x', node), field('a', int64Node), field('n', inner), field('id', int64Node), field('y', node)).map(objectOf);
+  fc.assert(
+    fc.property(doc, ({ text, want }) => {
+      assert.deepStrictEqual(parseJsonAs(text, shape), want, text);
+    }),
+    { seed: SEED, numRuns: 600 },
+  );
+});

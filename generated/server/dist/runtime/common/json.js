@@ -6,27 +6,39 @@
 // marked strings become bigint (or number, when still safe). Writing: compact,
 // null and undefined fields left out (as the Java SDK's JSONWriter does),
 // bigint as digits.
+import { isMarked, MARKER_IN_JSON, markedDigits } from "./int-marker.js";
 import { needsRevival, reviveInt64 } from "./shape.js";
 import { formatTopDate } from "./top-values.js";
 const MAX_DEPTH = 512;
-// A run of 16 digits is the shortest text that can hold an unsafe integer;
-// without one anywhere in the text JSON.parse is exact.
-const LONG_DIGITS = /\d{16}/;
-// A marker no JSON text can hold without writing `\u0000` itself: texts that
-// do are read by the hand-written parser instead, so no input can forge one.
-const MARKER = '\u0000int:';
-const MARKER_IN_JSON = '\\u0000int:';
-// A run of 16 or more digits: an integer token when it is outside a string
-// and not part of a fraction or an exponent (checked around each match).
+// A run of 16 or more digits (the shortest text that can hold an unsafe
+// integer): an integer token when it is outside a string and not part of a
+// fraction or an exponent (checked around each match). Without one anywhere
+// in the text JSON.parse is exact.
 const LONG_RUN = /\d{16,}/g;
-const NUMBER_PART = /[\d.eE+-]/;
-// A colon after the token (JSON white space between): the token is where a key goes.
-const KEY_NEXT = /[ \t\n\r]*:/y;
 export function parseJson(text) {
-    if (!LONG_DIGITS.test(text))
-        return JSON.parse(text);
+    const { value, marks } = parseMarked(text);
+    return marks === 0 ? value : restore(value, 0, { marks });
+}
+/** `c` is part of a JSON number token's text (a digit, `.`, `e`, `E`, `+`, `-`). */
+const isNumberPart = (c) => (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b || c === 0x2d;
+/** The index after JSON white space from `at`. */
+function skipWhiteSpace(text, at) {
+    for (let c = text.charCodeAt(at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++at))
+        ;
+    return at;
+}
+/**
+ * JSON.parse of the text with its long integer tokens quoted with the marker
+ * (`marks` of them, left for the caller to make numbers again), or of the
+ * text itself when it has none.
+ */
+function parseMarked(text) {
+    LONG_RUN.lastIndex = 0;
+    let m = LONG_RUN.exec(text);
+    if (m === null)
+        return { value: JSON.parse(text), marks: 0 };
     if (text.includes('\\u0000'))
-        return new LosslessParser(text).parseDocument();
+        return { value: new LosslessParser(text).parseDocument(), marks: 0 };
     // Quote the long integer tokens outside strings. Only the quotes between one
     // long run and the next are looked at (indexOf), to know whether a run sits
     // inside a string; the text is copied once, around the runs that are marked.
@@ -35,8 +47,7 @@ export function parseJson(text) {
     let copied = 0;
     let scanned = 0;
     let inString = false;
-    LONG_RUN.lastIndex = 0;
-    for (let m = LONG_RUN.exec(text); m !== null; m = LONG_RUN.exec(text)) {
+    for (; m !== null; m = LONG_RUN.exec(text)) {
         const start = m.index;
         while (scanned < start) {
             const quote = text.indexOf('"', scanned);
@@ -59,33 +70,31 @@ export function parseJson(text) {
             continue;
         const end = start + m[0].length;
         const tokenStart = text.charCodeAt(start - 1) === 0x2d ? start - 1 : start; // a minus sign belongs to the token
-        if (tokenStart > 0 && NUMBER_PART.test(text[tokenStart - 1]))
+        if (tokenStart > 0 && isNumberPart(text.charCodeAt(tokenStart - 1)))
             continue; // a fraction's or exponent's digits
-        if (end < text.length && /[.eE]/.test(text[end]))
+        const next = text.charCodeAt(end);
+        if (next === 0x2e || next === 0x65 || next === 0x45)
             continue; // followed by a fraction or exponent: not an integer
         // Not JSON, left for JSON.parse to refuse: a leading zero (`00…1`), and a
         // number where a key goes (`{1234…:1}`), which quoting would make valid.
-        KEY_NEXT.lastIndex = end;
-        if (text.charCodeAt(start) === 0x30 || KEY_NEXT.test(text))
+        if (text.charCodeAt(start) === 0x30 || text.charCodeAt(skipWhiteSpace(text, end)) === 0x3a)
             continue;
         out += `${text.slice(copied, tokenStart)}"${MARKER_IN_JSON}${text.slice(tokenStart, end)}"`;
         copied = end;
         marks++;
     }
     if (copied === 0)
-        return JSON.parse(text);
+        return { value: JSON.parse(text), marks: 0 };
     out += text.slice(copied);
-    let value;
     try {
-        value = JSON.parse(out);
+        return { value: JSON.parse(out), marks };
     }
     catch (error) {
         // Report against the text as given, not the marked copy.
         if (error instanceof RangeError)
             throw new SyntaxError(`JSON: nesting too deep`);
-        return new LosslessParser(text).parseDocument();
+        return { value: new LosslessParser(text).parseDocument(), marks: 0 };
     }
-    return restore(value, 0, { marks });
 }
 // A digit followed by a fraction or an exponent: the text may hold a number token that JSON.parse would round.
 const DECIMAL_FORM = /\d[.eE]/;
@@ -104,9 +113,19 @@ class DecimalToken {
  * ordinary numbers.
  */
 export function parseJsonAs(text, shape) {
-    if (!needsRevival(shape) || !DECIMAL_FORM.test(text))
-        return reviveInt64(parseJson(text), shape);
-    return reviveInt64(settleDecimals(new LosslessParser(text, true).parseDocument(), shape, 0), shape);
+    if (!needsRevival(shape))
+        return parseJson(text);
+    if (DECIMAL_FORM.test(text))
+        return reviveInt64(settleDecimals(new LosslessParser(text, true).parseDocument(), shape, 0), shape);
+    const { value, marks } = parseMarked(text);
+    if (marks === 0)
+        return reviveInt64(value, shape);
+    // The shape's walk makes the marks in int64 fields bigint as it goes (most
+    // often all of them: long integers are ids); only marks left elsewhere (a
+    // field the spec does not know) need the walk through the whole value.
+    const left = { marks };
+    const revived = reviveInt64(value, shape, left);
+    return left.marks === 0 ? revived : restore(revived, 0, left);
 }
 function settleDecimals(value, shape, depth) {
     if (value instanceof DecimalToken)
@@ -133,9 +152,6 @@ function settleDecimals(value, shape, depth) {
     }
     return record;
 }
-// Only a marked string starts with U+0000: JSON.parse refuses a raw control
-// character, and a text with an escaped one never reaches restore.
-const isMarked = (value) => value.charCodeAt(0) === 0;
 /**
  * The marked strings of `value` made numbers again, in place. `left.marks`
  * counts the marks not yet found: the walk stops once it is 0, so the rest of
@@ -147,7 +163,7 @@ function restore(value, depth, left) {
         if (!isMarked(value))
             return value;
         left.marks--;
-        const digits = value.slice(MARKER.length);
+        const digits = markedDigits(value);
         const asNumber = Number(digits);
         return Number.isSafeInteger(asNumber) ? asNumber : BigInt(digits);
     }

@@ -1,3 +1,4 @@
+import { type MarksLeft } from './int-marker.ts';
 /** TOP's scalar types as the runtime tells them apart. */
 export type ScalarType = 'string' | 'boolean' | 'int64' | 'int32' | 'number' | 'date-time' | 'date' | 'price' | 'json' | 'file';
 export type Shape = {
@@ -17,9 +18,11 @@ export type Shape = {
  * Turns every int64 field of a freshly decoded value into a bigint, in place:
  * JSON numbers (exact below 2^53, bigint above from the lossless parser) and
  * digit strings (from a form field or XML). Anything else is left for the
- * validator to reject by path. Returns the value for chaining.
+ * validator to reject by path. With `left`, the strings the lossless JSON
+ * reader marked (int-marker.ts) in int64 fields become bigint too, counted off
+ * `left.marks`. Returns the value for chaining.
  */
-export declare function reviveInt64(value: unknown, shape: Shape): unknown;
+export declare function reviveInt64(value: unknown, shape: Shape, left?: MarksLeft): unknown;
 /** Whether a shape holds an int64 anywhere (so a walk can skip the rest). */
 export declare function needsRevival(shape: Shape): boolean;
 /** Whether a shape holds a list anywhere (answers with none need no wrapping walk). */

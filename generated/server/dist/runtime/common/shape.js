@@ -4,20 +4,30 @@
 // digits on the wire), which are TOP Dates, Prices, JSON text or files, which
 // lists TOP wraps in an item element (and its name), and the schema's field
 // order. This module walks shapes; it decides nothing about the spec.
+import { isMarked, markedDigits } from "./int-marker.js";
 const INTEGER_TEXT = /^-?(?:0|[1-9]\d*)$/;
 /**
  * Turns every int64 field of a freshly decoded value into a bigint, in place:
  * JSON numbers (exact below 2^53, bigint above from the lossless parser) and
  * digit strings (from a form field or XML). Anything else is left for the
- * validator to reject by path. Returns the value for chaining.
+ * validator to reject by path. With `left`, the strings the lossless JSON
+ * reader marked (int-marker.ts) in int64 fields become bigint too, counted off
+ * `left.marks`. Returns the value for chaining.
  */
-export function reviveInt64(value, shape) {
+export function reviveInt64(value, shape, left) {
     switch (shape.type) {
         case 'int64':
             if (typeof value === 'number' && Number.isInteger(value))
                 return BigInt(value);
-            if (typeof value === 'string' && INTEGER_TEXT.test(value))
-                return BigInt(value);
+            if (typeof value === 'string') {
+                // A long integer the lossless JSON reader marked (only ever given with `left`).
+                if (left && isMarked(value)) {
+                    left.marks--;
+                    return BigInt(markedDigits(value));
+                }
+                if (INTEGER_TEXT.test(value))
+                    return BigInt(value);
+            }
             return value;
         case 'object': {
             if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -25,7 +35,7 @@ export function reviveInt64(value, shape) {
             const record = value;
             for (const [name, fieldShape] of fieldsToRevive(shape)) {
                 if (Object.hasOwn(record, name))
-                    record[name] = reviveInt64(record[name], fieldShape);
+                    record[name] = reviveInt64(record[name], fieldShape, left);
             }
             return record;
         }
@@ -33,7 +43,7 @@ export function reviveInt64(value, shape) {
             if (!Array.isArray(value) || !needsRevival(shape.items))
                 return value;
             for (let i = 0; i < value.length; i++)
-                value[i] = reviveInt64(value[i], shape.items);
+                value[i] = reviveInt64(value[i], shape.items, left);
             return value;
         default:
             return value;
