@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { encodeForm } from '../../../runtime/common/form.ts';
 import { decodeParams, encodeParams, type ParamSpecs } from '../../../runtime/common/params.ts';
 import { reviveInt64, type Shape } from '../../../runtime/common/shape.ts';
+
+const SEED = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
+console.log(`# params: fast-check seed ${SEED} (replay with FC_SEED=${SEED})`);
 
 const dto: Shape = { type: 'object', fields: { id: { type: 'int64' }, name: { type: 'string' }, ok: { type: 'boolean' } } };
 const specs: ParamSpecs = {
@@ -59,4 +63,20 @@ test('reviveInt64: numbers and digit strings become bigint; other values are lef
 test('encodeForm: UTF-8 percent-encoding that a form parser reverses exactly', () => {
   const fields = { a: 'x y&z=1', b: '中国😀', c: '{"k":"v+w"}' };
   assert.deepEqual(Object.fromEntries(new URLSearchParams(encodeForm(fields))), fields);
+});
+
+// encodeForm skips encodeURIComponent for values of unreserved characters and
+// encodes each name once: the bytes must be those of the plain encoding.
+test(`encodeForm writes exactly encodeURIComponent's name=value pairs (seed ${SEED})`, () => {
+  const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[\w.!~*'()-]{0,12}$/), fc.constantFrom('', ' ', '2.0', 'md5', '2026-11-26 12:00:00', 'a+b', '%41', '中国'));
+  fc.assert(
+    fc.property(fc.dictionary(text, text, { maxKeys: 6 }), (fields) => {
+      const want = Object.entries(fields)
+        .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+        .join('&');
+      assert.equal(encodeForm(fields), want);
+      assert.equal(encodeForm(fields), want, 'the second time (names from the cache)');
+    }),
+    { seed: SEED, numRuns: 500 },
+  );
 });

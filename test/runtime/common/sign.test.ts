@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type SignMethod, sign, signingString } from '../../../runtime/common/sign.ts';
+import { isSendable, type SignMethod, sign, signingString } from '../../../runtime/common/sign.ts';
 import { independentSign } from '../../support/independent-signer.ts';
 
 // ../shared/top-protocol.md §3, worked examples (secret `helloworld`).
@@ -69,4 +69,16 @@ test('sign: agrees with the independent signer on varied inputs (unicode, long v
 
 test('sign: an unknown sign method is refused by name', () => {
   assert.throws(() => sign({ a: '1' }, 's', 'sha1' as SignMethod), /sign_method must be one of md5, hmac, hmac-sha256; got sha1/);
+});
+
+// isSendable answers without trim for a value starting with printable ASCII:
+// it must agree with trim (TOP drops a blank value) on every string, the
+// Unicode white space trim knows included.
+test('isSendable agrees with trim on ASCII, Unicode white space and their mixes', () => {
+  const blanks = ['', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+  const others = ['a', '0', '~', '!', '\u007f', '\u0000', '\u0085', '\u200b', '中', '😀', ' x', 'x '];
+  const values = [...blanks, ...others];
+  for (const a of values) for (const b of values) for (const value of [a, a + b, a + b + a]) assert.equal(isSendable(value), value.trim() !== '', JSON.stringify(value));
+  assert.equal(isSendable(undefined), false);
+  assert.equal(isSendable(null), false);
 });

@@ -12,7 +12,11 @@ import { hmacMd5, md5, toHex } from "./md5.js";
 export const SIGN_METHODS = ['md5', 'hmac', 'hmac-sha256'];
 /** TOP drops a parameter that is null, empty or only white space: it is neither signed nor sent. */
 export function isSendable(value) {
-    return value !== undefined && value !== null && value.trim() !== '';
+    if (value === undefined || value === null)
+        return false;
+    // A value that starts with a printable ASCII character other than space (most do) keeps it through trim.
+    const first = value.charCodeAt(0);
+    return (first > 0x20 && first < 0x7f) || value.trim() !== '';
 }
 /** The string that is hashed: sorted `name + value` pairs, no separators. */
 export function signingString(params) {

@@ -57,7 +57,15 @@ function nodeHttpTransport(options = {}) {
     const provesUnsent = isNodeItself();
     // The gateway's URL is parsed once: every call of a client shares it, and only the query differs.
     const targets = new Map();
+    // The last target and the URL up to its query: a client's calls all go to one
+    // gateway, and comparing a prefix costs less than cutting and hashing it.
+    let last;
     const targetOf = (url) => {
+        if (last !== undefined && url.startsWith(last.base)) {
+            const after = url.charCodeAt(last.base.length);
+            if (after === 0x3f /* ? */ || url.length === last.base.length)
+                return last.target;
+        }
         const q = url.indexOf('?');
         const base = q === -1 ? url : url.slice(0, q);
         let target = targets.get(base);
@@ -69,6 +77,7 @@ function nodeHttpTransport(options = {}) {
             if (targets.size < 16)
                 targets.set(base, target);
         }
+        last = { base, target };
         return target;
     };
     return {
@@ -133,19 +142,27 @@ function idleSockets(agent, idleMs) {
             return idle !== undefined && now - idle.at >= idle.limit;
         });
     };
+    // The idle limit a server's Keep-Alive header allows (0: too short to reuse), for the last header seen: a server sends the same one each time.
+    let lastHint;
+    const limitFor = (header) => {
+        if (lastHint?.header === header)
+            return lastHint.limit;
+        let limit = idleMs;
+        const hint = /^timeout=(\d+)/.exec(header)?.[1];
+        if (hint !== undefined)
+            limit = Math.max(0, Math.min(limit, Number(hint) * 1000 - SERVER_HINT_MARGIN_MS));
+        lastHint = { header, limit };
+        return limit;
+    };
     // node's own: TCP keep-alive on, unref, and false when the server's hint is too short to reuse.
     const keep = agent.keepSocketAlive.bind(agent);
     agent.keepSocketAlive = (socket) => {
         if (stopped || !keep(socket))
             return false;
-        let limit = idleMs;
-        const hint = /^timeout=(\d+)/.exec(String(socket._httpMessage?.res?.headers?.['keep-alive'] ?? ''))?.[1];
-        if (hint !== undefined) {
-            const serverMs = Number(hint) * 1000 - SERVER_HINT_MARGIN_MS;
-            if (serverMs <= 0)
-                return false;
-            limit = Math.min(limit, serverMs);
-        }
+        const header = socket._httpMessage?.res?.headers?.['keep-alive'];
+        const limit = header === undefined ? idleMs : limitFor(String(header));
+        if (limit <= 0)
+            return false;
         freedAt.set(socket, { at: Date.now(), limit });
         if (!sweeper) {
             // At most 1 s between sweeps: a socket outlives its limit by less than the
