@@ -119,3 +119,42 @@ for (const header of ['max=100, timeout=1', 'Timeout=1', 'max=100,timeout=1', 't
     }
   });
 }
+
+// One transport, two servers with different hints, calls interleaved: each
+// server's hint decides for its own connections (the transport keeps the last
+// header it read, so a mix-up there would lend one server's limit to the other).
+// `max=100, timeout=1`: node's own check misses it, so the transport's decides.
+test('interleaved servers: one announcing timeout=1 is never pooled, one announcing timeout=30 is reused', async () => {
+  const servers = await Promise.all(
+    ['max=100, timeout=1', 'timeout=30'].map(async (header) => {
+      let connections = 0;
+      const s = http.createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          res.setHeader('keep-alive', header);
+          res.end('{}');
+        });
+      });
+      s.keepAliveTimeout = 0;
+      s.on('connection', () => connections++);
+      await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+      const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/router/rest`;
+      return { url, connections: () => connections, close: () => (s.closeAllConnections(), new Promise((r) => s.close(r))) };
+    }),
+  );
+  const [short, long] = servers as [(typeof servers)[0], (typeof servers)[0]];
+  const transport = nodeHttpTransport();
+  try {
+    for (let i = 0; i < 3; i++) {
+      await send(transport, short.url);
+      await sleep(10);
+      await send(transport, long.url);
+      await sleep(10);
+    }
+    assert.equal(short.connections(), 3, 'timeout=1: a new connection for every call');
+    assert.equal(long.connections(), 1, 'timeout=30: one connection, reused');
+  } finally {
+    transport.close?.();
+    await Promise.all(servers.map((s) => s.close()));
+  }
+});
