@@ -45,6 +45,8 @@ const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64, keepAliveMsecs: 1000 };
 const DEFAULT_IDLE_MS = 60_000;
 /** How long before a server's announced keep-alive timeout a pooled connection is given up. */
 const SERVER_HINT_MARGIN_MS = 1500;
+/** The `timeout` parameter of a Keep-Alive header, wherever it sits among the others. */
+const KEEP_ALIVE_TIMEOUT = /(?:^|[\s,;])timeout=(\d+)/i;
 /** The longest delay a timer keeps (2^31-1 ms); node fires a longer one at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -157,7 +159,9 @@ function idleSockets(agent: http.Agent, idleMs: number): () => void {
   const limitFor = (header: string): number => {
     if (lastHint?.header === header) return lastHint.limit;
     let limit = idleMs;
-    const hint = /^timeout=(\d+)/.exec(header)?.[1];
+    // Anywhere in the header, any case: parameters come in any order (`max=100, timeout=5`), and node's
+    // own /^timeout=/ misses such a timeout, pooling the socket past the server's close (review rv7).
+    const hint = KEEP_ALIVE_TIMEOUT.exec(header)?.[1];
     if (hint !== undefined) limit = Math.max(0, Math.min(limit, Number(hint) * 1000 - SERVER_HINT_MARGIN_MS));
     lastHint = { header, limit };
     return limit;

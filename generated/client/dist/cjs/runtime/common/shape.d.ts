@@ -44,8 +44,9 @@ export declare function toWire(value: unknown, shape: Shape): unknown;
 /**
  * The first int64 field of a decoded answer that still holds text after
  * revival (a number written with a fraction or exponent, which the parser keeps
- * as text rather than round) or an integer outside the Long range: its path
- * and text, or undefined.
+ * as text rather than round), an integer outside the Long range, or a value
+ * that is no integer at all (true, a list, an object): its path and text (a
+ * word for a list or an object), or undefined.
  */
 export declare function inexactInt64(value: unknown, shape: Shape, path: string): {
     path: string;

@@ -205,8 +205,9 @@ const INT64_MIN = -(2n ** 63n);
 /**
  * The first int64 field of a decoded answer that still holds text after
  * revival (a number written with a fraction or exponent, which the parser keeps
- * as text rather than round) or an integer outside the Long range: its path
- * and text, or undefined.
+ * as text rather than round), an integer outside the Long range, or a value
+ * that is no integer at all (true, a list, an object): its path and text (a
+ * word for a list or an object), or undefined.
  */
 function inexactInt64(value, shape, path) {
     const parts = [];
@@ -227,7 +228,13 @@ function findInexact(value, shape, parts) {
             // Text (a fraction or exponent kept unrounded), or a bigint no Java Long holds.
             if (typeof value === 'string')
                 return value;
-            return typeof value === 'bigint' && (value > INT64_MAX || value < INT64_MIN) ? value.toString() : undefined;
+            if (typeof value === 'bigint')
+                return value > INT64_MAX || value < INT64_MIN ? value.toString() : undefined;
+            // Anything else but absence (true, a list, an object) is no integer at all, and would
+            // reach the caller typed as a bigint with validateResponses off, the default (review rv7).
+            if (value === undefined || value === null)
+                return undefined;
+            return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : String(value);
         case 'object': {
             if (typeof value !== 'object' || value === null || Array.isArray(value))
                 return undefined;
