@@ -160,9 +160,19 @@
     return hash(concat(outer, hash(concat(inner, message))));
   }
 
-  /** TOP leaves out a parameter that is empty or only white space: neither signed nor sent. */
+  /**
+   * TOP leaves out a parameter that is empty or only white space in Java's sense
+   * (Character.isWhitespace: not trim's, which also takes the no-break spaces and
+   * U+FEFF and leaves U+001C-U+001F): neither signed nor sent. As runtime/common/sign.ts.
+   */
+  function javaWhitespace(c) {
+    if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+    return c === 0x1680 || (c >= 0x2000 && c <= 0x200a && c !== 0x2007) || c === 0x2028 || c === 0x2029 || c === 0x205f || c === 0x3000;
+  }
   function sendable(value) {
-    return typeof value === 'string' && value.trim() !== '';
+    if (typeof value !== 'string') return false;
+    for (var i = 0; i < value.length; i++) if (!javaWhitespace(value.charCodeAt(i))) return true;
+    return false;
   }
 
   function signingString(params) {

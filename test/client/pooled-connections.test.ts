@@ -139,7 +139,14 @@ test('interleaved servers: one announcing timeout=1 is never pooled, one announc
       s.on('connection', () => connections++);
       await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
       const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/router/rest`;
-      return { url, connections: () => connections, close: () => (s.closeAllConnections(), new Promise((r) => s.close(r))) };
+      return {
+        url,
+        connections: () => connections,
+        close: () => {
+          s.closeAllConnections();
+          return new Promise((r) => s.close(r));
+        },
+      };
     }),
   );
   const [short, long] = servers as [(typeof servers)[0], (typeof servers)[0]];

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { startMockGateway } from '../../generated/server/src/mock.ts';
+import { signingString } from '../../runtime/common/sign.ts';
 import { ARTIFACTS, DOCS, external, type Recorded, recordedPage, type Site, startSite } from './browser.ts';
 
 const run = promisify(execFile);
@@ -140,6 +141,15 @@ test("the page's MD5 and SHA-256 agree with node:crypto on random UTF-8 text of 
     assert.equal(got[i]![0], createHash('md5').update(text, 'utf8').digest('hex').toUpperCase(), `md5 of ${JSON.stringify(text)} (seed ${seed})`);
     assert.equal(got[i]![1], createHash('sha256').update(text, 'utf8').digest('hex').toUpperCase(), `sha256 of ${JSON.stringify(text)} (seed ${seed})`);
   });
+});
+
+test("the page's signing string leaves out exactly the values the runtime does (Java's white space, not trim's)", async () => {
+  const values = ['', ' ', '\t', '\u001c', '\u2028', '\u3000', ' \u3000\n', '\u00a0', '\u2007', '\u202f', '\ufeff', '\u180e', 'a', ' a ', '支'];
+  const params = Object.fromEntries(values.map((v, i) => [`p${String(i).padStart(2, '0')}`, v]));
+  await page.page.goto(site.base + PAYORDER);
+  const got = await page.page.evaluate((p) => (window as unknown as { TOP_SIGN: { signingString: (p: Record<string, string>) => string } }).TOP_SIGN.signingString(p), params);
+  assert.equal(got, signingString(params));
+  assert.equal(got, 'p07\u00a0p08\u2007p09\u202fp10\ufeffp11\u180ep12ap13 a p14支');
 });
 
 test('the mock answers a CORS preflight and lets any origin read its answers', async () => {

@@ -78,9 +78,17 @@ const hex = (bytes: Uint8Array) =>
     .toUpperCase();
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
+/**
+ * TOP's blank value, as the Java SDK's StringUtils.isEmpty decides it: every
+ * char Character.isWhitespace (Unicode space, line and paragraph separators but
+ * the no-break spaces U+00A0, U+2007, U+202F; U+0009-U+000D; U+001C-U+001F).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+001C-U+001F are Java white space, the point of this rule
+export const isJavaBlank = (value: string): boolean => /^(?:(?![\u00a0\u2007\u202f])[\p{Zs}\p{Zl}\p{Zp}]|[\t\n\v\f\r\u001c-\u001f])*$/u.test(value);
+
 export async function independentSign(params: Record<string, string>, secret: string, method: 'md5' | 'hmac' | 'hmac-sha256'): Promise<string> {
   const text = Object.entries(params)
-    .filter(([name, value]) => name !== 'sign' && value.trim().length > 0)
+    .filter(([name, value]) => name !== 'sign' && !isJavaBlank(value))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, value]) => `${name}${value}`)
     .join('');

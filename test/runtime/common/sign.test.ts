@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isSendable, type SignMethod, sign, signingString } from '../../../runtime/common/sign.ts';
-import { independentSign } from '../../support/independent-signer.ts';
+import { isJavaWhitespace, isSendable, type SignMethod, sign, signingString } from '../../../runtime/common/sign.ts';
+import { independentSign, isJavaBlank } from '../../support/independent-signer.ts';
 
 // ../shared/top-protocol.md §3, worked examples (secret `helloworld`).
 const exampleA = {
@@ -71,14 +71,23 @@ test('sign: an unknown sign method is refused by name', () => {
   assert.throws(() => sign({ a: '1' }, 's', 'sha1' as SignMethod), /sign_method must be one of md5, hmac, hmac-sha256; got sha1/);
 });
 
-// isSendable answers without trim for a value starting with printable ASCII:
-// it must agree with trim (TOP drops a blank value) on every string, the
-// Unicode white space trim knows included.
-test('isSendable agrees with trim on ASCII, Unicode white space and their mixes', () => {
-  const blanks = ['', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
-  const others = ['a', '0', '~', '!', '\u007f', '\u0000', '\u0085', '\u200b', '中', '😀', ' x', 'x '];
-  const values = [...blanks, ...others];
-  for (const a of values) for (const b of values) for (const value of [a, a + b, a + b + a]) assert.equal(isSendable(value), value.trim() !== '', JSON.stringify(value));
+// TOP's blank rule is Java's (StringUtils.isEmpty: every char
+// Character.isWhitespace), not JavaScript's trim: a value of only U+00A0 is
+// signed and sent by the Java SDK, and one of only U+001C is dropped by it.
+// The reference is the independent signer's, Java's definition spelled with Unicode categories.
+test('isJavaWhitespace is Character.isWhitespace on every UTF-16 code unit', () => {
+  for (let c = 0; c <= 0xffff; c++) {
+    const char = String.fromCharCode(c);
+    // A lone surrogate is no white space to Java; the /u reference would read it as a code point.
+    if (c >= 0xd800 && c <= 0xdfff) assert.equal(isJavaWhitespace(c), false);
+    else assert.equal(isJavaWhitespace(c), isJavaBlank(char), `U+${c.toString(16).padStart(4, '0')}`);
+  }
+});
+test('isSendable: a value is dropped when every char is Java white space, whatever JavaScript trim says', () => {
+  const blanks = ['', ' ', '\t', '\n', '\r', '\v', '\f', '\u001c', '\u001f', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u205f', '\u3000'];
+  const others = ['a', '0', '~', '!', '\u007f', '\u0000', '\u0085', '\u00a0', '\u2007', '\u202f', '\ufeff', '\u200b', '\u180e', '中', '😀'];
+  for (const a of blanks) for (const b of blanks) assert.equal(isSendable(a + b), false, JSON.stringify(a + b));
+  for (const a of blanks) for (const o of others) for (const value of [o, a + o, o + a, a + o + a]) assert.equal(isSendable(value), true, JSON.stringify(value));
   assert.equal(isSendable(undefined), false);
   assert.equal(isSendable(null), false);
 });

@@ -13,12 +13,25 @@ import { hmacMd5, md5, toHex } from './md5.ts';
 export type SignMethod = 'md5' | 'hmac' | 'hmac-sha256';
 export const SIGN_METHODS: readonly SignMethod[] = ['md5', 'hmac', 'hmac-sha256'];
 
-/** TOP drops a parameter that is null, empty or only white space: it is neither signed nor sent. */
+/**
+ * Java's `Character.isWhitespace`, which TOP's `StringUtils.isEmpty` applies to
+ * each char: the Unicode space, line and paragraph separators except the three
+ * no-break spaces (U+00A0, U+2007, U+202F), and U+0009-U+000D, U+001C-U+001F.
+ * Not JavaScript's trim: that also takes the no-break spaces and U+FEFF, and
+ * leaves U+001C-U+001F, so a value of only those would be signed by one side
+ * and dropped by the other (error 25 between a Java SDK and this gateway).
+ */
+export function isJavaWhitespace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x1680) return false;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a && c !== 0x2007) || c === 0x2028 || c === 0x2029 || c === 0x205f || c === 0x3000;
+}
+
+/** TOP drops a parameter that is null, empty or only white space (in Java's sense): it is neither signed nor sent. */
 export function isSendable(value: string | undefined | null): value is string {
   if (value === undefined || value === null) return false;
-  // A value that starts with a printable ASCII character other than space (most do) keeps it through trim.
-  const first = value.charCodeAt(0);
-  return (first > 0x20 && first < 0x7f) || value.trim() !== '';
+  for (let i = 0; i < value.length; i++) if (!isJavaWhitespace(value.charCodeAt(i))) return true;
+  return false;
 }
 
 /** The string that is hashed: sorted `name + value` pairs, no separators. */

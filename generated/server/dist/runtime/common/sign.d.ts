@@ -1,6 +1,15 @@
 export type SignMethod = 'md5' | 'hmac' | 'hmac-sha256';
 export declare const SIGN_METHODS: readonly SignMethod[];
-/** TOP drops a parameter that is null, empty or only white space: it is neither signed nor sent. */
+/**
+ * Java's `Character.isWhitespace`, which TOP's `StringUtils.isEmpty` applies to
+ * each char: the Unicode space, line and paragraph separators except the three
+ * no-break spaces (U+00A0, U+2007, U+202F), and U+0009-U+000D, U+001C-U+001F.
+ * Not JavaScript's trim: that also takes the no-break spaces and U+FEFF, and
+ * leaves U+001C-U+001F, so a value of only those would be signed by one side
+ * and dropped by the other (error 25 between a Java SDK and this gateway).
+ */
+export declare function isJavaWhitespace(c: number): boolean;
+/** TOP drops a parameter that is null, empty or only white space (in Java's sense): it is neither signed nor sent. */
 export declare function isSendable(value: string | undefined | null): value is string;
 /** The string that is hashed: sorted `name + value` pairs, no separators. */
 export declare function signingString(params: Readonly<Record<string, string | undefined>>): string;
