@@ -1,4 +1,4 @@
-// npm run bench:client-ab -- REV [TRANSPORT] [BLOCKS]: whole client calls of
+// npm run bench:client-ab -- REV [TRANSPORT] [PAIRS]: whole client calls of
 // the working tree's generated client against REV's (or, with REV `minimal`,
 // against the minimal signer, issue 16's peer), over TRANSPORT (`node:http`,
 // the default, or `fetch`) to the bare node:http server in its own process,
@@ -16,33 +16,51 @@ import { median, ROOT } from './lib.ts';
 import { minimalFetch, minimalNodeHttp, TYPED } from './minimal-signer.ts';
 
 const [rev = 'HEAD', transport = 'node:http', blocksArg = '30'] = process.argv.slice(2);
-if (transport !== 'node:http' && transport !== 'fetch') throw new Error(`TRANSPORT is node:http or fetch, not ${transport}`);
-const blocks = Number(blocksArg);
+// Every argument is checked before the server starts: a failure after it would leave it running.
+function usage(message: string): never {
+  console.error(`bench:client-ab: ${message}\nusage: npm run bench:client-ab -- REV|minimal [node:http|fetch] [PAIRS]`);
+  process.exit(2);
+}
+if (transport !== 'node:http' && transport !== 'fetch') usage(`TRANSPORT is node:http or fetch, not ${transport}`);
+// Number('abc') would run no pair and print NaN figures.
+const blocks = /^[1-9]\d*$/.test(blocksArg) ? Number(blocksArg) : usage(`PAIRS must be a whole number from 1; got ${blocksArg}`);
+// A commit, resolved without a shell (a REV of `$(…)` is not run) and never read as a git option.
+let commit = '';
+if (rev !== 'minimal') {
+  try {
+    commit = rev.startsWith('-') ? '' : execFileSync('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    commit = '';
+  }
+  if (!commit) usage(`REV must be a commit of this repository or \`minimal\`; got ${rev}`);
+}
 
 interface ClientModule {
   TopClient: new (o: object) => { alibabaAlisportsLianbeiXposPay(p: object): Promise<unknown>; close(): void };
   fetchTransport(): object;
 }
+// The builds are loaded before the server starts: a REV without generated/client/dist fails here, leaving nothing running.
+let otherModule: ClientModule | undefined;
+let dir: string | undefined;
+if (rev !== 'minimal') {
+  // Inside the repository (git-ignored), so the old build resolves the same node_modules; removed at the end.
+  dir = path.join(ROOT, '.artifacts/client-ab', rev.replace(/[^\w.-]/g, '_'));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('tar', ['-x', '-C', dir], { input: execFileSync('git', ['archive', commit, 'generated/client'], { cwd: ROOT, maxBuffer: 1 << 30 }) });
+  otherModule = (await import(path.join(dir, 'generated/client/dist/node.js'))) as ClientModule;
+}
+const oursModule = (await import(path.join(ROOT, 'generated/client/dist/node.js'))) as ClientModule;
+
 const { server, port } = await startBareServer();
 const url = `http://127.0.0.1:${port}/router/rest`;
 const clientOf = (m: ClientModule) =>
   new m.TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: url, signMethod: 'md5', ...(transport === 'fetch' ? { transport: m.fetchTransport() } : {}) });
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-let other: () => Promise<unknown>;
-let otherClient: ReturnType<typeof clientOf> | undefined;
-if (rev === 'minimal') {
-  other = transport === 'fetch' ? () => minimalFetch(url) : () => minimalNodeHttp(url, agent);
-} else {
-  // Inside the repository (git-ignored), so the old build resolves the same node_modules.
-  const dir = path.join(ROOT, '.artifacts/client-ab', rev.replace(/[^\w.-]/g, '_'));
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  execFileSync('bash', ['-c', `git archive ${JSON.stringify(rev)} generated/client | tar -x -C ${JSON.stringify(dir)}`], { cwd: ROOT });
-  otherClient = clientOf((await import(path.join(dir, 'generated/client/dist/node.js'))) as ClientModule);
-  other = () => otherClient!.alibabaAlisportsLianbeiXposPay(TYPED);
-}
-const oursClient = clientOf((await import(path.join(ROOT, 'generated/client/dist/node.js'))) as ClientModule);
+const otherClient = otherModule ? clientOf(otherModule) : undefined;
+const other: () => Promise<unknown> = otherClient ? () => otherClient.alibabaAlisportsLianbeiXposPay(TYPED) : transport === 'fetch' ? () => minimalFetch(url) : () => minimalNodeHttp(url, agent);
+const oursClient = clientOf(oursModule);
 const ours = () => oursClient.alibabaAlisportsLianbeiXposPay(TYPED);
 
 try {
@@ -71,4 +89,5 @@ try {
   otherClient?.close();
   agent.destroy();
   server.kill('SIGTERM');
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }

@@ -1,0 +1,44 @@
+// bench:client-ab refuses a bad argument with a clear message and a non-zero
+// exit before it starts anything: no bench server left running, no NaN figures.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+async function clientAb(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bench/client-ab.ts', ...args], { cwd: ROOT, timeout: 30_000 });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+for (const pairs of ['abc', '0', '-3', '2.5']) {
+  test(`PAIRS ${pairs} is refused by name, not measured as NaN`, async () => {
+    const r = await clientAb('minimal', 'node:http', pairs);
+    assert.equal(r.code, 2, r.out);
+    assert.match(r.out, new RegExp(`PAIRS must be a whole number from 1; got ${pairs}`));
+    assert.doesNotMatch(r.out, /NaN|µs a call/);
+  });
+}
+
+test('a TRANSPORT other than node:http or fetch is refused by name', async () => {
+  const r = await clientAb('minimal', 'undici', '2');
+  assert.equal(r.code, 2, r.out);
+  assert.match(r.out, /TRANSPORT is node:http or fetch, not undici/);
+});
+
+for (const rev of ['no-such-rev', '$(echo injected >&2)', '--output=/tmp/x']) {
+  test(`REV ${rev} that names no commit is refused by name before a server starts`, async () => {
+    const r = await clientAb(rev, 'node:http', '2');
+    assert.equal(r.code, 2, r.out);
+    assert.match(r.out, /REV must be a commit of this repository or `minimal`/);
+    assert.doesNotMatch(r.out, /^injected$/m, 'the REV was run by a shell');
+  });
+}
