@@ -241,8 +241,10 @@
     } catch {
       /* not remembered */
     }
-    var params = { method: form.getAttribute('data-method'), app_key: value('app_key').trim(), timestamp: gmt8Now(), v: '2.0', sign_method: value('sign_method'), format: value('format') };
-    if (form.elements.namedItem('session')) params.session = value('session').trim();
+    // app_key and session as typed, as the runtime client sends them: `sendable` (Java's
+    // white space) alone drops a blank one; trim would also drop U+00A0 or U+FEFF, which TOP signs.
+    var params = { method: form.getAttribute('data-method'), app_key: value('app_key'), timestamp: gmt8Now(), v: '2.0', sign_method: value('sign_method'), format: value('format') };
+    if (form.elements.namedItem('session')) params.session = value('session');
     Array.prototype.forEach.call(form.querySelectorAll('[data-param]'), (el) => {
       params[el.name] = el.value;
     });

@@ -152,6 +152,17 @@ test("the page's signing string leaves out exactly the values the runtime does (
   assert.equal(got, 'p07\u00a0p08\u2007p09\u202fp10\ufeffp11\u180ep12ap13 a p14支');
 });
 
+test('the form signs and sends app_key and session as typed, dropping only a Java-blank value, as the runtime client does (not JavaScript trim)', async () => {
+  // U+00A0 is not Java white space: the client and the Java SDK sign and send a value holding it; trim would drop it.
+  const r = await tryIt(`file://${DOCS}/${WITH_SESSION}`, { '#try-app-key': '\u00a0', '#try-session': ' \u00a0' });
+  assert.match(r.signing, /app_key\u00a0/, r.signing);
+  assert.match(r.signing, /session \u00a0/, r.signing);
+  // And a Java-blank session (U+001C is Java white space, which trim keeps) is neither signed nor sent.
+  const blank = await tryIt(`file://${DOCS}/${WITH_SESSION}`, { '#try-session': '\u001c ' });
+  assert.doesNotMatch(blank.signing, /session/, blank.signing);
+  assert.doesNotMatch(blank.curl, /session=/, blank.curl);
+});
+
 test('the mock answers a CORS preflight and lets any origin read its answers', async () => {
   const preflight = await fetch(mock.url, { method: 'OPTIONS', headers: { origin: 'null', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
   assert.equal(preflight.status, 204);

@@ -120,7 +120,8 @@ export class ClientCore {
   constructor(options: TopClientOptions) {
     if (!options || typeof options !== 'object') throw new TypeError('TopClient: options are required');
     for (const key of ['appKey', 'appSecret'] as const) {
-      if (typeof options[key] !== 'string' || options[key].trim() === '') throw new TypeError(`TopClient: options.${key} must be a non-empty string`);
+      // TOP's blank (Java's white space), not trim's: an app key of U+001C alone would be sent but not signed.
+      if (typeof options[key] !== 'string' || !isSendable(options[key])) throw new TypeError(`TopClient: options.${key} must be a non-empty string`);
     }
     this.signMethod = options.signMethod ?? 'hmac-sha256';
     if (!SIGN_METHODS.includes(this.signMethod)) throw new TypeError(`TopClient: options.signMethod must be one of ${SIGN_METHODS.join(', ')}; got ${String(options.signMethod)}`);

@@ -62,7 +62,8 @@ class ClientCore {
         if (!options || typeof options !== 'object')
             throw new TypeError('TopClient: options are required');
         for (const key of ['appKey', 'appSecret']) {
-            if (typeof options[key] !== 'string' || options[key].trim() === '')
+            // TOP's blank (Java's white space), not trim's: an app key of U+001C alone would be sent but not signed.
+            if (typeof options[key] !== 'string' || !(0, sign_ts_1.isSendable)(options[key]))
                 throw new TypeError(`TopClient: options.${key} must be a non-empty string`);
         }
         this.signMethod = options.signMethod ?? 'hmac-sha256';
