@@ -46,7 +46,12 @@ export function minimalNodeHttp(url: string, agent: http.Agent, timeoutMs?: numb
         res.on('data', (c) => (text += c));
         res.on('end', () => {
           clearTimeout(timer);
-          resolve((JSON.parse(text) as Record<string, unknown>)[ROOT_NAME]);
+          // A bad answer rejects the call (inFlight counts it) instead of throwing out of the event handler.
+          try {
+            resolve((JSON.parse(text) as Record<string, unknown>)[ROOT_NAME]);
+          } catch (error) {
+            reject(error);
+          }
         });
       },
     );
