@@ -92,30 +92,41 @@ test('idleSocketTimeoutMs out of range is refused by name', () => {
 // was missed, and the connection pooled for 60 s past a server that closes it
 // after 1 s: a call then goes out on a socket the server is closing, and fails
 // as possibly sent. Review rv7.
+/** A loopback server answering `{}` with the given Keep-Alive header (node's own left off), counting connections. */
+async function hintServer(header: string) {
+  let connections = 0;
+  const s = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.setHeader('keep-alive', header);
+      res.end('{}');
+    });
+  });
+  s.keepAliveTimeout = 0; // no automatic Keep-Alive header; this test writes its own
+  s.on('connection', () => connections++);
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  return {
+    url: `http://127.0.0.1:${(s.address() as AddressInfo).port}/router/rest`,
+    connections: () => connections,
+    close: () => {
+      s.closeAllConnections();
+      return new Promise((r) => s.close(r));
+    },
+  };
+}
+
 for (const header of ['max=100, timeout=1', 'Timeout=1', 'max=100,timeout=1', 'timeout=1, max=100']) {
   test(`Keep-Alive: ${header}, too short for the margin: the connection is not pooled`, async () => {
-    let connections = 0;
-    const s = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.setHeader('keep-alive', header);
-        res.end('{}');
-      });
-    });
-    s.keepAliveTimeout = 0; // no automatic Keep-Alive header; this test writes its own
-    s.on('connection', () => connections++);
-    await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-    const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/router/rest`;
+    const server = await hintServer(header);
     const transport = nodeHttpTransport();
     try {
-      await send(transport, url);
+      await send(transport, server.url);
       await sleep(20);
-      await send(transport, url);
-      assert.equal(connections, 2, `the server's ${header} was not heeded: the second call reused the connection`);
+      await send(transport, server.url);
+      assert.equal(server.connections(), 2, `the server's ${header} was not heeded: the second call reused the connection`);
     } finally {
       transport.close?.();
-      s.closeAllConnections();
-      await new Promise((r) => s.close(r));
+      await server.close();
     }
   });
 }
@@ -125,30 +136,7 @@ for (const header of ['max=100, timeout=1', 'Timeout=1', 'max=100,timeout=1', 't
 // header it read, so a mix-up there would lend one server's limit to the other).
 // `max=100, timeout=1`: node's own check misses it, so the transport's decides.
 test('interleaved servers: one announcing timeout=1 is never pooled, one announcing timeout=30 is reused', async () => {
-  const servers = await Promise.all(
-    ['max=100, timeout=1', 'timeout=30'].map(async (header) => {
-      let connections = 0;
-      const s = http.createServer((req, res) => {
-        req.resume();
-        req.on('end', () => {
-          res.setHeader('keep-alive', header);
-          res.end('{}');
-        });
-      });
-      s.keepAliveTimeout = 0;
-      s.on('connection', () => connections++);
-      await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-      const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/router/rest`;
-      return {
-        url,
-        connections: () => connections,
-        close: () => {
-          s.closeAllConnections();
-          return new Promise((r) => s.close(r));
-        },
-      };
-    }),
-  );
+  const servers = await Promise.all(['max=100, timeout=1', 'timeout=30'].map(hintServer));
   const [short, long] = servers as [(typeof servers)[0], (typeof servers)[0]];
   const transport = nodeHttpTransport();
   try {
