@@ -2,11 +2,12 @@
 // spec that names file, line and pointer and leaves generated/ alone.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { typeCheck } from '../support/strict-tsc.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'generator/cli.ts');
@@ -112,29 +113,19 @@ for (const c of broken) {
 test('the generated client and server compile under tsc --strict --noUnusedLocals --noUnusedParameters --isolatedDeclarations', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'top-tsc-'));
   try {
-    writeFileSync(
-      path.join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          lib: ['ES2022'],
-          types: ['node'],
-          typeRoots: [path.join(ROOT, 'node_modules/@types')],
-          strict: true,
-          noUnusedLocals: true,
-          noUnusedParameters: true,
-          allowImportingTsExtensions: true,
-          noEmit: true,
-          // dist/ is made file by file (transpileDeclaration): the sources must be fit for that.
-          declaration: true,
-          isolatedDeclarations: true,
-        },
-        include: [path.join(ROOT, 'generated/client/src/**/*.ts'), path.join(ROOT, 'generated/server/src/**/*.ts')],
-      }),
-    );
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+    typeCheck(dir, {
+      compilerOptions: {
+        lib: ['ES2022'],
+        noUnusedLocals: true,
+        noUnusedParameters: true,
+        allowImportingTsExtensions: true,
+        noEmit: true,
+        // dist/ is made file by file (transpileDeclaration): the sources must be fit for that.
+        declaration: true,
+        isolatedDeclarations: true,
+      },
+      include: [path.join(ROOT, 'generated/client/src/**/*.ts'), path.join(ROOT, 'generated/server/src/**/*.ts')],
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

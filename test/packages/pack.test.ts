@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { startUntil } from '../support/processes.ts';
+import { strictCompilerOptions } from '../support/strict-tsc.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -104,18 +105,7 @@ console.log(JSON.stringify({ created: answers[1].result?.model?.out_order_id, am
   writeFileSync(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        strict: true,
-        noUnusedLocals: true,
-        noUnusedParameters: true,
-        skipLibCheck: false,
-        types: ['node'],
-        typeRoots: [path.join(ROOT, 'node_modules/@types')],
-        outDir: 'out',
-      },
+      compilerOptions: strictCompilerOptions({ noUnusedLocals: true, noUnusedParameters: true, skipLibCheck: false, outDir: 'out' }),
       files: ['consumer.ts'],
     }),
   );

@@ -5,12 +5,11 @@
 // (`{ message: string | undefined }` for an optional `message`).
 // (noPropertyAccessFromIndexSignature is a style rule the runtime does not follow.)
 
-import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { typeCheck } from '../support/strict-tsc.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -19,35 +18,21 @@ test('the generated client and server sources compile with exactOptionalProperty
   try {
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     symlinkSync(path.join(ROOT, 'generated'), path.join(dir, 'generated'), 'dir');
-    writeFileSync(
-      path.join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          lib: ['ES2022', 'DOM'],
-          types: ['node'],
-          typeRoots: [path.join(ROOT, 'node_modules/@types')],
-          strict: true,
-          exactOptionalPropertyTypes: true,
-          noUncheckedIndexedAccess: true,
-          noImplicitOverride: true,
-          noImplicitReturns: true,
-          noFallthroughCasesInSwitch: true,
-          verbatimModuleSyntax: true,
-          allowImportingTsExtensions: true,
-          noEmit: true,
-          skipLibCheck: true,
-        },
-        include: ['generated/client/src/**/*.ts', 'generated/server/src/**/*.ts'],
-      }),
-    );
-    try {
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
-    } catch (error) {
-      assert.fail(`tsc: ${(error as { stdout?: string }).stdout ?? error}`);
-    }
+    typeCheck(dir, {
+      compilerOptions: {
+        lib: ['ES2022', 'DOM'],
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        noImplicitOverride: true,
+        noImplicitReturns: true,
+        noFallthroughCasesInSwitch: true,
+        verbatimModuleSyntax: true,
+        allowImportingTsExtensions: true,
+        noEmit: true,
+        skipLibCheck: true,
+      },
+      include: ['generated/client/src/**/*.ts', 'generated/server/src/**/*.ts'],
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,6 +14,7 @@ import { createGateway, MemoryIdempotencyStore, mockHandlers } from '../../gener
 import { startUntil } from '../support/processes.ts';
 import { APP_KEY, post, rawRequest, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';
+import { strictCompilerOptions } from '../support/strict-tsc.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = import.meta.resolve('tsx');
@@ -149,19 +150,13 @@ test('scaffold: one typed handler file per operation, never overwritten, compile
     writeFileSync(
       path.join(dir, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          strict: true,
+        compilerOptions: strictCompilerOptions({
           noUnusedLocals: true,
           noUnusedParameters: true,
           noEmit: true,
           allowImportingTsExtensions: true,
-          types: ['node'],
-          typeRoots: [path.join(ROOT, 'node_modules/@types')],
           paths: { '@top-payments/server': [path.join(ROOT, 'generated/server/src/index.ts')] },
-        },
+        }),
         include: ['handlers/*.ts'],
       }),
     );
