@@ -8,25 +8,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createGateway, MemoryIdempotencyStore, type RequestOutcome } from '../../generated/server/src/index.ts';
 import { FaultyStore } from '../support/faulty-store.ts';
+import { PAY, payParam } from '../support/pay-order.ts';
 import { post, rawRequest, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';
 
-const PAY = 'alibaba.cloudgame.tradeplatform.payorder';
-const payParam = (key: string) => ({
-  request_param: JSON.stringify({
-    charge_item_code: '1',
-    order_id: 'o',
-    category_code: 'c',
-    user_country: 'CHINA',
-    balance_pay_amount: 1,
-    tenant_id: 1,
-    commodity_code: 'x',
-    pay_start_time: 1,
-    currency: 'CNY',
-    pay_idempotent_code: key,
-    pay_serial_id: 's',
-  }),
-});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('an async hook or logger whose promise rejects changes no answer and raises no unhandled rejection', async () => {

@@ -11,26 +11,13 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 import { pino } from 'pino';
 import { createGateway, type GatewayCoreOptions, type InternalError, MemoryIdempotencyStore, openTelemetryHooks, type RequestOutcome, type SlowHandler } from '../../generated/server/src/index.ts';
 import { FaultyStore } from '../support/faulty-store.ts';
+import { PAY, payParam as sharedPayParam } from '../support/pay-order.ts';
 import { post, SECRET, signedParams } from '../support/raw-call.ts';
 import { listen } from '../support/servers.ts';
 
-const PAY = 'alibaba.cloudgame.tradeplatform.payorder';
 const VIRTUAL = 'taobao.game.virtual.order.create';
-const payParam = (key: string, amount = 1) => ({
-  request_param: JSON.stringify({
-    charge_item_code: '1',
-    order_id: 'o',
-    category_code: 'c',
-    user_country: 'CHINA',
-    balance_pay_amount: amount,
-    tenant_id: 1,
-    commodity_code: 'x',
-    pay_start_time: 1,
-    currency: 'CNY',
-    pay_idempotent_code: key,
-    pay_serial_id: 'SERIAL-SECRETISH',
-  }),
-});
+// A serial number recognisable in a log line: the logger test looks for it.
+const payParam = (key: string, amount = 1) => sharedPayParam(key, amount, { pay_serial_id: 'SERIAL-SECRETISH' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function gateway(options: Partial<Omit<GatewayCoreOptions, 'operations' | 'apps'>>, handlerMs = 0) {

@@ -1,9 +1,10 @@
 // The business parameters of one alibaba.cloudgame.tradeplatform.payorder
 // call as a form carries them (request_param is JSON text), the API most
-// gateway tests drive: `key` is its idempotency key (pay_idempotent_code).
+// gateway tests drive: `key` is its idempotency key (pay_idempotent_code);
+// `fields` replaces or adds DTO fields (a recognisable value a log must not show).
 export const PAY = 'alibaba.cloudgame.tradeplatform.payorder';
 
-export const payParam = (key: string, amount = 1): Record<string, string> => ({
+export const payParam = (key: string, amount = 1, fields: Record<string, unknown> = {}): Record<string, string> => ({
   request_param: JSON.stringify({
     charge_item_code: '1',
     order_id: 'o',
@@ -16,5 +17,6 @@ export const payParam = (key: string, amount = 1): Record<string, string> => ({
     currency: 'CNY',
     pay_idempotent_code: key,
     pay_serial_id: 's',
+    ...fields,
   }),
 });
