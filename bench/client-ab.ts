@@ -5,7 +5,7 @@
 // 16 in flight. Blocks of 400 ms alternate AB then BA; the figures are the
 // medians of the client process's CPU µs a call and of the per-pair ratios of
 // calls/s and of CPU (the other's over the working tree's: above 1, the working
-// tree costs less). The bench's full run takes 15 min; this resolves a few
+// tree costs less). The bench's full run takes about 10 min; this resolves a few
 // percent in one. (Run `npm run generate` first: it loads generated/client.)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
