@@ -13,13 +13,29 @@ import { signedRequest } from './server.ts';
 import { benchGatewayOptions } from './servers/common.ts';
 
 const [rev = 'HEAD', blocksArg = '20', callsArg = '3000'] = process.argv.slice(2);
-const blocks = Number(blocksArg);
-const calls = Number(callsArg);
-// Inside the repository (git-ignored), so the old build resolves the same node_modules.
+// Every argument is checked before anything is built, as bench:client-ab does.
+function usage(message: string): never {
+  console.error(`bench:core-ab: ${message}\nusage: npm run bench:core-ab -- REV [BLOCKS] [CALLS]`);
+  process.exit(2);
+}
+// Number('abc') would run no block and crash on the median of nothing.
+const whole = (name: string, arg: string) => (/^[1-9]\d*$/.test(arg) ? Number(arg) : usage(`${name} must be a whole number from 1; got ${arg}`));
+const blocks = whole('BLOCKS', blocksArg);
+const calls = whole('CALLS', callsArg);
+// A commit, resolved without a shell (a REV of `$(…)` was run by bash here) and never read as a git option.
+let commit = '';
+try {
+  commit = rev.startsWith('-') ? '' : execFileSync('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
+} catch {
+  commit = '';
+}
+if (!commit) usage(`REV must be a commit of this repository; got ${rev}`);
+// Inside the repository (git-ignored), so the old build resolves the same node_modules; removed at the end.
 const dir = path.join(ROOT, '.artifacts/core-ab', rev.replace(/[^\w.-]/g, '_'));
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-execFileSync('bash', ['-c', `git archive ${JSON.stringify(rev)} generated/server | tar -x -C ${JSON.stringify(dir)}`], { cwd: ROOT });
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+execFileSync('tar', ['-x', '-C', dir], { input: execFileSync('git', ['archive', commit, 'generated/server'], { cwd: ROOT, maxBuffer: 1 << 30 }) });
 
 interface Core {
   handle(request: object): Promise<unknown>;
@@ -46,6 +62,11 @@ async function block(core: Core): Promise<number> {
   );
   const used = process.cpuUsage(before);
   return (used.user + used.system) / calls;
+}
+// Each build must answer the call, or its blocks time refusals (an error envelope is cheaper than a payment).
+for (const core of cores) {
+  const answer = (await core.handle(fresh())) as { body?: string };
+  if (!String(answer.body).includes('9007199254740993')) throw new Error(`bench:core-ab: a build refused the benchmark call: ${answer.body}`);
 }
 for (const core of cores) for (let i = 0; i < 2; i++) await block(core); // warm up
 const cpu: [number[], number[]] = [[], []];
