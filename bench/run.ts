@@ -20,10 +20,21 @@ const loadAtStart = os
   .map((l) => l.toFixed(2))
   .join(', ');
 
-log(`benchmarks: ${runs} runs each${quick ? ' (--quick: not for BENCHMARKS.md)' : ''}`);
 // --only generation,client,server,memory: those parts, printed; BENCHMARKS.md is written only by a whole run.
+// A misspelt part or flag ran nothing and printed an empty target list (or, for a
+// flag, a whole run rewriting BENCHMARKS.md): every argument is checked first.
+const PARTS = ['generation', 'client', 'server', 'memory'];
+function usage(message: string): never {
+  console.error(`bench: ${message}\nusage: npm run bench [-- [--quick] [--only ${PARTS.join(',')}]]`);
+  process.exit(2);
+}
 const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg === -1 ? undefined : new Set(process.argv[onlyArg + 1]!.split(','));
+const onlyValue = onlyArg === -1 ? undefined : process.argv[onlyArg + 1];
+if (onlyArg !== -1 && (onlyValue === undefined || onlyValue.startsWith('--'))) usage('--only needs a comma-separated list of parts');
+const only = onlyValue === undefined ? undefined : new Set(onlyValue.split(','));
+for (const name of only ?? []) if (!PARTS.includes(name)) usage(`--only takes ${PARTS.join(', ')}; got ${name || '(empty)'}`);
+for (const [i, arg] of process.argv.slice(2).entries()) if (arg !== '--quick' && arg !== '--only' && !(i > 0 && process.argv[i + 1] === '--only')) usage(`unknown argument ${arg}`);
+log(`benchmarks: ${runs} runs each${quick ? ' (--quick: not for BENCHMARKS.md)' : ''}`);
 const part = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> => {
   if (only && !only.has(name)) return undefined;
   log(`${name}…`);
