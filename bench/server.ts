@@ -13,7 +13,7 @@ import { median, ROOT } from './lib.ts';
 import { APP_KEY, APP_SECRET } from './servers/app.ts';
 
 const require = createRequire(import.meta.url);
-const autocannon = require('autocannon') as (opts: object) => Promise<{ requests: { average: number; total: number }; latency: { p99: number }; errors: number; non2xx: number; timeouts: number }>;
+const autocannon = require('autocannon') as (opts: object) => Promise<{ requests: { average: number; total: number }; latency: { p99: number }; errors: number; non2xx: number; timeouts: number; mismatches: number }>;
 
 export interface Running {
   child: ChildProcess;
@@ -85,19 +85,27 @@ function freshCall(request: { path?: string; body?: string | Buffer }) {
   return request;
 }
 
-/** autocannon, 50 connections, `duration` seconds of signed calls, each with a new key; refuses a run with any error. */
+/**
+ * autocannon, 50 connections, `duration` seconds of signed calls, each with a
+ * new key; refuses a run with any error, including a refusal answered with
+ * status 200 (TOP's `error_response`, as the gateway and its peer answer one):
+ * every body must be the operation's answer (autocannon reads each body anyway).
+ */
 export async function loadServer(port: number, duration: number, name = 'server') {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${GATEWAY_PATH}`,
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
     requests: [{ setupRequest: freshCall }],
+    verifyBody: (body: string) => body.startsWith(ANSWER_START),
     connections: 50,
     duration,
   });
-  if (result.errors || result.non2xx || result.timeouts) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
+  if (result.errors || result.non2xx || result.timeouts || result.mismatches)
+    throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts, ${result.mismatches} answers other than the call's (refusals)`);
   return result;
 }
+const ANSWER_START = '{"alibaba_alisports_lianbei_xpos_pay_response":';
 
 export interface ServerResults {
   rounds: number;
