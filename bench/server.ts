@@ -13,7 +13,9 @@ import { median, ROOT } from './lib.ts';
 import { APP_KEY, APP_SECRET } from './servers/app.ts';
 
 const require = createRequire(import.meta.url);
-const autocannon = require('autocannon') as (opts: object) => Promise<{ requests: { average: number; total: number }; latency: { p99: number }; errors: number; non2xx: number; timeouts: number; mismatches: number }>;
+const autocannon = require('autocannon') as (
+  opts: object,
+) => Promise<{ requests: { average: number; total: number }; latency: { p99: number }; errors: number; non2xx: number; timeouts: number; mismatches: number }>;
 
 export interface Running {
   child: ChildProcess;
