@@ -2,6 +2,7 @@
 // in one run, medians of at least five runs; prints each target as met or
 // missed and rewrites the measured part of BENCHMARKS.md (between the
 // results markers; the analysis around it is written by hand).
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +35,17 @@ if (onlyArg !== -1 && (onlyValue === undefined || onlyValue.startsWith('--'))) u
 const only = onlyValue === undefined ? undefined : new Set(onlyValue.split(','));
 for (const name of only ?? []) if (!PARTS.includes(name)) usage(`--only takes ${PARTS.join(', ')}; got ${name || '(empty)'}`);
 for (const [i, arg] of process.argv.slice(2).entries()) if (arg !== '--quick' && arg !== '--only' && !(i > 0 && process.argv[i + 1] === '--only')) usage(`unknown argument ${arg}`);
+// The code measured, taken at the start: the results block named no commit, so a
+// figure could not be traced to the code it measured (BENCHMARKS.md's own text is not counted).
+const measuredCode = (() => {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = git('rev-parse', '--short', 'HEAD');
+    return git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!BENCHMARKS.md') ? `${head} with uncommitted changes` : head;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+})();
 log(`benchmarks: ${runs} runs each${quick ? ' (--quick: not for BENCHMARKS.md)' : ''}`);
 const part = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> => {
   if (only && !only.has(name)) return undefined;
@@ -94,7 +106,7 @@ function memoryTargets(mem: MemoryResults): Target[] {
 
 const m = machine();
 const results = `<!-- results:start (written by npm run bench; do not edit by hand) -->
-Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\`${quick ? ' --quick' : ''}: medians of ${runs} runs, every ratio from runs interleaved in the same invocation. Load average when it started: ${loadAtStart}.
+Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\`${quick ? ' --quick' : ''} on commit ${measuredCode}: medians of ${runs} runs, every ratio from runs interleaved in the same invocation. Load average when it started: ${loadAtStart}.
 
 **Machine**: ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}; Node ${m.node}. **Versions**: ${Object.entries(m)
   .filter(([k]) => !['cpu', 'cores', 'memory', 'os', 'node'].includes(k))
