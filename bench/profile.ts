@@ -10,19 +10,31 @@ import { type CpuProfile, type CpuProfileNode, flameGraphSvg, frameLabel } from 
 import { ROOT } from './lib.ts';
 import { loadServer, start } from './server.ts';
 
-const seconds = Number(process.argv[2] ?? 10);
-const name = process.argv[3] ?? 'gateway';
+const [secondsArg = '10', name = 'gateway'] = process.argv.slice(2);
+// Checked before the last run's profiles are deleted or a server starts: `abc`
+// seconds loaded for NaN (1 ms) and a misspelt server failed after the deletion.
+function usage(message: string): never {
+  console.error(`bench:profile: ${message}\nusage: npm run bench:profile -- [SECONDS] [gateway|fastify|bare]`);
+  process.exit(2);
+}
+const seconds = /^[1-9]\d*$/.test(secondsArg) ? Number(secondsArg) : usage(`SECONDS must be a whole number from 1; got ${secondsArg}`);
+if (!['gateway', 'fastify', 'bare'].includes(name)) usage(`the server is gateway, fastify or bare, not ${name}`);
 const dir = path.join(ROOT, 'bench/profiles');
 mkdirSync(dir, { recursive: true });
 // The last run's profiles go (they are not named by server); another server's flame graph stays.
 for (const f of readdirSync(dir)) if (f.endsWith('.cpuprofile') || f === `${name}-flamegraph.svg`) rmSync(path.join(dir, f));
 
 const server = await start(name, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200']);
-await loadServer(server.port, 2, name);
-const r = await loadServer(server.port, seconds, name);
+// A failed load (a refused call) must not leave the server running.
+let r: Awaited<ReturnType<typeof loadServer>>;
+try {
+  await loadServer(server.port, 2, name);
+  r = await loadServer(server.port, seconds, name);
+} finally {
+  server.child.kill('SIGTERM');
+  await server.rss;
+}
 console.log(`${name} under profile: ${r.requests.average.toFixed(0)} req/s, p99 ${r.latency.p99} ms`);
-server.child.kill('SIGTERM');
-await server.rss;
 
 // CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread 0 is the server's main
 // thread (tsx's loader thread writes its own).
