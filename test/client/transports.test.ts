@@ -302,6 +302,27 @@ test('a transport that proves a request unsent gets it retried with the very sam
   assert.match(sent[0]!.url, /timestamp=2026-11-24%2012%3A00%3A01/);
 });
 
+test("a retry that times out reports the call's timeout, not what was left of it for the attempt", async () => {
+  const sent: TransportRequest[] = [];
+  const unsentThenSilent: Transport = {
+    name: 'unsent-then-silent',
+    provesUnsent: true,
+    send: async (r) => {
+      sent.push(r);
+      // As node:http and fetch do: the attempt's timer names the time it was given.
+      throw sent.length === 1 ? new TopNetworkError(r.method, false, 'ECONNREFUSED') : new TopTimeoutError(r.method, r.timeoutMs);
+    },
+  };
+  const client = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, transport: unsentThenSilent, timeoutMs: 1000, retryDelayMs: 20 });
+  const e = await rejects(client.alibabaCloudgameTradeplatformPayorder(payorder()), TopTimeoutError);
+  assert.equal(sent.length, 2);
+  assert.equal(sent[0]!.timeoutMs, 1000, 'the first attempt gets the whole timeout');
+  assert.ok(sent[1]!.timeoutMs < 1000, `the retry gets what is left (${sent[1]!.timeoutMs} ms)`);
+  assert.equal(e.timeoutMs, 1000);
+  assert.match(e.message, /no answer within 1000 ms/);
+  assert.equal(e.reachedGateway, true);
+});
+
 test('a transport that throws something else is a TopNetworkError (possibly sent), not retried', async () => {
   let calls = 0;
   const broken: Transport = {

@@ -270,8 +270,9 @@ export class ClientCore {
     const deadline = Date.now() + timeoutMs;
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
-      const left = deadline - started;
-      // Only a retry can find the time spent (the first attempt always gets the whole timeout).
+      // The first attempt gets the whole timeout even when the clock ticked since
+      // the deadline was taken; only a retry can find the time spent.
+      const left = attempt === 1 ? timeoutMs : deadline - started;
       if (left <= 0) throw new TopTimeoutError(op.method, timeoutMs, false);
       if (event) callHooks(hooks, 'beforeSend', { ...event, attempt });
       let answer: TransportAnswer;
@@ -288,7 +289,10 @@ export class ClientCore {
           maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
         });
       } catch (thrown) {
-        const error = this.#asClientError(op.method, thrown);
+        let error = this.#asClientError(op.method, thrown);
+        // The transport timed this attempt with what was left of the call; the
+        // caller set, and reads in the error, the call's timeout.
+        if (error instanceof TopTimeoutError && error.timeoutMs !== timeoutMs) error = new TopTimeoutError(op.method, timeoutMs, error.reachedGateway);
         const retry = error instanceof TopNetworkError && !error.reachedGateway && this.transport.provesUnsent && attempt <= retries && !options.signal?.aborted;
         if (event) callHooks(hooks, 'onError', { ...event, attempt, error, latencyMs: Date.now() - started, willRetry: retry });
         if (!retry) throw error;
