@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type FetchLike, fetchTransport, operations, TopClient } from '../generated/client/dist/node.js';
 import { ClientCore } from '../generated/client/dist/runtime/client/client-core.js';
-import { median, ROOT } from './lib.ts';
+import { median, medianInterval, ROOT } from './lib.ts';
 import { DTO, METHOD, minimalFetch as minimalOverFetch, minimalNodeHttp as minimalOverNodeHttp, minimalPrepare, TYPED } from './minimal-signer.ts';
 import { ENVELOPE, ROOT_NAME } from './servers/common.ts';
 
@@ -39,7 +39,17 @@ export interface ClientResults {
    * without it). `cpuRatio`: the minimal signer's client CPU per call over
    * ours, from the same blocks as `ratio`.
    */
-  transports: { name: string; ours: number; minimal: number; ratio: number; cpuRatio: number; minimalTimed: number; vsTimedRatio: number; timeoutPriceRatio: number }[];
+  transports: {
+    name: string;
+    ours: number;
+    minimal: number;
+    ratio: number;
+    ratioInterval: [number, number];
+    cpuRatio: number;
+    minimalTimed: number;
+    vsTimedRatio: number;
+    timeoutPriceRatio: number;
+  }[];
   nodeTopHttp: number;
   /** Ours over node:http against node-taobao-topclient. */
   nodeTopRatio: number;
@@ -190,6 +200,7 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
           ours: median(results[t]!.ours),
           minimal: median(results[t]!.other),
           ratio: median(results[t]!.ratios),
+          ratioInterval: medianInterval(results[t]!.ratios),
           cpuRatio: median(results[t]!.cpuRatios),
           minimalTimed: median(timed.other),
           vsTimedRatio: median(timed.ratios),

@@ -7,6 +7,31 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
+/** The seed of every bootstrap draw the bench makes, printed with its intervals so a reader can redo them. */
+export const BOOTSTRAP_SEED = 16;
+
+/**
+ * A 95% bootstrap interval of the median of `values` (per-round or per-pair
+ * ratios): 2,000 resamples drawn with a seeded generator (mulberry32), so the
+ * same figures give the same interval. It says how far the median could move
+ * on this machine's noise: a target inside it is neither met nor missed by a
+ * margin the run can show.
+ */
+export function medianInterval(values: number[], seed = BOOTSTRAP_SEED, draws = 2000): [number, number] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const medians: number[] = [];
+  for (let d = 0; d < draws; d++) medians.push(median(Array.from(values, () => values[Math.floor(random() * values.length)]!)));
+  medians.sort((a, b) => a - b);
+  return [medians[Math.floor(draws * 0.025)]!, medians[Math.ceil(draws * 0.975) - 1]!];
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
