@@ -73,11 +73,14 @@ export interface Timed {
   stdout: string;
 }
 
-/** Runs a command to completion under /usr/bin/time, for its wall time and peak RSS. */
+/** GNU time, for a command's peak RSS (`%M`); Debian's package `time`. */
+export const GNU_TIME = '/usr/bin/time';
+
+/** Runs a command to completion under GNU time, for its wall time and peak RSS. */
 export function timed(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = stopWithBench(spawn('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', command, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] }));
+    const child = stopWithBench(spawn(GNU_TIME, ['-f', 'PEAK_RSS_KB=%M', command, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] }));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
