@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchClient, type ClientResults } from './client.ts';
 import { benchGeneration, type Target } from './generation.ts';
-import { BOOTSTRAP_SEED, fmt, machine, ROOT } from './lib.ts';
+import { BOOTSTRAP_SEED, fmt, GNU_TIME, machine, ROOT } from './lib.ts';
 import { benchMemory, type MemoryResults } from './memory.ts';
 import { benchServer, type ServerResults } from './server.ts';
 
@@ -46,6 +46,20 @@ const measuredCode = (() => {
     return 'unknown (not a git checkout)';
   }
 })();
+// Generation is timed under GNU time for its peak RSS; a fresh Debian has no
+// /usr/bin/time (the spawn failed with a bare ENOENT). The tests' installer adds it.
+if ((!only || only.has('generation')) && !existsSync(GNU_TIME)) {
+  log(`bench: ${GNU_TIME} (GNU time) is missing; installing the Debian packages the tests and the bench need`);
+  try {
+    execFileSync('bash', [path.join(ROOT, 'scripts/ensure-system-deps.sh')], { stdio: 'inherit' });
+  } catch {
+    // said below
+  }
+  if (!existsSync(GNU_TIME)) {
+    console.error(`bench: generation needs ${GNU_TIME} (GNU time, the Debian package \`time\`) for peak RSS; install it, or run --only client,server,memory`);
+    process.exit(1);
+  }
+}
 log(`benchmarks: ${runs} runs each${quick ? ' (--quick: not for BENCHMARKS.md)' : ''}`);
 const part = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> => {
   if (only && !only.has(name)) return undefined;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { GATEWAY_PATH } from '../runtime/common/protocol.ts';
 import { sign } from '../runtime/common/sign.ts';
 import { formatTimestamp } from '../runtime/common/timestamp.ts';
-import { median, medianInterval, ROOT } from './lib.ts';
+import { median, medianInterval, ROOT, stopWithBench } from './lib.ts';
 import { APP_KEY, APP_SECRET } from './servers/app.ts';
 
 const require = createRequire(import.meta.url);
@@ -27,7 +27,7 @@ export interface Running {
 }
 
 export async function start(name: string, nodeFlags: string[] = []): Promise<Running> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', import.meta.resolve('tsx'), path.join(ROOT, `bench/servers/${name}.ts`)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = stopWithBench(spawn(process.execPath, [...nodeFlags, '--import', import.meta.resolve('tsx'), path.join(ROOT, `bench/servers/${name}.ts`)], { stdio: ['pipe', 'pipe', 'pipe'] }));
   let stderr = '';
   let stdout = '';
   child.stderr!.on('data', (c) => (stderr += c));
