@@ -234,9 +234,12 @@ test("002's two-field key: an idempotent_id equal to another order's outer_order
 test('a duplicate of a call still running in this process answers isp.idempotent-request-pending after idempotencyWaitMs, not when the handler ends', async () => {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
+  let started!: () => void;
+  const running = new Promise<void>((r) => (started = r));
   const g = await gateway(
     {
       alibabaCloudgameTradeplatformPayorder: async () => {
+        started();
         await gate;
         return { result_success: true };
       },
@@ -245,7 +248,7 @@ test('a duplicate of a call still running in this process answers isp.idempotent
   );
   try {
     const first = g.call(PAY, payParam('w1'));
-    await new Promise((r) => setTimeout(r, 20));
+    await running; // the first call holds the key (a 20 ms sleep assumed it would by then)
     assert.equal(errorOf(await g.call(PAY, payParam('w1'))), '15 isp.idempotent-request-pending');
     release();
     assert.equal(errorOf(await first), 'ok');
