@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type FetchLike, fetchTransport, operations, TopClient } from '../generated/client/dist/node.js';
 import { ClientCore } from '../generated/client/dist/runtime/client/client-core.js';
-import { median, ROOT } from './lib.ts';
+import { median, medianInterval, ROOT, stopWithBench } from './lib.ts';
 import { DTO, METHOD, minimalFetch as minimalOverFetch, minimalNodeHttp as minimalOverNodeHttp, minimalPrepare, TYPED } from './minimal-signer.ts';
 import { ENVELOPE, ROOT_NAME } from './servers/common.ts';
 
@@ -39,7 +39,17 @@ export interface ClientResults {
    * without it). `cpuRatio`: the minimal signer's client CPU per call over
    * ours, from the same blocks as `ratio`.
    */
-  transports: { name: string; ours: number; minimal: number; ratio: number; cpuRatio: number; minimalTimed: number; vsTimedRatio: number; timeoutPriceRatio: number }[];
+  transports: {
+    name: string;
+    ours: number;
+    minimal: number;
+    ratio: number;
+    ratioInterval: [number, number];
+    cpuRatio: number;
+    minimalTimed: number;
+    vsTimedRatio: number;
+    timeoutPriceRatio: number;
+  }[];
   nodeTopHttp: number;
   /** Ours over node:http against node-taobao-topclient. */
   nodeTopRatio: number;
@@ -54,7 +64,7 @@ export interface ClientResults {
 
 /** The bare node:http server (bench/servers/bare.ts) in its own process, listening. */
 export async function startBareServer(): Promise<{ server: ChildProcess; port: number }> {
-  const server = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/servers/bare.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = stopWithBench(spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/servers/bare.ts')], { stdio: ['ignore', 'pipe', 'inherit'] }));
   const port = await new Promise<number>((resolve) =>
     server.stdout!.on('data', (c) => {
       const m = /listening (\d+)/.exec(String(c));
@@ -68,6 +78,7 @@ export async function startBareServer(): Promise<{ server: ChildProcess; port: n
 export async function inFlight(call: () => Promise<unknown>, ms: number, concurrency = 16): Promise<{ rate: number; cpuUs: number }> {
   let done = 0;
   let failed = 0;
+  let firstFailure: unknown;
   const end = performance.now() + ms;
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -77,13 +88,13 @@ export async function inFlight(call: () => Promise<unknown>, ms: number, concurr
         try {
           await call();
           done++;
-        } catch {
-          failed++;
+        } catch (error) {
+          if (!failed++) firstFailure = error;
         }
       }
     }),
   );
-  if (failed) throw new Error(`${failed} calls failed`);
+  if (failed) throw new Error(`${failed} calls failed; the first: ${firstFailure instanceof Error ? firstFailure.message : String(firstFailure)}`, { cause: firstFailure });
   const used = process.cpuUsage(cpu);
   return { rate: (done / (performance.now() - started)) * 1000, cpuUs: (used.user + used.system) / done };
 }
@@ -190,6 +201,7 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
           ours: median(results[t]!.ours),
           minimal: median(results[t]!.other),
           ratio: median(results[t]!.ratios),
+          ratioInterval: medianInterval(results[t]!.ratios),
           cpuRatio: median(results[t]!.cpuRatios),
           minimalTimed: median(timed.other),
           vsTimedRatio: median(timed.ratios),

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './lib.ts';
+import { median, ROOT } from './lib.ts';
 import { signedRequest } from './server.ts';
 import { benchGatewayOptions } from './servers/common.ts';
 
@@ -79,7 +79,6 @@ for (let b = 0; b < blocks; b++) {
   cpu[1].push(pair[1]!);
   ratios.push(pair[1]! / pair[0]!);
 }
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
 console.log(
   `${rev}: ${median(cpu[0]).toFixed(1)} µs a call; working tree: ${median(cpu[1]).toFixed(1)} µs a call; working tree / ${rev}: ${median(ratios).toFixed(3)} (median of ${blocks} pairs of ${calls} calls)`,
 );

@@ -12,8 +12,17 @@ import { signedRequest } from './server.ts';
 import { benchGatewayOptions } from './servers/common.ts';
 
 const [callsArg, inFlightArg] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--profile');
-const calls = Number(callsArg ?? 100_000);
-const inFlight = Number(inFlightArg ?? 50);
+// Checked as bench:core-ab checks its own: Number('abc') ran no call and printed NaN µs.
+function usage(message: string): never {
+  console.error(`bench:loop: ${message}\nusage: npm run bench:loop -- [CALLS [IN_FLIGHT]] [--profile DIR]`);
+  process.exit(2);
+}
+const whole = (name: string, arg: string | undefined, fallback: number) =>
+  arg === undefined ? fallback : /^[1-9]\d*$/.test(arg) ? Number(arg) : usage(`${name} must be a whole number from 1; got ${arg}`);
+const calls = whole('CALLS', callsArg, 100_000);
+const inFlight = whole('IN_FLIGHT', inFlightArg, 50);
+if (calls < 2) usage('CALLS must be 2 or more (the first call is the check, not measured)');
+if (process.argv.includes('--profile') && !process.argv[process.argv.indexOf('--profile') + 1]) usage('--profile needs a folder');
 const core = new GatewayCore({ operations, ...benchGatewayOptions(MemoryIdempotencyStore) });
 const requests = Array.from({ length: calls }, (_, i) => {
   const r = signedRequest(i + 1);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build, currentBuild } from '../bin/prebuilt.js';
 import { loadSpec } from '../generator/load/load-spec.ts';
-import { median, ROOT, timed } from './lib.ts';
+import { median, ROOT, stopWithBench, timed } from './lib.ts';
 import { makeSyntheticSpec } from './synthetic-spec.ts';
 
 // What a user runs: the package's bin (which loads the prebuilt generator when current).
@@ -30,10 +30,12 @@ export async function watchLatency(runs: number): Promise<number[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-watch-'));
   cpSync(path.join(ROOT, 'spec'), path.join(dir, 'spec'), { recursive: true });
   cpSync(path.join(ROOT, 'generated'), path.join(dir, 'generated'), { recursive: true });
-  const child = spawn(process.execPath, [BIN, 'generate', '--watch', '--spec', path.join(dir, 'spec/openapi.yaml'), '--out', path.join(dir, 'generated')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = stopWithBench(
+    spawn(process.execPath, [BIN, 'generate', '--watch', '--spec', path.join(dir, 'spec/openapi.yaml'), '--out', path.join(dir, 'generated')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   let out = '';
   child.stdout.on('data', (c) => (out += c));
   const next = (re: RegExp, from: number) =>

@@ -1,11 +1,64 @@
 // Measuring helpers for `npm run bench`: medians, timed child processes with
 // their peak RSS (GNU time), and the machine's description.
-import { execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
+
+// Every child the bench starts, stopped when the bench ends however it ends:
+// a bench stopped by Ctrl-C or SIGTERM left its servers listening and its
+// `--watch` generator running.
+const children = new Set<ChildProcess>();
+let stopping = false;
+function stopChildren(): void {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+}
+/** `child`, stopped (SIGTERM) when this process exits or is stopped by SIGINT or SIGTERM. */
+export function stopWithBench<C extends ChildProcess>(child: C): C {
+  if (children.size === 0 && !stopping) {
+    stopping = true;
+    process.on('exit', stopChildren);
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
+      process.once(signal, () => {
+        stopChildren();
+        process.exit(code);
+      });
+    }
+  }
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+/** The seed of every bootstrap draw the bench makes, printed with its intervals so a reader can redo them. */
+export const BOOTSTRAP_SEED = 16;
+
+/**
+ * A 95% bootstrap interval of the median of `values` (per-round or per-pair
+ * ratios): 2,000 resamples drawn with a seeded generator (mulberry32), so the
+ * same figures give the same interval. It says how far the median could move
+ * on this machine's noise: a target inside it is neither met nor missed by a
+ * margin the run can show.
+ */
+export function medianInterval(values: number[], seed = BOOTSTRAP_SEED, draws = 2000): [number, number] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  const medians: number[] = [];
+  for (let d = 0; d < draws; d++) medians.push(median(Array.from(values, () => values[Math.floor(random() * values.length)]!)));
+  medians.sort((a, b) => a - b);
+  return [medians[Math.floor(draws * 0.025)]!, medians[Math.ceil(draws * 0.975) - 1]!];
+}
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -20,11 +73,14 @@ export interface Timed {
   stdout: string;
 }
 
-/** Runs a command to completion under /usr/bin/time, for its wall time and peak RSS. */
+/** GNU time, for a command's peak RSS (`%M`); Debian's package `time`. */
+export const GNU_TIME = '/usr/bin/time';
+
+/** Runs a command to completion under GNU time, for its wall time and peak RSS. */
 export function timed(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', command, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = stopWithBench(spawn(GNU_TIME, ['-f', 'PEAK_RSS_KB=%M', command, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] }));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

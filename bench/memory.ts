@@ -8,7 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import { ROOT } from './lib.ts';
+import { ROOT, stopWithBench } from './lib.ts';
 import { signedRequest } from './server.ts';
 
 export interface MemoryResults {
@@ -30,7 +30,9 @@ function heapOf(child: ChildProcess): Promise<number> {
 }
 
 export async function benchMemory(log: (s: string) => void, calls = 100_000, keys = 50_000): Promise<MemoryResults> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/servers/gateway-heap.ts')], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = stopWithBench(
+    spawn(process.execPath, ['--expose-gc', '--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/servers/gateway-heap.ts')], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] }),
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c) => {

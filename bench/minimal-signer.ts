@@ -33,6 +33,17 @@ export function minimalPrepare(): { query: string; body: string } {
   return { query: new URLSearchParams(system).toString(), body: new URLSearchParams(business).toString() };
 }
 
+/**
+ * The answer's root, or a throw: an error_response (a refused call, e.g. a bad
+ * signature) must not count as a call made, or the minimal signer would be
+ * measured on refusals, which are cheaper for the server to make.
+ */
+function answerOf(text: string): unknown {
+  const root = (JSON.parse(text) as Record<string, unknown>)[ROOT_NAME];
+  if (root === undefined) throw new Error(`the minimal signer's call was not answered: ${text.slice(0, 200)}`);
+  return root;
+}
+
 /** A whole call over node:http through `agent`; with `timeoutMs`, a timer per call destroys the request past it. */
 export function minimalNodeHttp(url: string, agent: http.Agent, timeoutMs?: number): Promise<unknown> {
   return new Promise<unknown>((resolve, reject) => {
@@ -48,7 +59,7 @@ export function minimalNodeHttp(url: string, agent: http.Agent, timeoutMs?: numb
           clearTimeout(timer);
           // A bad answer rejects the call (inFlight counts it) instead of throwing out of the event handler.
           try {
-            resolve((JSON.parse(text) as Record<string, unknown>)[ROOT_NAME]);
+            resolve(answerOf(text));
           } catch (error) {
             reject(error);
           }
@@ -71,7 +82,7 @@ export async function minimalFetch(url: string, timeoutMs?: number): Promise<unk
   try {
     const { query, body } = minimalPrepare();
     const res = await fetch(`${url}?${query}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body, signal: controller?.signal });
-    return (JSON.parse(await res.text()) as Record<string, unknown>)[ROOT_NAME];
+    return answerOf(await res.text());
   } finally {
     clearTimeout(timer);
   }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { GATEWAY_PATH } from '../runtime/common/protocol.ts';
 import { sign } from '../runtime/common/sign.ts';
 import { formatTimestamp } from '../runtime/common/timestamp.ts';
-import { median, ROOT } from './lib.ts';
+import { median, medianInterval, ROOT, stopWithBench } from './lib.ts';
 import { APP_KEY, APP_SECRET } from './servers/app.ts';
 
 const require = createRequire(import.meta.url);
@@ -27,7 +27,7 @@ export interface Running {
 }
 
 export async function start(name: string, nodeFlags: string[] = []): Promise<Running> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', import.meta.resolve('tsx'), path.join(ROOT, `bench/servers/${name}.ts`)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = stopWithBench(spawn(process.execPath, [...nodeFlags, '--import', import.meta.resolve('tsx'), path.join(ROOT, `bench/servers/${name}.ts`)], { stdio: ['pipe', 'pipe', 'pipe'] }));
   let stderr = '';
   let stdout = '';
   child.stderr!.on('data', (c) => (stderr += c));
@@ -120,6 +120,8 @@ export interface ServerResults {
   rssMiB: Record<string, number>;
   vsBare: number;
   vsFastify: number;
+  /** 95% bootstrap interval of vsFastify (the median of the per-round ratios). */
+  vsFastifyInterval: [number, number];
 }
 
 export async function benchServer(rounds: number, seconds: number, log: (s: string) => void): Promise<ServerResults> {
@@ -171,7 +173,18 @@ export async function benchServer(rounds: number, seconds: number, log: (s: stri
     const rss = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await servers[n].rss] as const)));
     const med = (o: Record<string, number[]>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, median(v)]));
     const m = med(rps);
-    return { rounds, seconds, connections: 50, rps: m, p99: med(p99), cpuUsPerRequest: med(cpu), rssMiB: rss, vsBare: median(vsBare), vsFastify: median(vsFastify) };
+    return {
+      rounds,
+      seconds,
+      connections: 50,
+      rps: m,
+      p99: med(p99),
+      cpuUsPerRequest: med(cpu),
+      rssMiB: rss,
+      vsBare: median(vsBare),
+      vsFastify: median(vsFastify),
+      vsFastifyInterval: medianInterval(vsFastify),
+    };
   } finally {
     for (const n of names) if (servers[n].child.exitCode === null) servers[n].child.kill('SIGTERM');
   }

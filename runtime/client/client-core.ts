@@ -25,7 +25,7 @@ export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
 export interface TopClientOptions {
   appKey: string;
   appSecret: string;
-  /** Gateway URL; default production (`PRODUCTION_GATEWAY`). */
+  /** Gateway URL, http or https, without a query string or credentials; default production (`PRODUCTION_GATEWAY`). */
   gateway?: string | URL | undefined;
   /** Default `hmac-sha256`, as the Java SDK's recent builds. */
   signMethod?: SignMethod | undefined;
@@ -130,8 +130,16 @@ export class ClientCore {
       throw new TypeError(`TopClient: options.gateway is not a URL: ${String(options.gateway)}`);
     }
     if (this.url.protocol !== 'http:' && this.url.protocol !== 'https:') throw new TypeError(`TopClient: options.gateway must be http or https; got ${this.url.protocol}`);
+    // The gateway signs every parameter it receives: a query of the URL's own
+    // would be received but not signed (error 25 on every call), so it is refused here, by name.
+    if (this.url.search)
+      throw new TypeError(
+        `TopClient: options.gateway must not carry a query string (got ${this.url.search}): the gateway checks the signature over every parameter it receives, and these would not be signed`,
+      );
+    // fetch refuses a URL with credentials, and node:http would send them as Basic auth: neither is TOP's.
+    if (this.url.username || this.url.password) throw new TypeError('TopClient: options.gateway must not carry a user name or password; TOP authenticates a call by its app key and signature');
     this.#options = options;
-    this.#callBase = `${this.url.origin}${this.url.pathname}${this.url.search ? `${this.url.search}&` : '?'}`;
+    this.#callBase = `${this.url.origin}${this.url.pathname}?`;
     if (options.transport !== undefined && (typeof options.transport !== 'object' || options.transport === null || typeof options.transport.send !== 'function')) {
       throw new TypeError('TopClient: options.transport must have a send(request) method');
     }

@@ -236,6 +236,12 @@
       gatewayInput.focus();
       return;
     }
+    // The gateway signs every parameter it receives: the URL's own query would travel unsigned (25).
+    if (url.search || url.username || url.password) {
+      show('try-status', `The gateway URL must have no query string and no user name or password: the gateway checks the signature over every parameter it receives; got "${gateway}".`);
+      gatewayInput.focus();
+      return;
+    }
     try {
       localStorage.setItem(GATEWAY_KEY, gateway);
     } catch {

@@ -332,6 +332,20 @@ test('bad client options are refused by name', () => {
   assert.throws(() => new TopClient({ appKey: 'k', appSecret: 's', signMethod: 'sha1' as never }), /signMethod must be one of md5, hmac, hmac-sha256; got sha1/);
 });
 
+// The gateway signs every parameter it receives: a query of the gateway URL's own
+// would travel unsigned and every call would come back 25. Refused up front instead.
+test('a gateway URL with a query string or credentials is refused by name; an empty query is not a query', async () => {
+  assert.throws(() => new TopClient({ appKey: 'k', appSecret: 's', gateway: 'http://127.0.0.1:1/router/rest?partner=x' }), /options.gateway must not carry a query string \(got \?partner=x\)/);
+  assert.throws(() => new TopClient({ appKey: 'k', appSecret: 's', gateway: new URL('http://u:p@127.0.0.1:1/router/rest') }), /options.gateway must not carry a user name or password/);
+  gateway.requests.length = 0;
+  gateway.respond((_r, res) => json(res, '{"alibaba_cloudgame_tradeplatform_payorder_response":{"result_success":true}}'));
+  const client = clientFor(`${gateway.url}?`);
+  await client.alibabaCloudgameTradeplatformPayorder(payorder());
+  client.close();
+  assert.equal(gateway.requests.length, 1);
+  assert.equal(gateway.requests[0]!.signatureValid, true);
+});
+
 // TOP's blank is Java's white space: an app key of U+001C (which trim keeps) would be
 // sent as app_key=%1C but left out of the signature, and the gateway drops it (code 28);
 // one of U+00A0 (which trim takes) is a value TOP signs and sends.

@@ -109,11 +109,15 @@ test('the curl command the form prints sends the same bytes, and the mock accept
   assert.ok(JSON.parse(stdout).alibaba_cloudgame_tradeplatform_payorder_response, stdout);
 });
 
-test('a gateway URL that is not http(s) is refused with a clear message; an unreachable one says how to start the mock', async () => {
+test('a gateway URL that is not http(s), or has a query, is refused with a clear message; an unreachable one says how to start the mock', async () => {
   await page.page.goto(site.base + PAYORDER);
   await page.page.fill('#try-gateway', 'ftp://example');
   await page.page.click('#try-send');
   assert.match((await page.page.textContent('#try-status')) ?? '', /must be an http:\/\/ or https:\/\/ address/);
+  // Its own query would travel unsigned, and the gateway would answer 25.
+  await page.page.fill('#try-gateway', 'http://127.0.0.1:1/router/rest?partner=x');
+  await page.page.click('#try-send');
+  assert.match((await page.page.textContent('#try-status')) ?? '', /must have no query string and no user name or password.*got "http:\/\/127\.0\.0\.1:1\/router\/rest\?partner=x"/);
   await page.page.fill('#try-gateway', 'http://127.0.0.1:1/router/rest');
   await page.page.click('#try-send');
   await page.page.waitForFunction(() => /^No answer/.test(document.getElementById('try-status')!.textContent ?? ''));

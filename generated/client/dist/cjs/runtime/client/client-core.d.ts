@@ -9,7 +9,7 @@ export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
 export interface TopClientOptions {
     appKey: string;
     appSecret: string;
-    /** Gateway URL; default production (`PRODUCTION_GATEWAY`). */
+    /** Gateway URL, http or https, without a query string or credentials; default production (`PRODUCTION_GATEWAY`). */
     gateway?: string | URL | undefined;
     /** Default `hmac-sha256`, as the Java SDK's recent builds. */
     signMethod?: SignMethod | undefined;
