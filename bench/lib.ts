@@ -11,12 +11,28 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 // a bench stopped by Ctrl-C or SIGTERM left its servers listening and its
 // `--watch` generator running.
 const children = new Set<ChildProcess>();
+/** Children started in a process group of their own (`detached`), stopped with everything in it. */
+const leaders = new WeakSet<ChildProcess>();
 let stopping = false;
 function stopChildren(): void {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  for (const child of children) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    try {
+      if (leaders.has(child) && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      else child.kill('SIGTERM');
+    } catch {
+      // gone meanwhile
+    }
+  }
 }
-/** `child`, stopped (SIGTERM) when this process exits or is stopped by SIGINT or SIGTERM. */
-export function stopWithBench<C extends ChildProcess>(child: C): C {
+/**
+ * `child`, stopped (SIGTERM) when this process exits or is stopped by SIGINT or
+ * SIGTERM. `group`: the child was spawned `detached` and leads a process group,
+ * which is stopped whole (a wrapper such as /usr/bin/time dies of SIGTERM and
+ * leaves the command it runs going).
+ */
+export function stopWithBench<C extends ChildProcess>(child: C, group = false): C {
+  if (group) leaders.add(child);
   if (children.size === 0 && !stopping) {
     stopping = true;
     process.on('exit', stopChildren);
@@ -80,7 +96,11 @@ export const GNU_TIME = '/usr/bin/time';
 export function timed(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = stopWithBench(spawn(GNU_TIME, ['-f', 'PEAK_RSS_KB=%M', command, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] }));
+    // A process group of its own, stopped whole with the bench: GNU time ignores SIGINT and dies of SIGTERM, leaving `command` running.
+    const child = stopWithBench(
+      spawn(GNU_TIME, ['-f', 'PEAK_RSS_KB=%M', command, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }),
+      true,
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

@@ -339,6 +339,8 @@ export class ClientCore {
     if (thrown instanceof TopNetworkError && !thrown.reachedGateway && !this.transport.provesUnsent) {
       return new TopNetworkError(method, true, thrown.code, { cause: thrown });
     }
+    // Its timeouts too: a timed-out payment read as never sent would be paid again.
+    if (thrown instanceof TopTimeoutError && !thrown.reachedGateway && !this.transport.provesUnsent) return new TopTimeoutError(method, thrown.timeoutMs, true);
     if (thrown instanceof TopClientError) return thrown;
     return new TopNetworkError(method, true, undefined, { cause: thrown });
   }

@@ -299,6 +299,9 @@ class ClientCore {
         if (thrown instanceof errors_ts_1.TopNetworkError && !thrown.reachedGateway && !this.transport.provesUnsent) {
             return new errors_ts_1.TopNetworkError(method, true, thrown.code, { cause: thrown });
         }
+        // Its timeouts too: a timed-out payment read as never sent would be paid again.
+        if (thrown instanceof errors_ts_1.TopTimeoutError && !thrown.reachedGateway && !this.transport.provesUnsent)
+            return new errors_ts_1.TopTimeoutError(method, thrown.timeoutMs, true);
         if (thrown instanceof errors_ts_1.TopClientError)
             return thrown;
         return new errors_ts_1.TopNetworkError(method, true, undefined, { cause: thrown });
