@@ -39,6 +39,25 @@ function counting(ms = 0) {
   return { invoke, runs: () => runs };
 }
 
+/**
+ * A store clock that moves only when the test moves it. Leases of 150–300 ms on the
+ * wall clock lapsed when a loaded machine stalled the test process, and a duplicate
+ * then (rightly) claimed the key and ran the handler: the tests below end a lease
+ * when they say, and a claim that must outlive its lease survives only by renewal.
+ */
+function testClock(start = 1_000) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+/** Resolves once the store has seen a renew after this call (bounded: a missing renewal fails the test, not hangs it). */
+async function nextRenewal(store: FaultyStore): Promise<boolean> {
+  const renewals = () => store.calls.filter((c) => c.step === 'renew').length;
+  const before = renewals();
+  for (let i = 0; i < 1000 && renewals() === before; i++) await sleep(10);
+  return renewals() > before;
+}
+
 const text = (o: Outcome<unknown>) => (o.kind === 'answer' ? o.text : `${o.error.code} ${o.error.subCode}`);
 const once =
   (step: Step, fault: Fault, index = 0) =>
@@ -58,13 +77,17 @@ test('claim fails before acting: isp.idempotency-store-unavailable, the handler 
 });
 
 test("claim acts but reports failure: nobody runs the handler until the orphan claim's lease ends", async () => {
-  const store = new FaultyStore(new MemoryIdempotencyStore(), once('claim', { kind: 'fail-after' }));
+  const clock = testClock();
+  const store = new FaultyStore(new MemoryIdempotencyStore({ now: clock.now }), once('claim', { kind: 'fail-after' }));
   const e = engine(store, { leaseMs: 150, waitMs: 30 });
   const h = counting();
   assert.equal(text((await e.run('k', 'f', LABEL, h.invoke)).outcome), '15 isp.idempotency-store-unavailable');
   assert.equal(text((await e.run('k', 'f', LABEL, h.invoke)).outcome), '15 isp.idempotent-request-pending');
   assert.equal(h.runs(), 0);
-  await sleep(160);
+  clock.advance(149);
+  assert.equal(text((await e.run('k', 'f', LABEL, h.invoke)).outcome), '15 isp.idempotent-request-pending', 'the orphan claim lives to the end of its lease');
+  assert.equal(h.runs(), 0);
+  clock.advance(1);
   assert.equal(text((await e.run('k', 'f', LABEL, h.invoke)).outcome), '{"n":1}');
   assert.equal(h.runs(), 1);
 });
@@ -88,14 +111,16 @@ test('renew fails every time: the handler still runs once and its outcome is rec
 });
 
 test('the store loses the claim mid-handler (restarted empty): renew writes it again, a duplicate elsewhere waits, the outcome is stored', async () => {
-  const store = new FaultyStore(new MemoryIdempotencyStore());
+  const clock = testClock();
+  const store = new FaultyStore(new MemoryIdempotencyStore({ now: clock.now }));
   const a = engine(store, { leaseMs: 300, handlerTimeoutMs: 5000 });
   const b = engine(store, { leaseMs: 300, waitMs: 3000 });
   const h = counting(800);
   const first = a.run('k', 'f', LABEL, h.invoke);
   await sleep(20);
-  store.inner = new MemoryIdempotencyStore(); // the restart
+  store.inner = new MemoryIdempotencyStore({ now: clock.now }); // the restart
   while ((await store.inner.get('k')) === undefined) await sleep(5); // until a renewal (every 100 ms) restores the claim
+  assert.equal((await store.inner.get('k'))?.state, 'claimed', 'a renewal wrote the claim again (not the outcome, 800 ms on)');
   const second = await b.run('k', 'f', LABEL, h.invoke);
   assert.equal(text((await first).outcome), '{"n":1}');
   assert.equal(text(second.outcome), '{"n":1}');
@@ -130,7 +155,8 @@ for (const fault of [{ kind: 'fail-before' }, { kind: 'fail-after' }, { kind: 'h
 }
 
 test('complete keeps failing past a whole lease: reported, the claim is kept (renewed) and retried, so no retry runs the handler again', async () => {
-  const store = new FaultyStore(new MemoryIdempotencyStore(), (s) => (s === 'complete' ? { kind: 'fail-before' } : { kind: 'ok' }));
+  const clock = testClock();
+  const store = new FaultyStore(new MemoryIdempotencyStore({ now: clock.now }), (s) => (s === 'complete' ? { kind: 'fail-before' } : { kind: 'ok' }));
   const unrecorded: string[] = [];
   const e = engine(store, { leaseMs: 200, waitMs: 20, onUnrecorded: (i) => unrecorded.push(i.reason) });
   const h = counting();
@@ -140,7 +166,8 @@ test('complete keeps failing past a whole lease: reported, the claim is kept (re
   assert.equal(h.runs(), 1);
   for (let i = 0; i < 100 && unrecorded.length === 0; i++) await sleep(10);
   assert.match(unrecorded.join(), /within one lease/);
-  await sleep(400); // two more leases
+  clock.advance(400); // two more leases: the claim has ended unless it is renewed from here on
+  assert.ok(await nextRenewal(store), 'the claim is renewed while the record is retried');
   assert.equal(text((await engine(store, { waitMs: 20 }).run('k', 'f', LABEL, h.invoke)).outcome), '15 isp.idempotent-request-pending', 'the claim outlives its lease');
   assert.equal(h.runs(), 1);
   assert.equal(e.inflightCount, 1, 'still trying to record');
@@ -160,7 +187,8 @@ test('NothingChangedError releases the key: its answer goes to the caller, a ret
 });
 
 test('release fails: the claim stays until its lease ends (no run before), then a retry runs', async () => {
-  const store = new FaultyStore(new MemoryIdempotencyStore(), once('release', { kind: 'fail-before' }));
+  const clock = testClock();
+  const store = new FaultyStore(new MemoryIdempotencyStore({ now: clock.now }), once('release', { kind: 'fail-before' }));
   const e = engine(store, { leaseMs: 150, waitMs: 20 });
   let runs = 0;
   const invoke = async () => {
@@ -169,7 +197,7 @@ test('release fails: the claim stays until its lease ends (no run before), then 
   };
   assert.equal(text((await e.run('k', 'f', LABEL, invoke)).outcome), '15 isp.service-unavailable');
   assert.equal(text((await e.run('k', 'f', LABEL, invoke)).outcome), '15 isp.idempotent-request-pending');
-  await sleep(160);
+  clock.advance(150);
   assert.equal(text((await e.run('k', 'f', LABEL, invoke)).outcome), '{"ok":true}');
   assert.equal(runs, 2);
 });

@@ -20,8 +20,16 @@ const text = (o: Outcome<unknown>) => (o.kind === 'answer' ? o.text : `${o.error
 /** An in-process store whose completeSync fails the first `failures` times (before acting, as a store that throws would). */
 class FlakyCompleteStore extends MemoryIdempotencyStore {
   completeCalls = 0;
-  constructor(private failures: number) {
-    super();
+  renewCalls = 0;
+  constructor(
+    private failures: number,
+    now?: () => number,
+  ) {
+    super(now ? { now } : {});
+  }
+  override async renew(key: string, fingerprint: string, owner: string, leaseMs: number) {
+    this.renewCalls++;
+    return super.renew(key, fingerprint, owner, leaseMs);
   }
   override completeSync(key: string, fingerprint: string, owner: string, outcome: string, ttlMs: number): CompleteResult {
     this.completeCalls++;
@@ -82,11 +90,19 @@ test('the record fails once: the general path records it again; the caller gets 
 });
 
 test('the record keeps failing: isp.outcome-not-recorded, the claim stays (no second run anywhere) while the record is retried', async () => {
-  const store = new FlakyCompleteStore(Number.POSITIVE_INFINITY);
+  // The store's clock moves only when the test moves it. On the wall clock a 150 ms lease
+  // lapsed when a loaded machine held the renewals back, and another engine ran the handler
+  // again; here the lease ends only when the test says, and only a renewal can keep the claim.
+  let now = 1_000;
+  const store = new FlakyCompleteStore(Number.POSITIVE_INFINITY, () => now);
   const e = engine(store, [], { leaseMs: 150 });
   const h = immediate();
   assert.equal(text((await e.run('k', 'f', LABEL, h.invoke)).outcome), '15 isp.outcome-not-recorded');
   assert.equal(text((await e.run('k', 'f', LABEL, h.invoke)).outcome), '15 isp.outcome-not-recorded', 'a duplicate in this process shares it');
+  now += 300; // two leases: the claim has ended unless it is renewed from here on
+  const renewals = store.renewCalls;
+  for (let i = 0; i < 1000 && store.renewCalls === renewals; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(store.renewCalls > renewals, 'the claim is renewed while the record is retried');
   assert.equal(text((await engine(store).run('k', 'f', LABEL, h.invoke)).outcome), '15 isp.idempotent-request-pending', 'another engine sees the claim');
   assert.equal(h.runs(), 1);
   assert.equal(e.inflightCount, 1, 'still trying to record');

@@ -144,26 +144,58 @@ test('20 concurrent duplicates of a call whose handler fails run it once and all
 
 test('a claim has an owner and a lease renewed while the handler runs: a slow handler past the lease is not run again by a second gateway', async () => {
   let runs = 0;
-  const store: IdempotencyStore = new MemoryIdempotencyStore();
+  // The store's clock moves only when the test moves it. On the wall clock (a 400 ms lease
+  // renewed every 133 ms, a 600 ms sleep) a loaded machine that stalled the process let the
+  // lease or the 500 ms answer TTL lapse, and the second gateway (rightly) ran the handler
+  // again. Here the clock jumps past both, and only a renewal keeps the claim.
+  let now = 1_000;
+  let renewals = 0;
+  let gets = 0;
+  class CountingStore extends MemoryIdempotencyStore {
+    override async renew(...a: Parameters<MemoryIdempotencyStore['renew']>) {
+      renewals++;
+      return super.renew(...a);
+    }
+    override async get(key: string) {
+      gets++;
+      return super.get(key);
+    }
+  }
+  const store: IdempotencyStore = new CountingStore({ now: () => now });
+  let started!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  let finish!: () => void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
   const handlers: Handlers = {
     alibabaCloudgameTradeplatformPayorder: async () => {
       runs++;
-      await new Promise((r) => setTimeout(r, 1200));
+      started();
+      await finished;
       return { result_success: true, value: { pay_url: `https://pay/${runs}` } };
     },
   };
   // Short lease, short answer TTL: with the old design (claim lives as long as its TTL, no owner) the second gateway ran it again.
-  // (A lease of 400 ms, renewed every 133 ms, survives the event-loop stalls of a loaded 2-core machine; 60 ms did not.)
-  const options = { idempotencyStore: store, idempotencyLeaseMs: 400, idempotencyTtlMs: 500, idempotencyWaitMs: 3000 };
+  const options = { idempotencyStore: store, idempotencyLeaseMs: 400, idempotencyTtlMs: 500, idempotencyWaitMs: 10_000 };
   const [a, b] = await Promise.all([gateway(handlers, options), gateway(handlers, options)]);
+  const until = async (done: () => boolean) => {
+    for (let i = 0; i < 1000 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+    return done();
+  };
   try {
     const first = a.call(PAY, payParam('l1'));
-    await new Promise((r) => setTimeout(r, 600)); // > lease and > TTL
-    const second = await b.call(PAY, payParam('l1'));
+    await running;
+    now += 600; // > lease and > TTL
+    const renewed = renewals;
+    assert.ok(await until(() => renewals > renewed), 'the claim is renewed while the handler runs');
+    now += 399; // within the renewed lease (a renewal for less than the lease would have ended by now)
+    const second = b.call(PAY, payParam('l1'));
+    await until(() => gets > 0 || runs > 1); // the second gateway found the claim and waits (or, wrongly, ran it)
+    finish();
     assert.equal((await first).alibaba_cloudgame_tradeplatform_payorder_response.value.pay_url, 'https://pay/1');
-    assert.equal(second.alibaba_cloudgame_tradeplatform_payorder_response.value.pay_url, 'https://pay/1');
+    assert.equal((await second).alibaba_cloudgame_tradeplatform_payorder_response.value.pay_url, 'https://pay/1');
     assert.equal(runs, 1);
   } finally {
+    finish();
     await Promise.all([a.close(), b.close()]);
   }
 });
@@ -202,9 +234,12 @@ test("002's two-field key: an idempotent_id equal to another order's outer_order
 test('a duplicate of a call still running in this process answers isp.idempotent-request-pending after idempotencyWaitMs, not when the handler ends', async () => {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
+  let started!: () => void;
+  const running = new Promise<void>((r) => (started = r));
   const g = await gateway(
     {
       alibabaCloudgameTradeplatformPayorder: async () => {
+        started();
         await gate;
         return { result_success: true };
       },
@@ -213,7 +248,7 @@ test('a duplicate of a call still running in this process answers isp.idempotent
   );
   try {
     const first = g.call(PAY, payParam('w1'));
-    await new Promise((r) => setTimeout(r, 20));
+    await running; // the first call holds the key (a 20 ms sleep assumed it would by then)
     assert.equal(errorOf(await g.call(PAY, payParam('w1'))), '15 isp.idempotent-request-pending');
     release();
     assert.equal(errorOf(await first), 'ok');

@@ -39,7 +39,28 @@ async function gateway(options: Partial<Omit<GatewayCoreOptions, 'operations' | 
 
 test('onRequest: every request once, with method, app, code, sub_code, latency and how idempotency handled it', async () => {
   const seen: RequestOutcome[] = [];
-  const g = await gateway({ hooks: { onRequest: (o) => seen.push(o) } }, 30);
+  // The duplicate is `waited` only if it finds the first call still running. A handler that
+  // just took 30 ms was outrun on a loaded machine (the duplicate came after it: `replayed`),
+  // so it also holds until the duplicate's app lookup, from which the gateway reaches the
+  // idempotency check in the same turn. (Whichever request comes first runs the handler.)
+  let lookups = 0;
+  let duplicateArrived!: () => void;
+  const arrived = new Promise<void>((resolve) => (duplicateArrived = resolve));
+  const g = await listen(
+    createGateway({
+      apps: () => {
+        if (++lookups === 2) duplicateArrived();
+        return SECRET;
+      },
+      handlers: {
+        alibabaCloudgameTradeplatformPayorder: async () => {
+          await Promise.all([sleep(30), arrived]);
+          return { result_success: true };
+        },
+      },
+      hooks: { onRequest: (o) => seen.push(o) },
+    }),
+  );
   try {
     await Promise.all([post(g.url, signedParams(PAY, payParam('h1'))), sleep(5).then(() => post(g.url, signedParams(PAY, payParam('h1'))))]);
     await post(g.url, signedParams(PAY, payParam('h1')));
