@@ -24,6 +24,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     bench.kill(signal);
     assert.equal(await exited, signal === 'SIGINT' ? 130 : 143);
     // (tsx keeps its own cache there: tsx-<uid>.)
-    assert.deepEqual(readdirSync(tmp).filter((name) => name.startsWith('bench-')), [], 'no temporary folder of the bench left');
+    assert.deepEqual(
+      readdirSync(tmp).filter((name) => name.startsWith('bench-')),
+      [],
+      'no temporary folder of the bench left',
+    );
   });
 }
