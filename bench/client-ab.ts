@@ -12,7 +12,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { inFlight, startBareServer } from './client.ts';
-import { median, ROOT } from './lib.ts';
+import { median, ROOT, removeWithBench } from './lib.ts';
 import { minimalFetch, minimalNodeHttp, TYPED } from './minimal-signer.ts';
 
 const [rev = 'HEAD', transport = 'node:http', blocksArg = '30'] = process.argv.slice(2);
@@ -46,7 +46,7 @@ if (rev !== 'minimal') {
   // Inside the repository (git-ignored), so the old build resolves the same node_modules; removed at the end.
   dir = path.join(ROOT, '.artifacts/client-ab', rev.replace(/[^\w.-]/g, '_'));
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(removeWithBench(dir), { recursive: true });
   execFileSync('tar', ['-x', '-C', dir], { input: execFileSync('git', ['archive', commit, 'generated/client'], { cwd: ROOT, maxBuffer: 1 << 30 }) });
   otherModule = (await import(path.join(dir, 'generated/client/dist/node.js'))) as ClientModule;
 }

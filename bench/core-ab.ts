@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { median, ROOT } from './lib.ts';
+import { median, ROOT, removeWithBench } from './lib.ts';
 import { signedRequest } from './server.ts';
 import { benchGatewayOptions } from './servers/common.ts';
 
@@ -34,7 +34,7 @@ if (!commit) usage(`REV must be a commit of this repository; got ${rev}`);
 const dir = path.join(ROOT, '.artifacts/core-ab', rev.replace(/[^\w.-]/g, '_'));
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+removeWithBench(dir);
 execFileSync('tar', ['-x', '-C', dir], { input: execFileSync('git', ['archive', commit, 'generated/server'], { cwd: ROOT, maxBuffer: 1 << 30 }) });
 
 interface Core {

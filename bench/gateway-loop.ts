@@ -11,18 +11,31 @@ import { GatewayCore, MemoryIdempotencyStore, operations } from '../generated/se
 import { signedRequest } from './server.ts';
 import { benchGatewayOptions } from './servers/common.ts';
 
-const [callsArg, inFlightArg] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--profile');
 // Checked as bench:core-ab checks its own: Number('abc') ran no call and printed NaN µs.
 function usage(message: string): never {
   console.error(`bench:loop: ${message}\nusage: npm run bench:loop -- [CALLS [IN_FLIGHT]] [--profile DIR]`);
   process.exit(2);
 }
+// Every argument is one this script knows: a misspelt flag or a third number was ignored (`--profle out` ran unprofiled).
+const positional: string[] = [];
+let profileDir: string | undefined;
+for (let i = 2; i < process.argv.length; i++) {
+  const arg = process.argv[i]!;
+  if (arg === '--profile') {
+    const dir = process.argv[++i];
+    // A flag is not a folder: `--profile --x` wrote a folder named "--x".
+    if (dir === undefined || dir.startsWith('-')) usage(`--profile needs a folder; got ${dir ?? 'nothing'}`);
+    profileDir = dir;
+  } else if (arg.startsWith('-')) usage(`unknown argument ${arg}`);
+  else positional.push(arg);
+}
+const [callsArg, inFlightArg, ...extra] = positional;
+if (extra.length) usage(`unexpected ${extra.join(' ')}`);
 const whole = (name: string, arg: string | undefined, fallback: number) =>
   arg === undefined ? fallback : /^[1-9]\d*$/.test(arg) ? Number(arg) : usage(`${name} must be a whole number from 1; got ${arg}`);
 const calls = whole('CALLS', callsArg, 100_000);
 const inFlight = whole('IN_FLIGHT', inFlightArg, 50);
 if (calls < 2) usage('CALLS must be 2 or more (the first call is the check, not measured)');
-if (process.argv.includes('--profile') && !process.argv[process.argv.indexOf('--profile') + 1]) usage('--profile needs a folder');
 const core = new GatewayCore({ operations, ...benchGatewayOptions(MemoryIdempotencyStore) });
 const requests = Array.from({ length: calls }, (_, i) => {
   const r = signedRequest(i + 1);
@@ -32,7 +45,6 @@ const first = await core.handle(requests[0]!);
 if (!first.body.includes('9007199254740993')) throw new Error(`refused: ${first.body}`);
 let next = 1;
 // --profile DIR: a CPU profile of the measured calls only (not the set-up's signing).
-const profileDir = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1]! : undefined;
 const session = profileDir ? new Session() : undefined;
 const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session!.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
 if (session) {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build, currentBuild } from '../bin/prebuilt.js';
 import { loadSpec } from '../generator/load/load-spec.ts';
-import { median, ROOT, stopWithBench, timed } from './lib.ts';
+import { median, ROOT, removeWithBench, stopWithBench, timed } from './lib.ts';
 import { makeSyntheticSpec } from './synthetic-spec.ts';
 
 // What a user runs: the package's bin (which loads the prebuilt generator when current).
@@ -27,7 +27,7 @@ async function hey(spec: string, out: string) {
 }
 
 export async function watchLatency(runs: number): Promise<number[]> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-watch-'));
+  const dir = removeWithBench(mkdtempSync(path.join(os.tmpdir(), 'bench-watch-')));
   cpSync(path.join(ROOT, 'spec'), path.join(dir, 'spec'), { recursive: true });
   cpSync(path.join(ROOT, 'generated'), path.join(dir, 'generated'), { recursive: true });
   const child = stopWithBench(
@@ -125,7 +125,7 @@ export function generationTargets(g: Omit<GenerationResults, 'targets'>): Target
 export async function benchGeneration(runs: number, log: (s: string) => void): Promise<GenerationResults> {
   // What a tarball install runs: the prebuilt generator (bin/prebuilt.js), built now if the checkout has none current.
   if (currentBuild() === undefined) await build();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-gen-'));
+  const dir = removeWithBench(mkdtempSync(path.join(os.tmpdir(), 'bench-gen-')));
   try {
     const bundled = path.join(dir, 'openapi.json');
     writeFileSync(bundled, JSON.stringify((await loadSpec(path.join(ROOT, 'spec/openapi.yaml'))).document));

@@ -1,7 +1,7 @@
 // Measuring helpers for `npm run bench`: medians, timed child processes with
 // their peak RSS (GNU time), and the machine's description.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -9,10 +9,12 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 
 // Every child the bench starts, stopped when the bench ends however it ends:
 // a bench stopped by Ctrl-C or SIGTERM left its servers listening and its
-// `--watch` generator running.
+// `--watch` generator running. Its temporary folders go too: stopped, it
+// exited without its `finally` blocks and left them behind.
 const children = new Set<ChildProcess>();
 /** Children started in a process group of their own (`detached`), stopped with everything in it. */
 const leaders = new WeakSet<ChildProcess>();
+const folders = new Set<string>();
 let stopping = false;
 function stopChildren(): void {
   for (const child of children) {
@@ -24,6 +26,23 @@ function stopChildren(): void {
       // gone meanwhile
     }
   }
+  // After the children: a generator told to stop may still be writing into one (hence the retries).
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
+}
+/** Once: stop the children and remove the folders when this process exits or is stopped by SIGINT or SIGTERM. */
+function stopWithThisProcess(): void {
+  if (stopping) return;
+  stopping = true;
+  process.on('exit', stopChildren);
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => {
+      stopChildren();
+      process.exit(code);
+    });
+  }
 }
 /**
  * `child`, stopped (SIGTERM) when this process exits or is stopped by SIGINT or
@@ -33,22 +52,16 @@ function stopChildren(): void {
  */
 export function stopWithBench<C extends ChildProcess>(child: C, group = false): C {
   if (group) leaders.add(child);
-  if (children.size === 0 && !stopping) {
-    stopping = true;
-    process.on('exit', stopChildren);
-    for (const [signal, code] of [
-      ['SIGINT', 130],
-      ['SIGTERM', 143],
-    ] as const) {
-      process.once(signal, () => {
-        stopChildren();
-        process.exit(code);
-      });
-    }
-  }
+  stopWithThisProcess();
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
+}
+/** `folder`, removed when this process exits or is stopped by SIGINT or SIGTERM (the caller may remove it sooner). */
+export function removeWithBench(folder: string): string {
+  stopWithThisProcess();
+  folders.add(folder);
+  return folder;
 }
 
 /** The seed of every bootstrap draw the bench makes, printed with its intervals so a reader can redo them. */

@@ -218,12 +218,13 @@ export class ClientCore {
         // Built only when someone listens: redaction and byte counts cost per call.
         const event = hooks ? { method: op.method, transport: this.transport.name, url: redactedUrl(url), system: redactedSystem(system), bodyBytes: byteLength(body) } : undefined;
         // timeoutMs bounds the whole call, retries and their delays included: each attempt gets what is left.
-        const deadline = Date.now() + timeoutMs;
+        // On the monotonic clock: a wall clock stepped back between attempts gave a retry the step on top.
+        const deadline = performance.now() + timeoutMs;
         for (let attempt = 1;; attempt++) {
             const started = Date.now();
             // The first attempt gets the whole timeout even when the clock ticked since
             // the deadline was taken; only a retry can find the time spent.
-            const left = attempt === 1 ? timeoutMs : deadline - started;
+            const left = attempt === 1 ? timeoutMs : Math.ceil(deadline - performance.now());
             if (left <= 0)
                 throw new TopTimeoutError(op.method, timeoutMs, false);
             if (event)
@@ -255,7 +256,7 @@ export class ClientCore {
                     throw error;
                 const delay = (this.#options.retryDelayMs ?? 100) * attempt;
                 // No time left for another attempt after the delay: this failure is the answer.
-                if (Date.now() + delay >= deadline)
+                if (performance.now() + delay >= deadline)
                     throw error;
                 await sleep(delay, options.signal);
                 if (options.signal?.aborted)
