@@ -12,7 +12,7 @@ import https from 'node:https';
 import type { Duplex, Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { TopAbortError, type TopClientError, TopDecodeError, TopNetworkError, TopTimeoutError } from './errors.ts';
-import type { Transport, TransportAnswer, TransportRequest } from './transport.ts';
+import { KEEPS_TIME, type Transport, type TransportAnswer, type TransportRequest } from './transport.ts';
 
 /** What an http.Agent is to this transport (typed without @types/node, so consumers need none). */
 export interface NodeAgentLike {
@@ -93,7 +93,7 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
     last = { base, target };
     return target;
   };
-  return {
+  const transport: Transport = {
     name: 'node:http',
     provesUnsent,
     send: (request) => exchange(request, targetOf(request.url), agentFor, provesUnsent),
@@ -105,6 +105,8 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
       agents.clear();
     },
   };
+  KEEPS_TIME.add(transport);
+  return transport;
 }
 
 /**

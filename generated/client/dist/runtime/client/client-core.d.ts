@@ -3,7 +3,7 @@ import { PRODUCTION_GATEWAY, SANDBOX_GATEWAY } from '../common/protocol.ts';
 import { type SignMethod } from '../common/sign.ts';
 import { TopClientError } from './errors.ts';
 import { type ClientHooks } from './hooks.ts';
-import type { Transport } from './transport.ts';
+import { type Transport } from './transport.ts';
 export type { OperationDescriptor };
 export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
 export interface TopClientOptions {

@@ -16,6 +16,7 @@ import { readXml } from "../common/xml-read.js";
 import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopTimeoutError, TopValidationError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
 import { callHooks, redactedUrl } from "./hooks.js";
+import { KEEPS_TIME } from "./transport.js";
 export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
 let defaultTransport = () => fetchTransport();
 /**
@@ -32,6 +33,35 @@ function checkTimeout(ms) {
     if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 1 && ms <= MAX_TIMER_MS)
         return;
     throw new RangeError(`TopClient: timeoutMs must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${typeof ms === 'string' ? `'${ms}'` : String(ms)}`);
+}
+/**
+ * A custom transport's exchange, ended by the core at `ms` (TopTimeoutError,
+ * possibly sent) or when `signal` fires (TopAbortError), whether or not the
+ * transport heeds either; the built-in transports keep time themselves.
+ */
+function bounded(sending, ms, signal, method) {
+    return new Promise((resolve, reject) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+        };
+        const onAbort = () => {
+            done();
+            reject(new TopAbortError(method, signal?.reason));
+        };
+        const timer = setTimeout(() => {
+            done();
+            reject(new TopTimeoutError(method, ms));
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        Promise.resolve(sending).then((answer) => {
+            done();
+            resolve(answer);
+        }, (error) => {
+            done();
+            reject(error);
+        });
+    });
 }
 // The listener goes when the delay ends: a caller's long-lived signal must not collect one per retry.
 const sleep = (ms, signal) => new Promise((resolve) => {
@@ -52,6 +82,8 @@ export class ClientCore {
     transport;
     /** The gateway URL up to the call's query: URL's getters cost more than the rest of building it. */
     #callBase;
+    /** The transport ends its exchanges at their timeout and signal itself (a built-in one); otherwise the core does. */
+    #keepsTime;
     constructor(options) {
         if (!options || typeof options !== 'object')
             throw new TypeError('TopClient: options are required');
@@ -90,6 +122,7 @@ export class ClientCore {
             throw new RangeError(`TopClient: options.maxResponseBytes must be a whole number of bytes from 1 (or Infinity); got ${typeof max === 'string' ? `'${max}'` : String(max)}`);
         }
         this.transport = options.transport ?? defaultTransport(options);
+        this.#keepsTime = KEEPS_TIME.has(this.transport);
     }
     /**
      * Validates, encodes and signs a call: the exact bytes that would be sent.
@@ -231,9 +264,12 @@ export class ClientCore {
                 callHooks(hooks, 'beforeSend', { ...event, attempt });
             let answer;
             try {
+                // A custom transport is not handed a request whose signal has already fired (the built-ins check it themselves).
+                if (!this.#keepsTime && options.signal?.aborted)
+                    throw new TopAbortError(op.method, options.signal.reason);
                 // A retry sends the very same bytes: same timestamp, same sign, same
                 // idempotency key. It only happens when no byte left this host.
-                answer = await this.transport.send({
+                const sending = this.transport.send({
                     method: op.method,
                     url,
                     body,
@@ -242,6 +278,7 @@ export class ClientCore {
                     headers: { 'content-type': prepared.contentType, accept: 'application/json' },
                     maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
                 });
+                answer = await (this.#keepsTime ? sending : bounded(sending, left, options.signal, op.method));
             }
             catch (thrown) {
                 let error = this.#asClientError(op.method, thrown);

@@ -1,4 +1,4 @@
-import type { Transport } from './transport.ts';
+import { type Transport } from './transport.ts';
 /** The part of fetch used here; the global one by default. */
 export type FetchLike = (input: string, init: {
     method: string;

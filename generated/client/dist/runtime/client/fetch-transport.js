@@ -5,6 +5,7 @@
 // request, so this transport can never prove a request unsent: every failure
 // is `reachedGateway: true`, and the client never retries through it.
 import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError } from "./errors.js";
+import { KEEPS_TIME } from "./transport.js";
 export function fetchTransport(options = {}) {
     // Called through globalThis: Workers throw "Illegal invocation" for a detached fetch.
     let doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -25,7 +26,7 @@ export function fetchTransport(options = {}) {
             return inner(input, { ...init, client: unpooled });
         };
     }
-    return {
+    const transport = {
         name: 'fetch',
         provesUnsent: false,
         send: (request) => exchange(request, doFetch, heed),
@@ -34,6 +35,8 @@ export function fetchTransport(options = {}) {
             unpooled = undefined;
         },
     };
+    KEEPS_TIME.add(transport);
+    return transport;
 }
 async function exchange(x, doFetch, heed) {
     if (x.signal?.aborted)

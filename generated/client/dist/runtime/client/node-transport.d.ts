@@ -1,4 +1,4 @@
-import type { Transport } from './transport.ts';
+import { type Transport } from './transport.ts';
 /** What an http.Agent is to this transport (typed without @types/node, so consumers need none). */
 export interface NodeAgentLike {
     destroy(): void;

@@ -12,6 +12,7 @@ import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
 import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError } from "./errors.js";
+import { KEEPS_TIME } from "./transport.js";
 /** True on Node itself, false on runtimes that emulate node:http. */
 export function isNodeItself() {
     const g = globalThis;
@@ -75,7 +76,7 @@ export function nodeHttpTransport(options = {}) {
         last = { base, target };
         return target;
     };
-    return {
+    const transport = {
         name: 'node:http',
         provesUnsent,
         send: (request) => exchange(request, targetOf(request.url), agentFor, provesUnsent),
@@ -88,6 +89,8 @@ export function nodeHttpTransport(options = {}) {
             agents.clear();
         },
     };
+    KEEPS_TIME.add(transport);
+    return transport;
 }
 /**
  * Closes the agent's pooled sockets once idle past their limit: `idleMs`, or

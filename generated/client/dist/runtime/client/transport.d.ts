@@ -49,3 +49,10 @@ export interface Transport {
 }
 /** The body's bytes: a string is sent as UTF-8. */
 export declare function bodyBytes(body: string | Uint8Array): Uint8Array;
+/**
+ * The transports that end every exchange at its `timeoutMs` and when its
+ * signal fires (the built-in ones). The client core bounds any other
+ * transport's exchanges itself: a custom transport that never settled hung
+ * the call past its timeout.
+ */
+export declare const KEEPS_TIME: WeakSet<Transport>;

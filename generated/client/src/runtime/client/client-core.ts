@@ -18,7 +18,7 @@ import { readXml } from '../common/xml-read.ts';
 import { type FieldProblem, TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopTimeoutError, TopValidationError } from './errors.ts';
 import { fetchTransport } from './fetch-transport.ts';
 import { type ClientHooks, callHooks, redactedUrl } from './hooks.ts';
-import type { Transport, TransportAnswer } from './transport.ts';
+import { KEEPS_TIME, type Transport, type TransportAnswer } from './transport.ts';
 
 export type { OperationDescriptor };
 export { PRODUCTION_GATEWAY, SANDBOX_GATEWAY };
@@ -95,6 +95,39 @@ function checkTimeout(ms: unknown): void {
   throw new RangeError(`TopClient: timeoutMs must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${typeof ms === 'string' ? `'${ms}'` : String(ms)}`);
 }
 
+/**
+ * A custom transport's exchange, ended by the core at `ms` (TopTimeoutError,
+ * possibly sent) or when `signal` fires (TopAbortError), whether or not the
+ * transport heeds either; the built-in transports keep time themselves.
+ */
+function bounded<T>(sending: T | Promise<T>, ms: number, signal: AbortSignal | undefined, method: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      done();
+      reject(new TopAbortError(method, signal?.reason));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new TopTimeoutError(method, ms));
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(sending).then(
+      (answer) => {
+        done();
+        resolve(answer);
+      },
+      (error: unknown) => {
+        done();
+        reject(error);
+      },
+    );
+  });
+}
+
 // The listener goes when the delay ends: a caller's long-lived signal must not collect one per retry.
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
   new Promise<void>((resolve) => {
@@ -116,6 +149,8 @@ export class ClientCore {
   readonly transport: Transport;
   /** The gateway URL up to the call's query: URL's getters cost more than the rest of building it. */
   readonly #callBase: string;
+  /** The transport ends its exchanges at their timeout and signal itself (a built-in one); otherwise the core does. */
+  readonly #keepsTime: boolean;
 
   constructor(options: TopClientOptions) {
     if (!options || typeof options !== 'object') throw new TypeError('TopClient: options are required');
@@ -150,6 +185,7 @@ export class ClientCore {
       throw new RangeError(`TopClient: options.maxResponseBytes must be a whole number of bytes from 1 (or Infinity); got ${typeof max === 'string' ? `'${max}'` : String(max)}`);
     }
     this.transport = options.transport ?? defaultTransport(options);
+    this.#keepsTime = KEEPS_TIME.has(this.transport);
   }
 
   /**
@@ -286,9 +322,11 @@ export class ClientCore {
       if (event) callHooks(hooks, 'beforeSend', { ...event, attempt });
       let answer: TransportAnswer;
       try {
+        // A custom transport is not handed a request whose signal has already fired (the built-ins check it themselves).
+        if (!this.#keepsTime && options.signal?.aborted) throw new TopAbortError(op.method, options.signal.reason);
         // A retry sends the very same bytes: same timestamp, same sign, same
         // idempotency key. It only happens when no byte left this host.
-        answer = await this.transport.send({
+        const sending = this.transport.send({
           method: op.method,
           url,
           body,
@@ -297,6 +335,7 @@ export class ClientCore {
           headers: { 'content-type': prepared.contentType, accept: 'application/json' },
           maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
         });
+        answer = await (this.#keepsTime ? sending : bounded(sending, left, options.signal, op.method));
       } catch (thrown) {
         let error = this.#asClientError(op.method, thrown);
         // The transport timed this attempt with what was left of the call; the

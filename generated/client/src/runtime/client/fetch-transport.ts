@@ -5,7 +5,7 @@
 // request, so this transport can never prove a request unsent: every failure
 // is `reachedGateway: true`, and the client never retries through it.
 import { TopAbortError, type TopClientError, TopDecodeError, TopNetworkError, TopTimeoutError } from './errors.ts';
-import type { Transport, TransportAnswer, TransportRequest } from './transport.ts';
+import { KEEPS_TIME, type Transport, type TransportAnswer, type TransportRequest } from './transport.ts';
 
 /** The part of fetch used here; the global one by default. */
 export type FetchLike = (
@@ -50,7 +50,7 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
       return inner(input, { ...init, client: unpooled } as Parameters<FetchLike>[1]);
     };
   }
-  return {
+  const transport: Transport = {
     name: 'fetch',
     provesUnsent: false,
     send: (request) => exchange(request, doFetch, heed),
@@ -59,6 +59,8 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
       unpooled = undefined;
     },
   };
+  KEEPS_TIME.add(transport);
+  return transport;
 }
 
 async function exchange(x: TransportRequest, doFetch: FetchLike, heed: boolean): Promise<TransportAnswer> {

@@ -13,7 +13,7 @@ import https from 'node:https';
 import type { Duplex, Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { TopAbortError, type TopClientError, TopDecodeError, TopNetworkError, TopTimeoutError } from './errors.ts';
-import type { Transport, TransportAnswer, TransportRequest } from './transport.ts';
+import { KEEPS_TIME, type Transport, type TransportAnswer, type TransportRequest } from './transport.ts';
 
 /** What an http.Agent is to this transport (typed without @types/node, so consumers need none). */
 export interface NodeAgentLike {
@@ -94,7 +94,7 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
     last = { base, target };
     return target;
   };
-  return {
+  const transport: Transport = {
     name: 'node:http',
     provesUnsent,
     send: (request) => exchange(request, targetOf(request.url), agentFor, provesUnsent),
@@ -106,6 +106,8 @@ export function nodeHttpTransport(options: NodeHttpTransportOptions = {}): Trans
       agents.clear();
     },
   };
+  KEEPS_TIME.add(transport);
+  return transport;
 }
 
 /**

@@ -65,3 +65,11 @@ export interface Transport {
 export function bodyBytes(body: string | Uint8Array): Uint8Array {
   return typeof body === 'string' ? new TextEncoder().encode(body) : body;
 }
+
+/**
+ * The transports that end every exchange at its `timeoutMs` and when its
+ * signal fires (the built-in ones). The client core bounds any other
+ * transport's exchanges itself: a custom transport that never settled hung
+ * the call past its timeout.
+ */
+export const KEEPS_TIME: WeakSet<Transport> = new WeakSet<Transport>();

@@ -23,6 +23,7 @@ const errors_ts_1 = require("./errors.js");
 Object.defineProperty(exports, "TopClientError", { enumerable: true, get: function () { return errors_ts_1.TopClientError; } });
 const fetch_transport_ts_1 = require("./fetch-transport.js");
 const hooks_ts_1 = require("./hooks.js");
+const transport_ts_1 = require("./transport.js");
 let defaultTransport = () => (0, fetch_transport_ts_1.fetchTransport)();
 /**
  * Sets the transport a client gets when its options name none. The package's
@@ -38,6 +39,35 @@ function checkTimeout(ms) {
     if (typeof ms === 'number' && Number.isFinite(ms) && ms >= 1 && ms <= MAX_TIMER_MS)
         return;
     throw new RangeError(`TopClient: timeoutMs must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${typeof ms === 'string' ? `'${ms}'` : String(ms)}`);
+}
+/**
+ * A custom transport's exchange, ended by the core at `ms` (TopTimeoutError,
+ * possibly sent) or when `signal` fires (TopAbortError), whether or not the
+ * transport heeds either; the built-in transports keep time themselves.
+ */
+function bounded(sending, ms, signal, method) {
+    return new Promise((resolve, reject) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+        };
+        const onAbort = () => {
+            done();
+            reject(new errors_ts_1.TopAbortError(method, signal?.reason));
+        };
+        const timer = setTimeout(() => {
+            done();
+            reject(new errors_ts_1.TopTimeoutError(method, ms));
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        Promise.resolve(sending).then((answer) => {
+            done();
+            resolve(answer);
+        }, (error) => {
+            done();
+            reject(error);
+        });
+    });
 }
 // The listener goes when the delay ends: a caller's long-lived signal must not collect one per retry.
 const sleep = (ms, signal) => new Promise((resolve) => {
@@ -58,6 +88,8 @@ class ClientCore {
     transport;
     /** The gateway URL up to the call's query: URL's getters cost more than the rest of building it. */
     #callBase;
+    /** The transport ends its exchanges at their timeout and signal itself (a built-in one); otherwise the core does. */
+    #keepsTime;
     constructor(options) {
         if (!options || typeof options !== 'object')
             throw new TypeError('TopClient: options are required');
@@ -96,6 +128,7 @@ class ClientCore {
             throw new RangeError(`TopClient: options.maxResponseBytes must be a whole number of bytes from 1 (or Infinity); got ${typeof max === 'string' ? `'${max}'` : String(max)}`);
         }
         this.transport = options.transport ?? defaultTransport(options);
+        this.#keepsTime = transport_ts_1.KEEPS_TIME.has(this.transport);
     }
     /**
      * Validates, encodes and signs a call: the exact bytes that would be sent.
@@ -237,9 +270,12 @@ class ClientCore {
                 (0, hooks_ts_1.callHooks)(hooks, 'beforeSend', { ...event, attempt });
             let answer;
             try {
+                // A custom transport is not handed a request whose signal has already fired (the built-ins check it themselves).
+                if (!this.#keepsTime && options.signal?.aborted)
+                    throw new errors_ts_1.TopAbortError(op.method, options.signal.reason);
                 // A retry sends the very same bytes: same timestamp, same sign, same
                 // idempotency key. It only happens when no byte left this host.
-                answer = await this.transport.send({
+                const sending = this.transport.send({
                     method: op.method,
                     url,
                     body,
@@ -248,6 +284,7 @@ class ClientCore {
                     headers: { 'content-type': prepared.contentType, accept: 'application/json' },
                     maxResponseBytes: this.#options.maxResponseBytes ?? 10 * 1024 * 1024,
                 });
+                answer = await (this.#keepsTime ? sending : bounded(sending, left, options.signal, op.method));
             }
             catch (thrown) {
                 let error = this.#asClientError(op.method, thrown);

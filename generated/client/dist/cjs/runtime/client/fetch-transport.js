@@ -8,6 +8,7 @@ exports.fetchTransport = fetchTransport;
 // request, so this transport can never prove a request unsent: every failure
 // is `reachedGateway: true`, and the client never retries through it.
 const errors_ts_1 = require("./errors.js");
+const transport_ts_1 = require("./transport.js");
 function fetchTransport(options = {}) {
     // Called through globalThis: Workers throw "Illegal invocation" for a detached fetch.
     let doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -28,7 +29,7 @@ function fetchTransport(options = {}) {
             return inner(input, { ...init, client: unpooled });
         };
     }
-    return {
+    const transport = {
         name: 'fetch',
         provesUnsent: false,
         send: (request) => exchange(request, doFetch, heed),
@@ -37,6 +38,8 @@ function fetchTransport(options = {}) {
             unpooled = undefined;
         },
     };
+    transport_ts_1.KEEPS_TIME.add(transport);
+    return transport;
 }
 async function exchange(x, doFetch, heed) {
     if (x.signal?.aborted)

@@ -19,6 +19,7 @@ const node_http_1 = __importDefault(require("node:http"));
 const node_https_1 = __importDefault(require("node:https"));
 const node_zlib_1 = __importDefault(require("node:zlib"));
 const errors_ts_1 = require("./errors.js");
+const transport_ts_1 = require("./transport.js");
 /** True on Node itself, false on runtimes that emulate node:http. */
 function isNodeItself() {
     const g = globalThis;
@@ -82,7 +83,7 @@ function nodeHttpTransport(options = {}) {
         last = { base, target };
         return target;
     };
-    return {
+    const transport = {
         name: 'node:http',
         provesUnsent,
         send: (request) => exchange(request, targetOf(request.url), agentFor, provesUnsent),
@@ -95,6 +96,8 @@ function nodeHttpTransport(options = {}) {
             agents.clear();
         },
     };
+    transport_ts_1.KEEPS_TIME.add(transport);
+    return transport;
 }
 /**
  * Closes the agent's pooled sockets once idle past their limit: `idleMs`, or

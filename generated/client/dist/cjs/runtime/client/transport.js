@@ -10,8 +10,16 @@
 // Nothing here imports node:*: this file is part of what a browser or
 // Workers consumer type-checks and loads.
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.KEEPS_TIME = void 0;
 exports.bodyBytes = bodyBytes;
 /** The body's bytes: a string is sent as UTF-8. */
 function bodyBytes(body) {
     return typeof body === 'string' ? new TextEncoder().encode(body) : body;
 }
+/**
+ * The transports that end every exchange at its `timeoutMs` and when its
+ * signal fires (the built-in ones). The client core bounds any other
+ * transport's exchanges itself: a custom transport that never settled hung
+ * the call past its timeout.
+ */
+exports.KEEPS_TIME = new WeakSet();
