@@ -75,6 +75,11 @@ export const BOOTSTRAP_SEED = 16;
  * margin the run can show.
  */
 export function medianInterval(values: number[], seed = BOOTSTRAP_SEED, draws = 2000): [number, number] {
+  // Refused, not printed: these gave NaN or undefined bounds, or (a NaN sorted anywhere) bounds off the median.
+  if (values.length === 0) throw new RangeError('medianInterval: no figures');
+  const bad = values.findIndex((v) => !Number.isFinite(v));
+  if (bad !== -1) throw new RangeError(`medianInterval: figure ${bad} is ${values[bad]}`);
+  if (!Number.isSafeInteger(draws) || draws < 1) throw new RangeError(`medianInterval: draws must be a whole number from 1; got ${draws}`);
   let state = seed >>> 0;
   const random = () => {
     state = (state + 0x6d2b79f5) >>> 0;

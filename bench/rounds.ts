@@ -23,7 +23,7 @@ if (names.length < 2 || new Set(names).size !== names.length) usage(`name two or
 for (const n of names) {
   // A name is a file of bench/servers/, never a path (start() builds the path from it).
   const file = path.join(ROOT, 'bench/servers', `${n}.ts`);
-  if (!/^[a-z][a-z0-9-]*$/.test(n) || !existsSync(file)) usage(`no server ${n} in bench/servers/`);
+  if (!/^[a-z][a-z0-9-]*$/.test(n) || !existsSync(file)) usage(`no server ${n || '(empty name)'} in bench/servers/; got ${namesArg}`);
   // app.ts and common.ts are shared parts, not servers: started, they would never say "listening".
   if (!/^serve\(/m.test(readFileSync(file, 'utf8'))) usage(`bench/servers/${n}.ts is not a server (it never calls serve())`);
 }

@@ -45,3 +45,16 @@ test('bench:rounds starts gateway-heap (which needs --expose-gc) like any other 
   assert.equal(code, 143, out);
   assert.doesNotMatch(out, /server exited|expose-gc/);
 });
+
+test('bench:rounds names an empty server name as empty, before starting anything', async () => {
+  const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/rounds.ts', 'bare,,fastify'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+  assert.equal(r.code, 2, r.out);
+  // It said "no server  in bench/servers/", the empty name between two spaces.
+  assert.match(r.out, /no server \(empty name\) in bench\/servers\/; got bare,,fastify/);
+});

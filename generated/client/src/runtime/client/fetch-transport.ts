@@ -33,6 +33,9 @@ type DenoGlobal = { createHttpClient?: (options: { poolMaxIdlePerHost: number })
 export function fetchTransport(options: FetchTransportOptions = {}): Transport {
   // Called through globalThis: Workers throw "Illegal invocation" for a detached fetch.
   let doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  // A fetch passed in may not heed its signal (a test double, an older polyfill):
+  // its promises are raced against the exchange's stop, or the call outlived its timeout.
+  const heed = options.fetch !== undefined;
   // Deno's fetch sends a request again, unasked, when the pooled connection it
   // went out on closes before an answer, even after the gateway read it: a
   // payment sent twice. A client that pools nothing gives each call a
@@ -50,7 +53,7 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
   return {
     name: 'fetch',
     provesUnsent: false,
-    send: (request) => exchange(request, doFetch),
+    send: (request) => exchange(request, doFetch, heed),
     close() {
       unpooled?.close();
       unpooled = undefined;
@@ -58,15 +61,23 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
   };
 }
 
-async function exchange(x: TransportRequest, doFetch: FetchLike): Promise<TransportAnswer> {
+async function exchange(x: TransportRequest, doFetch: FetchLike, heed: boolean): Promise<TransportAnswer> {
   if (x.signal?.aborted) throw new TopAbortError(x.method, x.signal.reason);
   const controller = new AbortController();
   // Why the exchange stopped, when this side stopped it.
   let stopped: TopClientError | undefined;
+  let onStop: ((error: TopClientError) => void) | undefined;
   const stop = (error: TopClientError) => {
     stopped ??= error;
     controller.abort(error);
+    onStop?.(error);
   };
+  // Rejects when the exchange is stopped: raced against a passed-in fetch's promises (see `heed`).
+  const stopping = heed
+    ? new Promise<never>((_, reject) => {
+        onStop = reject;
+      })
+    : undefined;
   const onAbort = () => stop(new TopAbortError(x.method, x.signal?.reason));
   const timer = setTimeout(() => stop(new TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
   x.signal?.addEventListener('abort', onAbort, { once: true });
@@ -77,7 +88,8 @@ async function exchange(x: TransportRequest, doFetch: FetchLike): Promise<Transp
     try {
       // redirect 'manual': fetch would follow a 301/302 by turning the POST
       // into a GET; a redirect is answered to the caller as an HTTP status.
-      response = await doFetch(x.url, { method: 'POST', headers: { ...x.headers }, body, signal: controller.signal, redirect: 'manual' });
+      const fetching = doFetch(x.url, { method: 'POST', headers: { ...x.headers }, body, signal: controller.signal, redirect: 'manual' });
+      response = await (stopping ? Promise.race([fetching, stopping]) : fetching);
     } catch (error) {
       throw stopped ?? new TopNetworkError(x.method, true, errorCode(error), { cause: error });
     }
@@ -94,14 +106,14 @@ async function exchange(x: TransportRequest, doFetch: FetchLike): Promise<Transp
     if (Number.isSafeInteger(declared) && declared >= 0 && declared <= x.maxResponseBytes && response.body && (encoding === null || encoding.trim().toLowerCase() === 'identity')) {
       let bytes: ArrayBuffer;
       try {
-        bytes = await response.arrayBuffer();
+        bytes = await (stopping ? Promise.race([response.arrayBuffer(), stopping]) : response.arrayBuffer());
       } catch (error) {
         throw new TopNetworkError(x.method, true, errorCode(error), { cause: error });
       }
       if (bytes.byteLength > x.maxResponseBytes) throw tooLarge(x, response.status);
       text = UTF8.decode(bytes);
     } else {
-      text = await readChunks(x, response, stop);
+      text = await readChunks(x, response, stop, stopping);
     }
     return { status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: text };
   } catch (error) {
@@ -113,14 +125,14 @@ async function exchange(x: TransportRequest, doFetch: FetchLike): Promise<Transp
 }
 
 /** A body of undeclared length (or one declared past the limit) as UTF-8, refused past maxResponseBytes without reading the rest. */
-async function readChunks(x: TransportRequest, response: Response, stop: (error: TopClientError) => void): Promise<string> {
+async function readChunks(x: TransportRequest, response: Response, stop: (error: TopClientError) => void, stopping: Promise<never> | undefined): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (response.body) {
     const reader = response.body.getReader();
     try {
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await (stopping ? Promise.race([reader.read(), stopping]) : reader.read());
         if (done) break;
         size += value.length;
         if (size > x.maxResponseBytes) {

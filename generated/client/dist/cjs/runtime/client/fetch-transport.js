@@ -11,6 +11,9 @@ const errors_ts_1 = require("./errors.js");
 function fetchTransport(options = {}) {
     // Called through globalThis: Workers throw "Illegal invocation" for a detached fetch.
     let doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    // A fetch passed in may not heed its signal (a test double, an older polyfill):
+    // its promises are raced against the exchange's stop, or the call outlived its timeout.
+    const heed = options.fetch !== undefined;
     // Deno's fetch sends a request again, unasked, when the pooled connection it
     // went out on closes before an answer, even after the gateway read it: a
     // payment sent twice. A client that pools nothing gives each call a
@@ -28,23 +31,31 @@ function fetchTransport(options = {}) {
     return {
         name: 'fetch',
         provesUnsent: false,
-        send: (request) => exchange(request, doFetch),
+        send: (request) => exchange(request, doFetch, heed),
         close() {
             unpooled?.close();
             unpooled = undefined;
         },
     };
 }
-async function exchange(x, doFetch) {
+async function exchange(x, doFetch, heed) {
     if (x.signal?.aborted)
         throw new errors_ts_1.TopAbortError(x.method, x.signal.reason);
     const controller = new AbortController();
     // Why the exchange stopped, when this side stopped it.
     let stopped;
+    let onStop;
     const stop = (error) => {
         stopped ??= error;
         controller.abort(error);
+        onStop?.(error);
     };
+    // Rejects when the exchange is stopped: raced against a passed-in fetch's promises (see `heed`).
+    const stopping = heed
+        ? new Promise((_, reject) => {
+            onStop = reject;
+        })
+        : undefined;
     const onAbort = () => stop(new errors_ts_1.TopAbortError(x.method, x.signal?.reason));
     const timer = setTimeout(() => stop(new errors_ts_1.TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
     x.signal?.addEventListener('abort', onAbort, { once: true });
@@ -55,7 +66,8 @@ async function exchange(x, doFetch) {
         try {
             // redirect 'manual': fetch would follow a 301/302 by turning the POST
             // into a GET; a redirect is answered to the caller as an HTTP status.
-            response = await doFetch(x.url, { method: 'POST', headers: { ...x.headers }, body, signal: controller.signal, redirect: 'manual' });
+            const fetching = doFetch(x.url, { method: 'POST', headers: { ...x.headers }, body, signal: controller.signal, redirect: 'manual' });
+            response = await (stopping ? Promise.race([fetching, stopping]) : fetching);
         }
         catch (error) {
             throw stopped ?? new errors_ts_1.TopNetworkError(x.method, true, errorCode(error), { cause: error });
@@ -73,7 +85,7 @@ async function exchange(x, doFetch) {
         if (Number.isSafeInteger(declared) && declared >= 0 && declared <= x.maxResponseBytes && response.body && (encoding === null || encoding.trim().toLowerCase() === 'identity')) {
             let bytes;
             try {
-                bytes = await response.arrayBuffer();
+                bytes = await (stopping ? Promise.race([response.arrayBuffer(), stopping]) : response.arrayBuffer());
             }
             catch (error) {
                 throw new errors_ts_1.TopNetworkError(x.method, true, errorCode(error), { cause: error });
@@ -83,7 +95,7 @@ async function exchange(x, doFetch) {
             text = UTF8.decode(bytes);
         }
         else {
-            text = await readChunks(x, response, stop);
+            text = await readChunks(x, response, stop, stopping);
         }
         return { status: response.status, contentType: response.headers.get('content-type') ?? undefined, body: text };
     }
@@ -96,14 +108,14 @@ async function exchange(x, doFetch) {
     }
 }
 /** A body of undeclared length (or one declared past the limit) as UTF-8, refused past maxResponseBytes without reading the rest. */
-async function readChunks(x, response, stop) {
+async function readChunks(x, response, stop, stopping) {
     const chunks = [];
     let size = 0;
     if (response.body) {
         const reader = response.body.getReader();
         try {
             for (;;) {
-                const { done, value } = await reader.read();
+                const { done, value } = await (stopping ? Promise.race([reader.read(), stopping]) : reader.read());
                 if (done)
                     break;
                 size += value.length;
