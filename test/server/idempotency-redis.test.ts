@@ -68,6 +68,11 @@ async function pair(kind: ClientKind, redis: RestartableRedis, handlerMs: number
   return {
     call,
     runs: () => runs,
+    /** Resolves once the handler has run `n` times in all (so its call holds the key's claim). */
+    untilRuns: async (n: number) => {
+      for (let i = 0; i < 3000 && runs < n; i++) await sleep(5);
+      assert.equal(runs, n, 'the handler started');
+    },
     warnings,
     /** Resolves once Redis holds a key of this pair (a claim was written again). */
     untilStored: async () => {
@@ -105,13 +110,17 @@ for (const kind of ['ioredis', 'redis'] as ClientKind[]) {
   });
 
   test(`${kind}: Redis restarted EMPTY (no AOF) while a handler runs: the renewed claim holds off a duplicate, the outcome is still stored, the handler ran once`, async () => {
-    const t = await pair(kind, plain, 1500, { leaseMs: 300, waitMs: 5000 });
+    // The lease (renewed every 400 ms) is not what this test is about: with 300 ms, a process
+    // stalled for 200 ms let the rewritten claim lapse. The kill waits for the handler to run
+    // (so its claim was written): after a fixed 300 ms, a late first call claimed nothing
+    // before the restart and the test waited for a claim that never came ('no claim was written again').
+    const t = await pair(kind, plain, 1500, { leaseMs: 1200, waitMs: 5000 });
     try {
       const first = t.call(0, 'e1');
-      await sleep(300);
+      await t.untilRuns(1);
       await plain.kill();
       await plain.start();
-      await t.untilStored(); // the clients reconnect; a renewal (every 100 ms) writes the claim again
+      await t.untilStored(); // the clients reconnect; a renewal (every 400 ms) writes the claim again
       const second = await retried(() => t.call(1, 'e1'));
       assert.match((await first)!, /^(https:\/\/pay\/1|15 isp\..*)$/, 'the first caller gets its outcome or a retryable isp.');
       assert.equal(second, 'https://pay/1');
@@ -127,7 +136,7 @@ for (const kind of ['ioredis', 'redis'] as ClientKind[]) {
     try {
       assert.equal(await t.call(0, 'a0'), 'https://pay/1');
       const first = t.call(0, 'a1');
-      await sleep(200);
+      await t.untilRuns(2); // its claim is written (fsync'd) before the crash
       await aof.kill();
       await aof.start();
       await sleep(300);
