@@ -162,7 +162,7 @@ export class ClientCore {
     try {
       this.url = new URL(options.gateway ?? PRODUCTION_GATEWAY);
     } catch {
-      throw new TypeError(`TopClient: options.gateway is not a URL: ${String(options.gateway)}`);
+      throw new TypeError(`TopClient: options.gateway is not a URL: ${typeof options.gateway === 'string' ? JSON.stringify(options.gateway) : String(options.gateway)}`);
     }
     if (this.url.protocol !== 'http:' && this.url.protocol !== 'https:') throw new TypeError(`TopClient: options.gateway must be http or https; got ${this.url.protocol}`);
     // The gateway signs every parameter it receives: a query of the URL's own
