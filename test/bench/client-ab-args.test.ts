@@ -1,23 +1,10 @@
 // bench:client-ab refuses a bad argument with a clear message and a non-zero
 // exit before it starts anything: no bench server left running, no NaN figures.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
+import { runScript } from '../support/processes.ts';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-async function clientAb(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bench/client-ab.ts', ...args], { cwd: ROOT, timeout: 30_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const clientAb = (...args: string[]) => runScript('bench/client-ab.ts', args);
 
 for (const pairs of ['abc', '0', '-3', '2.5']) {
   test(`PAIRS ${pairs} is refused by name, not measured as NaN`, async () => {

@@ -2,25 +2,13 @@
 // exit before it builds anything: a REV is never run by a shell, no NaN figures,
 // no extracted build left under .artifacts/.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
+import { runScript } from '../support/processes.ts';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-async function coreAb(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bench/core-ab.ts', ...args], { cwd: ROOT, timeout: 30_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const coreAb = (...args: string[]) => runScript('bench/core-ab.ts', args);
 
 for (const [blocks, calls, name, bad] of [
   ['abc', '10', 'BLOCKS', 'abc'],

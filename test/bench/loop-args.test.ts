@@ -1,33 +1,40 @@
 // bench:loop refuses a bad argument by name, exit code 2, instead of running
-// no call and printing NaN µs; and the minimal signer (the client targets'
-// yardstick) counts a refused call as a failure, not as a call made.
+// no call and printing NaN µs, ignoring a misspelt flag (`--profle out` ran
+// without a profile) or writing a folder named after another flag; and the
+// minimal signer (the client targets' yardstick) counts a refused call as a
+// failure, not as a call made.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
 import { minimalFetch, minimalNodeHttp } from '../../bench/minimal-signer.ts';
+import { runScript } from '../support/processes.ts';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
+// Each run in an empty folder that must stay empty (`--profile --x` wrote a folder named "--x").
 for (const [args, want] of [
   [['abc'], /CALLS must be a whole number from 1; got abc/],
   [['0'], /CALLS must be a whole number from 1; got 0/],
   [['1'], /CALLS must be 2 or more/],
   [['10', '2.5'], /IN_FLIGHT must be a whole number from 1; got 2\.5/],
   [['10', '--profile'], /--profile needs a folder/],
+  [['10', '2', '--profle', 'out'], /unknown argument --profle/],
+  [['10', '2', '3'], /unexpected 3/],
+  [['10', '--profile', '--x'], /--profile needs a folder; got --x/],
 ] as const) {
   test(`bench:loop ${args.join(' ')} is refused: ${want.source}`, async () => {
-    const r = await run(process.execPath, ['--import', 'tsx', 'bench/gateway-loop.ts', ...args], { cwd: ROOT, timeout: 30_000 }).then(
-      (ok) => ({ code: 0, out: ok.stdout + ok.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
-    );
-    assert.equal(r.code, 2, r.out);
-    assert.match(r.out, want);
-    assert.doesNotMatch(r.out, /NaN|µs CPU a call/);
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'loop-args-'));
+    try {
+      const r = await runScript('bench/gateway-loop.ts', args, { cwd });
+      assert.equal(r.code, 2, r.out);
+      assert.match(r.out, want);
+      assert.doesNotMatch(r.out, /NaN|µs CPU a call/);
+      assert.deepEqual(readdirSync(cwd), [], 'nothing written');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 }
 

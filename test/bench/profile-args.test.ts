@@ -2,23 +2,10 @@
 // run's profiles or starts a server (it loaded `abc` seconds as NaN, and a
 // misspelt server failed only after the deletion).
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
+import { runScript } from '../support/processes.ts';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-async function profile(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bench/profile.ts', ...args], { cwd: ROOT, timeout: 30_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const profile = (...args: string[]) => runScript('bench/profile.ts', args);
 
 for (const seconds of ['abc', '0', '2.5']) {
   test(`SECONDS ${seconds} is refused by name`, async () => {

@@ -2,23 +2,10 @@
 // starts any server: a name is a server of bench/servers/, never a path, and
 // the shared parts there (app.ts, common.ts) are not servers.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
+import { runScript } from '../support/processes.ts';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-async function rounds(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bench/rounds.ts', ...args], { cwd: ROOT, timeout: 30_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const rounds = (...args: string[]) => runScript('bench/rounds.ts', args);
 
 for (const [args, want] of [
   [[], /name two or more servers/],

@@ -3,23 +3,10 @@
 // without --expose-gc, so `bench:rounds -- gateway-heap,bare` passed the
 // argument checks and then died with exit 1 and a stack trace.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-const childrenOf = (pid: number): number[] => {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid), '-f', 'bench/servers/'], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return []; // pgrep exits 1 when it finds none
-  }
-};
+import { childrenOf, ROOT } from '../support/processes.ts';
 
 test('bench:rounds starts gateway-heap (which needs --expose-gc) like any other server', async () => {
   const bench = spawn(process.execPath, ['--import', 'tsx', 'bench/rounds.ts', 'gateway-heap,bare', '1', '1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -37,7 +24,7 @@ test('bench:rounds starts gateway-heap (which needs --expose-gc) like any other 
   let servers: number[] = [];
   for (let i = 0; i < 600 && servers.length < 2 && exitCode === undefined; i++) {
     await sleep(50);
-    servers = childrenOf(bench.pid!);
+    servers = childrenOf(bench.pid!, 'bench/servers/');
   }
   if (exitCode === undefined) bench.kill('SIGTERM'); // no need to wait for the load: the start was the question
   const code = await exited;

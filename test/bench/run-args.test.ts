@@ -3,23 +3,10 @@
 // (`--only clinet`), crash on `--only` alone, or take `--quik` for a whole
 // run that rewrites BENCHMARKS.md.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
+import { runScript } from '../support/processes.ts';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-async function bench(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', ...args], { cwd: ROOT, timeout: 30_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+const bench = (...args: string[]) => runScript('bench/run.ts', args);
 
 for (const [args, message] of [
   [['--only', 'clinet', '--quick'], /--only takes generation, client, server, memory; got clinet/],

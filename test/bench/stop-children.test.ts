@@ -2,31 +2,10 @@
 // they were left listening (and a stopped `npm run bench` left its --watch
 // generator running).
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-const childrenOf = (pid: number): number[] => {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return []; // pgrep exits 1 when it finds none
-  }
-};
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { childrenOf, isAlive, ROOT } from '../support/processes.ts';
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(`bench:rounds stopped by ${signal} stops the servers it started`, async () => {
@@ -41,7 +20,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     assert.equal(servers.length, 2, 'the bench started its two servers');
     bench.kill(signal);
     assert.equal(await exited, signal === 'SIGINT' ? 130 : 143);
-    for (let i = 0; i < 100 && servers.some(alive); i++) await sleep(50);
-    assert.deepEqual(servers.filter(alive), [], 'no server left running');
+    for (let i = 0; i < 100 && servers.some(isAlive); i++) await sleep(50);
+    assert.deepEqual(servers.filter(isAlive), [], 'no server left running');
   });
 }

@@ -7,27 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-const childrenOf = (pid: number): number[] => {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return []; // pgrep exits 1 when it finds none
-  }
-};
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { childrenOf, isAlive, ROOT } from '../support/processes.ts';
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(`a bench stopped by ${signal} while timing a command stops the command, not only /usr/bin/time`, async (t) => {
@@ -43,11 +23,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     }
     assert.ok(sleeper, 'the timed command started under /usr/bin/time');
     t.after(() => {
-      if (alive(sleeper!)) process.kill(sleeper!, 'SIGKILL');
+      if (isAlive(sleeper!)) process.kill(sleeper!, 'SIGKILL');
     });
     bench.kill(signal);
     assert.equal(await exited, signal === 'SIGINT' ? 130 : 143);
-    for (let i = 0; i < 100 && alive(sleeper); i++) await sleep(50);
-    assert.equal(alive(sleeper), false, 'the timed command was stopped with the bench');
+    for (let i = 0; i < 100 && isAlive(sleeper); i++) await sleep(50);
+    assert.equal(isAlive(sleeper), false, 'the timed command was stopped with the bench');
   });
 }

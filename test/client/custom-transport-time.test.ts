@@ -6,26 +6,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TopAbortError, TopClient, TopTimeoutError, type Transport, type TransportRequest } from '../../generated/client/src/index.ts';
 import { TEST_APP_KEY, TEST_SECRET } from '../support/test-gateway.ts';
+import { within } from '../support/within.ts';
 
 const notify = { tripartite_pay_notify_dto: { source: 's', outer_order_id: 'o-1' } };
-
-/** What the call settled with, or 'still waiting' after `ms` (a guard that the test ends). */
-async function within(call: Promise<unknown>, ms: number): Promise<{ settled: unknown } | 'still waiting'> {
-  let guard: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([
-      call.then(
-        (v) => ({ settled: v }),
-        (e: unknown) => ({ settled: e }),
-      ),
-      new Promise<'still waiting'>((r) => {
-        guard = setTimeout(() => r('still waiting'), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(guard);
-  }
-}
 
 const silent = (sent: TransportRequest[]): Transport => ({
   name: 'silent',

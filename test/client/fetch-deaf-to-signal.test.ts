@@ -6,25 +6,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fetchTransport, TopAbortError, TopClient, TopTimeoutError } from '../../generated/client/src/index.ts';
 import { TEST_APP_KEY, TEST_SECRET } from '../support/test-gateway.ts';
+import { within } from '../support/within.ts';
 
 const notify = { tripartite_pay_notify_dto: { source: 's', outer_order_id: 'o-1' } };
-/** Settles with the call, or after `ms` as 'still waiting' (a guard that the test ends; the assertion is on what the call settled with). */
-async function within(call: Promise<unknown>, ms: number): Promise<{ settled: unknown } | 'still waiting'> {
-  let guard: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([
-      call.then(
-        (v) => ({ settled: v }),
-        (e: unknown) => ({ settled: e }),
-      ),
-      new Promise<'still waiting'>((r) => {
-        guard = setTimeout(() => r('still waiting'), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(guard);
-  }
-}
 
 const deafFetches = {
   'a fetch that never settles': () => new Promise<Response>(() => {}),
