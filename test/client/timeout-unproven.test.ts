@@ -47,4 +47,6 @@ test('a timeout from a transport that proves requests unsent keeps its word', as
   assert.ok(e instanceof TopTimeoutError, String(e));
   assert.equal(e.timeoutMs, 70);
   assert.equal(e.reachedGateway, false);
+  // One attempt, no retry: the message says what happened, not that retries ran out.
+  assert.match(e.message, /no answer within 70 ms \(the request never reached the gateway\)$/);
 });

@@ -67,9 +67,9 @@ export declare class TopNetworkError extends TopClientError {
 }
 /**
  * No answer within the call's timeout, which covers the whole call, retries
- * included. `reachedGateway` is false only when the time ran out between
- * attempts none of which left this host; otherwise the gateway may have acted
- * on the request.
+ * included. `reachedGateway` is false only when no attempt left this host
+ * (the time ran out between attempts, or a transport that proves a request
+ * unsent says so); otherwise the gateway may have acted on the request.
  */
 export declare class TopTimeoutError extends TopClientError {
     readonly timeoutMs: number;

@@ -122,16 +122,16 @@ export class TopNetworkError extends TopClientError {
 }
 /**
  * No answer within the call's timeout, which covers the whole call, retries
- * included. `reachedGateway` is false only when the time ran out between
- * attempts none of which left this host; otherwise the gateway may have acted
- * on the request.
+ * included. `reachedGateway` is false only when no attempt left this host
+ * (the time ran out between attempts, or a transport that proves a request
+ * unsent says so); otherwise the gateway may have acted on the request.
  */
 export class TopTimeoutError extends TopClientError {
     timeoutMs;
     reachedGateway;
     name = 'TopTimeoutError';
     constructor(method, timeoutMs, reachedGateway = true) {
-        super(`${method}: no answer within ${timeoutMs} ms ${reachedGateway ? '(the request may have reached the gateway)' : '(retries of a request that never reached the gateway ran out of time)'}`, method);
+        super(`${method}: no answer within ${timeoutMs} ms ${reachedGateway ? '(the request may have reached the gateway)' : '(the request never reached the gateway)'}`, method);
         this.timeoutMs = timeoutMs;
         this.reachedGateway = reachedGateway;
     }
