@@ -153,6 +153,8 @@ export function machine(): Record<string, string> {
     memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
     os: `${os.type()} ${os.release()}`,
     node: process.version,
+    // Node's own fetch: the fetch target's peer and ours both run on it.
+    undici: process.versions.undici ?? 'none',
     typescript: version('typescript'),
     'openapi-typescript': version('openapi-typescript'),
     '@redocly/cli': version('@redocly/cli'),

@@ -122,7 +122,7 @@ function memoryTargets(mem: MemoryResults): Target[] {
 
 const m = machine();
 const results = `<!-- results:start (written by npm run bench; do not edit by hand) -->
-Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\`${quick ? ' --quick' : ''} on commit ${measuredCode}: medians of ${runs} runs, every ratio from runs interleaved in the same invocation. A 95% interval is a bootstrap interval of a median of per-round or per-pair ratios (2,000 resamples, seed ${BOOTSTRAP_SEED}); a target inside it is within this run's noise. Load average when it started: ${loadAtStart}.
+Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\`${quick ? ' --quick' : ''} on commit ${measuredCode}: generation and client preparation are medians of ${runs} runs, whole client calls of 20-40 pairs of blocks, the servers of ${runs * 3} rounds; every ratio from runs interleaved in the same invocation. A 95% interval is a bootstrap interval of a median of per-round or per-pair ratios (2,000 resamples, seed ${BOOTSTRAP_SEED}); a target inside it is within this run's noise. Load average when it started: ${loadAtStart}.
 
 **Machine**: ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}; Node ${m.node}. **Versions**: ${Object.entries(m)
   .filter(([k]) => !['cpu', 'cores', 'memory', 'os', 'node'].includes(k))

@@ -1,8 +1,8 @@
 // The server: requests per second and p99 latency on loopback (autocannon,
 // 50 connections) for one signed, valid xpos.pay call through the whole
 // gateway, against a bare node:http server answering a constant envelope and
-// fastify with the same ajv validator; each server in its own process under
-// GNU time for its peak RSS; rounds interleaved.
+// fastify with the same ajv validator; each server in its own process, which
+// reports its own peak RSS (maxRSS) when stopped; rounds interleaved.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 // Our gateway (the published server package) with a handler answering a
-// constant body, and its default in-memory idempotency store: every benchmark
+// constant body, and the in-memory idempotency store (room for every key of a run): every benchmark
 // call carries a new key (request_id), so every request takes the whole path
 // (checks, signature, validation, claim, handler, response validation, record,
 // envelope) instead of the cheaper replay.
