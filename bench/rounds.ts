@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { median, ROOT } from './lib.ts';
-import { loadServer, type Running, start } from './server.ts';
+import { loadServer, type Running, start, thirds } from './server.ts';
 
 function usage(message: string): never {
   console.error(`bench:rounds: ${message}\nusage: npm run bench:rounds -- SERVER,SERVER[,…] [ROUNDS] [SECONDS]  (servers: the files of bench/servers/)`);
@@ -47,13 +47,17 @@ try {
     for (const n of i % 2 ? [...names].reverse() : names) seen.get(n)!.push(await run(n, seconds));
     console.log(`round ${i + 1}: ${names.map((n) => `${n} ${seen.get(n)!.at(-1)!.rps.toFixed(0)} req/s ${seen.get(n)!.at(-1)!.cpu.toFixed(0)} µs CPU/req`).join(', ')}`);
   }
-  // Thirds need three rounds at least: with fewer, one round stood for two thirds.
-  const third = (values: number[], t: number) => median(values.slice(Math.floor((t * values.length) / 3), Math.floor(((t + 1) * values.length) / 3)));
   for (const n of names) {
     const s = seen.get(n)!;
     const cpu = s.map((r) => r.cpu);
     console.log(
-      `${n}: median ${median(s.map((r) => r.rps)).toFixed(0)} req/s, ${median(cpu).toFixed(0)} µs CPU/req${rounds >= 3 ? `; by thirds of the run ${[0, 1, 2].map((t) => third(cpu, t).toFixed(0)).join(' / ')} µs` : ''}`,
+      `${n}: median ${median(s.map((r) => r.rps)).toFixed(0)} req/s, ${median(cpu).toFixed(0)} µs CPU/req${
+        rounds >= 3
+          ? `; by thirds of the run ${thirds(cpu)
+              .map((x) => x.toFixed(0))
+              .join(' / ')} µs`
+          : ''
+      }`,
     );
   }
   const [first, ...others] = names as [string, ...string[]];

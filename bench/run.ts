@@ -168,6 +168,12 @@ ${c.transports.map((t) => `| (b) the timeout's own price, ${t.name}: the minimal
 | fastify, the app a user would write (form parse, HMAC-SHA256, timestamp window, the same validator, a Map) | ${fmt(s.rps.fastify!)} | ${fmt(s.p99.fastify!)} ms | ${fmt(s.cpuUsPerRequest.fastify!)} µs | ${fmt(s.rssMiB.fastify!)} MiB |
 | bare node:http, constant envelope | ${fmt(s.rps.bare!)} | ${fmt(s.p99.bare!)} ms | ${fmt(s.cpuUsPerRequest.bare!)} µs | ${fmt(s.rssMiB.bare!)} MiB |
 
+Gateway over fastify, each round's requests/s ratio in the order run: ${s.vsFastifyRounds.map((x) => x.toFixed(2)).join(', ')}. Server CPU µs a request by thirds of the rounds (first / middle / last): ${Object.entries(
+  s.cpuThirds,
+)
+  .map(([name, t]) => `${name} ${t.map((x) => x.toFixed(0)).join(' / ')}`)
+  .join('; ')}.
+
 ### Memory (the gateway in its own process, heap in use after GC)
 
 | calls made | heap after GC |

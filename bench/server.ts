@@ -122,6 +122,16 @@ export interface ServerResults {
   vsFastify: number;
   /** 95% bootstrap interval of vsFastify (the median of the per-round ratios). */
   vsFastifyInterval: [number, number];
+  /** Each round's gateway/fastify ratio of requests a second, in the order run. */
+  vsFastifyRounds: number[];
+  /** Each server's median CPU µs a request over the first, middle and last third of the rounds. */
+  cpuThirds: Record<string, [number, number, number]>;
+}
+
+/** The medians of the first, middle and last third of `values` (a run's drift; three values at least). */
+export function thirds(values: number[]): [number, number, number] {
+  const cut = (t: number) => Math.floor((t * values.length) / 3);
+  return [median(values.slice(cut(0), cut(1))), median(values.slice(cut(1), cut(2))), median(values.slice(cut(2), cut(3)))];
 }
 
 export async function benchServer(rounds: number, seconds: number, log: (s: string) => void): Promise<ServerResults> {
@@ -184,6 +194,8 @@ export async function benchServer(rounds: number, seconds: number, log: (s: stri
       vsBare: median(vsBare),
       vsFastify: median(vsFastify),
       vsFastifyInterval: medianInterval(vsFastify),
+      vsFastifyRounds: vsFastify,
+      cpuThirds: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, thirds(v)])),
     };
   } finally {
     for (const n of names) if (servers[n].child.exitCode === null) servers[n].child.kill('SIGTERM');
