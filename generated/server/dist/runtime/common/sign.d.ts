@@ -13,6 +13,8 @@ export declare function isJavaWhitespace(c: number): boolean;
 export declare function isSendable(value: string | undefined | null): value is string;
 /** The string that is hashed: sorted `name + value` pairs, no separators. */
 export declare function signingString(params: Readonly<Record<string, string | undefined>>): string;
+/** Whether `hmac` and `hmac-sha256` are signed by two one-shot hashes here (else by createHmac, or WebCrypto in `signAsync`). */
+export declare const HMAC_BY_ONE_SHOT_HASH: boolean;
 /** Whether `sign` can sign with `method` here, synchronously (hmac-sha256 needs node:crypto). */
 export declare function canSignSync(method: SignMethod): boolean;
 /**
