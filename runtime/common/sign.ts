@@ -52,10 +52,8 @@ interface NodeCrypto {
   createHash(algorithm: string): { update(data: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
   createHmac(algorithm: string, key: string): { update(data: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
 }
-interface OneShotHash {
-  (algorithm: string, data: string | Uint8Array, encoding: 'hex'): string;
-  (algorithm: string, data: string | Uint8Array, encoding: 'buffer'): Uint8Array;
-}
+/** `latin1`: the digest's bytes as the char codes of a string, which costs less than a buffer to make. */
+type OneShotHash = (algorithm: string, data: string | Uint8Array, encoding: 'hex' | 'latin1') => string;
 
 function loadNodeCrypto(): NodeCrypto | undefined {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
@@ -82,16 +80,17 @@ interface PaddedKey {
   /** K^opad followed by room for the inner digest, written into at each call (the call is synchronous). */
   outer: Uint8Array;
 }
-const paddedKeys = new Map<string, PaddedKey>();
+// By algorithm, then by the secret itself: a key made of both would be a new string, hashed again, at every call.
+const paddedKeys = { md5: new Map<string, PaddedKey>(), sha256: new Map<string, PaddedKey>() };
 // Secrets are few (one an app); a gateway serving more drops them all and starts again rather than grow without bound.
 const MAX_PADDED_KEYS = 256;
 
 function paddedKey(hash: OneShotHash, algorithm: 'md5' | 'sha256', secret: string): PaddedKey {
-  const id = `${algorithm}:${secret}`;
-  let padded = paddedKeys.get(id);
+  const known = paddedKeys[algorithm];
+  let padded = known.get(secret);
   if (padded) return padded;
   let key: Uint8Array = new TextEncoder().encode(secret);
-  if (key.length > BLOCK) key = hash(algorithm, key, 'buffer');
+  if (key.length > BLOCK) key = latin1Bytes(hash(algorithm, key, 'latin1'));
   const digestLength = algorithm === 'md5' ? 16 : 32;
   const inner = new Uint8Array(BLOCK).fill(0x36);
   const outer = new Uint8Array(BLOCK + digestLength).fill(0x5c, 0, BLOCK);
@@ -100,30 +99,33 @@ function paddedKey(hash: OneShotHash, algorithm: 'md5' | 'sha256', secret: strin
     outer[i]! ^= key[i]!;
   }
   padded = { innerAscii: inner.every((b) => b < 0x80) ? String.fromCharCode(...inner) : undefined, inner, outer };
-  if (paddedKeys.size >= MAX_PADDED_KEYS) paddedKeys.clear();
-  paddedKeys.set(id, padded);
+  if (known.size >= MAX_PADDED_KEYS) known.clear();
+  known.set(secret, padded);
   return padded;
 }
 
+const latin1Bytes = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
 function hmacOneShot(hash: OneShotHash, algorithm: 'md5' | 'sha256', secret: string, text: string): string {
   const key = paddedKey(hash, algorithm, secret);
-  let innerDigest: Uint8Array;
-  if (key.innerAscii !== undefined) innerDigest = hash(algorithm, key.innerAscii + text, 'buffer');
+  let innerDigest: string;
+  if (key.innerAscii !== undefined) innerDigest = hash(algorithm, key.innerAscii + text, 'latin1');
   else {
     const bytes = new TextEncoder().encode(text);
     const data = new Uint8Array(BLOCK + bytes.length);
     data.set(key.inner);
     data.set(bytes, BLOCK);
-    innerDigest = hash(algorithm, data, 'buffer');
+    innerDigest = hash(algorithm, data, 'latin1');
   }
-  key.outer.set(innerDigest, BLOCK);
-  return hash(algorithm, key.outer, 'hex');
+  const { outer } = key;
+  for (let i = 0; i < innerDigest.length; i++) outer[BLOCK + i] = innerDigest.charCodeAt(i);
+  return hash(algorithm, outer, 'hex');
 }
 
 /**
  * The one-shot HMAC where this runtime's crypto.hash gives what createHmac
- * gives on a known input (a runtime whose hash takes no bytes or returns no
- * buffer keeps createHmac), checked once at load.
+ * gives on a known input (a runtime whose hash takes no bytes or gives no
+ * latin1 digest keeps createHmac), checked once at load.
  */
 function checkedOneShotHmac(crypto: NodeCrypto | undefined): ((algorithm: 'md5' | 'sha256', secret: string, text: string) => string) | undefined {
   const hash = crypto?.hash;
@@ -139,7 +141,8 @@ function checkedOneShotHmac(crypto: NodeCrypto | undefined): ((algorithm: 'md5' 
   } catch {
     return undefined;
   } finally {
-    paddedKeys.clear();
+    paddedKeys.md5.clear();
+    paddedKeys.sha256.clear();
   }
   return hmac;
 }

@@ -66,17 +66,18 @@ const nodeCrypto = loadNodeCrypto();
  * a fraction of that. Both MD5 and SHA-256 have 64-byte blocks.
  */
 const BLOCK = 64;
-const paddedKeys = new Map();
+// By algorithm, then by the secret itself: a key made of both would be a new string, hashed again, at every call.
+const paddedKeys = { md5: new Map(), sha256: new Map() };
 // Secrets are few (one an app); a gateway serving more drops them all and starts again rather than grow without bound.
 const MAX_PADDED_KEYS = 256;
 function paddedKey(hash, algorithm, secret) {
-    const id = `${algorithm}:${secret}`;
-    let padded = paddedKeys.get(id);
+    const known = paddedKeys[algorithm];
+    let padded = known.get(secret);
     if (padded)
         return padded;
     let key = new TextEncoder().encode(secret);
     if (key.length > BLOCK)
-        key = hash(algorithm, key, 'buffer');
+        key = latin1Bytes(hash(algorithm, key, 'latin1'));
     const digestLength = algorithm === 'md5' ? 16 : 32;
     const inner = new Uint8Array(BLOCK).fill(0x36);
     const outer = new Uint8Array(BLOCK + digestLength).fill(0x5c, 0, BLOCK);
@@ -85,30 +86,33 @@ function paddedKey(hash, algorithm, secret) {
         outer[i] ^= key[i];
     }
     padded = { innerAscii: inner.every((b) => b < 0x80) ? String.fromCharCode(...inner) : undefined, inner, outer };
-    if (paddedKeys.size >= MAX_PADDED_KEYS)
-        paddedKeys.clear();
-    paddedKeys.set(id, padded);
+    if (known.size >= MAX_PADDED_KEYS)
+        known.clear();
+    known.set(secret, padded);
     return padded;
 }
+const latin1Bytes = (text) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 function hmacOneShot(hash, algorithm, secret, text) {
     const key = paddedKey(hash, algorithm, secret);
     let innerDigest;
     if (key.innerAscii !== undefined)
-        innerDigest = hash(algorithm, key.innerAscii + text, 'buffer');
+        innerDigest = hash(algorithm, key.innerAscii + text, 'latin1');
     else {
         const bytes = new TextEncoder().encode(text);
         const data = new Uint8Array(BLOCK + bytes.length);
         data.set(key.inner);
         data.set(bytes, BLOCK);
-        innerDigest = hash(algorithm, data, 'buffer');
+        innerDigest = hash(algorithm, data, 'latin1');
     }
-    key.outer.set(innerDigest, BLOCK);
-    return hash(algorithm, key.outer, 'hex');
+    const { outer } = key;
+    for (let i = 0; i < innerDigest.length; i++)
+        outer[BLOCK + i] = innerDigest.charCodeAt(i);
+    return hash(algorithm, outer, 'hex');
 }
 /**
  * The one-shot HMAC where this runtime's crypto.hash gives what createHmac
- * gives on a known input (a runtime whose hash takes no bytes or returns no
- * buffer keeps createHmac), checked once at load.
+ * gives on a known input (a runtime whose hash takes no bytes or gives no
+ * latin1 digest keeps createHmac), checked once at load.
  */
 function checkedOneShotHmac(crypto) {
     const hash = crypto?.hash;
@@ -128,7 +132,8 @@ function checkedOneShotHmac(crypto) {
         return undefined;
     }
     finally {
-        paddedKeys.clear();
+        paddedKeys.md5.clear();
+        paddedKeys.sha256.clear();
     }
     return hmac;
 }
