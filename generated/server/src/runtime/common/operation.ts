@@ -21,10 +21,20 @@ export interface OperationDescriptor {
   readonly validateResponse: CompiledValidator;
 }
 
+// The segments of each path, split once: the paths are the spec's (a few an operation), and are read twice a call.
+const segmentsOf = new Map<string, readonly string[]>();
+
 /** The value at a dotted path (`param0.pre_pay_no`) of decoded parameters, if present. */
 export function valueAtPath(params: unknown, path: string): unknown {
+  let segments = segmentsOf.get(path);
+  if (segments === undefined) {
+    segments = path.split('.');
+    // Paths come from descriptors, but a caller could pass any: never more than a spec's worth kept.
+    if (segmentsOf.size >= 1024) segmentsOf.clear();
+    segmentsOf.set(path, segments);
+  }
   let current = params;
-  for (const segment of path.split('.')) {
+  for (const segment of segments) {
     if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) return undefined;
     current = (current as Record<string, unknown>)[segment];
   }
