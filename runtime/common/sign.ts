@@ -147,6 +147,11 @@ function checkedOneShotHmac(crypto: NodeCrypto | undefined): ((algorithm: 'md5' 
   return hmac;
 }
 const oneShotHmac = checkedOneShotHmac(nodeCrypto);
+// The one-shot path joins K^ipad to the signing string in one string, which
+// the engine refuses past its longest (V8: 2^29-24 UTF-16 units) where
+// createHmac signs the text as given. A text this long costs milliseconds to
+// hash, so the few microseconds the one-shot path saves do not matter: it goes to createHmac.
+const ONE_SHOT_MAX_TEXT = 1 << 20;
 /** Whether `hmac` and `hmac-sha256` are signed by two one-shot hashes here (else by createHmac, or WebCrypto in `signAsync`). */
 export const HMAC_BY_ONE_SHOT_HASH: boolean = oneShotHmac !== undefined;
 
@@ -180,7 +185,7 @@ export function sign(params: Readonly<Record<string, string | undefined>>, secre
       return (nodeCrypto.hash ? nodeCrypto.hash('md5', data, 'hex') : nodeCrypto.createHash('md5').update(data, 'utf8').digest('hex')).toUpperCase();
     }
     const algorithm = method === 'hmac' ? 'md5' : 'sha256';
-    return (oneShotHmac ? oneShotHmac(algorithm, secret, text) : nodeCrypto.createHmac(algorithm, secret).update(text, 'utf8').digest('hex')).toUpperCase();
+    return (oneShotHmac && text.length <= ONE_SHOT_MAX_TEXT ? oneShotHmac(algorithm, secret, text) : nodeCrypto.createHmac(algorithm, secret).update(text, 'utf8').digest('hex')).toUpperCase();
   }
   if (method !== 'hmac-sha256') return signMd5Portable(text, secret, method);
   throw new TypeError('sign: hmac-sha256 needs node:crypto to sign synchronously, and this runtime has none; use signAsync');
