@@ -68,13 +68,20 @@ const nodeCrypto = loadNodeCrypto();
 const BLOCK = 64;
 // By algorithm, then by the secret itself: a key made of both would be a new string, hashed again, at every call.
 const paddedKeys = { md5: new Map(), sha256: new Map() };
-// Secrets are few (one an app); a gateway serving more drops them all and starts again rather than grow without bound.
+// Secrets are few (one an app). Past this many, a new secret is signed by
+// createHmac, as every secret was before there were padded keys, and the keys
+// already padded stay: dropping them all and starting again made a gateway
+// serving more apps than this pad a key at nearly every call, a round over
+// 300 apps 2.7 times createHmac's CPU a signature.
 const MAX_PADDED_KEYS = 256;
+/** The padded key of `secret`, or undefined when there are MAX_PADDED_KEYS others already (then sign with createHmac). */
 function paddedKey(hash, algorithm, secret) {
     const known = paddedKeys[algorithm];
     let padded = known.get(secret);
     if (padded)
         return padded;
+    if (known.size >= MAX_PADDED_KEYS)
+        return undefined;
     let key = new TextEncoder().encode(secret);
     if (key.length > BLOCK)
         key = latin1Bytes(hash(algorithm, key, 'latin1'));
@@ -86,14 +93,14 @@ function paddedKey(hash, algorithm, secret) {
         outer[i] ^= key[i];
     }
     padded = { innerAscii: inner.every((b) => b < 0x80) ? String.fromCharCode(...inner) : undefined, inner, outer };
-    if (known.size >= MAX_PADDED_KEYS)
-        known.clear();
     known.set(secret, padded);
     return padded;
 }
 const latin1Bytes = (text) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 function hmacOneShot(hash, algorithm, secret, text) {
     const key = paddedKey(hash, algorithm, secret);
+    if (!key)
+        return undefined;
     let innerDigest;
     if (key.innerAscii !== undefined)
         innerDigest = hash(algorithm, key.innerAscii + text, 'latin1');
@@ -172,7 +179,8 @@ export function sign(params, secret, method) {
             return (nodeCrypto.hash ? nodeCrypto.hash('md5', data, 'hex') : nodeCrypto.createHash('md5').update(data, 'utf8').digest('hex')).toUpperCase();
         }
         const algorithm = method === 'hmac' ? 'md5' : 'sha256';
-        return (oneShotHmac && text.length <= ONE_SHOT_MAX_TEXT ? oneShotHmac(algorithm, secret, text) : nodeCrypto.createHmac(algorithm, secret).update(text, 'utf8').digest('hex')).toUpperCase();
+        const oneShot = oneShotHmac && text.length <= ONE_SHOT_MAX_TEXT ? oneShotHmac(algorithm, secret, text) : undefined;
+        return (oneShot ?? nodeCrypto.createHmac(algorithm, secret).update(text, 'utf8').digest('hex')).toUpperCase();
     }
     if (method !== 'hmac-sha256')
         return signMd5Portable(text, secret, method);

@@ -83,13 +83,19 @@ interface PaddedKey {
 }
 // By algorithm, then by the secret itself: a key made of both would be a new string, hashed again, at every call.
 const paddedKeys = { md5: new Map<string, PaddedKey>(), sha256: new Map<string, PaddedKey>() };
-// Secrets are few (one an app); a gateway serving more drops them all and starts again rather than grow without bound.
+// Secrets are few (one an app). Past this many, a new secret is signed by
+// createHmac, as every secret was before there were padded keys, and the keys
+// already padded stay: dropping them all and starting again made a gateway
+// serving more apps than this pad a key at nearly every call, a round over
+// 300 apps 2.7 times createHmac's CPU a signature.
 const MAX_PADDED_KEYS = 256;
 
-function paddedKey(hash: OneShotHash, algorithm: 'md5' | 'sha256', secret: string): PaddedKey {
+/** The padded key of `secret`, or undefined when there are MAX_PADDED_KEYS others already (then sign with createHmac). */
+function paddedKey(hash: OneShotHash, algorithm: 'md5' | 'sha256', secret: string): PaddedKey | undefined {
   const known = paddedKeys[algorithm];
   let padded = known.get(secret);
   if (padded) return padded;
+  if (known.size >= MAX_PADDED_KEYS) return undefined;
   let key: Uint8Array = new TextEncoder().encode(secret);
   if (key.length > BLOCK) key = latin1Bytes(hash(algorithm, key, 'latin1'));
   const digestLength = algorithm === 'md5' ? 16 : 32;
@@ -100,15 +106,15 @@ function paddedKey(hash: OneShotHash, algorithm: 'md5' | 'sha256', secret: strin
     outer[i]! ^= key[i]!;
   }
   padded = { innerAscii: inner.every((b) => b < 0x80) ? String.fromCharCode(...inner) : undefined, inner, outer };
-  if (known.size >= MAX_PADDED_KEYS) known.clear();
   known.set(secret, padded);
   return padded;
 }
 
 const latin1Bytes = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
-function hmacOneShot(hash: OneShotHash, algorithm: 'md5' | 'sha256', secret: string, text: string): string {
+function hmacOneShot(hash: OneShotHash, algorithm: 'md5' | 'sha256', secret: string, text: string): string | undefined {
   const key = paddedKey(hash, algorithm, secret);
+  if (!key) return undefined;
   let innerDigest: string;
   if (key.innerAscii !== undefined) innerDigest = hash(algorithm, key.innerAscii + text, 'latin1');
   else {
@@ -128,7 +134,7 @@ function hmacOneShot(hash: OneShotHash, algorithm: 'md5' | 'sha256', secret: str
  * gives on a known input (a runtime whose hash takes no bytes or gives no
  * latin1 digest keeps createHmac), checked once at load.
  */
-function checkedOneShotHmac(crypto: NodeCrypto | undefined): ((algorithm: 'md5' | 'sha256', secret: string, text: string) => string) | undefined {
+function checkedOneShotHmac(crypto: NodeCrypto | undefined): ((algorithm: 'md5' | 'sha256', secret: string, text: string) => string | undefined) | undefined {
   const hash = crypto?.hash;
   if (!crypto || typeof hash !== 'function') return undefined;
   const hmac = (algorithm: 'md5' | 'sha256', secret: string, text: string) => hmacOneShot(hash, algorithm, secret, text);
@@ -186,7 +192,8 @@ export function sign(params: Readonly<Record<string, string | undefined>>, secre
       return (nodeCrypto.hash ? nodeCrypto.hash('md5', data, 'hex') : nodeCrypto.createHash('md5').update(data, 'utf8').digest('hex')).toUpperCase();
     }
     const algorithm = method === 'hmac' ? 'md5' : 'sha256';
-    return (oneShotHmac && text.length <= ONE_SHOT_MAX_TEXT ? oneShotHmac(algorithm, secret, text) : nodeCrypto.createHmac(algorithm, secret).update(text, 'utf8').digest('hex')).toUpperCase();
+    const oneShot = oneShotHmac && text.length <= ONE_SHOT_MAX_TEXT ? oneShotHmac(algorithm, secret, text) : undefined;
+    return (oneShot ?? nodeCrypto.createHmac(algorithm, secret).update(text, 'utf8').digest('hex')).toUpperCase();
   }
   if (method !== 'hmac-sha256') return signMd5Portable(text, secret, method);
   throw new TypeError('sign: hmac-sha256 needs node:crypto to sign synchronously, and this runtime has none; use signAsync');
