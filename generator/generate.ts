@@ -176,6 +176,8 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
     const sides = await Promise.all([artefacts.client ? renderClient(model) : undefined, artefacts.server ? renderServer(model, { mock: artefacts.mock }) : undefined]);
     for (const side of sides) for (const [name, content] of side ?? []) files.set(name, content);
   } catch (error) {
+    // A schema name the packages cannot use (render/schema-names.ts), placed in its file.
+    if (error instanceof ModelError) throw new SpecError([modelProblemLine(error, sources)]);
     const line = error instanceof Error ? unknownFormatLine(error, sources) : undefined;
     if (line) throw new SpecError([line]);
     throw error;

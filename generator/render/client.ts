@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ApiModel } from '../model/types.ts';
 import { readRemembered } from '../write/remembered.ts';
 import { clientView } from './client-view.ts';
+import { checkSchemaNames } from './schema-names.ts';
 import { render } from './templates.ts';
 import { type TypesSide, typesInput } from './types.ts';
 import { pretranspileWork, printTypesWork } from './typescript-work.ts';
@@ -67,6 +68,11 @@ export async function sharedFiles(model: ApiModel, dir: string, side: TypesSide,
     [`${dir}/schemas.ts`, render('shared/schemas.ts.hbs', view)],
     ...own,
   ]);
+  checkSchemaNames(
+    files,
+    dir,
+    model.schemas.map((s) => s.name),
+  );
   // The rendered TypeScript starts transpiling in the worker before ajv's compile here: the packages' compile then finds it done.
   pretranspileWork(
     [...files].filter(([name]) => name.endsWith('.ts') && !name.endsWith('.d.ts')),
