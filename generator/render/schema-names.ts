@@ -15,7 +15,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const RESERVED = new Set(
   (
     'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
-    'implements interface let package private protected public static yield await ' +
+    'implements interface let package private protected public static yield await eval arguments ' +
     'any bigint boolean never number object string symbol undefined unknown'
   ).split(' '),
 );
@@ -78,6 +78,14 @@ function exported(files: OutputFiles, dir: string, file: string, seen: Set<strin
   return found;
 }
 
+/** The code without comments and string literals (a name in a JSDoc line or a string is no use of it). */
+function withoutCommentsAndStrings(source: string): string {
+  return source
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''")
+    .replace(/\/\/.*$/gm, ' ');
+}
+
 /** Names given twice in one list of bindings, with the places. */
 function twice(bindings: Binding[]): Map<string, string[]> {
   const places = new Map<string, string[]>();
@@ -109,6 +117,20 @@ export function checkSchemaNames(files: OutputFiles, dir: string, schemaNames: r
     if (source !== undefined) for (const [name, where] of twice(topLevel(source, module))) clashes.set(name, where);
   }
   for (const entry of ['index.ts', 'node.ts']) for (const [name, where] of twice(exported(files, dir, entry))) if (!clashes.has(name)) clashes.set(name, where);
+  // A schema name bound in a module hides the global of that name there: a
+  // module that also uses the global (`Object.freeze`, `Promise<T>`,
+  // `Omit<A, B>`, `new Map()`) breaks. Schema types are never generic and
+  // shape constants never read with `.` or called, so any such use of a bound
+  // schema name is the global's.
+  for (const [file, source] of files) {
+    if (!file.startsWith(`${dir}/`) || !file.endsWith('.ts') || file.startsWith(`${dir}/runtime/`) || file === `${dir}/types.ts` || file.endsWith('.d.ts')) continue;
+    const module = file.slice(dir.length + 1);
+    const code = withoutCommentsAndStrings(source);
+    for (const { name } of topLevel(source, module)) {
+      if (!schemas.has(name) || clashes.has(name)) continue;
+      if (new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*[<.(]`).test(code)) clashes.set(name, [`${module}, which also uses the global ${name}`]);
+    }
+  }
   for (const [name, where] of clashes) {
     const places = [...new Set(where)].join('; ');
     if (schemas.has(name)) throw new ModelError(`#/components/schemas/${name}`, `the schema name ${name} is taken in the generated ${dir.split('/')[0]} package (${places}): rename the schema`);

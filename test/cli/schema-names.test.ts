@@ -23,20 +23,21 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of the spec with the schema CommonResult renamed `name` (its file, title and every $ref to it). */
-function specWithSchemaNamed(name: string, i: number): string {
+/** A copy of the spec with the schema `old` (CommonResult unless said) renamed `name` (its file, title and every $ref to it). */
+function specWithSchemaNamed(name: string, i: number, old = 'CommonResult'): string {
   const root = path.join(dir, `case-${i}`);
   cpSync(path.join(ROOT, 'spec'), path.join(root, 'spec'), { recursive: true });
-  for (const file of readdirSync(path.join(root, SCHEMAS))) {
-    const full = path.join(root, SCHEMAS, file);
-    writeFileSync(full, readFileSync(full, 'utf8').replaceAll('CommonResult', name));
+  for (const file of readdirSync(path.join(root, 'spec'), { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.yaml')) continue;
+    const full = path.join(root, 'spec', file);
+    writeFileSync(full, readFileSync(full, 'utf8').replaceAll(old, name));
   }
-  renameSync(path.join(root, SCHEMAS, 'CommonResult.yaml'), path.join(root, SCHEMAS, `${name}.yaml`));
+  renameSync(path.join(root, SCHEMAS, `${old}.yaml`), path.join(root, SCHEMAS, `${name}.yaml`));
   return root;
 }
 
 const taken = (name: string, where: string) => `${SCHEMAS}/${name}.yaml:1:1 the schema name ${name} is taken in the generated ${where}: rename the schema`;
-const cases: { name: string; why: string; want: string }[] = [
+const cases: { name: string; why: string; want: string; old?: string }[] = [
   {
     name: 'Common-Result',
     why: 'no identifier',
@@ -47,6 +48,14 @@ const cases: { name: string; why: string; want: string }[] = [
     why: 'a built-in type',
     want: `${SCHEMAS}/string.yaml:1:1 the schema name string is a reserved word or a built-in type of TypeScript: it names a type in the generated packages; rename the schema`,
   },
+  {
+    name: 'eval',
+    why: 'no name in strict mode',
+    want: `${SCHEMAS}/eval.yaml:1:1 the schema name eval is a reserved word or a built-in type of TypeScript: it names a type in the generated packages; rename the schema`,
+  },
+  // A bound schema name hides the global the module uses (rv13): the package failed at import (Object.freeze) or in the consumer's tsc (Promise<T>).
+  { name: 'Object', why: 'operations.ts calls Object.freeze', want: taken('Object', 'client package (operations.ts, which also uses the global Object)') },
+  { name: 'Promise', why: 'client.ts returns Promise<T>', old: 'AlibabaIdleTenderPrePayActionResponse', want: taken('Promise', 'client package (client.ts, which also uses the global Promise)') },
   { name: 'TopMethods', why: 'declared in schemas.ts', want: taken('TopMethods', 'client package (schemas.ts)') },
   { name: 'Operations', why: 'declared in operations.ts', want: taken('Operations', 'client package (operations.ts)') },
   { name: 'TopClient', why: "the client's entry exports it", want: taken('TopClient', 'client package (index.ts, from ./client.ts; index.ts, from ./schemas.ts)') },
@@ -55,7 +64,7 @@ const cases: { name: string; why: string; want: string }[] = [
 
 for (const [i, c] of cases.entries()) {
   test(`a schema named ${c.name} (${c.why}) → one line at the schema`, async () => {
-    process.chdir(specWithSchemaNamed(c.name, i));
+    process.chdir(specWithSchemaNamed(c.name, i, c.old));
     await assert.rejects(generate('spec/openapi.yaml', { outDir: 'out', checkVersion: false }), (error: unknown) => {
       assert.ok(error instanceof SpecError, String(error));
       assert.deepEqual(error.lines, [c.want]);
@@ -64,8 +73,11 @@ for (const [i, c] of cases.entries()) {
   });
 }
 
-test('a schema renamed to a free name generates (the check refuses only what clashes)', async () => {
-  process.chdir(specWithSchemaNamed('TenderResultEnvelope', cases.length));
-  const { files } = await generate('spec/openapi.yaml', { outDir: 'out', checkVersion: false });
-  assert.match(files.get('client/src/schemas.ts') ?? '', /export type TenderResultEnvelope = /);
-});
+// A global's name the packages do not use is free: Map and File are plausible DTO names.
+for (const [i, name] of ['TenderResultEnvelope', 'Map', 'File'].entries()) {
+  test(`a schema renamed to a free name (${name}) generates: the check refuses only what clashes`, async () => {
+    process.chdir(specWithSchemaNamed(name, cases.length + i, 'AlibabaIdleTenderPrePayActionResponse'));
+    const { files } = await generate('spec/openapi.yaml', { outDir: 'out', checkVersion: false });
+    assert.match(files.get('client/src/schemas.ts') ?? '', new RegExp(`export type ${name} = `));
+  });
+}
