@@ -1,10 +1,11 @@
 // Schema names become TypeScript names in the packages: a type alias each in
 // schemas.ts (exported from the package's entry) and a shape constant each in
-// operations.ts. A name that is no TypeScript identifier (`Pay-Order`), or
-// one the package already declares or exports (`TopClient`, `Operations`,
-// `components`, `string`), would generate a package that does not compile,
-// or one whose entry silently exports the wrong thing (TS2308 in the
-// consumer's build). The rendered modules are the only truth of what they
+// operations.ts. A name that is no TypeScript identifier (`Pay-Order`), one
+// the package already declares or exports (`TopClient`, `Operations`,
+// `components`, `string`), or a global a module binding it also uses
+// (`Object`, `Promise`) would generate a package that does not compile,
+// that fails at import, or whose entry silently exports the wrong thing
+// (TS2308 in the consumer's build). The rendered modules are the only truth of what they
 // declare, so the check reads them, not a list that could drift from the
 // templates.
 import { ModelError } from '../model/types.ts';
@@ -96,7 +97,8 @@ function twice(bindings: Binding[]): Map<string, string[]> {
 /**
  * Refuses a schema whose name cannot name a type, or that the package under
  * `dir` already uses: in the modules schema names go into (each module's own
- * top level) or in what the package's entries export. Throws a ModelError at
+ * top level), in what the package's entries export, or as a global in a
+ * module that binds the schema's name. Throws a ModelError at
  * the schema; a clash that involves no schema is the generator's own bug,
  * thrown as such.
  */
