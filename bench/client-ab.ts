@@ -1,6 +1,7 @@
 // npm run bench:client-ab -- REV [TRANSPORT] [PAIRS]: whole client calls of
 // the working tree's generated client against REV's (or, with REV `minimal`,
-// against the minimal signer, issue 16's peer), over TRANSPORT (`node:http`,
+// against the minimal signer, issue 16's peer; with `minimal-timed`, against
+// the minimal signer with a 30 s timeout a call, ours' default), over TRANSPORT (`node:http`,
 // the default, or `fetch`) to the bare node:http server in its own process,
 // 16 in flight. Blocks of 400 ms alternate AB then BA; the figures are the
 // medians of the client process's CPU µs a call and of the per-pair ratios of
@@ -18,21 +19,24 @@ import { minimalFetch, minimalNodeHttp, TYPED } from './minimal-signer.ts';
 const [rev = 'HEAD', transport = 'node:http', blocksArg = '30'] = process.argv.slice(2);
 // Every argument is checked before the server starts: a failure after it would leave it running.
 function usage(message: string): never {
-  console.error(`bench:client-ab: ${message}\nusage: npm run bench:client-ab -- REV|minimal [node:http|fetch] [PAIRS]`);
+  console.error(`bench:client-ab: ${message}\nusage: npm run bench:client-ab -- REV|minimal|minimal-timed [node:http|fetch] [PAIRS]`);
   process.exit(2);
 }
 if (transport !== 'node:http' && transport !== 'fetch') usage(`TRANSPORT is node:http or fetch, not ${transport}`);
 // Number('abc') would run no pair and print NaN figures.
 const blocks = /^[1-9]\d*$/.test(blocksArg) ? Number(blocksArg) : usage(`PAIRS must be a whole number from 1; got ${blocksArg}`);
 // A commit, resolved without a shell (a REV of `$(…)` is not run) and never read as a git option.
+const minimal = rev === 'minimal' || rev === 'minimal-timed';
+// The minimal signer's timeout, when timed: ours' default, so neither ever fires.
+const minimalTimeoutMs = rev === 'minimal-timed' ? 30_000 : undefined;
 let commit = '';
-if (rev !== 'minimal') {
+if (!minimal) {
   try {
     commit = rev.startsWith('-') ? '' : execFileSync('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
   } catch {
     commit = '';
   }
-  if (!commit) usage(`REV must be a commit of this repository or \`minimal\`; got ${rev}`);
+  if (!commit) usage(`REV must be a commit of this repository, \`minimal\` or \`minimal-timed\`; got ${rev}`);
 }
 
 interface ClientModule {
@@ -42,7 +46,7 @@ interface ClientModule {
 // The builds are loaded before the server starts: a REV without generated/client/dist fails here, leaving nothing running.
 let otherModule: ClientModule | undefined;
 let dir: string | undefined;
-if (rev !== 'minimal') {
+if (!minimal) {
   // Inside the repository (git-ignored), so the old build resolves the same node_modules; removed at the end.
   dir = path.join(ROOT, '.artifacts/client-ab', rev.replace(/[^\w.-]/g, '_'));
   rmSync(dir, { recursive: true, force: true });
@@ -59,7 +63,7 @@ const clientOf = (m: ClientModule) =>
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 const otherClient = otherModule ? clientOf(otherModule) : undefined;
-const other: () => Promise<unknown> = otherClient ? () => otherClient.alibabaAlisportsLianbeiXposPay(TYPED) : transport === 'fetch' ? () => minimalFetch(url) : () => minimalNodeHttp(url, agent);
+const other: () => Promise<unknown> = otherClient ? () => otherClient.alibabaAlisportsLianbeiXposPay(TYPED) : transport === 'fetch' ? () => minimalFetch(url, minimalTimeoutMs) : () => minimalNodeHttp(url, agent, minimalTimeoutMs);
 const oursClient = clientOf(oursModule);
 const ours = () => oursClient.alibabaAlisportsLianbeiXposPay(TYPED);
 

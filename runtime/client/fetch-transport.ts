@@ -4,6 +4,7 @@
 // request, so this transport can never prove a request unsent: every failure
 // is `reachedGateway: true`, and the client never retries through it.
 import { TopAbortError, type TopClientError, TopDecodeError, TopNetworkError, TopTimeoutError } from './errors.ts';
+import { followsPlainSignal, PlainStopSignal, type Stopper } from './plain-stop-signal.ts';
 import { KEEPS_TIME, type Transport, type TransportAnswer, type TransportRequest } from './transport.ts';
 
 /** The part of fetch used here; the global one by default. */
@@ -64,7 +65,8 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
 
 async function exchange(x: TransportRequest, doFetch: FetchLike, heed: boolean): Promise<TransportAnswer> {
   if (x.signal?.aborted) throw new TopAbortError(x.method, x.signal.reason);
-  const controller = new AbortController();
+  // A fetch passed in gets a real AbortSignal: what it does with one is its own.
+  const controller: Stopper = !heed && followsPlainSignal() ? new PlainStopSignal() : new AbortController();
   // Why the exchange stopped, when this side stopped it.
   let stopped: TopClientError | undefined;
   let onStop: ((error: TopClientError) => void) | undefined;

@@ -230,3 +230,23 @@ gatewayRuntimes.forEach((r, i) => {
     }
   });
 });
+
+// The fetch transport stops an exchange with a plain signal on Node 20 and 22
+// (undici 6) and with an AbortController on Node 24 (undici 7, which takes
+// only a real AbortSignal): its own tests, run by each of those Nodes.
+for (const [name, node] of [
+  ['Node 22', () => RUNTIMES.node22],
+  ['Node 24', () => RUNTIMES.node24],
+] as const) {
+  test(`fetch transport on ${name}: a timeout or the caller's signal ends the call and closes its connection, whichever stop signal that Node's fetch takes`, async () => {
+    const { stdout } = await run(node(), ['--import', 'tsx', '--test', '--test-reporter=tap', 'test/client/fetch-stop-signal.test.ts'], {
+      cwd: ROOT,
+      // Unset, or the child's runner reports to this one's protocol instead of printing TAP.
+      env: { ...process.env, NODE_TEST_CONTEXT: undefined },
+    }).catch((error: { stdout?: string; message: string }) => {
+      assert.fail(`${name}: test/client/fetch-stop-signal.test.ts failed:\n${error.stdout ?? error.message}`);
+    });
+    assert.match(stdout, /^# fail 0$/m);
+    assert.match(stdout, /^# pass [1-9]\d*$/m);
+  });
+}

@@ -5,6 +5,7 @@
 // request, so this transport can never prove a request unsent: every failure
 // is `reachedGateway: true`, and the client never retries through it.
 import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError } from "./errors.js";
+import { followsPlainSignal, PlainStopSignal } from "./plain-stop-signal.js";
 import { KEEPS_TIME } from "./transport.js";
 export function fetchTransport(options = {}) {
     // Called through globalThis: Workers throw "Illegal invocation" for a detached fetch.
@@ -41,7 +42,8 @@ export function fetchTransport(options = {}) {
 async function exchange(x, doFetch, heed) {
     if (x.signal?.aborted)
         throw new TopAbortError(x.method, x.signal.reason);
-    const controller = new AbortController();
+    // A fetch passed in gets a real AbortSignal: what it does with one is its own.
+    const controller = !heed && followsPlainSignal() ? new PlainStopSignal() : new AbortController();
     // Why the exchange stopped, when this side stopped it.
     let stopped;
     let onStop;

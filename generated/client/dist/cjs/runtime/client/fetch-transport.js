@@ -8,6 +8,7 @@ exports.fetchTransport = fetchTransport;
 // request, so this transport can never prove a request unsent: every failure
 // is `reachedGateway: true`, and the client never retries through it.
 const errors_ts_1 = require("./errors.js");
+const plain_stop_signal_ts_1 = require("./plain-stop-signal.js");
 const transport_ts_1 = require("./transport.js");
 function fetchTransport(options = {}) {
     // Called through globalThis: Workers throw "Illegal invocation" for a detached fetch.
@@ -44,7 +45,8 @@ function fetchTransport(options = {}) {
 async function exchange(x, doFetch, heed) {
     if (x.signal?.aborted)
         throw new errors_ts_1.TopAbortError(x.method, x.signal.reason);
-    const controller = new AbortController();
+    // A fetch passed in gets a real AbortSignal: what it does with one is its own.
+    const controller = !heed && (0, plain_stop_signal_ts_1.followsPlainSignal)() ? new plain_stop_signal_ts_1.PlainStopSignal() : new AbortController();
     // Why the exchange stopped, when this side stopped it.
     let stopped;
     let onStop;

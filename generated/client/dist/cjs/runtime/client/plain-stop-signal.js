@@ -1,0 +1,110 @@
+"use strict";
+// Copied from runtime/client/plain-stop-signal.ts by the TOP generator: edit that file, then regenerate.
+// The fetch transport's stop signal where the runtime's fetch follows a plain
+// object (Node 20 and 22), and the probe that says whether it does. Everything
+// else gets an AbortController: see fetch-transport.ts's exchange.
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.PlainStopSignal = void 0;
+exports.followsPlainSignal = followsPlainSignal;
+/**
+ * An exchange's stop signal, for a fetch that follows any signal-shaped object.
+ * Node 20's and 22's fetch do (undici 5 and 6 take third-party
+ * AbortControllers: they read `aborted` and `reason` and call
+ * `addEventListener`). Node's AbortSignal is an EventTarget, and undici
+ * following one through node:events cost about 2% of a whole call over
+ * loopback: ours against the minimal signer over fetch (`npm run
+ * bench:client-ab -- minimal fetch`, 40-60 pairs) went from calls/s
+ * 0.929-0.936 with an AbortController to 0.950-0.954 with this.
+ * Node 24's fetch, Deno, Bun, Workers and browsers take only a real
+ * AbortSignal: `followsPlainSignal` finds out which, once.
+ */
+class PlainStopSignal {
+    aborted = false;
+    reason = undefined;
+    onabort = null;
+    // undici adds one listener; any more (a fetch wrapper's) go to #more.
+    #listener = undefined;
+    #more = undefined;
+    // node:events' getMaxListeners and getEventListeners, which undici's Request
+    // calls on a signal (in a try) before it follows it: without these it threw
+    // and caught an ERR_INVALID_ARG_TYPE a call, whose message formats the
+    // signal, and cost more than the EventTarget did (bench:client-ab 0.984).
+    _maxListeners = 1500;
+    getMaxListeners() {
+        return this._maxListeners;
+    }
+    setMaxListeners(n) {
+        this._maxListeners = n;
+    }
+    listeners(type) {
+        return type !== 'abort' || this.#listener === undefined ? [] : [this.#listener, ...(this.#more ?? [])];
+    }
+    get signal() {
+        // Not an AbortSignal: handed only to a fetch that was seen to follow it (followsPlainSignal).
+        return this;
+    }
+    addEventListener(type, listener) {
+        if (type !== 'abort' || !listener || listener === this.#listener || this.#more?.includes(listener))
+            return;
+        if (this.#listener === undefined)
+            this.#listener = listener;
+        else
+            (this.#more ??= []).push(listener);
+    }
+    removeEventListener(type, listener) {
+        if (type !== 'abort' || !listener)
+            return;
+        if (listener === this.#listener)
+            this.#listener = this.#more?.shift();
+        else if (this.#more?.includes(listener))
+            this.#more.splice(this.#more.indexOf(listener), 1);
+    }
+    throwIfAborted() {
+        if (this.aborted)
+            throw this.reason;
+    }
+    abort(reason) {
+        if (this.aborted)
+            return;
+        this.aborted = true;
+        this.reason = reason;
+        const event = { type: 'abort', target: this };
+        // Each listener once, as EventTarget's `once`; one that throws does not keep the others from hearing.
+        const all = [...(this.onabort ? [this.onabort] : []), ...this.listeners('abort')];
+        this.#listener = this.#more = undefined;
+        for (const listener of all) {
+            try {
+                if (typeof listener === 'function')
+                    listener.call(this, event);
+                else
+                    listener.handleEvent(event);
+            }
+            catch (error) {
+                queueMicrotask(() => {
+                    throw error;
+                });
+            }
+        }
+    }
+}
+exports.PlainStopSignal = PlainStopSignal;
+let plainSignalFollowed;
+/**
+ * Whether this runtime's Request follows a PlainStopSignal: one Request is
+ * made (nothing is sent), its signal stopped, and the Request's own signal
+ * must then be aborted. Asked once, at the first exchange through the global fetch.
+ */
+function followsPlainSignal() {
+    if (plainSignalFollowed === undefined) {
+        try {
+            const probe = new PlainStopSignal();
+            const request = new Request('http://127.0.0.1/', { method: 'POST', body: '', signal: probe.signal });
+            probe.abort(new Error('probe'));
+            plainSignalFollowed = request.signal.aborted;
+        }
+        catch {
+            plainSignalFollowed = false;
+        }
+    }
+    return plainSignalFollowed;
+}
