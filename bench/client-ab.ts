@@ -63,7 +63,11 @@ const clientOf = (m: ClientModule) =>
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 const otherClient = otherModule ? clientOf(otherModule) : undefined;
-const other: () => Promise<unknown> = otherClient ? () => otherClient.alibabaAlisportsLianbeiXposPay(TYPED) : transport === 'fetch' ? () => minimalFetch(url, minimalTimeoutMs) : () => minimalNodeHttp(url, agent, minimalTimeoutMs);
+const other: () => Promise<unknown> = otherClient
+  ? () => otherClient.alibabaAlisportsLianbeiXposPay(TYPED)
+  : transport === 'fetch'
+    ? () => minimalFetch(url, minimalTimeoutMs)
+    : () => minimalNodeHttp(url, agent, minimalTimeoutMs);
 const oursClient = clientOf(oursModule);
 const ours = () => oursClient.alibabaAlisportsLianbeiXposPay(TYPED);
 

@@ -51,7 +51,8 @@ export class PlainStopSignal implements Stopper {
   addEventListener(type: string, listener: AbortListener | null): void {
     if (type !== 'abort' || !listener || listener === this.#listener || this.#more?.includes(listener)) return;
     if (this.#listener === undefined) this.#listener = listener;
-    else (this.#more ??= []).push(listener);
+    else if (this.#more) this.#more.push(listener);
+    else this.#more = [listener];
   }
   removeEventListener(type: string, listener: AbortListener | null): void {
     if (type !== 'abort' || !listener) return;

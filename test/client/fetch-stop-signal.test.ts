@@ -145,7 +145,10 @@ test('PlainStopSignal: each listener hears the abort once, with the signal as th
   signal.abort('again');
   assert.equal(signal.aborted, true);
   assert.equal(signal.reason, 'why');
-  assert.throws(() => signal.throwIfAborted(), (e) => e === 'why');
+  assert.throws(
+    () => signal.throwIfAborted(),
+    (e) => e === 'why',
+  );
   assert.deepEqual(heard, ['onabort', 'first why', 'object abort']);
   assert.equal(signal.listeners('abort').length, 0);
 });

@@ -48,8 +48,10 @@ class PlainStopSignal {
             return;
         if (this.#listener === undefined)
             this.#listener = listener;
+        else if (this.#more)
+            this.#more.push(listener);
         else
-            (this.#more ??= []).push(listener);
+            this.#more = [listener];
     }
     removeEventListener(type, listener) {
         if (type !== 'abort' || !listener)
