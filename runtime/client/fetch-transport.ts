@@ -65,8 +65,8 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
 
 async function exchange(x: TransportRequest, doFetch: FetchLike, heed: boolean): Promise<TransportAnswer> {
   if (x.signal?.aborted) throw new TopAbortError(x.method, x.signal.reason);
-  // A fetch passed in gets a real AbortSignal: what it does with one is its own.
-  const controller: Stopper = !heed && followsPlainSignal() ? new PlainStopSignal() : new AbortController();
+  // A fetch passed in, or a global fetch that is not the runtime's own, gets a real AbortSignal: what it does with one is its own.
+  const controller: Stopper = !heed && followsPlainSignal(globalThis.fetch) ? new PlainStopSignal() : new AbortController();
   // Why the exchange stopped, when this side stopped it.
   let stopped: TopClientError | undefined;
   let onStop: ((error: TopClientError) => void) | undefined;

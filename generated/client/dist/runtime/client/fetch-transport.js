@@ -42,8 +42,8 @@ export function fetchTransport(options = {}) {
 async function exchange(x, doFetch, heed) {
     if (x.signal?.aborted)
         throw new TopAbortError(x.method, x.signal.reason);
-    // A fetch passed in gets a real AbortSignal: what it does with one is its own.
-    const controller = !heed && followsPlainSignal() ? new PlainStopSignal() : new AbortController();
+    // A fetch passed in, or a global fetch that is not the runtime's own, gets a real AbortSignal: what it does with one is its own.
+    const controller = !heed && followsPlainSignal(globalThis.fetch) ? new PlainStopSignal() : new AbortController();
     // Why the exchange stopped, when this side stopped it.
     let stopped;
     let onStop;

@@ -45,8 +45,8 @@ function fetchTransport(options = {}) {
 async function exchange(x, doFetch, heed) {
     if (x.signal?.aborted)
         throw new errors_ts_1.TopAbortError(x.method, x.signal.reason);
-    // A fetch passed in gets a real AbortSignal: what it does with one is its own.
-    const controller = !heed && (0, plain_stop_signal_ts_1.followsPlainSignal)() ? new plain_stop_signal_ts_1.PlainStopSignal() : new AbortController();
+    // A fetch passed in, or a global fetch that is not the runtime's own, gets a real AbortSignal: what it does with one is its own.
+    const controller = !heed && (0, plain_stop_signal_ts_1.followsPlainSignal)(globalThis.fetch) ? new plain_stop_signal_ts_1.PlainStopSignal() : new AbortController();
     // Why the exchange stopped, when this side stopped it.
     let stopped;
     let onStop;
