@@ -98,12 +98,18 @@ let askedIsOwn = false;
  * Node's own fetch is told by its source, which loads Node's internal undici
  * (a module no wrapper can require); any other gets an AbortController.
  * Then one Request is made (nothing is sent), its signal stopped, and the
- * Request's own signal must then be aborted: asked once.
+ * Request's own signal must then be aborted: asked once. The global Request
+ * may not be the one Node's fetch uses (a setup that installs undici 6's
+ * classes from npm on Node 24 followed the probe while Node's fetch, undici
+ * 7, refused every call: rv14, fetch-stop-probe-request-replaced.test.ts), so
+ * Node's own undici must also be older than 7.
  */
 export function followsPlainSignal(fetch: unknown): boolean {
   if (fetch !== askedFetch) {
     askedFetch = fetch;
-    askedIsOwn = typeof fetch === 'function' && Function.prototype.toString.call(fetch).includes("require('internal/deps/undici/undici')");
+    const undici = (globalThis as { process?: { versions?: { undici?: string } } }).process?.versions?.undici;
+    askedIsOwn =
+      typeof fetch === 'function' && Function.prototype.toString.call(fetch).includes("require('internal/deps/undici/undici')") && typeof undici === 'string' && Number.parseInt(undici, 10) < 7;
   }
   if (!askedIsOwn) return false;
   if (plainSignalFollowed === undefined) {
