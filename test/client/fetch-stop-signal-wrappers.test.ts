@@ -46,12 +46,14 @@ const wrappers: Record<string, (original: Fetch) => Fetch> = {
 };
 
 /** A gateway that reads each request whole and never answers; `closed` settles when the first request's socket closes. */
-async function silentGateway(): Promise<{ url: string; received: Promise<void>; closed: Promise<void>; stop(): Promise<void> }> {
+async function silentGateway(): Promise<{ url: string; received: Promise<void>; closed: Promise<void>; requests(): number; stop(): Promise<void> }> {
+  let requests = 0;
   let onReceived!: () => void;
   let onClosed!: () => void;
   const received = new Promise<void>((r) => (onReceived = r));
   const closed = new Promise<void>((r) => (onClosed = r));
   const server = http.createServer((req) => {
+    requests++;
     req.resume();
     req.on('end', onReceived);
     req.socket.on('close', onClosed);
@@ -62,6 +64,7 @@ async function silentGateway(): Promise<{ url: string; received: Promise<void>; 
     url: `http://127.0.0.1:${port}/router/rest`,
     received,
     closed,
+    requests: () => requests,
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
@@ -87,6 +90,7 @@ for (const [name, wrap] of Object.entries(wrappers)) {
         const e = (out as { settled: unknown }).settled;
         assert.ok(how === 'timeout' ? e instanceof TopTimeoutError : e instanceof TopAbortError, `${String(e)} (cause: ${String((e as Error).cause)})`);
         assert.notEqual(await within(gateway.closed, 5_000), 'still waiting', 'the connection was closed by the client');
+        assert.equal(gateway.requests(), 1, 'sent once: the client (retries 2 by default) never sends again over fetch');
       } finally {
         client.close();
         await gateway.stop();
