@@ -3,6 +3,7 @@
 // connection and a connection the gateway dropped after reading the whole
 // request, so this transport can never prove a request unsent: every failure
 // is `reachedGateway: true`, and the client never retries through it.
+import { whenAborted } from './abort-fanout.ts';
 import { TopAbortError, type TopClientError, TopDecodeError, TopNetworkError, TopTimeoutError } from './errors.ts';
 import { followsPlainSignal, PlainStopSignal, type Stopper } from './plain-stop-signal.ts';
 import { KEEPS_TIME, type Transport, type TransportAnswer, type TransportRequest } from './transport.ts';
@@ -65,8 +66,8 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
 
 async function exchange(x: TransportRequest, doFetch: FetchLike, heed: boolean): Promise<TransportAnswer> {
   if (x.signal?.aborted) throw new TopAbortError(x.method, x.signal.reason);
-  // A fetch passed in gets a real AbortSignal: what it does with one is its own.
-  const controller: Stopper = !heed && followsPlainSignal() ? new PlainStopSignal() : new AbortController();
+  // A fetch passed in, or a global fetch that is not the runtime's own, gets a real AbortSignal: what it does with one is its own.
+  const controller: Stopper = !heed && followsPlainSignal(globalThis.fetch) ? new PlainStopSignal() : new AbortController();
   // Why the exchange stopped, when this side stopped it.
   let stopped: TopClientError | undefined;
   let onStop: ((error: TopClientError) => void) | undefined;
@@ -83,7 +84,7 @@ async function exchange(x: TransportRequest, doFetch: FetchLike, heed: boolean):
     : undefined;
   const onAbort = () => stop(new TopAbortError(x.method, x.signal?.reason));
   const timer = setTimeout(() => stop(new TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
-  x.signal?.addEventListener('abort', onAbort, { once: true });
+  const offAbort = x.signal ? whenAborted(x.signal, onAbort) : undefined;
   // A body given as a view into a larger buffer is copied to exactly its bytes.
   const body = typeof x.body === 'string' ? x.body : new Uint8Array(x.body);
   try {
@@ -123,7 +124,7 @@ async function exchange(x: TransportRequest, doFetch: FetchLike, heed: boolean):
     throw stopped ?? error;
   } finally {
     clearTimeout(timer);
-    x.signal?.removeEventListener('abort', onAbort);
+    offAbort?.();
   }
 }
 

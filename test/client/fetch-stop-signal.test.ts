@@ -42,7 +42,12 @@ async function silentGateway(): Promise<{ url: string; received: Promise<void>; 
 test('the plain signal is used where the runtime fetch follows one: undici before 7 (Node 20, 22), not 7 (Node 24)', () => {
   const undici = (process.versions as { undici?: string }).undici;
   assert.ok(undici, 'this suite runs on Node, whose fetch is undici');
-  assert.equal(followsPlainSignal(), Number(undici.split('.')[0]) < 7);
+  assert.equal(followsPlainSignal(globalThis.fetch), Number(undici.split('.')[0]) < 7);
+  // A global fetch replaced by a wrapper is not the runtime's own: it gets an AbortController (fetch-stop-signal-wrappers.test.ts).
+  assert.equal(
+    followsPlainSignal((input: string, init: RequestInit) => globalThis.fetch(input, init)),
+    false,
+  );
 });
 
 const paths = {

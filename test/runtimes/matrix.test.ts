@@ -239,12 +239,24 @@ for (const [name, node] of [
   ['Node 24', () => RUNTIMES.node24],
 ] as const) {
   test(`fetch transport on ${name}: a timeout or the caller's signal ends the call and closes its connection, whichever stop signal that Node's fetch takes`, async () => {
-    const { stdout } = await run(node(), ['--import', 'tsx', '--test', '--test-reporter=tap', 'test/client/fetch-stop-signal.test.ts'], {
-      cwd: ROOT,
-      // Unset, or the child's runner reports to this one's protocol instead of printing TAP.
-      env: { ...process.env, NODE_TEST_CONTEXT: undefined },
-    }).catch((error: { stdout?: string; message: string }) => {
-      assert.fail(`${name}: test/client/fetch-stop-signal.test.ts failed:\n${error.stdout ?? error.message}`);
+    const { stdout } = await run(
+      node(),
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=tap',
+        'test/client/fetch-stop-signal.test.ts',
+        'test/client/fetch-stop-signal-wrappers.test.ts',
+        'test/client/fetch-stop-probe-request-replaced.test.ts',
+      ],
+      {
+        cwd: ROOT,
+        // Unset, or the child's runner reports to this one's protocol instead of printing TAP.
+        env: { ...process.env, NODE_TEST_CONTEXT: undefined },
+      },
+    ).catch((error: { stdout?: string; message: string }) => {
+      assert.fail(`${name}: test/client/fetch-stop-signal*.test.ts failed:\n${error.stdout ?? error.message}`);
     });
     assert.match(stdout, /^# fail 0$/m);
     assert.match(stdout, /^# pass [1-9]\d*$/m);

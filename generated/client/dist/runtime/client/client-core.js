@@ -13,6 +13,7 @@ import { canSignSync, isSendable, SIGN_METHODS, sign, signAsync } from "../commo
 import { formatTimestamp } from "../common/timestamp.js";
 import { toFieldProblems } from "../common/validation.js";
 import { readXml } from "../common/xml-read.js";
+import { whenAborted } from "./abort-fanout.js";
 import { TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopTimeoutError, TopValidationError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
 import { callHooks, redactedUrl } from "./hooks.js";
@@ -43,7 +44,7 @@ function bounded(sending, ms, signal, method) {
     return new Promise((resolve, reject) => {
         const done = () => {
             clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
+            offAbort?.();
         };
         const onAbort = () => {
             done();
@@ -53,7 +54,7 @@ function bounded(sending, ms, signal, method) {
             done();
             reject(new TopTimeoutError(method, ms));
         }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
+        const offAbort = signal ? whenAborted(signal, onAbort) : undefined;
         Promise.resolve(sending).then((answer) => {
             done();
             resolve(answer);
@@ -70,10 +71,10 @@ const sleep = (ms, signal) => new Promise((resolve) => {
         resolve();
     };
     const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
+        offAbort?.();
         resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const offAbort = signal ? whenAborted(signal, onAbort) : undefined;
 });
 export class ClientCore {
     url;

@@ -4,6 +4,7 @@
 // connection and a connection the gateway dropped after reading the whole
 // request, so this transport can never prove a request unsent: every failure
 // is `reachedGateway: true`, and the client never retries through it.
+import { whenAborted } from "./abort-fanout.js";
 import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError } from "./errors.js";
 import { followsPlainSignal, PlainStopSignal } from "./plain-stop-signal.js";
 import { KEEPS_TIME } from "./transport.js";
@@ -42,8 +43,8 @@ export function fetchTransport(options = {}) {
 async function exchange(x, doFetch, heed) {
     if (x.signal?.aborted)
         throw new TopAbortError(x.method, x.signal.reason);
-    // A fetch passed in gets a real AbortSignal: what it does with one is its own.
-    const controller = !heed && followsPlainSignal() ? new PlainStopSignal() : new AbortController();
+    // A fetch passed in, or a global fetch that is not the runtime's own, gets a real AbortSignal: what it does with one is its own.
+    const controller = !heed && followsPlainSignal(globalThis.fetch) ? new PlainStopSignal() : new AbortController();
     // Why the exchange stopped, when this side stopped it.
     let stopped;
     let onStop;
@@ -60,7 +61,7 @@ async function exchange(x, doFetch, heed) {
         : undefined;
     const onAbort = () => stop(new TopAbortError(x.method, x.signal?.reason));
     const timer = setTimeout(() => stop(new TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
-    x.signal?.addEventListener('abort', onAbort, { once: true });
+    const offAbort = x.signal ? whenAborted(x.signal, onAbort) : undefined;
     // A body given as a view into a larger buffer is copied to exactly its bytes.
     const body = typeof x.body === 'string' ? x.body : new Uint8Array(x.body);
     try {
@@ -106,7 +107,7 @@ async function exchange(x, doFetch, heed) {
     }
     finally {
         clearTimeout(timer);
-        x.signal?.removeEventListener('abort', onAbort);
+        offAbort?.();
     }
 }
 /** A body of undeclared length (or one declared past the limit) as UTF-8, refused past maxResponseBytes without reading the rest. */

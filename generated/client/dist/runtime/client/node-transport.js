@@ -11,6 +11,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
+import { whenAborted } from "./abort-fanout.js";
 import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError } from "./errors.js";
 import { KEEPS_TIME } from "./transport.js";
 /** True on Node itself, false on runtimes that emulate node:http. */
@@ -213,7 +214,7 @@ function exchange(x, url, agentFor, provesUnsent) {
                 return;
             settled = true;
             clearTimeout(timer);
-            x.signal?.removeEventListener('abort', onAbort);
+            offAbort?.();
             if (error)
                 reject(error);
             else
@@ -226,7 +227,7 @@ function exchange(x, url, agentFor, provesUnsent) {
         };
         const onAbort = () => fail(new TopAbortError(x.method, x.signal?.reason));
         const timer = setTimeout(() => fail(new TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
-        x.signal?.addEventListener('abort', onAbort, { once: true });
+        const offAbort = x.signal ? whenAborted(x.signal, onAbort) : undefined;
         req.on('socket', (socket) => {
             const up = () => {
                 connected = true;

@@ -86,12 +86,35 @@ export class PlainStopSignal {
     }
 }
 let plainSignalFollowed;
+// The global fetch last asked about, and whether it is the runtime's own.
+let askedFetch;
+let askedIsOwn = false;
 /**
- * Whether this runtime's Request follows a PlainStopSignal: one Request is
- * made (nothing is sent), its signal stopped, and the Request's own signal
- * must then be aborted. Asked once, at the first exchange through the global fetch.
+ * Whether `fetch` (the global fetch, looked up at each exchange) follows a
+ * PlainStopSignal. Only the runtime's own fetch is known to: a global fetch
+ * replaced by a wrapper may do anything with its signal, and two realistic
+ * ones broke (rv14, test/client/fetch-stop-signal-wrappers.test.ts): a
+ * timeout shim's AbortSignal.any([init.signal, …]) never heard a plain object
+ * abort (the call outlived its timeout, without end), and a fetch that takes
+ * only a real AbortSignal (undici 7 from npm, node-fetch) refused every call.
+ * Node's own fetch is told by its source, which loads Node's internal undici
+ * (a module no wrapper can require); any other gets an AbortController.
+ * Then one Request is made (nothing is sent), its signal stopped, and the
+ * Request's own signal must then be aborted: asked once. The global Request
+ * may not be the one Node's fetch uses (a setup that installs undici 6's
+ * classes from npm on Node 24 followed the probe while Node's fetch, undici
+ * 7, refused every call: rv14, fetch-stop-probe-request-replaced.test.ts), so
+ * Node's own undici must also be older than 7.
  */
-export function followsPlainSignal() {
+export function followsPlainSignal(fetch) {
+    if (fetch !== askedFetch) {
+        askedFetch = fetch;
+        const undici = globalThis.process?.versions?.undici;
+        askedIsOwn =
+            typeof fetch === 'function' && Function.prototype.toString.call(fetch).includes("require('internal/deps/undici/undici')") && typeof undici === 'string' && Number.parseInt(undici, 10) < 7;
+    }
+    if (!askedIsOwn)
+        return false;
     if (plainSignalFollowed === undefined) {
         try {
             const probe = new PlainStopSignal();

@@ -15,6 +15,7 @@ import { canSignSync, isSendable, SIGN_METHODS, type SignMethod, sign, signAsync
 import { formatTimestamp } from '../common/timestamp.ts';
 import { toFieldProblems } from '../common/validation.ts';
 import { readXml } from '../common/xml-read.ts';
+import { whenAborted } from './abort-fanout.ts';
 import { type FieldProblem, TopAbortError, TopClientError, TopDecodeError, TopError, TopNetworkError, TopTimeoutError, TopValidationError } from './errors.ts';
 import { fetchTransport } from './fetch-transport.ts';
 import { type ClientHooks, callHooks, redactedUrl } from './hooks.ts';
@@ -104,7 +105,7 @@ function bounded<T>(sending: T | Promise<T>, ms: number, signal: AbortSignal | u
   return new Promise<T>((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      offAbort?.();
     };
     const onAbort = () => {
       done();
@@ -114,7 +115,7 @@ function bounded<T>(sending: T | Promise<T>, ms: number, signal: AbortSignal | u
       done();
       reject(new TopTimeoutError(method, ms));
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const offAbort = signal ? whenAborted(signal, onAbort) : undefined;
     Promise.resolve(sending).then(
       (answer) => {
         done();
@@ -136,10 +137,10 @@ const sleep = (ms: number, signal: AbortSignal | undefined) =>
       resolve();
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      offAbort?.();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const offAbort = signal ? whenAborted(signal, onAbort) : undefined;
   });
 
 export class ClientCore {

@@ -12,6 +12,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Duplex, Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { whenAborted } from './abort-fanout.ts';
 import { TopAbortError, type TopClientError, TopDecodeError, TopNetworkError, TopTimeoutError } from './errors.ts';
 import { KEEPS_TIME, type Transport, type TransportAnswer, type TransportRequest } from './transport.ts';
 
@@ -234,7 +235,7 @@ function exchange(x: TransportRequest, url: Target, agentFor: (protocol: string)
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      x.signal?.removeEventListener('abort', onAbort);
+      offAbort?.();
       if (error) reject(error);
       else resolve(answer!);
     };
@@ -245,7 +246,7 @@ function exchange(x: TransportRequest, url: Target, agentFor: (protocol: string)
     };
     const onAbort = () => fail(new TopAbortError(x.method, x.signal?.reason));
     const timer = setTimeout(() => fail(new TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
-    x.signal?.addEventListener('abort', onAbort, { once: true });
+    const offAbort = x.signal ? whenAborted(x.signal, onAbort) : undefined;
 
     req.on('socket', (socket) => {
       const up = () => {

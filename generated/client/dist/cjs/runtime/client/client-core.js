@@ -19,6 +19,7 @@ const sign_ts_1 = require("../common/sign.js");
 const timestamp_ts_1 = require("../common/timestamp.js");
 const validation_ts_1 = require("../common/validation.js");
 const xml_read_ts_1 = require("../common/xml-read.js");
+const abort_fanout_ts_1 = require("./abort-fanout.js");
 const errors_ts_1 = require("./errors.js");
 Object.defineProperty(exports, "TopClientError", { enumerable: true, get: function () { return errors_ts_1.TopClientError; } });
 const fetch_transport_ts_1 = require("./fetch-transport.js");
@@ -49,7 +50,7 @@ function bounded(sending, ms, signal, method) {
     return new Promise((resolve, reject) => {
         const done = () => {
             clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
+            offAbort?.();
         };
         const onAbort = () => {
             done();
@@ -59,7 +60,7 @@ function bounded(sending, ms, signal, method) {
             done();
             reject(new errors_ts_1.TopTimeoutError(method, ms));
         }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
+        const offAbort = signal ? (0, abort_fanout_ts_1.whenAborted)(signal, onAbort) : undefined;
         Promise.resolve(sending).then((answer) => {
             done();
             resolve(answer);
@@ -76,10 +77,10 @@ const sleep = (ms, signal) => new Promise((resolve) => {
         resolve();
     };
     const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
+        offAbort?.();
         resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const offAbort = signal ? (0, abort_fanout_ts_1.whenAborted)(signal, onAbort) : undefined;
 });
 class ClientCore {
     url;

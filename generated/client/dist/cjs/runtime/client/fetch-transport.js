@@ -7,6 +7,7 @@ exports.fetchTransport = fetchTransport;
 // connection and a connection the gateway dropped after reading the whole
 // request, so this transport can never prove a request unsent: every failure
 // is `reachedGateway: true`, and the client never retries through it.
+const abort_fanout_ts_1 = require("./abort-fanout.js");
 const errors_ts_1 = require("./errors.js");
 const plain_stop_signal_ts_1 = require("./plain-stop-signal.js");
 const transport_ts_1 = require("./transport.js");
@@ -45,8 +46,8 @@ function fetchTransport(options = {}) {
 async function exchange(x, doFetch, heed) {
     if (x.signal?.aborted)
         throw new errors_ts_1.TopAbortError(x.method, x.signal.reason);
-    // A fetch passed in gets a real AbortSignal: what it does with one is its own.
-    const controller = !heed && (0, plain_stop_signal_ts_1.followsPlainSignal)() ? new plain_stop_signal_ts_1.PlainStopSignal() : new AbortController();
+    // A fetch passed in, or a global fetch that is not the runtime's own, gets a real AbortSignal: what it does with one is its own.
+    const controller = !heed && (0, plain_stop_signal_ts_1.followsPlainSignal)(globalThis.fetch) ? new plain_stop_signal_ts_1.PlainStopSignal() : new AbortController();
     // Why the exchange stopped, when this side stopped it.
     let stopped;
     let onStop;
@@ -63,7 +64,7 @@ async function exchange(x, doFetch, heed) {
         : undefined;
     const onAbort = () => stop(new errors_ts_1.TopAbortError(x.method, x.signal?.reason));
     const timer = setTimeout(() => stop(new errors_ts_1.TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
-    x.signal?.addEventListener('abort', onAbort, { once: true });
+    const offAbort = x.signal ? (0, abort_fanout_ts_1.whenAborted)(x.signal, onAbort) : undefined;
     // A body given as a view into a larger buffer is copied to exactly its bytes.
     const body = typeof x.body === 'string' ? x.body : new Uint8Array(x.body);
     try {
@@ -109,7 +110,7 @@ async function exchange(x, doFetch, heed) {
     }
     finally {
         clearTimeout(timer);
-        x.signal?.removeEventListener('abort', onAbort);
+        offAbort?.();
     }
 }
 /** A body of undeclared length (or one declared past the limit) as UTF-8, refused past maxResponseBytes without reading the rest. */

@@ -18,6 +18,7 @@ exports.nodeHttpTransport = nodeHttpTransport;
 const node_http_1 = __importDefault(require("node:http"));
 const node_https_1 = __importDefault(require("node:https"));
 const node_zlib_1 = __importDefault(require("node:zlib"));
+const abort_fanout_ts_1 = require("./abort-fanout.js");
 const errors_ts_1 = require("./errors.js");
 const transport_ts_1 = require("./transport.js");
 /** True on Node itself, false on runtimes that emulate node:http. */
@@ -220,7 +221,7 @@ function exchange(x, url, agentFor, provesUnsent) {
                 return;
             settled = true;
             clearTimeout(timer);
-            x.signal?.removeEventListener('abort', onAbort);
+            offAbort?.();
             if (error)
                 reject(error);
             else
@@ -233,7 +234,7 @@ function exchange(x, url, agentFor, provesUnsent) {
         };
         const onAbort = () => fail(new errors_ts_1.TopAbortError(x.method, x.signal?.reason));
         const timer = setTimeout(() => fail(new errors_ts_1.TopTimeoutError(x.method, x.timeoutMs)), x.timeoutMs);
-        x.signal?.addEventListener('abort', onAbort, { once: true });
+        const offAbort = x.signal ? (0, abort_fanout_ts_1.whenAborted)(x.signal, onAbort) : undefined;
         req.on('socket', (socket) => {
             const up = () => {
                 connected = true;

@@ -1,0 +1,96 @@
+// The global fetch is often not the runtime's own: an instrumentation (MSW,
+// Sentry, Datadog), a timeout shim or a newer fetch (undici 7 from npm,
+// node-fetch) replaces it. The fetch transport's plain stop signal is followed
+// by Node 20's and 22's own fetch only (plain-stop-signal.ts); handed to a
+// wrapper that combines it with AbortSignal.any it was never heard (the call
+// outlived its timeout, without end, and the request kept running), and a
+// fetch that takes only a real AbortSignal refused every call with "member
+// signal is not of type AbortSignal". Each wrapper here must see a timeout end
+// the call with TopTimeoutError, the caller's signal with TopAbortError, and
+// the connection closed. Run on Node 20 here, and on 22 and 24 by the matrix.
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import { fetchTransport, TopAbortError, TopClient, TopTimeoutError } from '../../generated/client/src/index.ts';
+import { TEST_APP_KEY, TEST_SECRET } from '../support/test-gateway.ts';
+import { within } from '../support/within.ts';
+
+const notify = { tripartite_pay_notify_dto: { source: 's', outer_order_id: 'o-1' } };
+type Fetch = typeof globalThis.fetch;
+
+/** Realistic replacements of the global fetch, each given the fetch it replaces. */
+const wrappers: Record<string, (original: Fetch) => Fetch> = {
+  'a pass-through tracer': (original) => (input, init) => original(input, init),
+  'an interceptor that makes a Request of (input, init)': (original) => (input, init) => original(new Request(input, init)),
+  'a timeout shim: AbortSignal.any([init.signal, AbortSignal.timeout(60 s)])': (original) => (input, init) =>
+    original(input, { ...init, signal: AbortSignal.any([init?.signal as AbortSignal, AbortSignal.timeout(60_000)]) }),
+  'a wrapper that forwards AbortSignal.any([init.signal])': (original) => (input, init) => original(input, { ...init, signal: AbortSignal.any([init?.signal as AbortSignal]) }),
+  'a wrapper that calls init.signal.throwIfAborted()': (original) => (input, init) => {
+    init?.signal?.throwIfAborted();
+    return original(input, init);
+  },
+  'a wrapper that forwards through its own controller via signal.onabort': (original) => (input, init) => {
+    const own = new AbortController();
+    const signal = init?.signal as AbortSignal;
+    signal.onabort = () => own.abort(signal.reason);
+    return original(input, { ...init, signal: own.signal });
+  },
+  // undici 7 from npm (as Node 24's fetch) and node-fetch take only a real AbortSignal.
+  'a fetch that takes only a real AbortSignal (undici 7, node-fetch)': (original) => (input, init) => {
+    if (init?.signal != null && !(init.signal instanceof AbortSignal)) {
+      return Promise.reject(new TypeError("Failed to construct 'Request': member signal is not of type AbortSignal."));
+    }
+    return original(input, init);
+  },
+};
+
+/** A gateway that reads each request whole and never answers; `closed` settles when the first request's socket closes. */
+async function silentGateway(): Promise<{ url: string; received: Promise<void>; closed: Promise<void>; stop(): Promise<void> }> {
+  let onReceived!: () => void;
+  let onClosed!: () => void;
+  const received = new Promise<void>((r) => (onReceived = r));
+  const closed = new Promise<void>((r) => (onClosed = r));
+  const server = http.createServer((req) => {
+    req.resume();
+    req.on('end', onReceived);
+    req.socket.on('close', onClosed);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/router/rest`,
+    received,
+    closed,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+for (const [name, wrap] of Object.entries(wrappers)) {
+  for (const how of ['timeout', 'signal'] as const) {
+    test(`global fetch replaced by ${name}: the ${how === 'timeout' ? 'timeout' : "caller's signal"} ends the call and closes the connection`, async (t) => {
+      const gateway = await silentGateway();
+      const original = globalThis.fetch;
+      globalThis.fetch = wrap(original);
+      t.after(() => {
+        globalThis.fetch = original;
+      });
+      const client = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, gateway: gateway.url, transport: fetchTransport(), timeoutMs: how === 'timeout' ? 300 : 30_000 });
+      const controller = new AbortController();
+      if (how === 'signal') void gateway.received.then(() => controller.abort(new Error('user cancelled')));
+      try {
+        const out = await within(client.alibabaDiantaoTripartiteRightPayNotify(notify, { signal: controller.signal }), 5_000);
+        assert.notEqual(out, 'still waiting', 'the call ended');
+        const e = (out as { settled: unknown }).settled;
+        assert.ok(how === 'timeout' ? e instanceof TopTimeoutError : e instanceof TopAbortError, `${String(e)} (cause: ${String((e as Error).cause)})`);
+        assert.notEqual(await within(gateway.closed, 5_000), 'still waiting', 'the connection was closed by the client');
+      } finally {
+        client.close();
+        await gateway.stop();
+      }
+    });
+  }
+}
