@@ -6,6 +6,11 @@
 // TopTimeoutError, the caller's signal with TopAbortError, the connection must
 // close (the request does not keep running against the gateway), and the
 // gateway must have seen the request once (the transport never sends again).
+// Run on Node 20 here, on 22 and 24 by the matrix; Bun passes it too. Deno
+// (2.x here) fails the first moment: stopped while a large body is going out,
+// its fetch goes on writing the chunk it had started and closes the
+// connection only when the gateway has read it (closing its HttpClient does
+// not cut it either): a runtime limit the transport cannot reach.
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { test } from 'node:test';
@@ -21,7 +26,8 @@ const moments: Record<string, Buffer | 'unread' | undefined> = {
   'a content-length body stalled mid-body': Buffer.from('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"a":'),
   'a gzip body stalled mid-body': Buffer.concat([
     Buffer.from('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\ncontent-length: 5000\r\n\r\n'),
-    gzipSync(Buffer.from(`{"a":"${'x'.repeat(100_000)}"}`)).subarray(0, 200),
+    // Digits of a fixed sequence: a gzip that does not shrink to less than the part sent (Deno ends a gzip body at the stream's end).
+    gzipSync(Buffer.from(`{"a":"${Array.from({ length: 20_000 }, (_, i) => (i * 7919) % 10_007).join('')}"}`)).subarray(0, 2_000),
   ]),
   'a redirect answer stalled mid-body': Buffer.from('HTTP/1.1 302 Found\r\nlocation: http://127.0.0.1:9/elsewhere\r\ncontent-length: 100\r\n\r\nmoved'),
 };

@@ -249,6 +249,7 @@ for (const [name, node] of [
         'test/client/fetch-stop-signal.test.ts',
         'test/client/fetch-stop-signal-wrappers.test.ts',
         'test/client/fetch-stop-probe-request-replaced.test.ts',
+        'test/client/fetch-stop-moments.test.ts',
       ],
       {
         cwd: ROOT,
