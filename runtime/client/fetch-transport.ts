@@ -5,7 +5,7 @@
 // is `reachedGateway: true`, and the client never retries through it.
 import { whenAborted } from './abort-fanout.ts';
 import { TopAbortError, type TopClientError, TopDecodeError, TopNetworkError, TopTimeoutError } from './errors.ts';
-import { followsPlainSignal, PlainStopSignal, type Stopper } from './plain-stop-signal.ts';
+import { followsPlainSignal, isOwnFetch, PlainStopSignal, type Stopper } from './plain-stop-signal.ts';
 import { KEEPS_TIME, type Transport, type TransportAnswer, type TransportRequest } from './transport.ts';
 
 /** The part of fetch used here; the global one by default. */
@@ -36,7 +36,8 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
   let doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   // A fetch passed in may not heed its signal (a test double, an older polyfill):
   // its promises are raced against the exchange's stop, or the call outlived its timeout.
-  const heed = options.fetch !== undefined;
+  // So may a global fetch that is not the runtime's own (a wrapper: isOwnFetch), asked at each exchange.
+  const passedIn = options.fetch !== undefined;
   // Deno's fetch sends a request again, unasked, when the pooled connection it
   // went out on closes before an answer, even after the gateway read it: a
   // payment sent twice. A client that pools nothing gives each call a
@@ -54,7 +55,7 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
   const transport: Transport = {
     name: 'fetch',
     provesUnsent: false,
-    send: (request) => exchange(request, doFetch, heed),
+    send: (request) => exchange(request, doFetch, passedIn || !isOwnFetch(globalThis.fetch)),
     close() {
       unpooled?.close();
       unpooled = undefined;

@@ -87,6 +87,33 @@ let plainSignalFollowed: boolean | undefined;
 // The global fetch last asked about, and whether it is the runtime's own.
 let askedFetch: unknown;
 let askedIsOwn = false;
+let askedIsNodeBefore7 = false;
+/** Reads `fetch` once per identity: whether it is the runtime's own, and Node's own on an undici older than 7. */
+function ask(fetch: unknown): void {
+  if (fetch === askedFetch) return;
+  askedFetch = fetch;
+  const source = typeof fetch === 'function' ? Function.prototype.toString.call(fetch) : '';
+  // Node's own fetch loads Node's internal undici, a module no wrapper can require.
+  const node = source.includes("require('internal/deps/undici/undici')");
+  askedIsOwn = node || /^function fetch\(\) \{\s*\[native code\]\s*\}$/.test(source);
+  const undici = (globalThis as { process?: { versions?: { undici?: string } } }).process?.versions?.undici;
+  askedIsNodeBefore7 = node && typeof undici === 'string' && Number.parseInt(undici, 10) < 7;
+}
+
+/**
+ * Whether `fetch` is the runtime's own: Node's (told by its source) or a
+ * native one (Bun, workerd, browsers). Any other global fetch (a wrapper that
+ * replaced it) may lose its signal, and its promises are raced against the
+ * exchange's stop: a wrapper that fetches `new Request(input, init)` (as
+ * MSW's interceptor does) hung past its timeout, on Node 20 to 24 alike, once
+ * a GC had collected that Request, through which undici follows the signal by
+ * a weak reference (rv14, fetch-stop-signal-wrappers.test.ts).
+ */
+export function isOwnFetch(fetch: unknown): boolean {
+  ask(fetch);
+  return askedIsOwn;
+}
+
 /**
  * Whether `fetch` (the global fetch, looked up at each exchange) follows a
  * PlainStopSignal. Only the runtime's own fetch is known to: a global fetch
@@ -95,8 +122,7 @@ let askedIsOwn = false;
  * timeout shim's AbortSignal.any([init.signal, …]) never heard a plain object
  * abort (the call outlived its timeout, without end), and a fetch that takes
  * only a real AbortSignal (undici 7 from npm, node-fetch) refused every call.
- * Node's own fetch is told by its source, which loads Node's internal undici
- * (a module no wrapper can require); any other gets an AbortController.
+ * So it must be Node's own fetch; any other gets an AbortController.
  * Then one Request is made (nothing is sent), its signal stopped, and the
  * Request's own signal must then be aborted: asked once. The global Request
  * may not be the one Node's fetch uses (a setup that installs undici 6's
@@ -105,13 +131,8 @@ let askedIsOwn = false;
  * Node's own undici must also be older than 7.
  */
 export function followsPlainSignal(fetch: unknown): boolean {
-  if (fetch !== askedFetch) {
-    askedFetch = fetch;
-    const undici = (globalThis as { process?: { versions?: { undici?: string } } }).process?.versions?.undici;
-    askedIsOwn =
-      typeof fetch === 'function' && Function.prototype.toString.call(fetch).includes("require('internal/deps/undici/undici')") && typeof undici === 'string' && Number.parseInt(undici, 10) < 7;
-  }
-  if (!askedIsOwn) return false;
+  ask(fetch);
+  if (!askedIsNodeBefore7) return false;
   if (plainSignalFollowed === undefined) {
     try {
       const probe = new PlainStopSignal();

@@ -12,6 +12,8 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { fetchTransport, TopAbortError, TopClient, TopTimeoutError } from '../../generated/client/src/index.ts';
 import { TEST_APP_KEY, TEST_SECRET } from '../support/test-gateway.ts';
 import { within } from '../support/within.ts';
@@ -46,12 +48,14 @@ const wrappers: Record<string, (original: Fetch) => Fetch> = {
 };
 
 /** A gateway that reads each request whole and never answers; `closed` settles when the first request's socket closes. */
-async function silentGateway(): Promise<{ url: string; received: Promise<void>; closed: Promise<void>; stop(): Promise<void> }> {
+async function silentGateway(): Promise<{ url: string; received: Promise<void>; closed: Promise<void>; requests(): number; stop(): Promise<void> }> {
+  let requests = 0;
   let onReceived!: () => void;
   let onClosed!: () => void;
   const received = new Promise<void>((r) => (onReceived = r));
   const closed = new Promise<void>((r) => (onClosed = r));
   const server = http.createServer((req) => {
+    requests++;
     req.resume();
     req.on('end', onReceived);
     req.socket.on('close', onClosed);
@@ -62,6 +66,7 @@ async function silentGateway(): Promise<{ url: string; received: Promise<void>; 
     url: `http://127.0.0.1:${port}/router/rest`,
     received,
     closed,
+    requests: () => requests,
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
@@ -86,7 +91,9 @@ for (const [name, wrap] of Object.entries(wrappers)) {
         assert.notEqual(out, 'still waiting', 'the call ended');
         const e = (out as { settled: unknown }).settled;
         assert.ok(how === 'timeout' ? e instanceof TopTimeoutError : e instanceof TopAbortError, `${String(e)} (cause: ${String((e as Error).cause)})`);
-        assert.notEqual(await within(gateway.closed, 5_000), 'still waiting', 'the connection was closed by the client');
+        // Not for the wrapper that makes a Request: undici follows that Request's signal by a weak reference, and a GC can cut it (the last test here).
+        if (!name.includes('makes a Request')) assert.notEqual(await within(gateway.closed, 5_000), 'still waiting', 'the connection was closed by the client');
+        assert.equal(gateway.requests(), 1, 'sent once: the client (retries 2 by default) never sends again over fetch');
       } finally {
         client.close();
         await gateway.stop();
@@ -94,3 +101,34 @@ for (const [name, wrap] of Object.entries(wrappers)) {
     });
   }
 }
+
+// undici follows the signal of `new Request(input, { signal })` through a weak
+// reference to that Request: once fetch has copied it and a GC has collected
+// it, the exchange's stop no longer reaches the fetch. A wrapper that fetches
+// such a Request (MSW's interceptor does) hung past its timeout under GC
+// pressure, on Node 20 to 24, with an AbortController as with a plain signal.
+// The call must end on time all the same; the connection may stay open, as
+// nothing reaches the fetch any more.
+test('global fetch replaced by an interceptor that makes a Request, collected by a GC while the call waits: the timeout still ends the call', async (t) => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const gateway = await silentGateway();
+  const original = globalThis.fetch;
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => original(new Request(input, init))) as typeof fetch;
+  const collecting = setInterval(gc, 20);
+  t.after(() => {
+    clearInterval(collecting);
+    globalThis.fetch = original;
+  });
+  const client = new TopClient({ appKey: TEST_APP_KEY, appSecret: TEST_SECRET, gateway: gateway.url, transport: fetchTransport(), timeoutMs: 300 });
+  try {
+    const out = await within(client.alibabaDiantaoTripartiteRightPayNotify(notify), 5_000);
+    assert.notEqual(out, 'still waiting', 'the call ended');
+    const e = (out as { settled: unknown }).settled;
+    assert.ok(e instanceof TopTimeoutError, String(e));
+    assert.equal(gateway.requests(), 1);
+  } finally {
+    client.close();
+    await gateway.stop();
+  }
+});

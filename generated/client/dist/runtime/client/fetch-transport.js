@@ -6,14 +6,15 @@
 // is `reachedGateway: true`, and the client never retries through it.
 import { whenAborted } from "./abort-fanout.js";
 import { TopAbortError, TopDecodeError, TopNetworkError, TopTimeoutError } from "./errors.js";
-import { followsPlainSignal, PlainStopSignal } from "./plain-stop-signal.js";
+import { followsPlainSignal, isOwnFetch, PlainStopSignal } from "./plain-stop-signal.js";
 import { KEEPS_TIME } from "./transport.js";
 export function fetchTransport(options = {}) {
     // Called through globalThis: Workers throw "Illegal invocation" for a detached fetch.
     let doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     // A fetch passed in may not heed its signal (a test double, an older polyfill):
     // its promises are raced against the exchange's stop, or the call outlived its timeout.
-    const heed = options.fetch !== undefined;
+    // So may a global fetch that is not the runtime's own (a wrapper: isOwnFetch), asked at each exchange.
+    const passedIn = options.fetch !== undefined;
     // Deno's fetch sends a request again, unasked, when the pooled connection it
     // went out on closes before an answer, even after the gateway read it: a
     // payment sent twice. A client that pools nothing gives each call a
@@ -31,7 +32,7 @@ export function fetchTransport(options = {}) {
     const transport = {
         name: 'fetch',
         provesUnsent: false,
-        send: (request) => exchange(request, doFetch, heed),
+        send: (request) => exchange(request, doFetch, passedIn || !isOwnFetch(globalThis.fetch)),
         close() {
             unpooled?.close();
             unpooled = undefined;

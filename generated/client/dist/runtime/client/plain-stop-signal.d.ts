@@ -40,6 +40,16 @@ export declare class PlainStopSignal implements Stopper {
     abort(reason: unknown): void;
 }
 /**
+ * Whether `fetch` is the runtime's own: Node's (told by its source) or a
+ * native one (Bun, workerd, browsers). Any other global fetch (a wrapper that
+ * replaced it) may lose its signal, and its promises are raced against the
+ * exchange's stop: a wrapper that fetches `new Request(input, init)` (as
+ * MSW's interceptor does) hung past its timeout, on Node 20 to 24 alike, once
+ * a GC had collected that Request, through which undici follows the signal by
+ * a weak reference (rv14, fetch-stop-signal-wrappers.test.ts).
+ */
+export declare function isOwnFetch(fetch: unknown): boolean;
+/**
  * Whether `fetch` (the global fetch, looked up at each exchange) follows a
  * PlainStopSignal. Only the runtime's own fetch is known to: a global fetch
  * replaced by a wrapper may do anything with its signal, and two realistic
@@ -47,8 +57,7 @@ export declare class PlainStopSignal implements Stopper {
  * timeout shim's AbortSignal.any([init.signal, …]) never heard a plain object
  * abort (the call outlived its timeout, without end), and a fetch that takes
  * only a real AbortSignal (undici 7 from npm, node-fetch) refused every call.
- * Node's own fetch is told by its source, which loads Node's internal undici
- * (a module no wrapper can require); any other gets an AbortController.
+ * So it must be Node's own fetch; any other gets an AbortController.
  * Then one Request is made (nothing is sent), its signal stopped, and the
  * Request's own signal must then be aborted: asked once. The global Request
  * may not be the one Node's fetch uses (a setup that installs undici 6's

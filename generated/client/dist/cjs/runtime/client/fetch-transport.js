@@ -16,7 +16,8 @@ function fetchTransport(options = {}) {
     let doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     // A fetch passed in may not heed its signal (a test double, an older polyfill):
     // its promises are raced against the exchange's stop, or the call outlived its timeout.
-    const heed = options.fetch !== undefined;
+    // So may a global fetch that is not the runtime's own (a wrapper: isOwnFetch), asked at each exchange.
+    const passedIn = options.fetch !== undefined;
     // Deno's fetch sends a request again, unasked, when the pooled connection it
     // went out on closes before an answer, even after the gateway read it: a
     // payment sent twice. A client that pools nothing gives each call a
@@ -34,7 +35,7 @@ function fetchTransport(options = {}) {
     const transport = {
         name: 'fetch',
         provesUnsent: false,
-        send: (request) => exchange(request, doFetch, heed),
+        send: (request) => exchange(request, doFetch, passedIn || !(0, plain_stop_signal_ts_1.isOwnFetch)(globalThis.fetch)),
         close() {
             unpooled?.close();
             unpooled = undefined;
