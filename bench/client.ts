@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type FetchLike, fetchTransport, operations, TopClient } from '../generated/client/dist/node.js';
+import { fetchTransport, operations, TopClient } from '../generated/client/dist/node.js';
 import { ClientCore } from '../generated/client/dist/runtime/client/client-core.js';
 import { median, medianInterval, ROOT, stopWithBench } from './lib.ts';
 import { DTO, METHOD, minimalFetch as minimalOverFetch, minimalNodeHttp as minimalOverNodeHttp, minimalPrepare, TYPED } from './minimal-signer.ts';
@@ -53,13 +53,6 @@ export interface ClientResults {
   nodeTopHttp: number;
   /** Ours over node:http against node-taobao-topclient. */
   nodeTopRatio: number;
-  /**
-   * Ours over fetch with the AbortSignal its timeout arms kept from fetch (our
-   * timer and controller still made, the fetch given no signal) against the
-   * minimal signer over fetch: what is left of the fetch gap without undici's
-   * handling of a signal.
-   */
-  fetchSignalWithheldRatio: number;
 }
 
 /** The bare node:http server (bench/servers/bare.ts) in its own process, listening. */
@@ -127,10 +120,6 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
   try {
     const client = new TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: url, signMethod: 'md5' });
     const fetchClient = new TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: url, signMethod: 'md5', transport: fetchTransport() });
-    // The same client with the signal withheld from fetch (one object spread a call more on our side,
-    // and, as for any fetch passed in, its promises raced against the exchange's stop: not the default path's cost alone).
-    const withholdSignal: FetchLike = (input, { signal: _withheld, ...init }) => fetch(input, init);
-    const unsignalledClient = new TopClient({ appKey: '12345678', appSecret: 'helloworld', gateway: url, signMethod: 'md5', transport: fetchTransport({ fetch: withholdSignal }) });
     const nodeTop = new NodeTopClient({ appkey: '12345678', appsecret: 'helloworld', REST_URL: url });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
     // The minimal signer, and the same with a timeout per call: the one
@@ -149,7 +138,6 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
       fetch: [() => fetchClient.alibabaAlisportsLianbeiXposPay(TYPED), () => minimalFetch()],
       'node:http, the minimal signer with a timeout per call': [() => client.alibabaAlisportsLianbeiXposPay(TYPED), () => minimalNodeHttp(TIMEOUT_MS)],
       'fetch, the minimal signer with a timeout per call': [() => fetchClient.alibabaAlisportsLianbeiXposPay(TYPED), () => minimalFetch(TIMEOUT_MS)],
-      'fetch, ours with its signal withheld from fetch': [() => unsignalledClient.alibabaAlisportsLianbeiXposPay(TYPED), () => minimalFetch()],
       'node:http, the timeout alone (minimal with it against minimal without)': [() => minimalNodeHttp(TIMEOUT_MS), () => minimalNodeHttp()],
       'fetch, the timeout alone (minimal with it against minimal without)': [() => minimalFetch(TIMEOUT_MS), () => minimalFetch()],
       'node-taobao-topclient': [() => client.alibabaAlisportsLianbeiXposPay(TYPED), () => nodeTop.execute(METHOD, { param0: { ...DTO } })],
@@ -187,7 +175,6 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
     }
     client.close();
     fetchClient.close();
-    unsignalledClient.close();
     agent.destroy();
     return {
       rounds,
@@ -211,7 +198,6 @@ export async function benchClient(rounds: number, log: (s: string) => void): Pro
       }),
       nodeTopHttp: median(results['node-taobao-topclient']!.other),
       nodeTopRatio: median(results['node-taobao-topclient']!.ratios),
-      fetchSignalWithheldRatio: median(results['fetch, ours with its signal withheld from fetch']!.ratios),
     };
   } finally {
     server.kill('SIGTERM');

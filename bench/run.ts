@@ -94,13 +94,11 @@ function clientTargets(c: ClientResults): Target[] {
 }
 /** Not issue 16's targets: what a timeout per call costs any client, and ours against a minimal signer that has one. */
 function clientContext(c: ClientResults): string[] {
-  return c.transports
-    .flatMap((t) => [
-      `whole calls over ${t.name} vs the minimal signer, by the client's CPU per call (the minimal's over ours): ${ratio(t.cpuRatio)}`,
-      `whole calls over ${t.name} vs the minimal signer with a timeout per call: ${ratio(t.vsTimedRatio)}`,
-      `the timeout's own price over ${t.name} (minimal signer with it vs without): ${ratio(t.timeoutPriceRatio)}`,
-    ])
-    .concat(`whole calls over fetch, ours with its timeout's signal withheld from fetch, vs the minimal signer: ${ratio(c.fetchSignalWithheldRatio)}`);
+  return c.transports.flatMap((t) => [
+    `whole calls over ${t.name} vs the minimal signer, by the client's CPU per call (the minimal's over ours): ${ratio(t.cpuRatio)}`,
+    `whole calls over ${t.name} vs the minimal signer with a timeout per call: ${ratio(t.vsTimedRatio)}`,
+    `the timeout's own price over ${t.name} (minimal signer with it vs without): ${ratio(t.timeoutPriceRatio)}`,
+  ]);
 }
 function serverTargets(s: ServerResults): Target[] {
   return [
@@ -157,7 +155,6 @@ ${c.transports.map((t) => `| (b) whole calls/s over loopback, 16 in flight, ${t.
 ${c.transports.map((t) => `| (b) the same pairs, ${t.name}, by the client process's CPU per call (the minimal's over ours) | | | ${ratio(t.cpuRatio)} |`).join('\n')}
 ${c.transports.map((t) => `| (b) the same, ${t.name}, against the minimal signer with a timeout per call | | ${fmt(t.minimalTimed)} | ${ratio(t.vsTimedRatio)} |`).join('\n')}
 ${c.transports.map((t) => `| (b) the timeout's own price, ${t.name}: the minimal signer with a timeout per call against without | | | ${ratio(t.timeoutPriceRatio)} |`).join('\n')}
-| (b) ours over fetch with its timeout's signal withheld from fetch (controller and timer still made) against the minimal signer | | | ${ratio(c.fetchSignalWithheldRatio)} |
 | (b) for context: ours over node:http against node-taobao-topclient 0.1.7 | ${fmt(c.transports.find((t) => t.name === 'node:http')!.ours)} | ${fmt(c.nodeTopHttp)} | ${ratio(c.nodeTopRatio)} |
 
 ### Server (autocannon, ${s.connections} connections, ${s.seconds} s a run, signed xpos.pay calls, each with a new idempotency key)

@@ -104,6 +104,16 @@ function twice(bindings: Binding[]): Map<string, string[]> {
  */
 export function checkSchemaNames(files: OutputFiles, dir: string, schemaNames: readonly string[]): void {
   for (const name of schemaNames) {
+    // redocly's bundler keeps component names in a plain object: a name that
+    // is a property of every object (constructor, toString, __proto__) comes
+    // out renamed (`constructor-2`). Name what the reader wrote.
+    const written = /^(.+)-\d+$/.exec(name)?.[1];
+    if (written !== undefined && Object.hasOwn(Object.prototype, written))
+      throw new ModelError(
+        // Where the reader wrote it: the source map finds a hoisted schema by its file's name, which the bundler did not rename.
+        `#/components/schemas/${written}`,
+        `the schema name ${written} is a property of every JavaScript object (Object.prototype.${written}): the bundler cannot keep it as a component's name (it made it ${JSON.stringify(name)}); rename the schema`,
+      );
     if (!IDENTIFIER.test(name))
       throw new ModelError(
         `#/components/schemas/${name}`,

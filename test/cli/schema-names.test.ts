@@ -53,6 +53,17 @@ const cases: { name: string; why: string; want: string; old?: string }[] = [
     why: 'no name in strict mode',
     want: `${SCHEMAS}/eval.yaml:1:1 the schema name eval is a reserved word or a built-in type of TypeScript: it names a type in the generated packages; rename the schema`,
   },
+  // The bundler renames a name every object has (rv13): the error named `constructor-2`, which the reader never wrote.
+  {
+    name: 'constructor',
+    why: "a property of Object.prototype, which the bundler renames 'constructor-2'",
+    want: 'spec/components/schemas/constructor.yaml:1:1 the schema name constructor is a property of every JavaScript object (Object.prototype.constructor): the bundler cannot keep it as a component\'s name (it made it "constructor-2"); rename the schema',
+  },
+  {
+    name: '__proto__',
+    why: 'the same, for __proto__',
+    want: 'spec/components/schemas/__proto__.yaml:1:1 the schema name __proto__ is a property of every JavaScript object (Object.prototype.__proto__): the bundler cannot keep it as a component\'s name (it made it "__proto__-2"); rename the schema',
+  },
   // A bound schema name hides the global the module uses (rv13): the package failed at import (Object.freeze) or in the consumer's tsc (Promise<T>).
   { name: 'Object', why: 'operations.ts calls Object.freeze', want: taken('Object', 'client package (operations.ts, which also uses the global Object)') },
   { name: 'Promise', why: 'client.ts returns Promise<T>', old: 'AlibabaIdleTenderPrePayActionResponse', want: taken('Promise', 'client package (client.ts, which also uses the global Promise)') },
