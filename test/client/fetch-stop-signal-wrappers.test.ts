@@ -9,12 +9,11 @@
 // the call with TopTimeoutError, the caller's signal with TopAbortError, and
 // the connection closed. Run on Node 20 here, and on 22 and 24 by the matrix.
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { fetchTransport, TopAbortError, TopClient, TopTimeoutError } from '../../generated/client/src/index.ts';
+import { silentGateway } from '../support/silent-gateway.ts';
 import { TEST_APP_KEY, TEST_SECRET } from '../support/test-gateway.ts';
 import { within } from '../support/within.ts';
 
@@ -46,33 +45,6 @@ const wrappers: Record<string, (original: Fetch) => Fetch> = {
     return original(input, init);
   },
 };
-
-/** A gateway that reads each request whole and never answers; `closed` settles when the first request's socket closes. */
-async function silentGateway(): Promise<{ url: string; received: Promise<void>; closed: Promise<void>; requests(): number; stop(): Promise<void> }> {
-  let requests = 0;
-  let onReceived!: () => void;
-  let onClosed!: () => void;
-  const received = new Promise<void>((r) => (onReceived = r));
-  const closed = new Promise<void>((r) => (onClosed = r));
-  const server = http.createServer((req) => {
-    requests++;
-    req.resume();
-    req.on('end', onReceived);
-    req.socket.on('close', onClosed);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/router/rest`,
-    received,
-    closed,
-    requests: () => requests,
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-    },
-  };
-}
 
 for (const [name, wrap] of Object.entries(wrappers)) {
   for (const how of ['timeout', 'signal'] as const) {

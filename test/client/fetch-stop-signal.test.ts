@@ -5,39 +5,14 @@
 // call and close the connection the request went out on: a call that only
 // rejected would leave the request running against the gateway.
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { fetchTransport, TopAbortError, TopClient, TopTimeoutError } from '../../generated/client/src/index.ts';
 import { followsPlainSignal, PlainStopSignal } from '../../generated/client/src/runtime/client/plain-stop-signal.ts';
+import { silentGateway } from '../support/silent-gateway.ts';
 import { TEST_APP_KEY, TEST_SECRET } from '../support/test-gateway.ts';
 import { within } from '../support/within.ts';
 
 const notify = { tripartite_pay_notify_dto: { source: 's', outer_order_id: 'o-1' } };
-
-/** A gateway that reads each request whole and never answers; `closed` settles when the socket of the first request closes. */
-async function silentGateway(): Promise<{ url: string; received: Promise<void>; closed: Promise<void>; stop(): Promise<void> }> {
-  let onReceived!: () => void;
-  let onClosed!: () => void;
-  const received = new Promise<void>((r) => (onReceived = r));
-  const closed = new Promise<void>((r) => (onClosed = r));
-  const server = http.createServer((req) => {
-    req.resume();
-    req.on('end', onReceived);
-    req.socket.on('close', onClosed);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/router/rest`,
-    received,
-    closed,
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
-    },
-  };
-}
 
 test('the plain signal is used where the runtime fetch follows one: undici before 7 (Node 20, 22), not 7 (Node 24)', () => {
   const undici = (process.versions as { undici?: string }).undici;
