@@ -112,6 +112,12 @@ test('fetch: a custom fetch whose content-length lies low cannot hand over more 
   await refusedAsTooLarge(t, '/any', LIMIT);
 });
 
+// The limit is in bytes: three-byte characters, fewer of them than the limit, in more bytes than it.
+test('fetch: a custom fetch whose content-length lies low cannot hand over more bytes than maxResponseBytes in fewer characters', async () => {
+  const t = fetchTransport({ fetch: async () => new Response('访'.repeat(LIMIT / 2), { status: 200, headers: { 'content-length': '5' } }) });
+  await refusedAsTooLarge(t, '/any', LIMIT);
+});
+
 // The same bytes, the same answer, whichever transport read them: a UTF-8 byte order mark before JSON.
 const op = operations.alibabaAlisportsLianbeiXposPay;
 const bomJson = `\ufeff{"${op.responseRoot}":{"request_id":"r-bom"}}`;
