@@ -55,6 +55,36 @@ export interface ClientResults {
   nodeTopRatio: number;
 }
 
+/** Starts the line of bench/client-process.ts's stdout that carries its results, as JSON. */
+export const CLIENT_RESULTS_PREFIX = 'CLIENT RESULTS ';
+
+/**
+ * benchClient in a process of its own (bench/client-process.ts, which says
+ * why), its log lines passed to `log` as they come.
+ */
+export function benchClientInOwnProcess(runs: number, log: (s: string) => void): Promise<ClientResults> {
+  const child = stopWithBench(spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/client-process.ts'), String(runs)], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  return new Promise((resolve, reject) => {
+    let results: ClientResults | undefined;
+    let pending = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      pending += chunk;
+      for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n')) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        if (line.startsWith(CLIENT_RESULTS_PREFIX)) results = JSON.parse(line.slice(CLIENT_RESULTS_PREFIX.length)) as ClientResults;
+        else log(line);
+      }
+    });
+    child.once('error', reject);
+    child.once('close', (code, signal) => {
+      if (code === 0 && results) resolve(results);
+      else reject(new Error(`bench: the client part's process ended (${signal ?? `exit code ${code}`}) ${results ? '' : 'without its results'}`));
+    });
+  });
+}
+
 /** The bare node:http server (bench/servers/bare.ts) in its own process, listening. */
 export async function startBareServer(): Promise<{ server: ChildProcess; port: number }> {
   const server = stopWithBench(spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/servers/bare.ts')], { stdio: ['ignore', 'pipe', 'inherit'] }));

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { benchClient, type ClientResults } from './client.ts';
+import { benchClientInOwnProcess, type ClientResults } from './client.ts';
 import { benchGeneration, type Target } from './generation.ts';
 import { BOOTSTRAP_SEED, fmt, GNU_TIME, machine, ROOT } from './lib.ts';
 import { benchMemory, type MemoryResults } from './memory.ts';
@@ -67,7 +67,8 @@ const part = async <T>(name: string, run: () => Promise<T>): Promise<T | undefin
   return run();
 };
 const g = await part('generation', () => benchGeneration(runs, log));
-const c = await part('client', () => benchClient(runs, log));
+// In a process of its own: bench/client-process.ts says why.
+const c = await part('client', () => benchClientInOwnProcess(runs, log));
 // Three times the rounds, each shorter: more neighbouring pairs for the per-round
 // ratios (their spread on this shared machine is wide: 0.6-1.7 a round).
 const s = await part('server', () => benchServer(runs * 3, quick ? 2 : 3, log));
