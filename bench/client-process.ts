@@ -6,7 +6,11 @@
 // (`--only client`); one run each, on bfa5212, 2026-11-26, so each within
 // about ±3%. A likely reason, not taken apart further: our client allocates
 // more per call than the minimal signer, and GC in a fuller process costs
-// the side that allocates more the more. A user's
+// the side that allocates more the more. (Not borne out: the review rv15,
+// 16-pair runs over fetch, three to eight each way, gave 0.93-0.97 in a fresh process (eight runs),
+// 0.93-1.02 after build + loadSpec + the 50- and 500-operation specs in the same
+// process, 0.94-0.99 with 150 MiB of objects held: no effect as large as the
+// noise, so the 0.91 was more likely noise than a cost hidden here.) A user's
 // service holds no bundled 500-operation spec: the client is measured in a
 // process of its own, as each server is.
 //

@@ -64,8 +64,21 @@ export const CLIENT_RESULTS_PREFIX = 'CLIENT RESULTS ';
  */
 export function benchClientInOwnProcess(runs: number, log: (s: string) => void): Promise<ClientResults> {
   const child = stopWithBench(spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/client-process.ts'), String(runs)], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  return clientResultsOf(child, log);
+}
+
+/**
+ * The results a client process (`child`, its stdout piped) printed, once it
+ * has exited 0; its other lines go to `log`. Any other end is a rejection that
+ * says what the process did: a results line that is not JSON was parsed in the
+ * stream's 'data' listener and threw there, an uncaught SyntaxError that took
+ * the whole bench down with a stack naming neither the part nor the line (rv15,
+ * test/bench/client-process-results.test.ts).
+ */
+export function clientResultsOf(child: ChildProcess, log: (s: string) => void): Promise<ClientResults> {
   return new Promise((resolve, reject) => {
     let results: ClientResults | undefined;
+    let bad: string | undefined;
     let pending = '';
     child.stdout!.setEncoding('utf8');
     child.stdout!.on('data', (chunk: string) => {
@@ -73,14 +86,21 @@ export function benchClientInOwnProcess(runs: number, log: (s: string) => void):
       for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n')) {
         const line = pending.slice(0, nl);
         pending = pending.slice(nl + 1);
-        if (line.startsWith(CLIENT_RESULTS_PREFIX)) results = JSON.parse(line.slice(CLIENT_RESULTS_PREFIX.length)) as ClientResults;
-        else log(line);
+        if (!line.startsWith(CLIENT_RESULTS_PREFIX)) {
+          log(line);
+          continue;
+        }
+        try {
+          results = JSON.parse(line.slice(CLIENT_RESULTS_PREFIX.length)) as ClientResults;
+        } catch (error) {
+          bad = `a results line that is not JSON (${error instanceof Error ? error.message : String(error)}): ${line.slice(0, 200)}`;
+        }
       }
     });
     child.once('error', reject);
     child.once('close', (code, signal) => {
-      if (code === 0 && results) resolve(results);
-      else reject(new Error(`bench: the client part's process ended (${signal ?? `exit code ${code}`}) ${results ? '' : 'without its results'}`));
+      if (code === 0 && results && !bad) resolve(results);
+      else reject(new Error(`bench: the client part's process ended (${signal ?? `exit code ${code}`}) ${bad ?? (results ? '' : 'without its results')}`));
     });
   });
 }

@@ -87,6 +87,7 @@ let plainSignalFollowed: boolean | undefined;
 // The global fetch last asked about, and whether it is the runtime's own.
 let askedFetch: unknown;
 let askedIsOwn = false;
+let askedIsNode = false;
 let askedIsNodeBefore7 = false;
 /** Reads `fetch` once per identity: whether it is the runtime's own, and Node's own on an undici older than 7. */
 function ask(fetch: unknown): void {
@@ -95,6 +96,7 @@ function ask(fetch: unknown): void {
   const source = typeof fetch === 'function' ? Function.prototype.toString.call(fetch) : '';
   // Node's own fetch loads Node's internal undici, a module no wrapper can require.
   const node = source.includes("require('internal/deps/undici/undici')");
+  askedIsNode = node;
   askedIsOwn = node || /^function fetch\(\) \{\s*\[native code\]\s*\}$/.test(source);
   const undici = (globalThis as { process?: { versions?: { undici?: string } } }).process?.versions?.undici;
   askedIsNodeBefore7 = node && typeof undici === 'string' && Number.parseInt(undici, 10) < 7;
@@ -112,6 +114,18 @@ function ask(fetch: unknown): void {
 export function isOwnFetch(fetch: unknown): boolean {
   ask(fetch);
   return askedIsOwn;
+}
+
+/**
+ * Whether `fetch` is Node's own (undici), whose `Response.text()` strips two
+ * leading UTF-8 byte order marks where a UTF-8 decoder strips one (undici 6
+ * and 7: it drops the BOM's bytes, then decodes the rest with a TextDecoder
+ * that drops the next): the fetch transport reads its bytes instead (rv15,
+ * fetch-declared-body-runtimes.test.ts).
+ */
+export function isNodeFetch(fetch: unknown): boolean {
+  ask(fetch);
+  return askedIsNode;
 }
 
 /**

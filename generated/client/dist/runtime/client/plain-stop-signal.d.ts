@@ -50,6 +50,14 @@ export declare class PlainStopSignal implements Stopper {
  */
 export declare function isOwnFetch(fetch: unknown): boolean;
 /**
+ * Whether `fetch` is Node's own (undici), whose `Response.text()` strips two
+ * leading UTF-8 byte order marks where a UTF-8 decoder strips one (undici 6
+ * and 7: it drops the BOM's bytes, then decodes the rest with a TextDecoder
+ * that drops the next): the fetch transport reads its bytes instead (rv15,
+ * fetch-declared-body-runtimes.test.ts).
+ */
+export declare function isNodeFetch(fetch: unknown): boolean;
+/**
  * Whether `fetch` (the global fetch, looked up at each exchange) follows a
  * PlainStopSignal. Only the runtime's own fetch is known to: a global fetch
  * replaced by a wrapper may do anything with its signal, and two realistic
