@@ -9,7 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -20,6 +20,7 @@ import ts from 'typescript';
 import * as clientPackage from '../../generated/client/src/node.ts';
 import * as serverPackage from '../../generated/server/src/index.ts';
 import { type DropServer, startDropServer } from '../client/drop-server.ts';
+import { ensureRuntimes, RUNTIMES } from '../support/runtimes.ts';
 import { type AnswersServer, startAnswersServer } from './answers-server.ts';
 import type { CaseResult, ClientModule, SuiteTargets } from './client-suite.ts';
 import { runSuite, SUITE_CASES } from './client-suite.ts';
@@ -27,14 +28,6 @@ import { MATRIX_APP_KEY, MATRIX_SECRET, matrixGateway } from './gateway-app.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HERE = import.meta.dirname;
-const modules = path.join(HERE, 'node_modules');
-export const RUNTIMES = {
-  node22: path.join(modules, 'node22/bin/node'),
-  node24: path.join(modules, 'node24/bin/node'),
-  bun: path.join(modules, '@oven/bun-linux-x64/bin/bun'),
-  deno: path.join(modules, '@deno/linux-x64-glibc/deno'),
-  workerd: path.join(modules, '@cloudflare/workerd-linux-64/bin/workerd'),
-};
 const run = promisify(execFile);
 
 let work: string;
@@ -44,14 +37,6 @@ let drop: DropServer;
 let silent: DropServer;
 let answers: AnswersServer;
 let reuse: DropServer;
-
-/** Installs the pinned runtimes when one is missing (first run on a machine). */
-async function ensureRuntimes(): Promise<void> {
-  if (Object.values(RUNTIMES).every((bin) => existsSync(bin))) return;
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  await run(npm, ['ci', '--ignore-scripts', '--no-bin-links', '--no-audit', '--no-fund'], { cwd: HERE, maxBuffer: 1 << 24 });
-  for (const [name, bin] of Object.entries(RUNTIMES)) assert.ok(existsSync(bin), `${name}: ${bin} after npm ci in test/runtimes`);
-}
 
 /**
  * A scratch tree the runtimes load from: the suite's files as plain ES
