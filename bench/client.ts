@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fetchTransport, operations, TopClient } from '../generated/client/dist/node.js';
 import { ClientCore } from '../generated/client/dist/runtime/client/client-core.js';
-import { median, medianInterval, ROOT, stopWithBench } from './lib.ts';
+import { median, medianInterval, portWhenListening, ROOT, stopWithBench } from './lib.ts';
 import { DTO, METHOD, minimalFetch as minimalOverFetch, minimalNodeHttp as minimalOverNodeHttp, minimalPrepare, TYPED } from './minimal-signer.ts';
 import { ENVELOPE, ROOT_NAME } from './servers/common.ts';
 
@@ -108,13 +108,7 @@ export function clientResultsOf(child: ChildProcess, log: (s: string) => void): 
 /** The bare node:http server (bench/servers/bare.ts) in its own process, listening. */
 export async function startBareServer(): Promise<{ server: ChildProcess; port: number }> {
   const server = stopWithBench(spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/servers/bare.ts')], { stdio: ['ignore', 'pipe', 'inherit'] }));
-  const port = await new Promise<number>((resolve) =>
-    server.stdout!.on('data', (c) => {
-      const m = /listening (\d+)/.exec(String(c));
-      if (m) resolve(Number(m[1]));
-    }),
-  );
-  return { server, port };
+  return { server, port: await portWhenListening(server, 'the bare server (bench/servers/bare.ts)') };
 }
 
 /** Calls per second with `concurrency` in flight for `ms`, and this process's CPU per call (µs) meanwhile. */

@@ -57,6 +57,22 @@ export function stopWithBench<C extends ChildProcess>(child: C, group = false): 
   child.once('exit', () => children.delete(child));
   return child;
 }
+/**
+ * The port a bench server prints (`listening PORT`) on its stdout, or a
+ * rejection naming `what` when it exits first: a server that died before
+ * listening left the bench waiting without end (found by the review rv15).
+ */
+export function portWhenListening(child: ChildProcess, what: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c) => {
+      out += String(c);
+      const m = /listening (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code, signal) => reject(new Error(`${what} exited (${signal ?? `exit code ${code}`}) before it was listening`)));
+  });
+}
 /** `folder`, removed when this process exits or is stopped by SIGINT or SIGTERM (the caller may remove it sooner). */
 export function removeWithBench(folder: string): string {
   stopWithThisProcess();

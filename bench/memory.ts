@@ -8,7 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import { ROOT, stopWithBench } from './lib.ts';
+import { portWhenListening, ROOT, stopWithBench } from './lib.ts';
 import { signedRequest } from './server.ts';
 
 export interface MemoryResults {
@@ -33,15 +33,7 @@ export async function benchMemory(log: (s: string) => void, calls = 100_000, key
   const child = stopWithBench(
     spawn(process.execPath, ['--expose-gc', '--import', import.meta.resolve('tsx'), path.join(ROOT, 'bench/servers/gateway-heap.ts')], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] }),
   );
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c) => {
-      out += c;
-      const m = /listening (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', (code) => reject(new Error(`the gateway exited ${code}`)));
-  });
+  const port = await portWhenListening(child, 'the gateway (bench/servers/gateway-heap.ts)');
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const call = (n: number) =>
     new Promise<void>((resolve, reject) => {
