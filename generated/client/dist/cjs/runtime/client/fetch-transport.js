@@ -99,21 +99,30 @@ async function exchange(x, doFetch, heed) {
             response.body &&
             (encoding === null || encoding.trim().toLowerCase() === 'identity') &&
             response.headers.get('transfer-encoding') === null) {
-            // The runtime's own fetch: the body as text, decoded by fetch itself.
-            // Node's `arrayBuffer()` (undici 6 and 7) copies the bytes into a new
-            // ArrayBuffer before a decoder reads them; `text()` decodes them where
-            // they lie: whole calls over fetch went 1.011 and 1.040 times as fast
-            // (`npm run bench:client-ab -- HEAD fetch`, 40 pairs). HTTP's framing
-            // holds the body to the declared length, checked above; a UTF-8 byte
-            // gives at most one UTF-16 unit, so a text longer than the limit came
-            // from more bytes than that, and is refused (a backstop).
-            // A fetch passed in or wrapped need not hold to its content-length: its bytes are counted.
-            // Node's own text() strips two byte order marks where a decoder strips
-            // one ("\ufeff\ufeff{…}" read as JSON over fetch, refused over node:http,
-            // Bun and Deno: rv15), so Node's bytes are decoded here, giving back
-            // the speed text() won there: exactness first.
+            // Bytes, counted and decoded here, wherever fetch's own framing is not
+            // trusted or its text() is not exact: a fetch passed in or wrapped need
+            // not hold to its content-length, and Node's own text() (undici 6 and
+            // 7) strips two byte order marks where a UTF-8 decoder strips one
+            // ("\ufeff\ufeff{…}" read as JSON over fetch, refused over node:http,
+            // Bun and Deno: rv15, fetch-declared-body-runtimes.test.ts).
+            // Elsewhere (Bun, Deno, workerd, browsers) the runtime's own text(),
+            // which skips a copy: on Node, before the byte order marks were found,
+            // text() made whole calls 1.011-1.041 times as fast (`npm run
+            // bench:client-ab -- HEAD fetch`), since Node's arrayBuffer() copies the
+            // bytes into a new ArrayBuffer; not measured on the others. HTTP's
+            // framing holds that text to the declared length, checked above; a
+            // UTF-8 byte gives at most one UTF-16 unit, so a text longer than the
+            // limit came from more bytes than that, and is refused (a backstop).
             try {
-                text = stopping ? await readCounted(x, response, stopping) : (0, plain_stop_signal_ts_1.isNodeFetch)(globalThis.fetch) ? UTF8.decode(await response.arrayBuffer()) : await response.text();
+                if (stopping || (0, plain_stop_signal_ts_1.isNodeFetch)(globalThis.fetch)) {
+                    const bytes = await (stopping ? Promise.race([response.arrayBuffer(), stopping]) : response.arrayBuffer());
+                    if (bytes.byteLength > x.maxResponseBytes)
+                        throw tooLarge(x, response.status);
+                    text = UTF8.decode(bytes);
+                }
+                else {
+                    text = await response.text();
+                }
             }
             catch (error) {
                 if (error instanceof errors_ts_1.TopDecodeError)
@@ -135,13 +144,6 @@ async function exchange(x, doFetch, heed) {
         clearTimeout(timer);
         offAbort?.();
     }
-}
-/** A fetch passed in or wrapped: its bytes, counted (it need not hold to its content-length), raced against the exchange's stop. */
-async function readCounted(x, response, stopping) {
-    const bytes = await Promise.race([response.arrayBuffer(), stopping]);
-    if (bytes.byteLength > x.maxResponseBytes)
-        throw tooLarge(x, response.status);
-    return UTF8.decode(bytes);
 }
 /** A body of undeclared length (or one declared past the limit) as UTF-8, refused past maxResponseBytes without reading the rest. */
 async function readChunks(x, response, stop, stopping) {
