@@ -5,7 +5,7 @@
 // under a lock (a folder made atomically, holding the installer's pid).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
@@ -32,10 +32,16 @@ export async function ensureRuntimes(): Promise<void> {
   const pidFile = path.join(lock, 'pid');
   for (;;) {
     if (installed()) return;
+    // The lock appears with its pid already in it (a folder renamed into
+    // place): one made empty and then filled left, when killed between the
+    // two, a lock nobody could tell was dead.
+    const claim = mkdtempSync(path.join(HERE, '.claim-'));
+    writeFileSync(path.join(claim, 'pid'), String(process.pid));
     try {
-      mkdirSync(lock);
+      renameSync(claim, lock);
       break;
     } catch {
+      rmSync(claim, { recursive: true, force: true });
       // Another process installs: wait for it, or take over if it died holding the lock.
       const holder = Number(existsSync(pidFile) ? readFileSync(pidFile, 'utf8') : Number.NaN);
       if (Number.isSafeInteger(holder) && !isAlive(holder)) rmSync(lock, { recursive: true, force: true });
@@ -43,7 +49,6 @@ export async function ensureRuntimes(): Promise<void> {
     }
   }
   try {
-    writeFileSync(pidFile, String(process.pid));
     if (installed()) return;
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     await promisify(execFile)(npm, ['ci', '--ignore-scripts', '--no-bin-links', '--no-audit', '--no-fund'], { cwd: HERE, maxBuffer: 1 << 24 });
